@@ -1,0 +1,93 @@
+/**
+ * Calendar days are ISO date strings 'YYYY-MM-DD' (a day in the school's own calendar, no time zone).
+ * Arithmetic runs on UTC midnights so it never meets a daylight-saving change.
+ */
+export type IsoDate = string;
+
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7; // ISO: Monday = 1 … Sunday = 7
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+/** True when `value` is 'YYYY-MM-DD' and that day exists (2027-02-30 does not). */
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+function toUtcMs(date: IsoDate): number {
+  if (!isIsoDate(date)) throw new RangeError(`${date} is not a date (expected YYYY-MM-DD)`);
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d);
+}
+
+function fromUtcMs(ms: number): IsoDate {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function isoDate(year: number, month: number, day: number): IsoDate {
+  return fromUtcMs(Date.UTC(year, month - 1, day));
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromUtcMs(toUtcMs(date) + days * DAY_MS);
+}
+
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  // 30 Nov + 3 months is 28/29 Feb, not 2 March.
+  return isoDate(target.getUTCFullYear(), target.getUTCMonth() + 1, Math.min(d, lastDay));
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((toUtcMs(to) - toUtcMs(from)) / DAY_MS);
+}
+
+export function weekday(date: IsoDate): Weekday {
+  const js = new Date(toUtcMs(date)).getUTCDay();
+  return (js === 0 ? 7 : js) as Weekday;
+}
+
+export function isWeekend(date: IsoDate): boolean {
+  return weekday(date) >= 6;
+}
+
+export function yearOf(date: IsoDate): number {
+  return Number(date.slice(0, 4));
+}
+
+export function compareDates(a: IsoDate, b: IsoDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a <= b ? a : b;
+}
+
+export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a >= b ? a : b;
+}
+
+/** Every day from `start` to `end`, both included. */
+export function eachDay(start: IsoDate, end: IsoDate): IsoDate[] {
+  const days: IsoDate[] = [];
+  for (let d = start; d <= end; d = addDays(d, 1)) days.push(d);
+  return days;
+}
+
+const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+
+export function weekdayName(day: Weekday): string {
+  return WEEKDAY_NAMES[day - 1] ?? '';
+}
+
+/** 'Tue 2025-09-16' — used in reasons and messages. */
+export function describeDate(date: IsoDate): string {
+  return `${weekdayName(weekday(date))} ${date}`;
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { addDays, daysBetween } from './dates.js';
+import { defaultEnglandCalendar } from './default-england.js';
+import { testCalendar } from './test-fixtures.js';
+import { dayKind, isInsetDay, isPlannableDay, isWorkingDay, makeWorkingCalendar } from './working-calendar.js';
+import { addWorkingDays, postponementDeadline, postponementWindow, workingDaysBetween } from './working-days.js';
+import { holidaysOf } from './terms.js';
+
+const wc = makeWorkingCalendar(testCalendar());
+const plain = makeWorkingCalendar(defaultEnglandCalendar());
+
+describe('working days', () => {
+  it('INSET days are working days but not plannable unless allowed', () => {
+    expect(isWorkingDay(wc, '2025-09-01')).toBe(true);
+    expect(isInsetDay(wc, '2025-09-01')).toBe(true);
+    expect(isPlannableDay(wc, '2025-09-01', false)).toBe(false);
+    expect(isPlannableDay(wc, '2025-09-01', true)).toBe(true);
+    expect(isPlannableDay(wc, '2025-09-03', false)).toBe(true);
+  });
+
+  it('half-term boundaries: the last day before and the first day after are working days; the break is not', () => {
+    expect(isWorkingDay(wc, '2025-10-24')).toBe(true);
+    expect(dayKind(wc, '2025-10-27')).toEqual({ kind: 'school-holiday', name: 'Autumn half term' });
+    expect(isWorkingDay(wc, '2025-10-31')).toBe(false);
+    expect(isWorkingDay(wc, '2025-11-03')).toBe(true);
+    expect(dayKind(wc, '2025-12-22').kind).toBe('school-holiday');
+    expect(dayKind(wc, '2026-08-10')).toEqual({ kind: 'school-holiday', name: 'Summer holiday' });
+  });
+
+  it('bank holidays in term and closure days are not working days', () => {
+    expect(dayKind(wc, '2026-05-04')).toEqual({ kind: 'bank-holiday', title: 'Early May bank holiday' });
+    expect(dayKind(wc, '2026-05-07')).toEqual({ kind: 'closure', reason: 'Polling day' });
+    expect(isWorkingDay(wc, '2026-05-07')).toBe(false);
+    expect(isWorkingDay(plain, '2026-05-07')).toBe(true);
+  });
+
+  it('days outside the calendar are not working days', () => {
+    expect(dayKind(wc, '2025-08-29').kind).toBe('outside-calendar');
+    expect(dayKind(wc, '2027-08-02').kind).toBe('outside-calendar');
+  });
+});
+
+describe('postponement deadline: within one working week (5th working day after, inclusive)', () => {
+  it('a plain week', () => {
+    expect(postponementDeadline(wc, '2025-09-15')).toBe('2025-09-22');
+  });
+
+  it('across a bank-holiday weekend', () => {
+    // Thu 30 Apr 2026 → Fri 1, (Mon 4 May bank holiday), Tue 5, Wed 6, (Thu 7 polling day), Fri 8, Mon 11
+    expect(postponementDeadline(plain, '2026-04-30')).toBe('2026-05-08');
+    expect(postponementDeadline(wc, '2026-04-30')).toBe('2026-05-11');
+  });
+
+  it('across a half-term break (INSET day after it counts)', () => {
+    // Wed 22 Oct 2025 → Thu 23, Fri 24, half term, Mon 3 Nov (INSET), Tue 4, Wed 5
+    expect(postponementDeadline(wc, '2025-10-22')).toBe('2025-11-05');
+    // Wed 20 May 2026 → Thu 21, Fri 22, half term with Spring bank holiday, Mon 1, Tue 2, Wed 3 June
+    const w = postponementWindow(wc, '2026-05-20');
+    expect(w.deadline).toBe('2026-06-03');
+    expect(w.explanation).toContain('2026-05-25 is a bank holiday (Spring bank holiday)');
+    expect(w.explanation).toContain('2026-05-26 to 2026-05-29: in the Summer half term');
+  });
+
+  it('across Easter', () => {
+    // Thu 26 Mar 2026 → Fri 27, Easter holiday (with Good Friday, Easter Monday), Mon 13 … Thu 16 April
+    expect(postponementDeadline(wc, '2026-03-26')).toBe('2026-04-16');
+  });
+
+  it('from the end of the summer term into the next year', () => {
+    expect(postponementDeadline(wc, '2026-07-20')).toBe('2026-09-03');
+  });
+
+  it('is a setting', () => {
+    expect(postponementDeadline(wc, '2025-09-15', 3)).toBe('2025-09-18');
+  });
+
+  it('says what to do past the end of the calendar', () => {
+    expect(() => postponementDeadline(wc, '2027-07-20')).toThrow(/No school calendar covers 2027-07-23.*add that academic year/);
+  });
+});
+
+describe('properties', () => {
+  const arbDate = fc.integer({ min: 0, max: daysBetween('2025-09-01', '2027-06-30') }).map((n) => addDays('2025-09-01', n));
+
+  it('adding n working days lands on a working day exactly n working days later', () => {
+    fc.assert(
+      fc.property(arbDate, fc.integer({ min: 1, max: 15 }), (date, n) => {
+        const out = addWorkingDays(wc, date, n);
+        expect(isWorkingDay(wc, out)).toBe(true);
+        expect(workingDaysBetween(wc, date, out)).toBe(n);
+        expect(addWorkingDays(wc, out, -n) <= date).toBe(true);
+      }),
+    );
+  });
+
+  it('from a working day, the postponement deadline is at least a calendar week away and never in a holiday', () => {
+    fc.assert(
+      fc.property(arbDate.filter((d) => isWorkingDay(wc, d)), (date) => {
+        const deadline = postponementDeadline(wc, date);
+        expect(daysBetween(date, deadline)).toBeGreaterThanOrEqual(7);
+        expect(['term', 'inset']).toContain(dayKind(wc, deadline).kind);
+      }),
+    );
+  });
+
+  it('no day in a holiday between half terms is a working day', () => {
+    for (const year of wc.calendar.years) {
+      for (const h of holidaysOf(year)) {
+        for (let d = h.start; d <= h.end; d = addDays(d, 1)) expect(isWorkingDay(wc, d)).toBe(false);
+      }
+    }
+  });
+});
