@@ -1,0 +1,156 @@
+// Linux App Service running the server (Node 22 LTS): the bot's /api/messages, the REST API the
+// tab calls, the reminder scheduler, and the tab's static files. HTTPS only, TLS 1.2 minimum,
+// FTP off, system-assigned managed identity for Key Vault references.
+
+param name string
+param location string
+param sku string
+param tenantId string
+param clientId string
+param keyVaultName string
+param clientSecretName string
+param graphCertificateName string
+param sharePointSiteId string
+param safeguardingMailbox string
+param graphBaseUrl string
+param authorityHost string
+param logLevel string
+@secure()
+param appInsightsConnectionString string
+param tags object
+
+var hostName = '${name}.azurewebsites.net'
+
+var baseSettings = [
+  {
+    name: 'NODE_ENV'
+    value: 'production'
+  }
+  {
+    name: 'PORT'
+    value: '8080'
+  }
+  {
+    name: 'WEBSITES_PORT'
+    value: '8080'
+  }
+  {
+    name: 'TENANT_ID'
+    value: tenantId
+  }
+  {
+    name: 'CLIENT_ID'
+    value: clientId
+  }
+  {
+    // Resolved by App Service with the managed identity; the secret itself lives only in Key Vault.
+    name: 'CLIENT_SECRET'
+    value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${clientSecretName})'
+  }
+  {
+    name: 'AUTH_AUTHORITY_HOST'
+    value: authorityHost
+  }
+  {
+    // Entra v2.0 access tokens carry the client id as their audience.
+    name: 'AUTH_AUDIENCE'
+    value: clientId
+  }
+  {
+    name: 'AUTH_APPLICATION_ID_URI'
+    value: 'api://${hostName}/${clientId}'
+  }
+  {
+    name: 'GRAPH_BASE_URL'
+    value: graphBaseUrl
+  }
+  {
+    name: 'SHAREPOINT_SITE_ID'
+    value: sharePointSiteId
+  }
+  {
+    name: 'SAFEGUARDING_MAILBOX'
+    value: safeguardingMailbox
+  }
+  {
+    name: 'LOG_LEVEL'
+    value: logLevel
+  }
+  {
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+    value: appInsightsConnectionString
+  }
+  {
+    // The toolkit deploys a ready-built folder (npm ci and the tab build run before zip deploy).
+    name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'
+    value: 'false'
+  }
+]
+
+// Once a certificate exists in the vault (docs/deploy.md), its PFX is read the same way.
+var certificateSettings = empty(graphCertificateName) ? [] : [
+  {
+    name: 'CLIENT_CERTIFICATE'
+    value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${graphCertificateName})'
+  }
+]
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: 'asp-${name}'
+  location: location
+  tags: tags
+  kind: 'linux'
+  sku: {
+    name: sku
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource site 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'app,linux'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    keyVaultReferenceIdentity: 'SystemAssigned'
+    siteConfig: {
+      linuxFxVersion: 'NODE|22-lts'
+      appCommandLine: 'npm start'
+      alwaysOn: true
+      http20Enabled: true
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: concat(baseSettings, certificateSettings)
+    }
+  }
+}
+
+// Deployment uses Entra-authenticated zip deploy; basic (publishing profile) credentials are off.
+resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+output resourceId string = site.id
+output hostName string = site.properties.defaultHostName
+output principalId string = site.identity.principalId
