@@ -1,0 +1,52 @@
+import {
+  Client,
+  HTTPMessageHandler,
+  RetryHandler,
+  RetryHandlerOptions,
+  TelemetryHandler,
+  type FetchOptions,
+} from '@microsoft/microsoft-graph-client';
+import { createAppTokenProvider } from './app-token-provider.js';
+import { OriginBoundAuthHandler } from './origin-bound-auth.js';
+import { createDispatcher, type FetchInitWithDispatcher } from './tls-dispatcher.js';
+
+export interface GraphConnection {
+  /** `https://graph.microsoft.com/` in production; the emulator's URL locally. */
+  graphBaseUrl: string;
+  /** `https://login.microsoftonline.com` in production. */
+  authorityHost: string;
+  tenantId: string;
+  clientId: string;
+  clientSecret?: string;
+  /** When set, trust only this CA (the emulator's self-signed certificate). */
+  caCertPem?: string;
+  /** Retries of 429/503/504 per request by the SDK's RetryHandler (default 5). */
+  maxRetries?: number;
+}
+
+/**
+ * A Graph SDK client with app-only auth and the SDK's retry middleware (429/503/504, honours
+ * Retry-After). The same path for production and the emulator; only the connection differs.
+ */
+export function createGraphClient(conn: GraphConnection): Client {
+  const base = new URL(conn.graphBaseUrl);
+  if (base.protocol !== 'https:') throw new Error('Graph: graphBaseUrl must be https (the SDK sends no token over http).');
+  const dispatcher = createDispatcher(conn.caCertPem);
+  const tokens = createAppTokenProvider(conn, dispatcher);
+
+  const auth = new OriginBoundAuthHandler(base.origin, () => tokens.getAccessToken());
+  const retry = new RetryHandler(new RetryHandlerOptions(3, conn.maxRetries ?? 5));
+  const telemetry = new TelemetryHandler();
+  const http = new HTTPMessageHandler();
+  auth.setNext(retry);
+  retry.setNext(telemetry);
+  telemetry.setNext(http);
+
+  const fetchOptions: FetchInitWithDispatcher = dispatcher ? { dispatcher } : {};
+  return Client.initWithMiddleware({
+    baseUrl: base.href,
+    middleware: auth,
+    customHosts: new Set([base.hostname]),
+    fetchOptions: fetchOptions as FetchOptions,
+  });
+}

@@ -1,0 +1,12 @@
+import type { RegisteredApp } from './config.js';
+import type { Issuer } from './identity/issuer.js';
+import type { EmulatorState } from './store/state.js';
+
+/** What every route needs: where the emulator lives, who issues tokens, and the state. */
+export interface EmulatorContext {
+  /** `https://127.0.0.1:<port>/` */
+  origin: string;
+  issuer: Issuer;
+  apps: readonly RegisteredApp[];
+  state: EmulatorState;
+}

@@ -1,0 +1,39 @@
+import { mkdir } from 'node:fs/promises';
+import { createEmulatorServer } from './server.js';
+
+export { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, LOCAL_APP_ROLES } from './config.js';
+export { DEMO_TENANT_ID, DEMO_USERS, DSL_ID, PRINCIPAL_ID } from './seed/demo-school.js';
+
+export interface EmulatorOptions {
+  /** 0 = a free port (default). */
+  port?: number;
+  dataDir: string;
+  faultSeed?: number;
+}
+
+export interface RunningEmulator {
+  /** `https://127.0.0.1:<port>/` */
+  url: string;
+  /** `https://127.0.0.1:<port>/` — Graph paths are `/v1.0/...`. */
+  graphBaseUrl: string;
+  /** `https://127.0.0.1:<port>` — Entra-like paths under `/{tenantId}/...`. */
+  authorityHost: string;
+  tenantId: string;
+  /** PEM of the self-signed certificate; trust only it. */
+  caCertPem: string;
+  close(): Promise<void>;
+}
+
+export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmulator> {
+  await mkdir(opts.dataDir, { recursive: true });
+  const emulator = await createEmulatorServer({ port: opts.port ?? 0, dataDir: opts.dataDir });
+  const url = emulator.ctx.origin;
+  return {
+    url,
+    graphBaseUrl: url,
+    authorityHost: url.replace(/\/$/, ''),
+    tenantId: emulator.ctx.issuer.tenantId,
+    caCertPem: emulator.caCertPem,
+    close: () => emulator.close(),
+  };
+}

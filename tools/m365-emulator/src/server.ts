@@ -1,0 +1,84 @@
+import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { DEFAULT_APPS } from './config.js';
+import type { EmulatorContext } from './context.js';
+import { registerGraphRoutes } from './graph/routes.js';
+import { authenticate } from './graph/auth-gate.js';
+import { BodyError, readRequest, writeResponse } from './http/node-adapter.js';
+import { Router } from './http/router.js';
+import { graphError, json, type EmuRequest, type EmuResponse } from './http/types.js';
+import { loadOrCreateSigningKey } from './identity/signing-key.js';
+import { registerIdentityRoutes } from './identity/routes.js';
+import { DEMO_TENANT_ID } from './seed/demo-school.js';
+import { openState } from './store/state.js';
+import { loadOrCreateCertificate } from './tls/certificate.js';
+
+export interface EmulatorServer {
+  ctx: EmulatorContext;
+  server: Server;
+  caCertPem: string;
+  close(): Promise<void>;
+}
+
+const log = pino({ name: 'm365-emulator', level: process.env['EMULATOR_LOG_LEVEL'] ?? 'warn' });
+
+export async function createEmulatorServer(opts: { port: number; dataDir: string }): Promise<EmulatorServer> {
+  const [tls, key, state] = await Promise.all([loadOrCreateCertificate(opts.dataDir), loadOrCreateSigningKey(opts.dataDir), openState(opts.dataDir)]);
+  let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(503).end();
+  const server = createServer({ cert: tls.certPem, key: tls.keyPem }, (req, res) => handle(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `https://127.0.0.1:${port}/`;
+  const ctx: EmulatorContext = {
+    origin,
+    issuer: { issuer: `${origin}${DEMO_TENANT_ID}/v2.0`, tenantId: DEMO_TENANT_ID, key },
+    apps: DEFAULT_APPS,
+    state,
+  };
+  const graphRoot = `${origin}v1.0/`;
+  const identity = new Router();
+  registerIdentityRoutes(identity, ctx);
+  const graph = registerGraphRoutes(ctx, graphRoot);
+
+  const dispatch = async (req: EmuRequest): Promise<EmuResponse> => {
+    if (req.path === '/v1.0' || req.path.startsWith('/v1.0/')) {
+      const principal = await authenticate(ctx, req);
+      if ('status' in principal) return principal;
+      const graphReq: EmuRequest = { ...req, path: req.path.slice('/v1.0'.length) || '/', principal };
+      return graph.handle(graphReq);
+    }
+    return (await identity.dispatch(req)) ?? json(404, { error: 'not_found', message: `No emulator endpoint at ${req.method} ${req.path}.` });
+  };
+
+  handle = (req, res) => {
+    readRequest(req)
+      .then(dispatch, (error: unknown) => {
+        if (error instanceof BodyError) return graphError(400, 'BadRequest', error.message);
+        throw error;
+      })
+      .then((response) => writeResponse(res, response))
+      .catch((error: unknown) => {
+        log.error({ err: error, method: req.method }, 'emulator request failed');
+        if (!res.headersSent) writeResponse(res, graphError(500, 'generalException', 'The emulator failed to handle the request.'));
+        else res.destroy();
+      });
+  };
+
+  return {
+    ctx,
+    server,
+    caCertPem: tls.certPem,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await state.flush();
+    },
+  };
+}
