@@ -1,0 +1,33 @@
+// Builds the tab: root src/tab, output dist/tab (served by the server at /).
+// Vite 8 transforms TSX with oxc; the automatic JSX runtime matches tsconfig's "react-jsx".
+
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+const tabRoot = fileURLToPath(new URL('.', import.meta.url));
+const outDir = fileURLToPath(new URL('../../dist/tab', import.meta.url));
+
+/** `vite` dev server only: where the server's /api lives (e.g. TAB_API_ORIGIN=http://127.0.0.1:3978). */
+const apiOrigin = process.env['TAB_API_ORIGIN'];
+
+export default defineConfig({
+  root: tabRoot,
+  base: '/',
+  oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    reportCompressedSize: true,
+    rolldownOptions: {
+      onwarn(warning, defaultHandler) {
+        // Fluent UI marks its modules 'use client' for React Server Components; a client-only SPA
+        // bundle can drop the directive safely.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        defaultHandler(warning);
+      },
+    },
+  },
+  server: apiOrigin ? { proxy: { '/api': { target: apiOrigin, changeOrigin: false } } } : {},
+});
