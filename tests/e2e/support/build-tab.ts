@@ -36,7 +36,7 @@ async function buildIfStale(): Promise<void> {
     });
   } catch (error) {
     const output = error && typeof error === 'object' && 'stderr' in error ? String(error.stderr) : String(error);
-    throw new Error(`Building the tab failed (npm run build:tab):\n${output}`);
+    throw new Error(`Building the tab failed (npm run build:tab):\n${output}`, { cause: error });
   }
   if (!existsSync(TAB_INDEX)) throw new Error(`The tab build did not produce ${TAB_INDEX}`);
 }
