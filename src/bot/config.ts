@@ -1,0 +1,121 @@
+import { z } from 'zod';
+
+/** Settings the server reads from environment variables (documented in README.md). */
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const urlText = (fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? fallback : v.trim()))
+    .pipe(z.url({ protocol: /^https$/, message: 'must be an https:// URL' }));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: optionalText,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TENANT_ID: optionalText,
+  CLIENT_ID: optionalText,
+  CLIENT_SECRET: optionalText,
+  AUTH_AUTHORITY_HOST: urlText('https://login.microsoftonline.com'),
+  AUTH_AUDIENCE: optionalText,
+  AUTH_APPLICATION_ID_URI: optionalText,
+  GRAPH_BASE_URL: urlText('https://graph.microsoft.com/'),
+  GRAPH_CA_CERT_FILE: optionalText,
+  ALLOW_UNAUTHENTICATED_BOT: booleanFromEnv,
+  DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: booleanFromEnv,
+  DEV_SIGN_IN_URL: optionalText,
+  TAB_DIST_DIR: z.string().default('dist/tab'),
+});
+
+export interface ServerConfig {
+  mode: 'local' | 'production';
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  logLevel: string;
+  tenantId: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  auth: {
+    authorityHost: string;
+    issuer: string;
+    jwksUri: string;
+    audience: string;
+    applicationIdUri: string;
+    apiScope: string;
+  };
+  graph: { baseUrl: string; caCertFile: string | undefined };
+  bot: { allowUnauthenticated: boolean };
+  devSignInUrl: string | undefined;
+  tabDistDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and checks the configuration. Throws ConfigError naming every problem at once. */
+export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  const problems: string[] = [];
+
+  if (production) {
+    // A production bot must never accept unauthenticated activities (DESIGN.md, Agents Playground note).
+    const missing = (['TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET', 'AUTH_AUDIENCE'] as const).filter((k) => !e[k]);
+    if (missing.length > 0) problems.push(`missing settings required in production: ${missing.join(', ')}`);
+    if (e.ALLOW_UNAUTHENTICATED_BOT || e.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS) {
+      problems.push('ALLOW_UNAUTHENTICATED_BOT / DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS must not be set in production');
+    }
+    if (e.DEV_SIGN_IN_URL) problems.push('DEV_SIGN_IN_URL (emulator sign-in) must not be set in production');
+  } else {
+    const missing = (['TENANT_ID', 'CLIENT_ID'] as const).filter((k) => !e[k]);
+    if (missing.length > 0) problems.push(`missing settings: ${missing.join(', ')}`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const tenantId = e.TENANT_ID as string;
+  const clientId = e.CLIENT_ID as string;
+  const authorityHost = e.AUTH_AUTHORITY_HOST.replace(/\/+$/, '');
+  const applicationIdUri = e.AUTH_APPLICATION_ID_URI ?? `api://localhost/${clientId}`;
+  return {
+    mode: production ? 'production' : 'local',
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    logLevel: e.LOG_LEVEL,
+    tenantId,
+    clientId,
+    clientSecret: e.CLIENT_SECRET,
+    auth: {
+      authorityHost,
+      // Entra v2.0 access tokens: issuer and keys live under the tenant on the authority host.
+      issuer: `${authorityHost}/${tenantId}/v2.0`,
+      jwksUri: `${authorityHost}/${tenantId}/discovery/v2.0/keys`,
+      audience: e.AUTH_AUDIENCE ?? clientId,
+      applicationIdUri,
+      apiScope: `${applicationIdUri}/access_as_user`,
+    },
+    graph: { baseUrl: e.GRAPH_BASE_URL.endsWith('/') ? e.GRAPH_BASE_URL : `${e.GRAPH_BASE_URL}/`, caCertFile: e.GRAPH_CA_CERT_FILE },
+    bot: { allowUnauthenticated: e.ALLOW_UNAUTHENTICATED_BOT },
+    devSignInUrl: e.DEV_SIGN_IN_URL,
+    tabDistDir: e.TAB_DIST_DIR,
+  };
+}

@@ -1,0 +1,21 @@
+import { ConfigError } from './config.js';
+import { startFromEnv } from './compose.js';
+
+/** Production entry point: `node --import tsx src/bot/main.ts` (App Service runs the same). */
+try {
+  const app = await startFromEnv(process.env);
+  const stop = async (signal: string) => {
+    app.log.info({ signal }, 'stopping');
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(`The server cannot start.\n${err.message}\nSee README.md, "Configuration".`);
+  } else {
+    console.error('The server could not start:', err instanceof Error ? err.message : String(err));
+  }
+  process.exit(1);
+}

@@ -1,0 +1,99 @@
+import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import type { ServerConfig } from './config.js';
+import type { DirectoryPort } from './graph/directory.js';
+import type { DevSignIn } from './auth/dev-sign-in.js';
+import type { VerifyBearer } from './http/require-caller.js';
+import { healthRoutes } from './http/routes/health.js';
+import { meRoutes } from './http/routes/me.js';
+import { tabConfigRoutes } from './http/routes/tab-config.js';
+import { devSignInRoutes } from './http/routes/dev-sign-in.js';
+import { sendError } from './http/send-error.js';
+import { createTeamsApp } from './teams/create-teams-app.js';
+
+export interface ServerDeps {
+  config: ServerConfig;
+  log: Logger;
+  verify: VerifyBearer;
+  directory: DirectoryPort;
+  /** Present only when the local emulator's dev sign-in is configured. */
+  devSignIn?: DevSignIn;
+}
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+// Teams, Outlook and the Microsoft 365 app host the tab in an iframe.
+const FRAME_ANCESTORS =
+  "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://outlook.office.com https://outlook.office365.com https://*.microsoft365.com";
+
+export async function startServer(deps: ServerDeps): Promise<RunningServer> {
+  const { config, log } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('Content-Security-Policy', FRAME_ANCESTORS);
+    next();
+  });
+
+  const api = express.Router();
+  api.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  api.use(express.json({ limit: '256kb' }));
+  api.use(healthRoutes());
+  api.use(tabConfigRoutes(config));
+  api.use(meRoutes({ verify: deps.verify, directory: deps.directory, log }));
+  if (deps.devSignIn) api.use(devSignInRoutes({ directory: deps.directory, signIn: deps.devSignIn, log }));
+  api.use((req, res) => sendError(res, 404, { error: 'not_found', message: `There is no API route ${req.method} ${req.path}.` }));
+  // The bot's POST /api/messages is registered first so the API's 404 handler never shadows it.
+  const teams = createTeamsApp(config, app, log);
+  await teams.initialize();
+  app.use('/api', api);
+
+  const tabDir = path.resolve(config.tabDistDir);
+  if (existsSync(path.join(tabDir, 'index.html'))) {
+    app.use(express.static(tabDir, { index: 'index.html', maxAge: '1h' }));
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(tabDir, 'index.html')));
+  } else {
+    log.warn({ tabDir }, 'tab not built: run npm run build:tab');
+  }
+
+  // Malformed JSON and other request errors: a 4xx with a reason, never a stack trace.
+  app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(err);
+    const status = typeof err === 'object' && err !== null && 'status' in err && typeof err.status === 'number' ? err.status : 500;
+    if (status >= 500) log.error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'request failed');
+    sendError(res, status, status === 400
+      ? { error: 'invalid_json', message: 'The request body is not valid JSON.' }
+      : status === 413
+        ? { error: 'body_too_large', message: 'The request body is too large.' }
+        : { error: 'internal_error', message: 'Something went wrong on the server. Try again; if it keeps happening, tell your safeguarding admin.' });
+  });
+
+  const server: Server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  log.info({ url }, 'server listening');
+  return {
+    url,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
