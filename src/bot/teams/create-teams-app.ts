@@ -14,9 +14,10 @@ function helpMessage(notUnderstood: boolean): MessageActivity {
 /** The bot: Teams SDK app on /api/messages, sharing the server's Express app. */
 export function createTeamsApp(config: ServerConfig, expressApp: Express, log: Logger): App {
   const app = new App({
-    // Credentials are passed explicitly so the SDK never picks up stray environment variables.
-    clientId: config.bot.allowUnauthenticated ? undefined : config.clientId,
-    clientSecret: config.bot.allowUnauthenticated ? undefined : config.clientSecret,
+    // Passed explicitly: the SDK falls back to CLIENT_ID/CLIENT_SECRET env vars only for undefined, so
+    // '' keeps a local Playground run from trying to reach Entra for bot tokens.
+    clientId: config.bot.allowUnauthenticated ? '' : config.clientId,
+    clientSecret: config.bot.allowUnauthenticated ? '' : (config.clientSecret ?? ''),
     tenantId: config.tenantId,
     // Only the local Agents Playground sends unsigned activities; loadConfig refuses this in production.
     dangerouslyAllowUnauthenticatedRequests: config.bot.allowUnauthenticated,

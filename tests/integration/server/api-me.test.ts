@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Agent, fetch as undiciFetch } from 'undici';
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { startStack, type RunningStack } from '../../support/start-stack.js';
+import { DSL_ID } from '../../../tools/m365-emulator/src/index.js';
+
+let stack: RunningStack;
+
+async function devToken(body: Record<string, unknown>): Promise<string> {
+  const dispatcher = new Agent({ connect: { ca: stack.emulator.caCertPem } });
+  const res = await undiciFetch(`${stack.emulator.url}_dev/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    dispatcher,
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { access_token: string }).access_token;
+}
+
+const me = (token?: string) =>
+  fetch(`${stack.serverUrl}/api/me`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('GET /api/health', () => {
+  it('answers 200', async () => {
+    const res = await fetch(`${stack.serverUrl}/api/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+});
+
+describe('GET /api/me', () => {
+  const audience = () => stack.app.config.auth.audience;
+
+  it('returns the signed-in user from the directory for a valid dev token', async () => {
+    const token = await devToken({ userId: DSL_ID, audience: audience(), scopes: ['access_as_user'] });
+    const res = await me(token);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ id: DSL_ID, displayName: 'Daniel Okafor', jobTitle: 'Designated Safeguarding Lead' });
+  });
+
+  it('401 with a JSON reason when there is no token', async () => {
+    const res = await me();
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: 'missing_token' });
+  });
+
+  it('401 for an expired token', async () => {
+    const token = await devToken({ userId: DSL_ID, audience: audience(), scopes: ['access_as_user'], expiresInSeconds: -600 });
+    const res = await me(token);
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: 'token_expired' });
+  });
+
+  it('401 for a token issued to another audience', async () => {
+    const token = await devToken({ userId: DSL_ID, audience: 'api://some-other-app', scopes: ['access_as_user'] });
+    const res = await me(token);
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: 'wrong_audience' });
+  });
+
+  it('401 for a token signed by another key', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('RS256');
+    const jwk = await exportJWK(publicKey);
+    const token = await new SignJWT({ oid: DSL_ID, tid: stack.emulator.tenantId, scp: 'access_as_user', ver: '2.0' })
+      .setProtectedHeader({ alg: 'RS256', kid: jwk.kid ?? 'attacker-key' })
+      .setIssuer(stack.app.config.auth.issuer)
+      .setAudience(audience())
+      .setIssuedAt()
+      .setExpirationTime('10m')
+      .sign(privateKey);
+    const res = await me(token);
+    expect(res.status).toBe(401);
+    expect((await res.json()).error).toMatch(/unknown_signing_key|bad_signature/);
+  });
+
+  it('401 when the token lacks the API scope', async () => {
+    const token = await devToken({ userId: DSL_ID, audience: audience(), scopes: [] });
+    const res = await me(token);
+    expect(res.status).toBe(401);
+    expect(await res.json()).toMatchObject({ error: 'missing_scope' });
+  });
+});
+
+describe('bad input', () => {
+  it('malformed JSON gets a 400 with a reason, not a stack trace', async () => {
+    const res = await fetch(`${stack.serverUrl}/api/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userId":' });
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body).toMatchObject({ error: 'invalid_json' });
+    expect(JSON.stringify(body)).not.toMatch(/at .*\.ts/);
+  });
+
+  it('a sign-in for a non-GUID user id names the field', async () => {
+    const res = await fetch(`${stack.serverUrl}/api/dev/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userId":"nobody"}' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: 'invalid_request', field: 'userId' });
+  });
+
+  it('an unknown API route is a JSON 404', async () => {
+    const res = await fetch(`${stack.serverUrl}/api/nothing-here`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: 'not_found' });
+  });
+});
+
+describe('dev sign-in (local emulator only)', () => {
+  it('lists the demo school and mints a token /api/me accepts', async () => {
+    const users = (await (await fetch(`${stack.serverUrl}/api/dev/users`)).json()) as { users: Array<{ id: string; displayName: string }> };
+    expect(users.users.map((u) => u.displayName)).toContain('Daniel Okafor');
+    const signIn = await fetch(`${stack.serverUrl}/api/dev/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: DSL_ID }),
+    });
+    expect(signIn.status).toBe(200);
+    const { accessToken } = (await signIn.json()) as { accessToken: string };
+    const res = await me(accessToken);
+    expect(res.status).toBe(200);
+    expect((await res.json()).displayName).toBe('Daniel Okafor');
+  });
+});

@@ -1,0 +1,8 @@
+import { startLocalStack, type RunningStack } from '../../scripts/local-stack.js';
+
+export type { RunningStack };
+
+/** Emulator + server (+ Agents Playground) on loopback, in a temporary folder; `stop()` removes everything. */
+export function startStack(opts: { playground?: boolean; dataDir?: string } = {}): Promise<RunningStack> {
+  return startLocalStack({ ...opts, logLevel: process.env.TEST_LOG_LEVEL ?? 'silent' });
+}

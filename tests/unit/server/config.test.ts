@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../../src/bot/config.js';
+
+const production = { NODE_ENV: 'production', TENANT_ID: 'tid', CLIENT_ID: 'cid', CLIENT_SECRET: 'secret', AUTH_AUDIENCE: 'cid' };
+
+describe('loadConfig', () => {
+  it('derives Entra v2.0 issuer and JWKS from the authority host and tenant', () => {
+    const c = loadConfig(production);
+    expect(c.mode).toBe('production');
+    expect(c.auth.issuer).toBe('https://login.microsoftonline.com/tid/v2.0');
+    expect(c.auth.jwksUri).toBe('https://login.microsoftonline.com/tid/discovery/v2.0/keys');
+    expect(c.graph.baseUrl).toBe('https://graph.microsoft.com/');
+    expect(c.bot.allowUnauthenticated).toBe(false);
+  });
+
+  it.each([
+    ['DEV_SIGN_IN_URL', { DEV_SIGN_IN_URL: 'https://127.0.0.1:1/_dev/token' }],
+    ['ALLOW_UNAUTHENTICATED_BOT', { ALLOW_UNAUTHENTICATED_BOT: 'true' }],
+    ['DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS', { DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true' }],
+  ])('refuses %s in production', (name, extra) => {
+    expect(() => loadConfig({ ...production, ...extra })).toThrowError(new RegExp(name));
+  });
+
+  it('reports every problem at once', () => {
+    try {
+      loadConfig({ NODE_ENV: 'production' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      expect((err as ConfigError).problems.join(' ')).toMatch(/TENANT_ID, CLIENT_ID, CLIENT_SECRET, AUTH_AUDIENCE/);
+    }
+  });
+
+  it('rejects a non-https Graph base URL with the field named', () => {
+    expect(() => loadConfig({ ...production, GRAPH_BASE_URL: 'http://graph.example' })).toThrowError(/GRAPH_BASE_URL/);
+  });
+
+  it('rejects a port that is not a number', () => {
+    expect(() => loadConfig({ ...production, PORT: 'eighty' })).toThrowError(/PORT/);
+  });
+});
