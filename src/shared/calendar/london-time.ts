@@ -32,7 +32,9 @@ export function timeFromMinutes(minutes: number): LocalTime {
 export function londonToInstant(date: IsoDate, time: LocalTime): IsoInstant {
   const local = DateTime.fromISO(`${date}T${time}`, { zone: SCHOOL_TIME_ZONE });
   if (!local.isValid) throw new RangeError(`${date} ${time} is not a valid London time`);
-  if (local.toFormat('yyyy-MM-dd HH:mm') !== `${date} ${time}`) {
+  const [y, mo, d] = date.split('-').map(Number);
+  const [h, mi] = time.split(':').map(Number);
+  if (local.year !== y || local.month !== mo || local.day !== d || local.hour !== h || local.minute !== mi) {
     throw new RangeError(`${date} ${time} does not exist in London (the clocks go forward)`);
   }
   return toIsoInstant(local.toMillis());
@@ -57,4 +59,17 @@ export function toIsoInstant(ms: number): IsoInstant {
 
 export function addMinutes(instant: IsoInstant, minutes: number): IsoInstant {
   return toIsoInstant(instantMs(instant) + minutes * 60_000);
+}
+
+/**
+ * A fast converter for many times on one London day: the day's UTC offset is looked up once. On the
+ * two days a year the clocks change (always Sundays) it falls back to `londonToInstant` for each time.
+ */
+export function londonDayClock(date: IsoDate): (minutesOfDay: number) => number {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const atMidnight = DateTime.fromObject({ year: y, month: mo, day: d }, { zone: SCHOOL_TIME_ZONE }).offset;
+  const atEnd = DateTime.fromObject({ year: y, month: mo, day: d, hour: 23, minute: 59 }, { zone: SCHOOL_TIME_ZONE }).offset;
+  if (atMidnight !== atEnd) return (m) => instantMs(londonToInstant(date, timeFromMinutes(m)));
+  const utcMidnight = Date.UTC(y, mo - 1, d);
+  return (m) => utcMidnight + (m - atMidnight) * 60_000;
 }

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { testCalendar } from '../calendar/test-fixtures.js';
+import { dayKind, isPlannableDay, makeWorkingCalendar } from '../calendar/working-calendar.js';
+import { addDays, daysBetween } from '../calendar/dates.js';
+import { londonToInstant, toIsoInstant, instantMs } from '../calendar/london-time.js';
+import { planSessions, type PlanRequest } from './plan-sessions.js';
+import { targetWindows } from './target-windows.js';
+import { DEFAULT_SCHEDULING_SETTINGS } from './scheduling-settings.js';
+import type { ParticipantBusy } from './intervals.js';
+import { clashes, insideHours } from './test-helpers.js';
+
+const wc = makeWorkingCalendar(testCalendar());
+const base: PlanRequest = {
+  calendar: wc,
+  yearLabel: '2025/26',
+  cadence: { kind: 'half-termly' },
+  durationMinutes: 60,
+  maxGapMonths: 3,
+  participants: [],
+  now: '2025-08-20T09:00:00Z',
+};
+
+describe('target windows', () => {
+  it('one per half term, per term, per month, per N weeks; none for debriefs', () => {
+    expect(targetWindows(wc, '2025/26', { kind: 'half-termly' }).map((w) => [w.label, w.start, w.end])).toEqual([
+      ['Autumn 1', '2025-09-01', '2025-10-24'],
+      ['Autumn 2', '2025-11-03', '2025-12-19'],
+      ['Spring 1', '2026-01-05', '2026-02-13'],
+      ['Spring 2', '2026-02-23', '2026-03-27'],
+      ['Summer 1', '2026-04-13', '2026-05-22'],
+      ['Summer 2', '2026-06-01', '2026-07-22'],
+    ]);
+    expect(targetWindows(wc, '2025/26', { kind: 'termly' }).map((w) => [w.start, w.end])).toEqual([
+      ['2025-09-01', '2025-12-19'],
+      ['2026-01-05', '2026-03-27'],
+      ['2026-04-13', '2026-07-22'],
+    ]);
+    const months = targetWindows(wc, '2025/26', { kind: 'monthly' });
+    expect(months.map((w) => w.label)).toEqual([
+      'September 2025', 'October 2025', 'November 2025', 'December 2025', 'January 2026', 'February 2026',
+      'March 2026', 'April 2026', 'May 2026', 'June 2026', 'July 2026',
+    ]);
+    const sixWeekly = targetWindows(wc, '2025/26', { kind: 'every-n-weeks', weeks: 6 });
+    expect(sixWeekly[0]).toMatchObject({ start: '2025-09-01', end: '2025-10-12' });
+    expect(sixWeekly.every((w) => daysBetween(w.start, w.end) <= 41)).toBe(true);
+    expect(targetWindows(wc, '2025/26', { kind: 'as-required' })).toEqual([]);
+  });
+
+  it('says what to do when the year is missing', () => {
+    expect(() => targetWindows(wc, '2030/31', { kind: 'termly' })).toThrow('No academic year 2030/31 in the school calendar (it has 2025/26, 2026/27): add it first');
+  });
+});
+
+describe('planning', () => {
+  it('avoids INSET days unless the school allows them', () => {
+    const plan = planSessions(base);
+    expect(plan).toHaveLength(6);
+    const first = plan[0];
+    expect(first?.outcome).toBe('planned');
+    if (first?.outcome !== 'planned') return;
+    expect(first.slot).toMatchObject({ date: '2025-09-03', localStart: '08:30', start: '2025-09-03T07:30:00Z' });
+    expect(first.reason).toBe('Wed 2025-09-03 08:30–09:30: the earliest time in Autumn 1 when everyone is free.');
+
+    const allowed = planSessions({ ...base, settings: { allowInsetDays: true } })[0];
+    expect(allowed?.outcome === 'planned' && allowed.slot.date).toBe('2025-09-01');
+  });
+
+  it('in winter a London time is the same in UTC', () => {
+    const spring = planSessions(base)[2];
+    expect(spring?.outcome === 'planned' && spring.slot).toMatchObject({ date: '2026-01-06', start: '2026-01-06T08:30:00Z' });
+  });
+
+  it('follows preferences: day, time and week of the half term', () => {
+    const plan = planSessions({ ...base, preferences: { days: [2], times: [{ from: '14:00', to: '16:00' }], weekOfHalfTerm: 3 } });
+    const a1 = plan[0];
+    expect(a1?.outcome === 'planned' && a1.slot).toMatchObject({ date: '2025-09-16', localStart: '14:00', start: '2025-09-16T13:00:00Z' });
+    expect(a1?.outcome === 'planned' && a1.setAside).toEqual([]);
+  });
+
+  it('sets aside the softest preference first, and says so', () => {
+    const busy: ParticipantBusy[] = [{ participantId: 'supervisee', busy: [{ start: '2025-09-15T00:00:00Z', end: '2025-09-20T00:00:00Z' }] }];
+    const a1 = planSessions({ ...base, participants: busy, preferences: { days: [2], weekOfHalfTerm: 3 } })[0];
+    expect(a1?.outcome).toBe('planned');
+    if (a1?.outcome !== 'planned') return;
+    expect(a1.slot.date).toBe('2025-09-09');
+    expect(a1.setAside).toEqual(['week 3 of the half term']);
+    expect(a1.reason).toContain('Nothing fitted week 3 of the half term, so that was set aside');
+  });
+
+  it('keeps clear of the first and last days when asked', () => {
+    const a1 = planSessions({ ...base, preferences: { avoidFirstDays: 5 } })[0];
+    // Working days of Autumn 1: 1, 2 (INSET), 3, 4, 5 Sept → the 6th is Mon 8 Sept.
+    expect(a1?.outcome === 'planned' && a1.slot.date).toBe('2025-09-08');
+  });
+
+  it('keeps within the maximum gap from the previous session when it can, and says when it cannot', () => {
+    const a1 = planSessions({ ...base, previousSessionDate: '2025-06-02', settings: { allowInsetDays: true } })[0];
+    expect(a1?.outcome === 'planned' && a1.slot.date).toBe('2025-09-01');
+    const late = planSessions({ ...base, previousSessionDate: '2025-06-02' })[0];
+    expect(late?.outcome === 'planned' && late.setAside).toEqual(['the 3-month maximum gap']);
+  });
+
+  it('explains why no slot fits', () => {
+    const busy: ParticipantBusy[] = [{ participantId: 'dsl', busy: [{ start: '2025-09-01T00:00:00Z', end: '2025-10-25T00:00:00Z' }] }];
+    const a1 = planSessions({ ...base, participants: busy })[0];
+    expect(a1?.outcome).toBe('no-slot');
+    expect(a1?.reason).toContain("No 60-minute time in Autumn 1 (2025-09-01 to 2025-10-24) between 08:30 and 17:00 when everyone is free");
+    expect(a1?.reason).toContain("2 INSET days not used");
+    expect(a1?.reason).toContain("clashes with someone's calendar (dsl)");
+  });
+
+  it('does not plan in the past', () => {
+    const plan = planSessions({ ...base, now: '2026-01-07T12:00:00Z' });
+    expect(plan.map((p) => p.outcome)).toEqual(['past', 'past', 'planned', 'planned', 'planned', 'planned']);
+    expect(plan[2]?.outcome === 'planned' && plan[2].slot.start).toBe('2026-01-07T12:00:00Z');
+  });
+
+  it('a debrief policy plans nothing', () => {
+    expect(planSessions({ ...base, cadence: { kind: 'as-required' } })).toEqual([]);
+  });
+});
+
+// Busy blocks anywhere in the year, on the quarter hour.
+const FIRST = instantMs('2025-09-01T00:00:00Z');
+const arbBusy = fc.array(
+  fc.record({
+    who: fc.constantFrom('supervisor', 'supervisee-1', 'supervisee-2'),
+    at: fc.integer({ min: 0, max: 330 * 96 }),
+    quarters: fc.integer({ min: 1, max: 96 * 3 }),
+  }),
+  { maxLength: 60 },
+).map((blocks) => {
+  const byWho = new Map<string, { start: string; end: string }[]>();
+  for (const b of blocks) {
+    const start = FIRST + b.at * 15 * 60_000;
+    byWho.set(b.who, [...(byWho.get(b.who) ?? []), { start: toIsoInstant(start), end: toIsoInstant(start + b.quarters * 15 * 60_000) }]);
+  }
+  return [...byWho].map(([participantId, busy]) => ({ participantId, busy }));
+});
+
+const arbRequest = fc.record({
+  busy: arbBusy,
+  cadence: fc.constantFrom(
+    { kind: 'half-termly' as const },
+    { kind: 'termly' as const },
+    { kind: 'monthly' as const },
+    { kind: 'every-n-weeks' as const, weeks: 6 },
+  ),
+  duration: fc.constantFrom(30, 60, 120),
+  allowInsetDays: fc.boolean(),
+  days: fc.option(fc.subarray([1, 2, 3, 4, 5], { minLength: 1 }), { nil: undefined }),
+  week: fc.option(fc.integer({ min: 1, max: 7 }), { nil: undefined }),
+  avoidFirstDays: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
+  nowOffsetDays: fc.integer({ min: 0, max: 200 }),
+});
+
+describe('planning properties', () => {
+  it('no planned slot falls outside working hours, on a closure day, in a holiday, on an INSET day unless allowed, or on anyone’s busy time; same inputs → same plan', () => {
+    fc.assert(
+      fc.property(arbRequest, (r) => {
+        const req: PlanRequest = {
+          ...base,
+          cadence: r.cadence,
+          durationMinutes: r.duration,
+          participants: r.busy,
+          preferences: { days: r.days, weekOfHalfTerm: r.week, avoidFirstDays: r.avoidFirstDays },
+          settings: { allowInsetDays: r.allowInsetDays },
+          now: londonToInstant(addDays('2025-08-20', r.nowOffsetDays), '10:07'),
+        };
+        const plan = planSessions(req);
+        for (const p of plan) {
+          if (p.outcome !== 'planned') continue;
+          const kind = dayKind(wc, p.slot.date).kind;
+          expect(kind === 'term' || (kind === 'inset' && r.allowInsetDays)).toBe(true);
+          expect(isPlannableDay(wc, p.slot.date, r.allowInsetDays)).toBe(true);
+          expect(insideHours(p.slot, DEFAULT_SCHEDULING_SETTINGS.workingHours)).toBe(true);
+          expect(p.slot.date >= p.window.start && p.slot.date <= p.window.end).toBe(true);
+          expect(clashes(p.slot, r.busy)).toBe(false);
+          expect(instantMs(p.slot.start) >= instantMs(req.now)).toBe(true);
+          expect(instantMs(p.slot.end) - instantMs(p.slot.start)).toBe(r.duration * 60_000);
+        }
+        // Deterministic, and blind to the order calendars list busy times in.
+        const reordered = { ...req, participants: [...r.busy].reverse().map((p) => ({ ...p, busy: [...p.busy].reverse() })) };
+        expect(planSessions(structuredClone(req))).toEqual(plan);
+        expect(planSessions(reordered)).toEqual(plan);
+      }),
+      { numRuns: 60 },
+    );
+  }, 30_000);
+});

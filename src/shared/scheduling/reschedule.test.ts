@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { testCalendar } from '../calendar/test-fixtures.js';
+import { defaultEnglandCalendar } from '../calendar/default-england.js';
+import { isPlannableDay, makeWorkingCalendar } from '../calendar/working-calendar.js';
+import { addDays, daysBetween } from '../calendar/dates.js';
+import { instantMs, londonToInstant, toIsoInstant, addMinutes } from '../calendar/london-time.js';
+import { rescheduleOptions, type RescheduleRequest } from './reschedule.js';
+import { DEFAULT_SCHEDULING_SETTINGS } from './scheduling-settings.js';
+import { clashes, insideHours } from './test-helpers.js';
+
+const wc = makeWorkingCalendar(testCalendar());
+const plain = makeWorkingCalendar(defaultEnglandCalendar());
+
+function session(date: string, time: string, minutes = 60) {
+  const start = londonToInstant(date, time);
+  return { start, end: addMinutes(start, minutes) };
+}
+
+describe('rescheduling a postponed session', () => {
+  it('offers the same day first, closest to the original time, never the original time itself', () => {
+    const r = rescheduleOptions({ calendar: wc, original: session('2025-09-17', '10:00'), participants: [], now: '2025-09-17T07:00:00Z' });
+    expect(r.kind).toBe('candidates');
+    if (r.kind !== 'candidates') return;
+    expect(r.window.deadline).toBe('2025-09-24');
+    expect(r.candidates.map((c) => `${c.slot.date} ${c.slot.localStart}`)).toEqual([
+      '2025-09-17 11:00',
+      '2025-09-17 11:15',
+      '2025-09-18 10:00',
+      '2025-09-18 09:45',
+      '2025-09-19 10:00',
+    ]);
+    expect(r.candidates[2]?.reason).toBe('Thu 2025-09-18 10:00–11:00: 1 working day later, at the same time; everyone is free (deadline 2025-09-24)');
+  });
+
+  it('skips a bank-holiday weekend and keeps inside the deadline', () => {
+    const busyThuFri = [{ participantId: 'supervisee', busy: [{ start: '2026-04-30T00:00:00Z', end: '2026-05-02T00:00:00Z' }] }];
+    const r = rescheduleOptions({ calendar: plain, original: session('2026-04-30', '10:00'), participants: busyThuFri, now: '2026-04-30T06:00:00Z' });
+    expect(r.kind === 'candidates' && r.window.deadline).toBe('2026-05-08');
+    expect(r.kind === 'candidates' && r.candidates[0]?.slot).toMatchObject({ date: '2026-05-05', localStart: '10:00', start: '2026-05-05T09:00:00Z' });
+  });
+
+  it('crosses a half-term break and the clocks going back, avoiding the INSET day', () => {
+    const busy = [{ participantId: 'supervisor', busy: [{ start: '2025-10-22T00:00:00Z', end: '2025-10-25T00:00:00Z' }] }];
+    const r = rescheduleOptions({ calendar: wc, original: session('2025-10-22', '10:00'), participants: busy, now: '2025-10-22T06:00:00Z' });
+    expect(session('2025-10-22', '10:00').start).toBe('2025-10-22T09:00:00Z');
+    expect(r.kind === 'candidates' && r.window.deadline).toBe('2025-11-05');
+    // Mon 3 Nov is an INSET day; Tue 4 Nov 10:00 is 10:00Z after the clocks went back.
+    expect(r.kind === 'candidates' && r.candidates[0]?.slot).toMatchObject({ date: '2025-11-04', start: '2025-11-04T10:00:00Z', localStart: '10:00' });
+    expect(r.kind === 'candidates' && r.candidates[0]?.workingDaysLater).toBe(4);
+  });
+
+  it('returns escalate when nothing fits before the deadline', () => {
+    const busy = [{ participantId: 'supervisor', busy: [{ start: '2025-09-15T00:00:00Z', end: '2025-09-30T00:00:00Z' }] }];
+    const r = rescheduleOptions({ calendar: wc, original: session('2025-09-15', '10:00'), participants: busy, now: '2025-09-15T06:00:00Z' });
+    expect(r).toMatchObject({ kind: 'escalate', window: { deadline: '2025-09-22' } });
+    expect(r.kind === 'escalate' && r.reason).toContain("No time from 2025-09-15 to 2025-09-22 when everyone is free for 60 minutes");
+  });
+
+  it('uses the school’s setting for the working week', () => {
+    const r = rescheduleOptions({ calendar: wc, original: session('2025-09-15', '10:00'), participants: [], now: '2025-09-15T06:00:00Z', settings: { postponementWorkingDays: 2 } });
+    expect(r.window.deadline).toBe('2025-09-17');
+  });
+});
+
+const FIRST = instantMs('2025-09-01T00:00:00Z');
+
+describe('rescheduling properties', () => {
+  it('every offered slot is inside the window, on a plannable day, in working hours, after now and free for all', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: daysBetween('2025-09-01', '2027-06-25') }),
+        fc.integer({ min: 9 * 4, max: 15 * 4 }),
+        fc.array(fc.record({ who: fc.constantFrom('a', 'b'), at: fc.integer({ min: 0, max: 700 * 96 }), q: fc.integer({ min: 1, max: 200 }) }), { maxLength: 40 }),
+        fc.boolean(),
+        (dayOffset, quarter, blocks, allowInsetDays) => {
+          const date = addDays('2025-09-01', dayOffset);
+          const time = `${String(Math.floor(quarter / 4)).padStart(2, '0')}:${String((quarter % 4) * 15).padStart(2, '0')}`;
+          const original = session(date, time);
+          const participants = ['a', 'b'].map((who) => ({
+            participantId: who,
+            busy: blocks.filter((b) => b.who === who).map((b) => ({ start: toIsoInstant(FIRST + b.at * 900_000), end: toIsoInstant(FIRST + (b.at + b.q) * 900_000) })),
+          }));
+          const req: RescheduleRequest = { calendar: wc, original, participants, now: original.start, settings: { allowInsetDays } };
+          const r = rescheduleOptions(req);
+          expect(rescheduleOptions(structuredClone(req))).toEqual(r);
+          if (r.kind === 'escalate') return;
+          expect(r.candidates.length).toBeGreaterThan(0);
+          expect(r.candidates.length).toBeLessThanOrEqual(DEFAULT_SCHEDULING_SETTINGS.rescheduleCandidates);
+          for (const c of r.candidates) {
+            expect(c.slot.date >= date && c.slot.date <= r.window.deadline).toBe(true);
+            expect(isPlannableDay(wc, c.slot.date, allowInsetDays)).toBe(true);
+            expect(insideHours(c.slot, DEFAULT_SCHEDULING_SETTINGS.workingHours)).toBe(true);
+            expect(clashes(c.slot, participants)).toBe(false);
+            expect(instantMs(c.slot.start) >= instantMs(original.end)).toBe(true);
+          }
+          expect(r.candidates.map((c) => c.rank)).toEqual(r.candidates.map((_, i) => i + 1));
+        },
+      ),
+      { numRuns: 80 },
+    );
+  }, 30_000);
+});
