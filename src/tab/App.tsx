@@ -33,13 +33,11 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalXXL,
     paddingLeft: tokens.spacingHorizontalL,
     paddingRight: tokens.spacingHorizontalL,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalL,
   },
   title: {
     ...typographyStyles.title2,
-    margin: 0,
+    marginTop: 0,
+    marginBottom: tokens.spacingVerticalL,
   },
   card: {
     backgroundColor: tokens.colorNeutralBackground1,

@@ -1,7 +1,8 @@
-import { MessageBar, MessageBarBody, makeStyles } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
-  region: { display: 'contents' },
+  // An empty region takes no space; a message gets the gap below it.
+  bar: { marginBottom: tokens.spacingVerticalL },
 });
 
 /**
@@ -11,9 +12,9 @@ const useStyles = makeStyles({
 export function ErrorRegion({ message }: { readonly message: string | null }) {
   const styles = useStyles();
   return (
-    <div role="alert" aria-atomic="true" className={styles.region} data-testid="error-region">
+    <div role="alert" aria-atomic="true">
       {message ? (
-        <MessageBar intent="error" layout="multiline">
+        <MessageBar intent="error" layout="multiline" className={styles.bar}>
           <MessageBarBody>{message}</MessageBarBody>
         </MessageBar>
       ) : null}

@@ -13,14 +13,10 @@ const useStyles = makeStyles({
   },
   name: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
   job: { display: 'block', color: tokens.colorNeutralForeground2 },
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
+  // A comma for screen readers between name and job title, kept inline (an out-of-flow element
+  // would add a space before it in the accessible name) but taking no visible space.
+  separator: {
+    fontSize: 0,
   },
 });
 
@@ -87,7 +83,7 @@ export function SignInPicker({
                     <span className={styles.name}>{user.displayName}</span>
                     {user.jobTitle ? (
                       <>
-                        <span className={styles.visuallyHidden}>, </span>
+                        <span className={styles.separator}>, </span>
                         <span className={styles.job}>{user.jobTitle}</span>
                       </>
                     ) : null}
