@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './support/browser.js';
+import { startStack, type RunningStack } from '../support/start-stack.js';
+
+let stack: RunningStack;
+let browser: Browser;
+
+beforeAll(async () => {
+  stack = await startStack({ playground: true });
+  browser = await launchChromium();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+describe('bot in the Agents Playground web UI', () => {
+  it('typing "help" shows the bot\'s Adaptive Card', async () => {
+    const page = await browser.newPage();
+    await page.goto(stack.playgroundUrl as string);
+    const compose = page.locator('[role="textbox"][contenteditable="true"]').first();
+    await compose.waitFor({ state: 'visible', timeout: 60_000 });
+    const cards = page.locator('.ac-adaptiveCard').filter({ hasText: 'Safeguarding Supervision' });
+    // The install welcome card may already be there: the reply to "help" is the next one.
+    const before = await cards.count();
+    await compose.click();
+    await compose.pressSequentially('help');
+    await compose.press('Enter');
+    const reply = cards.nth(before);
+    await reply.waitFor({ state: 'visible', timeout: 30_000 });
+    await expect(reply.textContent()).resolves.toContain('Show what this bot can do.');
+    await page.screenshot({ path: `${process.env.E2E_SCREENSHOT_DIR ?? '/tmp'}/playground-help.png` }).catch(() => undefined);
+  });
+});
