@@ -130,6 +130,26 @@ describe('createAccessTokenVerifier', () => {
     }
   });
 
+  describe('with requiredScope (as the server should run it)', () => {
+    const scoped = { ...SETTINGS, requiredScope: 'access_as_user' };
+
+    it('accepts a user token carrying the scope', async () => {
+      expect((await verifier(scoped)(`Bearer ${await mint()}`)).ok).toBe(true);
+    });
+
+    it('rejects an app-only token for the same audience (another app in the tenant using client credentials)', async () => {
+      // App-only tokens have an oid (the calling service principal) and tid but no scp.
+      const appOnly = await mint({ oid: '7d7d7d7d-1111-4222-8333-444455556666', tid: TENANT, idtyp: 'app', roles: [] });
+      const verdict = await verifier(scoped)(`Bearer ${appOnly}`);
+      expect(verdict).toEqual({ ok: false, reason: 'missing_scope' });
+    });
+
+    it('rejects a user token for another scope', async () => {
+      const verdict = await verifier(scoped)(`Bearer ${await mint({ ...USER, scp: 'User.Read' })}`);
+      expect(verdict).toEqual({ ok: false, reason: 'missing_scope' });
+    });
+  });
+
   it('tolerates small clock skew within clockToleranceSeconds', async () => {
     const token = await mint(USER, { iat: now() - 3600, nbf: now() - 3600, exp: now() - 30 });
     expect((await verifier()(`Bearer ${token}`)).ok).toBe(true);
