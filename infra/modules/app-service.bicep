@@ -129,6 +129,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
+      healthCheckPath: '/api/health'
       appSettings: concat(baseSettings, certificateSettings)
     }
   }
