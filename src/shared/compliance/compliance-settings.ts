@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+export const complianceSettingsSchema = z.object({
+  /** Warn this many days before a frequency deadline. */
+  dueSoonDays: z.number().int().min(0).max(60).default(14),
+  // seed 000 "Supervision Agreement": contract signed by the end of the THIRD session.
+  contractBySession: z.number().int().min(1).max(10).default(3),
+  // seed 001 "Roles and responsibilities", seed 003 §B: contract reviewed annually.
+  contractReviewMonths: z.number().int().min(1).max(36).default(12),
+  contractReviewDueSoonDays: z.number().int().min(0).max(90).default(30),
+  /** Not set by any seed: the product's default for "signed by both" (seed 000 "Recording"). */
+  recordSignOffWorkingDays: z.number().int().min(1).max(30).default(5),
+  // seed 002 §4.1 d): plan changes on the child's CPOMS record within 24 hours.
+  decisionRecordHours: z.number().int().min(1).max(168).default(24),
+});
+export type ComplianceSettings = z.infer<typeof complianceSettingsSchema>;
+
+export const DEFAULT_COMPLIANCE_SETTINGS: ComplianceSettings = complianceSettingsSchema.parse({});
+
+export function complianceSettings(partial?: Partial<ComplianceSettings>): ComplianceSettings {
+  return { ...DEFAULT_COMPLIANCE_SETTINGS, ...partial };
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { testCalendar } from '../calendar/test-fixtures.js';
+import { makeWorkingCalendar } from '../calendar/working-calendar.js';
+import { londonToInstant, addMinutes } from '../calendar/london-time.js';
+import { addDays } from '../calendar/dates.js';
+import { checkCadence, checkMaximumGap } from './supervision-frequency.js';
+import { checkContractReview, checkContractSigned } from './contract.js';
+import { checkAction, checkDecisionRecord, checkRecordSignOff } from './records-and-actions.js';
+import { DEFAULT_COMPLIANCE_SETTINGS as S } from './compliance-settings.js';
+import { runComplianceChecks } from './run-compliance-checks.js';
+import type { ArrangementFacts, SessionFacts } from './types.js';
+
+const wc = makeWorkingCalendar(testCalendar());
+
+function held(id: string, date: string, status: SessionFacts['status'] = 'held'): SessionFacts {
+  const start = londonToInstant(date, '10:00');
+  return { id, start, end: addMinutes(start, 60), status };
+}
+
+const arrangement = (sessions: SessionFacts[], extra: Partial<ArrangementFacts> = {}): ArrangementFacts => ({
+  id: 'arr-1',
+  cadence: { kind: 'half-termly' },
+  maxGapMonths: 3,
+  startDate: '2025-09-01',
+  sessions,
+  ...extra,
+});
+
+describe('overdue by cadence (half-termly)', () => {
+  it('is overdue when the last finished half term had no session, and escalates', () => {
+    const a = arrangement([held('s0', '2025-07-10')]);
+    const f = checkCadence(wc, a, '2025-11-05T12:00:00Z');
+    expect(f[0]).toMatchObject({ rule: 'overdue-cadence', status: 'overdue', dueBy: '2025-10-24', escalateTo: 'supervisor-manager' });
+    expect(checkCadence(wc, a, '2025-10-24T15:00:00Z').filter((x) => x.status === 'overdue')).toEqual([]);
+  });
+
+  it('half-term boundary: a session on the last day of the half term counts', () => {
+    const a = arrangement([held('s1', '2025-10-24'), held('s2', '2025-11-20', 'planned')]);
+    expect(checkCadence(wc, a, '2025-11-05T12:00:00Z')).toEqual([]);
+  });
+
+  it('warns when the current half term has nothing booked', () => {
+    const a = arrangement([held('s1', '2025-10-01')]);
+    expect(checkCadence(wc, a, '2025-11-05T12:00:00Z')).toEqual([
+      expect.objectContaining({ status: 'due-soon', dueBy: '2025-12-19', message: 'No session is held or booked in Autumn 2, which ends on 2025-12-19.' }),
+    ]);
+  });
+
+  it('ignores a half term the arrangement began after the middle of', () => {
+    const a = arrangement([], { startDate: '2025-10-15' });
+    expect(checkCadence(wc, a, '2025-11-05T12:00:00Z').some((f) => f.status === 'overdue')).toBe(false);
+  });
+});
+
+describe('overdue beyond the maximum gap (3 months)', () => {
+  it('overdue the day after three calendar months', () => {
+    const a = arrangement([held('s1', '2025-11-30')]);
+    expect(checkMaximumGap(a, '2026-02-28T12:00:00Z', S)?.status).toBe('due-soon');
+    expect(checkMaximumGap(a, '2026-03-01T12:00:00Z', S)).toMatchObject({ status: 'overdue', dueBy: '2026-02-28', escalateTo: 'supervisor-manager' });
+  });
+  it('no warning when a session is booked in time', () => {
+    const a = arrangement([held('s1', '2025-11-30'), held('s2', '2026-02-20', 'planned')]);
+    expect(checkMaximumGap(a, '2026-02-18T12:00:00Z', S)).toBeUndefined();
+  });
+});
+
+describe('contract', () => {
+  const three = [held('s1', '2025-09-10'), held('s2', '2025-11-10'), held('s3', '2026-01-12')];
+  it('overdue when not signed by the end of the third session', () => {
+    expect(checkContractSigned(arrangement(three), '2026-01-12T11:00:00Z', S)).toMatchObject({ status: 'overdue', subjectId: 's3' });
+    expect(checkContractSigned(arrangement(three), '2026-01-12T10:59:00Z', S)).toMatchObject({ status: 'due-soon' });
+    expect(checkContractSigned(arrangement(three, { contract: { signedAt: '2026-01-12T10:30:00Z' } }), '2026-02-01T00:00:00Z', S)).toBeUndefined();
+  });
+  it('annual review', () => {
+    const a = arrangement(three, { contract: { signedAt: '2025-09-10T10:00:00Z' } });
+    expect(checkContractReview(a, '2026-07-01T00:00:00Z', S)).toBeUndefined();
+    expect(checkContractReview(a, '2026-08-20T00:00:00Z', S)?.status).toBe('due-soon');
+    expect(checkContractReview(a, '2026-09-11T00:00:00Z', S)).toMatchObject({ status: 'overdue', dueBy: '2026-09-10' });
+  });
+});
+
+describe('records, decisions and actions', () => {
+  it('record unsigned 5 working days after the session, counted across half term', () => {
+    const r = { id: 'r1', arrangementId: 'arr-1', sessionId: 's1', sessionDate: '2025-10-22', signatories: ['sup', 'see'], signedBy: ['sup'] };
+    expect(checkRecordSignOff(wc, r, '2025-11-05T16:00:00Z', S)).toBeUndefined();
+    expect(checkRecordSignOff(wc, r, '2025-11-06T08:00:00Z', S)).toMatchObject({ status: 'overdue', dueBy: '2025-11-05' });
+    expect(checkRecordSignOff(wc, { ...r, signedBy: ['see', 'sup'] }, '2026-01-01T00:00:00Z', S)).toBeUndefined();
+  });
+  it('decision record not confirmed on the case system within 24 hours', () => {
+    const d = { id: 'd1', arrangementId: 'arr-1', decidedAt: '2025-10-24T14:00:00Z' };
+    expect(checkDecisionRecord(d, '2025-10-25T13:59:00Z', S)?.status).toBe('due-soon');
+    expect(checkDecisionRecord(d, '2025-10-25T14:01:00Z', S)).toMatchObject({ status: 'overdue', dueBy: '2025-10-25T14:00:00Z' });
+    expect(checkDecisionRecord({ ...d, confirmedOnCaseSystemAt: '2025-10-24T16:00:00Z' }, '2025-11-01T00:00:00Z', S)).toBeUndefined();
+  });
+  it('actions past due', () => {
+    const x = { id: 'x1', arrangementId: 'arr-1', dueDate: '2025-10-24', done: false };
+    expect(checkAction(x, '2025-10-24T22:30:00Z')).toBeUndefined(); // 23:30 on 24 Oct in London (BST)
+    expect(checkAction(x, '2025-10-25T00:30:00Z')).toMatchObject({ status: 'overdue' });
+    expect(checkAction({ ...x, done: true }, '2026-01-01T00:00:00Z')).toBeUndefined();
+  });
+});
+
+describe('all rules together', () => {
+  it('lists overdue findings first and never mentions case detail', () => {
+    const findings = runComplianceChecks({
+      calendar: wc,
+      arrangements: [arrangement([])],
+      decisions: [{ id: 'd1', arrangementId: 'arr-1', decidedAt: '2025-12-01T10:00:00Z' }],
+      actions: [{ id: 'x1', arrangementId: 'arr-1', dueDate: '2025-10-01', done: false }],
+      now: '2025-12-01T12:00:00Z',
+    });
+    expect(findings.map((f) => [f.rule, f.status])).toEqual([
+      ['action-past-due', 'overdue'],
+      ['overdue-cadence', 'overdue'],
+      ['overdue-max-gap', 'due-soon'],
+      ['decision-not-on-case-system', 'due-soon'],
+      ['overdue-cadence', 'due-soon'],
+    ]);
+  });
+
+  it('an arrangement with a held session in every finished half term is never overdue by cadence (property)', () => {
+    const halfTerms = wc.calendar.years.flatMap((y) => y.halfTerms);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 12, maxLength: 12 }), fc.integer({ min: 0, max: 690 }), (offsets, nowOffset) => {
+        const sessions = halfTerms.map((h, i) => {
+          const d = addDays(h.start, offsets[i] ?? 0);
+          return held(`s${i}`, d <= h.end ? d : h.end);
+        });
+        const now = londonToInstant(addDays('2025-09-01', nowOffset), '12:00');
+        const past = sessions.filter((s) => s.start <= now);
+        const f = checkCadence(wc, arrangement(past), now);
+        expect(f.filter((x) => x.status === 'overdue')).toEqual([]);
+      }),
+    );
+  });
+});
