@@ -1,12 +1,16 @@
 import type { RegisteredApp } from './config.js';
+import type { FaultInjector } from './emulator/faults.js';
+import type { EmulatorStats } from './emulator/stats.js';
 import type { Issuer } from './identity/issuer.js';
 import type { EmulatorState } from './store/state.js';
 
-/** What every route needs: where the emulator lives, who issues tokens, and the state. */
+/** What every route needs: where the emulator lives, who issues tokens, the state, faults and counters. */
 export interface EmulatorContext {
   /** `https://127.0.0.1:<port>/` */
   origin: string;
   issuer: Issuer;
   apps: readonly RegisteredApp[];
   state: EmulatorState;
+  faults: FaultInjector;
+  stats: EmulatorStats;
 }

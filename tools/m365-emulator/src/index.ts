@@ -3,6 +3,8 @@ import { createEmulatorServer } from './server.js';
 
 export { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, LOCAL_APP_ROLES } from './config.js';
 export { DEMO_TENANT_ID, DEMO_USERS, DSL_ID, PRINCIPAL_ID } from './seed/demo-school.js';
+export { SAFEGUARDING_SITE_ID, STAFF_ROOM_SITE_ID } from './seed/demo-sites.js';
+export type { FaultConfig, FaultRule } from './emulator/faults.js';
 
 export interface EmulatorOptions {
   /** 0 = a free port (default). */
@@ -26,7 +28,7 @@ export interface RunningEmulator {
 
 export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmulator> {
   await mkdir(opts.dataDir, { recursive: true });
-  const emulator = await createEmulatorServer({ port: opts.port ?? 0, dataDir: opts.dataDir });
+  const emulator = await createEmulatorServer({ port: opts.port ?? 0, dataDir: opts.dataDir, ...(opts.faultSeed !== undefined ? { faultSeed: opts.faultSeed } : {}) });
   const url = emulator.ctx.origin;
   return {
     url,

@@ -1,8 +1,12 @@
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as delay } from 'node:timers/promises';
 import pino from 'pino';
 import { DEFAULT_APPS } from './config.js';
+import { FaultInjector } from './emulator/faults.js';
+import { registerEmulatorRoutes } from './emulator/routes.js';
+import { EmulatorStats } from './emulator/stats.js';
 import type { EmulatorContext } from './context.js';
 import { registerGraphRoutes } from './graph/routes.js';
 import { authenticate } from './graph/auth-gate.js';
@@ -24,7 +28,7 @@ export interface EmulatorServer {
 
 const log = pino({ name: 'm365-emulator', level: process.env['EMULATOR_LOG_LEVEL'] ?? 'warn' });
 
-export async function createEmulatorServer(opts: { port: number; dataDir: string }): Promise<EmulatorServer> {
+export async function createEmulatorServer(opts: { port: number; dataDir: string; faultSeed?: number }): Promise<EmulatorServer> {
   const [tls, key, state] = await Promise.all([loadOrCreateCertificate(opts.dataDir), loadOrCreateSigningKey(opts.dataDir), openState(opts.dataDir)]);
   let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(503).end();
   const server = createServer({ cert: tls.certPem, key: tls.keyPem }, (req, res) => handle(req, res));
@@ -39,19 +43,26 @@ export async function createEmulatorServer(opts: { port: number; dataDir: string
     issuer: { issuer: `${origin}${DEMO_TENANT_ID}/v2.0`, tenantId: DEMO_TENANT_ID, key },
     apps: DEFAULT_APPS,
     state,
+    faults: new FaultInjector(opts.faultSeed ?? 1),
+    stats: new EmulatorStats(),
   };
   const graphRoot = `${origin}v1.0/`;
   const identity = new Router();
   registerIdentityRoutes(identity, ctx);
+  registerEmulatorRoutes(identity, ctx);
   const graph = registerGraphRoutes(ctx, graphRoot);
 
   const dispatch = async (req: EmuRequest): Promise<EmuResponse> => {
+    ctx.stats.httpRequests++;
     if (req.path === '/v1.0' || req.path.startsWith('/v1.0/')) {
+      ctx.stats.graphHttpRequests++;
+      if (ctx.faults.latencyMs > 0) await delay(ctx.faults.latencyMs);
       const principal = await authenticate(ctx, req);
       if ('status' in principal) return principal;
       const graphReq: EmuRequest = { ...req, path: req.path.slice('/v1.0'.length) || '/', principal };
       return graph.handle(graphReq);
     }
+    if (!req.path.startsWith('/_emulator/')) ctx.stats.identityHttpRequests++;
     return (await identity.dispatch(req)) ?? json(404, { error: 'not_found', message: `No emulator endpoint at ${req.method} ${req.path}.` });
   };
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { readFileIfExists, writeFileAtomic } from './atomic-file.js';
 
-const FLUSH_DELAY_MS = 20;
+const FLUSH_DELAY_MS = 200;
 
 /**
  * A keyed collection kept in memory and mirrored to `<dataDir>/state/<name>.json`.

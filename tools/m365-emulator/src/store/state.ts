@@ -1,5 +1,9 @@
 import { DEMO_USERS } from '../seed/demo-school.js';
+import { DEMO_SITES } from '../seed/demo-sites.js';
 import { DurableCollection } from './durable-collection.js';
+import type { EventRecord, ListRecord, SiteRecord } from './records.js';
+
+export type { EventRecord, ListRecord, SiteRecord, ColumnRecord, ItemRecord } from './records.js';
 
 export interface UserRecord {
   id: string;
@@ -15,6 +19,10 @@ export interface UserRecord {
 
 export interface EmulatorState {
   users: DurableCollection<UserRecord>;
+  events: DurableCollection<EventRecord>;
+  sites: DurableCollection<SiteRecord>;
+  /** One entry per list, items included: a list is the unit of change. */
+  lists: DurableCollection<ListRecord>;
   flush(): Promise<void>;
 }
 
@@ -25,9 +33,17 @@ export async function openState(dataDir: string): Promise<EmulatorState> {
       return [u.id, record];
     }),
   );
-  const all = [users];
+  const events = await DurableCollection.open<EventRecord>(dataDir, 'events', () => []);
+  const sites = await DurableCollection.open<SiteRecord>(dataDir, 'sites', () =>
+    DEMO_SITES.map((s): [string, SiteRecord] => [s.id, { ...s, grants: s.grants.map((g) => ({ ...g, roles: [...g.roles] })), createdDateTime: '2026-09-01T08:00:00Z' }]),
+  );
+  const lists = await DurableCollection.open<ListRecord>(dataDir, 'lists', () => []);
+  const all = [users, events, sites, lists];
   return {
     users,
+    events,
+    sites,
+    lists,
     flush: async () => {
       await Promise.all(all.map((c) => c.flush()));
     },

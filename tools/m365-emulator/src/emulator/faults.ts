@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+
+/**
+ * Seeded, reproducible fault injection. Each decision hashes (seed, rule, operation, nth time this
+ * operation was seen), so the same workload gets the same faults whatever the request interleaving.
+ */
+export const faultRuleSchema = z.object({
+  /** throttle → 429 + Retry-After; unavailable → 503 + Retry-After; lostResponse → the request is
+   * carried out but the client gets 504, as if the response was lost on the way back. */
+  kind: z.enum(['throttle', 'unavailable', 'lostResponse']),
+  /** Probability per matching operation (0..1). */
+  rate: z.number().min(0).max(1).default(1),
+  /** Stop after this many injections (unlimited when absent). */
+  times: z.number().int().positive().optional(),
+  method: z.string().optional(),
+  /** Regular expression on the Graph-relative path, e.g. "^/users/[^/]+/events$". */
+  path: z.string().optional(),
+  /** Seconds for Retry-After. Graph sends whole seconds; fractions are allowed to keep tests fast. */
+  retryAfterSeconds: z.number().min(0).max(300).default(1),
+});
+
+export const faultConfigSchema = z.object({
+  seed: z.number().int().optional(),
+  /** Added before answering every HTTP request to /v1.0. */
+  latencyMs: z.number().int().min(0).max(10_000).default(0),
+  rules: z.array(faultRuleSchema).max(20).default([]),
+});
+
+export type FaultConfig = z.infer<typeof faultConfigSchema>;
+export type FaultRule = z.infer<typeof faultRuleSchema>;
+
+export interface Operation {
+  method: string;
+  path: string;
+  body: unknown;
+}
+
+export type FaultDecision = { kind: 'none' } | { kind: FaultRule['kind']; retryAfterSeconds: number };
+
+export class FaultInjector {
+  private config: FaultConfig = { latencyMs: 0, rules: [] };
+  private seed: number;
+  private readonly seen = new Map<string, number>();
+  private readonly injectedPerRule: number[] = [];
+
+  constructor(defaultSeed = 1) {
+    this.seed = defaultSeed;
+  }
+
+  configure(config: FaultConfig): void {
+    this.config = config;
+    if (config.seed !== undefined) this.seed = config.seed;
+    this.seen.clear();
+    this.injectedPerRule.length = 0;
+  }
+
+  get current(): FaultConfig & { seed: number } {
+    return { ...this.config, seed: this.seed };
+  }
+
+  get latencyMs(): number {
+    return this.config.latencyMs;
+  }
+
+  decide(op: Operation): FaultDecision {
+    if (this.config.rules.length === 0) return { kind: 'none' };
+    const key = `${op.method.toUpperCase()} ${op.path} ${op.body === undefined ? '' : createHash('sha1').update(JSON.stringify(op.body)).digest('hex')}`;
+    const nth = this.seen.get(key) ?? 0;
+    this.seen.set(key, nth + 1);
+    for (const [index, rule] of this.config.rules.entries()) {
+      if (rule.method && rule.method.toUpperCase() !== op.method.toUpperCase()) continue;
+      if (rule.path && !new RegExp(rule.path).test(op.path)) continue;
+      const injected = this.injectedPerRule[index] ?? 0;
+      if (rule.times !== undefined && injected >= rule.times) continue;
+      if (rule.rate < 1 && draw(this.seed, index, key, nth) >= rule.rate) continue;
+      this.injectedPerRule[index] = injected + 1;
+      return { kind: rule.kind, retryAfterSeconds: rule.retryAfterSeconds };
+    }
+    return { kind: 'none' };
+  }
+}
+
+/** A uniform draw in [0, 1) from the hash of its inputs. */
+function draw(seed: number, rule: number, key: string, nth: number): number {
+  const digest = createHash('sha256').update(`${seed}|${rule}|${key}|${nth}`).digest();
+  return digest.readUInt32BE(0) / 2 ** 32;
+}
