@@ -1,6 +1,5 @@
 import {
   FluentProvider,
-  makeStaticStyles,
   makeStyles,
   tokens,
   typographyStyles,
@@ -14,10 +13,6 @@ import { SignedIn } from './components/SignedIn.js';
 import { SignInPicker } from './components/SignInPicker.js';
 import { useFluentTheme } from './components/use-fluent-theme.js';
 import { useSignIn } from './use-sign-in.js';
-
-const useGlobalStyles = makeStaticStyles({
-  body: { margin: 0 },
-});
 
 const useStyles = makeStyles({
   provider: {
@@ -48,7 +43,6 @@ const useStyles = makeStyles({
 });
 
 export function App({ api }: { readonly api: ApiClient }) {
-  useGlobalStyles();
   const styles = useStyles();
   const state = useSignIn(api);
   const { view } = state;

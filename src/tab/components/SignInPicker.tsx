@@ -11,10 +11,11 @@ const useStyles = makeStyles({
     alignItems: 'flex-start',
     rowGap: tokens.spacingVerticalL,
   },
-  name: { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
+  name: { display: 'block', fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground1 },
   job: { display: 'block', color: tokens.colorNeutralForeground2 },
-  // A comma for screen readers between name and job title, kept inline (an out-of-flow element
-  // would add a space before it in the accessible name) but taking no visible space.
+  // A comma for screen readers between name and job title ("Daniel Okafor, Designated Safeguarding
+  // Lead"). Kept in the flow (an out-of-flow element would put a space before the comma in the
+  // accessible name) but invisible.
   separator: {
     fontSize: 0,
   },
@@ -80,13 +81,11 @@ export function SignInPicker({
                 value={user.id}
                 label={
                   <>
-                    <span className={styles.name}>{user.displayName}</span>
-                    {user.jobTitle ? (
-                      <>
-                        <span className={styles.separator}>, </span>
-                        <span className={styles.job}>{user.jobTitle}</span>
-                      </>
-                    ) : null}
+                    <span className={styles.name}>
+                      {user.displayName}
+                      {user.jobTitle ? <span className={styles.separator}>, </span> : null}
+                    </span>
+                    {user.jobTitle ? <span className={styles.job}>{user.jobTitle}</span> : null}
                   </>
                 }
               />
