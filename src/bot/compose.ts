@@ -23,7 +23,7 @@ export async function startFromEnv(env: Record<string, string | undefined>, logg
   const verify = createAccessTokenVerifier(
     { issuer: config.auth.issuer, audience: config.auth.audience, jwksUri: config.auth.jwksUri, requiredScope: 'access_as_user' },
     async (url) => {
-      const res = await trustedFetch(url);
+      const res = await trustedFetch(url, { signal: AbortSignal.timeout(5_000) });
       if (!res.ok) throw new Error(`JWKS request failed with HTTP ${res.status}`);
       return res.json();
     },

@@ -21,9 +21,13 @@ export type TokenVerdict = { ok: true; caller: VerifiedCaller } | { ok: false; r
 type FetchJwks = (url: string) => Promise<unknown>;
 
 const JWKS_REFRESH_MIN_MS = 60_000;
+// After a failed JWKS fetch, answer from the failure for a few seconds instead of piling up requests.
+const JWKS_FAILURE_BACKOFF_MS = 5_000;
+
+class SigningKeysUnavailable extends Error {}
 
 async function defaultFetchJwks(url: string): Promise<unknown> {
-  const res = await fetch(url);
+  const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
   if (!res.ok) throw new Error(`JWKS request failed with HTTP ${res.status}`);
   return res.json();
 }
@@ -43,9 +47,11 @@ export function createAccessTokenVerifier(
 ): (bearer: string | undefined) => Promise<TokenVerdict> {
   let keySet: JWTVerifyGetKey | undefined;
   let fetchedAt = 0;
+  let failedAt = 0;
   let loading: Promise<JWTVerifyGetKey> | undefined;
 
   const loadKeys = async (): Promise<JWTVerifyGetKey> => {
+    if (Date.now() - failedAt < JWKS_FAILURE_BACKOFF_MS) throw new SigningKeysUnavailable();
     loading ??= (async () => {
       try {
         const jwks = await fetchJwks(settings.jwksUri);
@@ -53,6 +59,9 @@ export function createAccessTokenVerifier(
         keySet = createLocalJWKSet(jwks);
         fetchedAt = Date.now();
         return keySet;
+      } catch {
+        failedAt = Date.now();
+        throw new SigningKeysUnavailable();
       } finally {
         loading = undefined;
       }
@@ -101,6 +110,7 @@ export function createAccessTokenVerifier(
 }
 
 function reasonFor(err: unknown): string {
+  if (err instanceof SigningKeysUnavailable) return 'signing_keys_unavailable';
   if (err instanceof errors.JWTExpired) return 'token_expired';
   if (err instanceof errors.JWTClaimValidationFailed) {
     if (err.claim === 'aud') return 'wrong_audience';

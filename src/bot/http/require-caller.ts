@@ -22,6 +22,11 @@ const REASON_TEXT: Record<string, string> = {
 export function requireCaller(verify: VerifyBearer) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const verdict = await verify(req.headers.authorization);
+    if (!verdict.ok && verdict.reason === 'signing_keys_unavailable') {
+      // Our problem, not the caller's: the identity provider's keys could not be fetched.
+      sendError(res, 503, { error: verdict.reason, message: 'Sign-in cannot be checked right now. Try again in a minute.' });
+      return;
+    }
     if (!verdict.ok) {
       res.setHeader('WWW-Authenticate', `Bearer error="invalid_token"`);
       sendError(res, 401, {

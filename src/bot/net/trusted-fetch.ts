@@ -1,6 +1,6 @@
 import { Agent, fetch as undiciFetch } from 'undici';
 
-export type FetchLike = (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => Promise<Response>;
+export type FetchLike = (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<Response>;
 
 /**
  * fetch for calls to the identity authority. With a CA certificate (the local emulator's), only that

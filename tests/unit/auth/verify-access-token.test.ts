@@ -155,12 +155,17 @@ describe('createAccessTokenVerifier', () => {
     expect((await verifier()(`Bearer ${token}`)).ok).toBe(true);
   });
 
-  it('rejects when the key set cannot be fetched, without throwing', async () => {
+  it('rejects when the key set cannot be fetched, without throwing, and backs off', async () => {
+    let attempts = 0;
     const verify = createAccessTokenVerifier(SETTINGS, async () => {
+      attempts++;
       throw new Error('network unreachable');
     });
-    const verdict = await verify(`Bearer ${await mint()}`);
-    expect(verdict.ok).toBe(false);
+    const token = await mint();
+    expect(await verify(`Bearer ${token}`)).toEqual({ ok: false, reason: 'signing_keys_unavailable' });
+    expect(await verify(`Bearer ${token}`)).toEqual({ ok: false, reason: 'signing_keys_unavailable' });
+    // The second request is answered from the recent failure, not by another fetch.
+    expect(attempts).toBe(1);
   });
 
   it('rejects when the key set is not a JWKS', async () => {
