@@ -25,3 +25,4 @@ export {
   DEFAULT_POSTPONEMENT_WORKING_DAYS,
   type PostponementWindow,
 } from './working-days.js';
+export { importAcademicYearFromIcs, type IcsImportResult } from './import-ics.js';
