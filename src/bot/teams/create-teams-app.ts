@@ -3,7 +3,7 @@ import { MessageActivity } from '@microsoft/teams.api';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 import type { ServerConfig } from '../config.js';
-import { BOT_COMMANDS, parseCommand } from '../../shared/bot/commands.js';
+import { BOT_COMMANDS, parseCommand } from '../../shared/chat/commands.js';
 import { buildHelpCard } from '../../shared/cards/help-card.js';
 import { teamsSdkLogger } from './sdk-logger.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cardProblems } from '../../../tests/support/card-problems.js';
 import { buildHelpCard } from './help-card.js';
-import { BOT_COMMANDS, parseCommand } from '../bot/commands.js';
+import { BOT_COMMANDS, parseCommand } from '../chat/commands.js';
 
 describe('help card', () => {
   const card = JSON.parse(JSON.stringify(buildHelpCard({ commands: BOT_COMMANDS }))) as Record<string, unknown>;

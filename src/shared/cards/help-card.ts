@@ -1,5 +1,5 @@
 import { AdaptiveCard, Fact, FactSet, TextBlock } from '@microsoft/teams.cards';
-import type { BotCommand } from '../bot/commands.js';
+import type { BotCommand } from '../chat/commands.js';
 
 export interface HelpCardInput {
   commands: readonly BotCommand[];

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BOT_COMMANDS } from '../../../src/shared/bot/commands.js';
+import { BOT_COMMANDS } from '../../../src/shared/chat/commands.js';
 
 interface Manifest {
   bots: Array<{ commandLists?: Array<{ commands: Array<{ title: string; description: string }> }> }>;
