@@ -19,7 +19,7 @@ const port = Number(process.env.PORT ?? 3978);
 const playgroundPort = Number(process.env.PLAYGROUND_PORT ?? 56150);
 try {
   const stack = await startLocalStack({
-    dataDir: path.join(REPO_ROOT, '.data'),
+    dataDir: path.resolve(REPO_ROOT, process.env.DATA_DIR ?? '.data'),
     port,
     playground: true,
     playgroundPort,
@@ -31,7 +31,7 @@ Safeguarding Supervision is running locally (no Microsoft tenant needed).
   Tab (sign in as a demo user):   ${stack.serverUrl}/
   Bot in the Agents Playground:   ${stack.playgroundUrl}/
   API health:                     ${stack.serverUrl}/api/health
-  Microsoft 365 emulator:         ${stack.emulator.url}  (state in .data/emulator)
+  Microsoft 365 emulator:         ${stack.emulator.url}  (state in ${path.relative(REPO_ROOT, path.join(process.env.DATA_DIR ?? '.data', 'emulator'))})
 
 Press Ctrl-C to stop everything.
 `);
