@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { DEFAULT_ENGLAND_2025_26, DEFAULT_ENGLAND_2026_27, defaultEnglandCalendar } from './default-england.js';
 import { validateAcademicYear, validateSchoolCalendar } from './validate-calendar.js';
 import type { AcademicYear } from './academic-year.js';
@@ -88,5 +89,37 @@ describe('calendar validation', () => {
     const r = validateSchoolCalendar({ division: 'wales', years: [] });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues.map((i) => i.field)).toEqual(['division', 'years']);
+  });
+});
+
+describe('validation properties', () => {
+  it('any half term made to end before it starts is rejected, naming the field and both dates', () => {
+    
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 1, max: 20 }), (i, back) => {
+        const y = structuredClone(DEFAULT_ENGLAND_2025_26);
+        const ht = y.halfTerms[i];
+        if (!ht) return;
+        const start = ht.start;
+        const end = new Date(Date.parse(`${start}T00:00:00Z`) - back * 86_400_000).toISOString().slice(0, 10);
+        ht.end = end;
+        const issues = messages(y);
+        expect(issues).toContainEqual(expect.objectContaining({ field: `halfTerms[${i}].end`, message: expect.stringContaining(`(${end} < ${start})`) }));
+      }),
+    );
+  });
+
+  it('any half term moved to start inside the one before is rejected as an overlap', () => {
+    
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 10 }), (i, back) => {
+        const y = structuredClone(DEFAULT_ENGLAND_2025_26);
+        const prev = y.halfTerms[i - 1];
+        const ht = y.halfTerms[i];
+        if (!prev || !ht) return;
+        ht.start = new Date(Date.parse(`${prev.end}T00:00:00Z`) - back * 86_400_000).toISOString().slice(0, 10);
+        expect(messages(y)).toContainEqual(expect.objectContaining({ field: `halfTerms[${i}].start`, message: expect.stringContaining(`before`) }));
+      }),
+    );
   });
 });
