@@ -63,3 +63,22 @@ export async function startEmulatorFixture(options: { faultSeed?: number } = {})
   };
   return fixture;
 }
+
+/** Configures the emulator's seeded faults (emulator-only endpoint). */
+export async function setFaults(f: EmulatorFixture, config: Record<string, unknown>): Promise<void> {
+  const res = await f.fetch('/_emulator/faults', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(config) });
+  if (!res.ok) throw new Error(`setting faults failed: ${res.status} ${await res.text()}`);
+}
+
+export async function emulatorStats(f: EmulatorFixture): Promise<{
+  graphHttpRequests: number;
+  batchRequests: number;
+  batchInnerRequests: number;
+  injected: { throttle: number; unavailable: number; lostResponse: number };
+  eventsCreated: number;
+  eventsDeduplicated: number;
+  itemsCreated: number;
+  preconditionFailed: number;
+}> {
+  return (await (await f.fetch('/_emulator/stats')).json()) as never;
+}
