@@ -27,6 +27,16 @@ export default defineConfig({
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
         defaultHandler(warning);
       },
+      output: {
+        // Say what the on-demand host SDK chunks are (their entry files are otherwise named
+        // "src" and "dist"), so bundle-size reports are readable.
+        chunkFileNames: (chunk) => {
+          const facade = chunk.facadeModuleId ?? '';
+          if (facade.includes('/@microsoft/teams-js/')) return 'assets/teams-js-[hash].js';
+          if (facade.includes('/@azure/msal-browser/')) return 'assets/msal-browser-[hash].js';
+          return 'assets/[name]-[hash].js';
+        },
+      },
     },
   },
   server: apiOrigin ? { proxy: { '/api': { target: apiOrigin, changeOrigin: false } } } : {},

@@ -14,6 +14,7 @@ describe('tab sign-in in a plain browser (local mode)', () => {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let page: Page;
+  let requested: string[];
 
   beforeAll(async () => {
     await ensureTabBuilt();
@@ -30,6 +31,8 @@ describe('tab sign-in in a plain browser (local mode)', () => {
     if (!browser || !stack) throw new Error('beforeAll did not start the stack and browser');
     context = await browser.newContext();
     page = await context.newPage();
+    requested = [];
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.goto(stack.serverUrl);
     await page.getByRole('radiogroup', { name: 'Choose a demo user' }).waitFor();
   });
@@ -49,6 +52,9 @@ describe('tab sign-in in a plain browser (local mode)', () => {
     expect(await heading.evaluate((el) => el === document.activeElement)).toBe(true);
     // The token is kept in memory only.
     expect(await page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+    // A plain browser never downloads the host-only SDKs (TeamsJS, MSAL).
+    expect(requested.filter((p) => /teams-js|msal/.test(p))).toEqual([]);
+    expect(requested).toContain('/api/me');
   });
 
   it('passes an accessibility smoke check', async () => {

@@ -1,9 +1,11 @@
 // Makes sure dist/tab holds a build of the current src/tab before an end-to-end test serves it:
 // builds when dist/tab/index.html is missing or older than any source the tab is built from.
-// One build per test process, however many tests ask.
+// One build per test process, however many tests ask. The build goes to a scratch folder and is
+// then swapped in, so a server already serving dist/tab (another test run) never sees half a build.
 
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -29,16 +31,24 @@ export function ensureTabBuilt(): Promise<void> {
 async function buildIfStale(): Promise<void> {
   if (existsSync(TAB_INDEX) && newestMtime(SOURCES) <= statSync(TAB_INDEX).mtimeMs) return;
   const vite = path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  const scratch = path.join(REPO_ROOT, 'dist', `.tab-build-${process.pid}-${Date.now()}`);
   try {
-    await run(process.execPath, [vite, 'build', '--config', 'src/tab/vite.config.ts', '--logLevel', 'warn'], {
-      cwd: REPO_ROOT,
-      maxBuffer: 16 * 1024 * 1024,
-    });
+    await run(
+      process.execPath,
+      [vite, 'build', '--config', 'src/tab/vite.config.ts', '--outDir', scratch, '--logLevel', 'warn'],
+      // Vitest sets NODE_ENV=test, which would give React's development build.
+      { cwd: REPO_ROOT, env: { ...process.env, NODE_ENV: 'production' }, maxBuffer: 16 * 1024 * 1024 },
+    );
+    if (!existsSync(path.join(scratch, 'index.html'))) throw new Error(`The tab build did not produce ${scratch}/index.html`);
+    const old = `${scratch}.old`;
+    if (existsSync(TAB_DIST)) await rename(TAB_DIST, old);
+    await rename(scratch, TAB_DIST);
+    await rm(old, { recursive: true, force: true });
   } catch (error) {
+    await rm(scratch, { recursive: true, force: true });
     const output = error && typeof error === 'object' && 'stderr' in error ? String(error.stderr) : String(error);
     throw new Error(`Building the tab failed (npm run build:tab):\n${output}`, { cause: error });
   }
-  if (!existsSync(TAB_INDEX)) throw new Error(`The tab build did not produce ${TAB_INDEX}`);
 }
 
 function newestMtime(paths: readonly string[]): number {
