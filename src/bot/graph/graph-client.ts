@@ -35,7 +35,8 @@ export function createGraphClient(conn: GraphConnection): Client {
   const tokens = createAppTokenProvider(conn, dispatcher);
 
   const auth = new OriginBoundAuthHandler(base.origin, () => tokens.getAccessToken());
-  const retry = new RetryHandler(new RetryHandlerOptions(3, conn.maxRetries ?? 5));
+  // 1 s base delay when Graph gives no Retry-After (the SDK default is 3 s); Retry-After wins when present.
+  const retry = new RetryHandler(new RetryHandlerOptions(1, conn.maxRetries ?? 5));
   const telemetry = new TelemetryHandler();
   const http = new HTTPMessageHandler();
   auth.setNext(retry);

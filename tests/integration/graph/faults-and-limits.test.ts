@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEMO_USERS, DSL_ID, SAFEGUARDING_SITE_ID, STAFF_ROOM_SITE_ID } from '../../../tools/m365-emulator/src/index.js';
+import { createGraphCalendar, type NewCalendarEvent } from '../../../src/bot/graph/calendar.js';
+import { createGraphClient } from '../../../src/bot/graph/graph-client.js';
+import { createSharePointStore } from '../../../src/bot/graph/record-store.js';
+import { SiteAccessDeniedError } from '../../../src/bot/graph/graph-errors.js';
+import { sessionsSpec } from './contract/record-store-contract.js';
+import { emulatorStats, setFaults, startEmulatorFixture, type EmulatorFixture } from './emulator-fixture.js';
+
+// Behaviour that needs the emulator's fault injection or bulk seeding, so it runs only against it.
+describe('Graph adapters under faults (emulator)', () => {
+  let f: EmulatorFixture;
+  beforeEach(async () => {
+    f = await startEmulatorFixture();
+  });
+  afterEach(async () => {
+    await f.stop();
+  });
+
+  const supervisee = DEMO_USERS.find((u) => u.role === 'senco');
+  const event = (i: number): NewCalendarEvent => ({
+    organizerId: DSL_ID,
+    transactionId: `bench-${i}-${randomUUID()}`,
+    subject: 'Safeguarding supervision',
+    startUtc: new Date(Date.UTC(2031, 1, 3, 9) + i * 3_600_000).toISOString(),
+    endUtc: new Date(Date.UTC(2031, 1, 3, 10) + i * 3_600_000).toISOString(),
+    attendees: supervisee ? [{ address: supervisee.mail }] : [],
+  });
+  const organizerEvents = async () =>
+    ((await (await f.fetch(`/_emulator/events?mailbox=${DSL_ID}`)).json()) as { value: { transactionId: string | null }[] }).value;
+
+  it('honours Retry-After on a throttled request', async () => {
+    await setFaults(f, { rules: [{ kind: 'throttle', method: 'POST', path: '/events$', times: 1, retryAfterSeconds: 1 }] });
+    const calendar = createGraphCalendar(createGraphClient(f.connection));
+    const started = performance.now();
+    await calendar.createEvent(event(0));
+    expect(performance.now() - started).toBeGreaterThanOrEqual(950);
+    const stats = await emulatorStats(f);
+    expect(stats.injected.throttle).toBe(1);
+    expect(stats.eventsCreated).toBe(1);
+  });
+
+  it('retries only the throttled requests inside a batch, in later batches, and creates each event once', async () => {
+    await setFaults(f, { seed: 7, rules: [{ kind: 'throttle', method: 'POST', path: '/events$', rate: 0.3, retryAfterSeconds: 0.2 }] });
+    const calendar = createGraphCalendar(createGraphClient(f.connection));
+    const inputs = Array.from({ length: 60 }, (_, i) => event(i));
+    const results = await calendar.createEvents(inputs);
+    expect(results.every((r) => r.ok)).toBe(true);
+    const stats = await emulatorStats(f);
+    expect(stats.injected.throttle).toBeGreaterThan(5);
+    expect(stats.eventsCreated).toBe(60);
+    expect(stats.batchInnerRequests).toBe(60 + stats.injected.throttle);
+    expect(stats.batchRequests).toBeLessThanOrEqual(Math.ceil((60 + stats.injected.throttle) / 20) + 2);
+    const ids = (await organizerEvents()).map((e) => e.transactionId);
+    expect(new Set(ids).size).toBe(60);
+  });
+
+  it('does not duplicate an event whose create response was lost and retried', async () => {
+    await setFaults(f, { rules: [{ kind: 'lostResponse', method: 'POST', path: '/events$', times: 1 }] });
+    const calendar = createGraphCalendar(createGraphClient(f.connection));
+    const created = await calendar.createEvent(event(1));
+    const batched = await calendar.createEvents([event(2)]);
+    await setFaults(f, { rules: [{ kind: 'lostResponse', method: 'POST', path: '/events$', times: 1 }] });
+    const afterLoss = await calendar.createEvents([event(3)]);
+    expect(created.id).toBeTruthy();
+    expect(batched[0]?.ok && afterLoss[0]?.ok).toBe(true);
+    const stats = await emulatorStats(f);
+    expect(stats.injected.lostResponse).toBe(2);
+    expect(stats.eventsDeduplicated).toBe(2);
+    expect(await organizerEvents()).toHaveLength(3);
+  });
+
+  it('does not duplicate a list item whose create response was lost and retried', async () => {
+    const spec = sessionsSpec('lost');
+    const store = createSharePointStore(createGraphClient(f.connection), { siteId: SAFEGUARDING_SITE_ID, lists: [spec] });
+    await store.provision();
+    await setFaults(f, { rules: [{ kind: 'lostResponse', method: 'POST', path: '/items$', times: 2 }] });
+    const arrangement = randomUUID();
+    const single = await store.create(spec.name, { idempotencyKey: 'k-1', fields: { ArrangementId: arrangement, Status: 'planned' } });
+    const [many] = await store.createMany(spec.name, [{ idempotencyKey: 'k-2', fields: { ArrangementId: arrangement, Status: 'planned' } }]);
+    expect(single.id).toBeTruthy();
+    expect(many).not.toBeInstanceOf(Error);
+    expect((await emulatorStats(f)).injected.lostResponse).toBe(2);
+    expect((await store.query(spec.name, { ArrangementId: arrangement })).map((i) => i.fields['IdempotencyKey']).sort()).toEqual(['k-1', 'k-2']);
+  });
+
+  it('sees exactly one 412 for two concurrent updates to different fields, and keeps both', async () => {
+    const spec = sessionsSpec('etag');
+    const store = createSharePointStore(createGraphClient(f.connection), { siteId: SAFEGUARDING_SITE_ID, lists: [spec] });
+    const item = await store.create(spec.name, { idempotencyKey: 'k', fields: { ArrangementId: 'a', Status: 'planned', Room: 'Room 1' } });
+    await Promise.all([store.update(spec.name, item, { Status: 'held' }), store.update(spec.name, item, { Room: 'Library' })]);
+    expect((await emulatorStats(f)).preconditionFailed).toBe(1);
+    expect((await store.get(spec.name, item.id))?.fields).toMatchObject({ Status: 'held', Room: 'Library' });
+  });
+
+  it('pages through all 12,000 items of a large list', async () => {
+    const spec = sessionsSpec('big');
+    const store = createSharePointStore(createGraphClient(f.connection), { siteId: SAFEGUARDING_SITE_ID, lists: [spec] });
+    await store.provision();
+    const items = Array.from({ length: 12_000 }, (_, i) => ({ ArrangementId: `arr-${i % 7}`, Status: 'planned', Sequence: i, IdempotencyKey: `seed-${i}` }));
+    const res = await f.fetch(`/_emulator/sites/${encodeURIComponent(SAFEGUARDING_SITE_ID)}/lists/${spec.name}/items`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ items }),
+    });
+    expect(res.status).toBe(201);
+    const before = await emulatorStats(f);
+    const all = await store.query(spec.name, {}, 1000);
+    expect(all).toHaveLength(12_000);
+    expect(new Set(all.map((i) => i.fields['Sequence'])).size).toBe(12_000);
+    expect((await emulatorStats(f)).graphHttpRequests - before.graphHttpRequests).toBe(12);
+    expect(await store.query(spec.name, { ArrangementId: 'arr-3' }, 500)).toHaveLength(Math.ceil((12_000 - 3) / 7));
+  });
+
+  it('fails with a clear error for a site the app was not granted (Sites.Selected)', async () => {
+    const store = createSharePointStore(createGraphClient(f.connection), { siteId: STAFF_ROOM_SITE_ID, lists: [sessionsSpec('denied')] });
+    const failure = store.provision();
+    await expect(failure).rejects.toBeInstanceOf(SiteAccessDeniedError);
+    await expect(failure).rejects.toThrow(/Sites\.Selected.*grant it 'write'/);
+  });
+
+  it('rejects a $batch of more than 20 requests and answers 424 for a failed dependency', async () => {
+    const token = await f.appToken();
+    const post = (body: unknown) =>
+      f.fetch('/v1.0/$batch', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const tooMany = await post({ requests: Array.from({ length: 21 }, (_, i) => ({ id: String(i), method: 'GET', url: '/users' })) });
+    expect(tooMany.status).toBe(400);
+    const res = await post({
+      requests: [
+        { id: '1', method: 'GET', url: '/users/nobody' },
+        { id: '2', method: 'GET', url: `/users/${DSL_ID}`, dependsOn: ['1'] },
+        { id: '3', method: 'GET', url: `/users/${DSL_ID}/manager` },
+      ],
+    });
+    const body = (await res.json()) as { responses: { id: string; status: number }[] };
+    expect(Object.fromEntries(body.responses.map((r) => [r.id, r.status]))).toEqual({ '1': 404, '2': 424, '3': 200 });
+  });
+
+  it('injects the same faults for the same seed and workload', async () => {
+    const run = async () => {
+      await setFaults(f, { seed: 42, rules: [{ kind: 'throttle', rate: 0.5, retryAfterSeconds: 0 }] });
+      const token = await f.appToken();
+      const statuses: number[] = [];
+      for (const u of DEMO_USERS) statuses.push((await f.fetch(`/v1.0/users/${u.id}`, { headers: { authorization: `Bearer ${token}` } })).status);
+      return statuses;
+    };
+    const first = await run();
+    expect(first).toContain(429);
+    expect(await run()).toEqual(first);
+  });
+});
