@@ -73,7 +73,9 @@ export function App({ api }: { readonly api: ApiClient }) {
               focusOnMount={state.userActed}
             />
           ) : null}
-          {view.kind === 'retry' ? <RetryPanel onRetry={state.retry} focusOnMount={state.userActed} /> : null}
+          {view.kind === 'retry' ? (
+            <RetryPanel heading={view.heading} onRetry={state.retry} focusOnMount={state.userActed} />
+          ) : null}
         </div>
       </main>
     </FluentProvider>

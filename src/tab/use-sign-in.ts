@@ -8,18 +8,22 @@ import type { DevUser, Me } from './api/schemas.js';
 import { detectHost } from './auth/detect-host.js';
 import { signInAsDemoUser } from './auth/dev-sign-in.js';
 import { acquireTokenWithNaa } from './auth/naa-sign-in.js';
+import { SignInError } from './auth/sign-in-error.js';
 import { signInInOrder } from './auth/sign-in-in-order.js';
 import { chooseSignInPath } from './auth/sign-in-path.js';
 import { acquireTokenWithTeamsSso } from './auth/teams-sso-sign-in.js';
 import { themeNameFromHost, type ThemeName } from './auth/theme-name.js';
 import { userMessageFor } from './user-message.js';
 
+const COULD_NOT_START = 'The app could not finish starting';
+const NOT_SIGNED_IN = 'You are not signed in';
+
 export type View =
   | { readonly kind: 'loading'; readonly label: string }
   | { readonly kind: 'not-hosted' }
   | { readonly kind: 'picker'; readonly users: readonly DevUser[] }
   | { readonly kind: 'signed-in'; readonly me: Me; readonly demo: boolean }
-  | { readonly kind: 'retry' };
+  | { readonly kind: 'retry'; readonly heading: string };
 
 export interface SignInState {
   readonly view: View;
@@ -71,7 +75,7 @@ export function useSignIn(api: ApiClient): SignInState {
             if (signal.aborted) return;
             if (users.length === 0) {
               setError('The Microsoft 365 emulator has no demo users. Restart it so it loads its demo school.');
-              setView({ kind: 'retry' });
+              setView({ kind: 'retry', heading: COULD_NOT_START });
               return;
             }
             demoUsers.current = users;
@@ -96,7 +100,7 @@ export function useSignIn(api: ApiClient): SignInState {
       } catch (thrown) {
         if (signal.aborted) return;
         setError(userMessageFor(thrown, 'The app could not start. Try again.'));
-        setView({ kind: 'retry' });
+        setView({ kind: 'retry', heading: thrown instanceof SignInError ? NOT_SIGNED_IN : COULD_NOT_START });
       }
     },
     [api],

@@ -1,44 +1,53 @@
 // End to end: the real server (local mode, emulator identity) serving the built tab, driven by
-// Debian's Chromium. A person in a plain browser picks a demo user and is signed in.
+// Debian's Chromium. A person in a plain browser picks a demo user and is signed in; inside a
+// Teams-like host the tab signs in with the token the host gives it (Teams SSO).
 
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { DSL_ID } from '../../tools/m365-emulator/src/seed/demo-school.js';
 import { startStack, type RunningStack } from '../support/start-stack.js';
 import { launchChromium } from './support/browser.js';
 import { ensureTabBuilt } from './support/build-tab.js';
 
 const DANIEL = 'Signed in as Daniel Okafor, Designated Safeguarding Lead';
 
+let stack: RunningStack | undefined;
+let browser: Browser | undefined;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  await ensureTabBuilt();
+  stack = await startStack();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+function running(): { stack: RunningStack; browser: Browser } {
+  if (!browser || !stack) throw new Error('beforeAll did not start the stack and browser');
+  return { stack, browser };
+}
+
 describe('tab sign-in in a plain browser (local mode)', () => {
-  let stack: RunningStack | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
   let page: Page;
   let requested: string[];
 
-  beforeAll(async () => {
-    await ensureTabBuilt();
-    stack = await startStack();
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
-
   beforeEach(async () => {
-    if (!browser || !stack) throw new Error('beforeAll did not start the stack and browser');
+    const { stack, browser } = running();
     context = await browser.newContext();
     page = await context.newPage();
     requested = [];
     page.on('request', (request) => requested.push(new URL(request.url()).pathname));
     await page.goto(stack.serverUrl);
     await page.getByRole('radiogroup', { name: 'Choose a demo user' }).waitFor();
-  });
-
-  afterEach(async () => {
-    await context?.close();
   });
 
   it('signs in as Daniel Okafor from the picker', async () => {
@@ -127,3 +136,112 @@ describe('tab sign-in in a plain browser (local mode)', () => {
     expect(await page.getByRole('radiogroup', { name: 'Choose a demo user' }).isVisible()).toBe(true);
   });
 });
+
+/**
+ * A stand-in for Teams: a page on the tab's own origin that frames the tab and answers TeamsJS's
+ * postMessage calls (initialize, getContext, authentication.getAuthToken). It does not offer Nested
+ * App Authentication, so the tab takes its Teams SSO path. `tokens` are handed out in turn; `null`
+ * answers "CancelledByUser".
+ */
+function fakeTeamsHost(options: { theme: 'default' | 'dark' | 'contrast'; tokens: (string | null)[] }): string {
+  const runtime = {
+    apiVersion: 4,
+    hostVersionsInfo: {},
+    isNAAChannelRecommended: false,
+    supports: { app: {}, pages: { appButton: {}, tabs: {}, config: {} }, teamsCore: {}, dialog: {} },
+  };
+  const script = `
+    const tokens = ${JSON.stringify(options.tokens)};
+    window.hostCalls = [];
+    window.addEventListener('message', (event) => {
+      const message = event.data;
+      if (!message || typeof message.func !== 'string') return;
+      window.hostCalls.push(message.func);
+      const reply = (args) => event.source.postMessage({ id: message.id, uuidAsString: message.uuidAsString, args }, event.origin);
+      if (message.func === 'initialize') reply(['content', 'web', ${JSON.stringify(JSON.stringify(runtime))}, '2.58.0']);
+      if (message.func === 'getContext') reply([{ theme: ${JSON.stringify(options.theme)}, locale: 'en-gb', frameContext: 'content', hostClientType: 'web' }]);
+      if (message.func === 'authentication.getAuthToken') {
+        const token = tokens.length > 1 ? tokens.shift() : tokens[0];
+        reply(token ? [true, token] : [false, 'CancelledByUser']);
+      }
+    });`;
+  return `<!doctype html><html lang="en-GB"><head><title>Fake Teams host</title></head><body style="margin:0">
+    <iframe title="Safeguarding supervision" src="/" style="border:0;width:100%;height:700px"></iframe>
+    <script>${script}</script></body></html>`;
+}
+
+describe('tab sign-in inside a Teams-like host (Teams SSO)', () => {
+  const HOST_PATH = '/__fake-teams-host';
+
+  /** A real token from the emulator's issuer, as Teams would hand over an Entra token. */
+  async function tokenFor(userId: string): Promise<string> {
+    const response = await fetch(`${running().stack.serverUrl}/api/dev/sign-in`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ userId }),
+    });
+    const body = (await response.json()) as { accessToken: string };
+    return body.accessToken;
+  }
+
+  async function openInHost(host: string): Promise<Page> {
+    const { stack, browser } = running();
+    context = await browser.newContext();
+    await context.route(`${stack.serverUrl}${HOST_PATH}`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: host }),
+    );
+    // The stack runs in local mode; tell the tab it is production so it signs in through the host.
+    await context.route(`${stack.serverUrl}/api/config`, async (route) => {
+      const response = await route.fetch();
+      const config = (await response.json()) as Record<string, unknown>;
+      await route.fulfill({ response, json: { ...config, mode: 'production' } });
+    });
+    // TeamsJS fetches its list of host domains from a CDN; keep the test on loopback.
+    await context.route((url) => url.hostname !== new URL(stack.serverUrl).hostname, (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(`${stack.serverUrl}${HOST_PATH}`);
+    return page;
+  }
+
+  it('signs in with the token from the host and follows the host theme', async () => {
+    const page = await openInHost(fakeTeamsHost({ theme: 'dark', tokens: [await tokenFor(DSL_ID)] }));
+    const tab = page.frameLocator('iframe');
+
+    await tab.getByRole('heading', { name: DANIEL }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { hostCalls: string[] }).hostCalls)).toEqual(
+      expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken']),
+    );
+    // No demo-user controls inside a host.
+    expect(await tab.getByRole('button', { name: 'Sign in as someone else' }).count()).toBe(0);
+    // Teams dark theme: light text on a dark background.
+    const [background, text] = await tab
+      .locator('main')
+      .evaluate((main) => {
+        const provider = main.parentElement ?? main;
+        return [getComputedStyle(provider).backgroundColor, getComputedStyle(main).color];
+      });
+    expect(luminance(background ?? '')).toBeLessThan(0.1);
+    expect(luminance(text ?? '')).toBeGreaterThan(0.8);
+  });
+
+  it('offers "Try again" when the user cancels the host sign-in, then signs in', async () => {
+    const page = await openInHost(fakeTeamsHost({ theme: 'default', tokens: [null, await tokenFor(DSL_ID)] }));
+    const tab = page.frameLocator('iframe');
+
+    await tab.getByRole('alert').getByText('Sign-in was cancelled. Select "Try again" to sign in.').waitFor();
+    await tab.getByRole('heading', { name: 'You are not signed in' }).waitFor();
+    await tab.getByRole('button', { name: 'Try again' }).click();
+    await tab.getByRole('heading', { name: DANIEL }).waitFor();
+    expect(await tab.getByRole('alert').textContent()).toBe('');
+  });
+});
+
+/** Relative luminance (0 black … 1 white) of a CSS rgb()/rgba() colour. */
+function luminance(color: string): number {
+  const [r = 0, g = 0, b = 0] = (color.match(/[\d.]+/g) ?? []).map(Number);
+  const channel = (c: number) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+}
