@@ -24,6 +24,7 @@ interface ScenarioResult {
   graphRequests: number;
   wallMs: number;
   throttled: number;
+  batchMs: number[];
   replayNewEvents?: number;
 }
 
@@ -49,7 +50,9 @@ async function scenario(name: string, throttleRate: number): Promise<ScenarioRes
     const workload = buildWorkload(ARRANGEMENTS, SESSIONS);
     const before = await emu.stats();
     const started = performance.now();
-    const results = await createGraphCalendar(createGraphClient(connection), { concurrency: 4 }).createEvents(workload);
+    const batchMs: number[] = [];
+    const calendar = createGraphCalendar(createGraphClient(connection), { concurrency: 4, onBatch: (b) => batchMs.push(b.ms) });
+    const results = await calendar.createEvents(workload);
     const wallMs = performance.now() - started;
     const after = await emu.stats();
 
@@ -60,7 +63,7 @@ async function scenario(name: string, throttleRate: number): Promise<ScenarioRes
       await createGraphCalendar(createGraphClient(connection), { concurrency: 4 }).createEvents(workload.slice(0, REPLAYED_AFTER_RESTART));
       replayNewEvents = (await emu.organizerEvents()).length - countBefore;
     }
-    return { name, ...(await audit(workload, results, emu)), graphRequests: after.graphHttpRequests - before.graphHttpRequests, wallMs, throttled: after.injected.throttle - before.injected.throttle, ...(replayNewEvents !== undefined ? { replayNewEvents } : {}) };
+    return { name, ...(await audit(workload, results, emu)), graphRequests: after.graphHttpRequests - before.graphHttpRequests, wallMs, batchMs, throttled: after.injected.throttle - before.injected.throttle, ...(replayNewEvents !== undefined ? { replayNewEvents } : {}) };
   } finally {
     await emu.close();
     await emulator.close();
@@ -83,6 +86,10 @@ async function audit(workload: NewCalendarEvent[], results: CreateResult[], emu:
 }
 
 const fmt = (n: number, digits = 3) => n.toFixed(digits);
+const percentile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+};
 
 function report(results: ScenarioResult[]): boolean {
   let ok = true;
@@ -95,6 +102,7 @@ function report(results: ScenarioResult[]): boolean {
     console.log(`  Graph HTTP requests:          ${r.graphRequests}`);
     console.log(`  requests per created event:   ${fmt(perEvent)} (target <= ${TARGET_REQUESTS_PER_EVENT}, ratio ${fmt(ratio, 2)})`);
     console.log(`  wall time:                    ${fmt(r.wallMs / 1000, 1)} s (${fmt(r.created / (r.wallMs / 1000), 0)} events/s)`);
+    console.log(`  $batch round trip:            p50 ${fmt(percentile(r.batchMs, 0.5), 0)} ms, p95 ${fmt(percentile(r.batchMs, 0.95), 0)} ms, max ${fmt(Math.max(...r.batchMs), 0)} ms (${r.batchMs.length} calls)`);
     console.log(`  inner requests throttled:     ${r.throttled}`);
     console.log(`  events created:               ${r.created} of ${r.expected}`);
     console.log(`  events duplicated:            ${r.duplicated} (target 0)`);

@@ -31,6 +31,16 @@ export interface BatchRunnerOptions {
   batchSize?: number;
   /** Waits no longer than this for more retries to fill a batch before sending a partial one (default 200 ms). */
   lingerMs?: number;
+  /** Called after each `$batch` round trip, for metrics and logs (counts only, never payloads). */
+  onBatch?: (info: BatchInfo) => void;
+}
+
+export interface BatchInfo {
+  requests: number;
+  /** Inner requests that came back 429/503/504 and were queued again. */
+  retrying: number;
+  ms: number;
+  failed: boolean;
 }
 
 export interface BatchRunner {
@@ -79,6 +89,9 @@ export function createBatchRunner(client: Client, options: BatchRunnerOptions = 
       };
 
       const send = async (group: Pending[]): Promise<void> => {
+        const started = performance.now();
+        const queuedBefore = queue.length;
+        const report = (failed: boolean) => options.onBatch?.({ requests: group.length, retrying: Math.max(0, queue.length - queuedBefore), ms: performance.now() - started, failed });
         const payload = {
           requests: group.map((p, i) => ({
             id: String(i + 1),
@@ -100,6 +113,7 @@ export function createBatchRunner(client: Client, options: BatchRunnerOptions = 
           // creates are idempotent (transactionId / unique key), so report them as 503 and retry.
           const status = typeof (error as { statusCode?: unknown }).statusCode === 'number' ? (error as { statusCode: number }).statusCode : 503;
           for (const p of group) settle(p, { status: RETRYABLE.has(status) || status >= 500 || status < 100 ? 503 : status, headers: {}, body: { error: { code: 'batchFailed', message: errorMessage(error) } } });
+          report(true);
           return;
         }
         const byId = new Map(parsed.responses.map((r) => [r.id, r]));
@@ -107,6 +121,7 @@ export function createBatchRunner(client: Client, options: BatchRunnerOptions = 
           const r = byId.get(String(i + 1));
           settle(p, r ? { status: r.status, headers: r.headers ?? {}, body: r.body } : { status: 503, headers: {}, body: { error: { code: 'missingResponse', message: 'No response for this request in the batch.' } } });
         });
+        report(false);
       };
 
       while (queue.length > 0 || inflight.size > 0) {

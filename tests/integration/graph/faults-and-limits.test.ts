@@ -75,9 +75,11 @@ describe('Graph adapters under faults (emulator)', () => {
     const spec = sessionsSpec('lost');
     const store = createSharePointStore(createGraphClient(f.connection), { siteId: SAFEGUARDING_SITE_ID, lists: [spec] });
     await store.provision();
-    await setFaults(f, { rules: [{ kind: 'lostResponse', method: 'POST', path: '/items$', times: 2 }] });
+    const loseNextItemCreate = () => setFaults(f, { rules: [{ kind: 'lostResponse', method: 'POST', path: '/items$', times: 1 }] });
     const arrangement = randomUUID();
+    await loseNextItemCreate();
     const single = await store.create(spec.name, { idempotencyKey: 'k-1', fields: { ArrangementId: arrangement, Status: 'planned' } });
+    await loseNextItemCreate();
     const [many] = await store.createMany(spec.name, [{ idempotencyKey: 'k-2', fields: { ArrangementId: arrangement, Status: 'planned' } }]);
     expect(single.id).toBeTruthy();
     expect(many).not.toBeInstanceOf(Error);

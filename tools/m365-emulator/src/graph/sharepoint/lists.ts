@@ -60,6 +60,15 @@ export function registerListRoutes(router: Router, ctx: EmulatorContext, graphRo
     return 'status' in s ? s : json(200, { '@odata.context': `${graphRoot}$metadata#sites/$entity`, ...siteJson(s) });
   });
 
+  // Site by path: GET /sites/{hostname}:/sites/{name} (https://learn.microsoft.com/graph/api/site-getbypath).
+  router.add('GET', '/sites/:host/sites/:name', (req, { host = '', name = '' }) => {
+    const path = `/sites/${name.replace(/:$/, '')}`.toLowerCase();
+    const match = host.replace(/:$/, '').toLowerCase() === DEMO_SP_HOST ? [...ctx.state.sites.values()].find((x) => x.path.toLowerCase() === path) : undefined;
+    if (!match) return graphError(404, 'itemNotFound', 'Requested site could not be found');
+    const s = resolveSite(ctx, req, match.id, 'read');
+    return 'status' in s ? s : json(200, { '@odata.context': `${graphRoot}$metadata#sites/$entity`, ...siteJson(s) });
+  });
+
   router.add('GET', '/sites/:site/lists', (req, { site = '' }) => {
     const s = resolveSite(ctx, req, site, 'read');
     if ('status' in s) return s;
