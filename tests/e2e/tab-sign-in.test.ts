@@ -1,6 +1,7 @@
 // End to end: the real server (local mode, emulator identity) serving the built tab, driven by
 // Debian's Chromium. A person in a plain browser picks a demo user and is signed in; inside a
-// Teams-like host the tab signs in with the token the host gives it (Teams SSO).
+// Teams-like host the tab signs in through the host (Nested App Authentication, else Teams SSO)
+// with a token the server really validates.
 
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -137,31 +138,79 @@ describe('tab sign-in in a plain browser (local mode)', () => {
   });
 });
 
+/** How the fake host answers each Nested App Authentication token request, in turn. */
+type NaaOutcome = 'token' | 'USER_INTERACTION_REQUIRED' | 'USER_CANCEL' | 'PERSISTENT_ERROR';
+
+interface FakeHostOptions {
+  theme: 'default' | 'dark' | 'contrast';
+  /** Teams SSO (`authentication.getAuthToken`) answers in turn (the last repeats); `null` = "CancelledByUser". */
+  ssoTokens: (string | null)[];
+  /** Offer Nested App Authentication, answering token requests in turn with these outcomes. */
+  naa?: { outcomes: NaaOutcome[]; accessToken: string };
+}
+
 /**
  * A stand-in for Teams: a page on the tab's own origin that frames the tab and answers TeamsJS's
- * postMessage calls (initialize, getContext, authentication.getAuthToken). It does not offer Nested
- * App Authentication, so the tab takes its Teams SSO path. `tokens` are handed out in turn; `null`
- * answers "CancelledByUser".
+ * postMessage calls (initialize, getContext, authentication.getAuthToken) and, when `naa` is given,
+ * MSAL's Nested App Authentication bridge requests (GetInitContext, GetToken, GetTokenPopup), which
+ * TeamsJS relays as `nestedAppAuth.execute`. `window.hostCalls` records what the tab asked for.
  */
-function fakeTeamsHost(options: { theme: 'default' | 'dark' | 'contrast'; tokens: (string | null)[] }): string {
+function fakeTeamsHost(options: FakeHostOptions): string {
   const runtime = {
     apiVersion: 4,
     hostVersionsInfo: {},
-    isNAAChannelRecommended: false,
-    supports: { app: {}, pages: { appButton: {}, tabs: {}, config: {} }, teamsCore: {}, dialog: {} },
+    isNAAChannelRecommended: Boolean(options.naa),
+    supports: {
+      app: {},
+      pages: { appButton: {}, tabs: {}, config: {} },
+      teamsCore: {},
+      dialog: {},
+      ...(options.naa ? { nestedAppAuth: {} } : {}),
+    },
+  };
+  const oid = DSL_ID;
+  const tid = '7c1f3b52-5d0e-4c7a-9a51-0a0e5c0f5c01';
+  const username = 'daniel.okafor@oakfield.example';
+  const base64url = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const now = Math.floor(Date.now() / 1000);
+  const idToken = [
+    base64url({ alg: 'none', typ: 'JWT' }),
+    base64url({ oid, tid, sub: oid, name: 'Daniel Okafor', preferred_username: username, iat: now, exp: now + 3600 }),
+    'unsigned',
+  ].join('.');
+  const naaToken = options.naa && {
+    token: { access_token: options.naa.accessToken, expires_in: 3600, id_token: idToken, properties: null },
+    account: { homeAccountId: `${oid}.${tid}`, environment: 'login.microsoftonline.com', tenantId: tid, username, localAccountId: oid, name: 'Daniel Okafor' },
   };
   const script = `
-    const tokens = ${JSON.stringify(options.tokens)};
+    const ssoTokens = ${JSON.stringify(options.ssoTokens)};
+    const naaOutcomes = ${JSON.stringify(options.naa?.outcomes ?? [])};
+    const naaToken = ${JSON.stringify(naaToken ?? null)};
     window.hostCalls = [];
     window.addEventListener('message', (event) => {
       const message = event.data;
       if (!message || typeof message.func !== 'string') return;
-      window.hostCalls.push(message.func);
       const reply = (args) => event.source.postMessage({ id: message.id, uuidAsString: message.uuidAsString, args }, event.origin);
-      if (message.func === 'initialize') reply(['content', 'web', ${JSON.stringify(JSON.stringify(runtime))}, '2.58.0']);
+      if (message.func === 'nestedAppAuth.execute') {
+        const request = JSON.parse(message.data);
+        window.hostCalls.push('naa:' + request.method);
+        const respond = (body) => event.source.postMessage(
+          { args: [null, JSON.stringify({ messageType: 'NestedAppAuthResponse', requestId: request.requestId, ...body })] },
+          event.origin);
+        if (request.method === 'GetInitContext') {
+          respond({ success: true, initContext: { sdkName: 'fake-teams-host', sdkVersion: '1.0.0', capabilities: { queryAccount: false } } });
+        } else {
+          const outcome = naaOutcomes.length > 1 ? naaOutcomes.shift() : naaOutcomes[0];
+          respond(outcome === 'token' ? { success: true, ...naaToken } : { success: false, error: { status: outcome } });
+        }
+        return;
+      }
+      window.hostCalls.push(message.func);
+      // Hosts answer initialize as [frame context, client type, SDK version, runtime config].
+      if (message.func === 'initialize') reply(['content', 'web', '2.58.0', ${JSON.stringify(JSON.stringify(runtime))}]);
       if (message.func === 'getContext') reply([{ theme: ${JSON.stringify(options.theme)}, locale: 'en-gb', frameContext: 'content', hostClientType: 'web' }]);
       if (message.func === 'authentication.getAuthToken') {
-        const token = tokens.length > 1 ? tokens.shift() : tokens[0];
+        const token = ssoTokens.length > 1 ? ssoTokens.shift() : ssoTokens[0];
         reply(token ? [true, token] : [false, 'CancelledByUser']);
       }
     });`;
@@ -170,7 +219,7 @@ function fakeTeamsHost(options: { theme: 'default' | 'dark' | 'contrast'; tokens
     <script>${script}</script></body></html>`;
 }
 
-describe('tab sign-in inside a Teams-like host (Teams SSO)', () => {
+describe('tab sign-in inside a Teams-like host', () => {
   const HOST_PATH = '/__fake-teams-host';
 
   /** A real token from the emulator's issuer, as Teams would hand over an Entra token. */
@@ -203,14 +252,47 @@ describe('tab sign-in inside a Teams-like host (Teams SSO)', () => {
     return page;
   }
 
-  it('signs in with the token from the host and follows the host theme', async () => {
-    const page = await openInHost(fakeTeamsHost({ theme: 'dark', tokens: [await tokenFor(DSL_ID)] }));
+  const hostCalls = (page: Page) => page.evaluate(() => (window as unknown as { hostCalls: string[] }).hostCalls);
+
+  it('uses Nested App Authentication: silent needs interaction, so the popup signs in', async () => {
+    const accessToken = await tokenFor(DSL_ID);
+    const page = await openInHost(
+      fakeTeamsHost({ theme: 'default', ssoTokens: [null], naa: { outcomes: ['USER_INTERACTION_REQUIRED', 'token'], accessToken } }),
+    );
+    await page.frameLocator('iframe').getByRole('heading', { name: DANIEL }).waitFor();
+    const calls = await hostCalls(page);
+    expect(calls.filter((call) => call.startsWith('naa:'))).toEqual(['naa:GetInitContext', 'naa:GetToken', 'naa:GetTokenPopup']);
+    expect(calls).not.toContain('authentication.getAuthToken');
+  });
+
+  it('falls back to Teams SSO when Nested App Authentication fails', async () => {
+    const accessToken = await tokenFor(DSL_ID);
+    const page = await openInHost(
+      fakeTeamsHost({ theme: 'default', ssoTokens: [accessToken], naa: { outcomes: ['PERSISTENT_ERROR'], accessToken } }),
+    );
+    await page.frameLocator('iframe').getByRole('heading', { name: DANIEL }).waitFor();
+    const calls = await hostCalls(page);
+    expect(calls).toEqual(expect.arrayContaining(['naa:GetToken', 'naa:GetTokenPopup', 'authentication.getAuthToken']));
+  });
+
+  it('stops when the user cancels the Nested App Authentication popup', async () => {
+    const accessToken = await tokenFor(DSL_ID);
+    const page = await openInHost(
+      fakeTeamsHost({ theme: 'default', ssoTokens: [accessToken], naa: { outcomes: ['USER_INTERACTION_REQUIRED', 'USER_CANCEL'], accessToken } }),
+    );
+    const tab = page.frameLocator('iframe');
+    await tab.getByRole('alert').getByText('Sign-in was cancelled. Select "Try again" to sign in.').waitFor();
+    // No second sign-in window from Teams SSO after the user said no.
+    expect(await hostCalls(page)).not.toContain('authentication.getAuthToken');
+  });
+
+  it('signs in with Teams SSO when the host offers no NAA, and follows the host theme', async () => {
+    const page = await openInHost(fakeTeamsHost({ theme: 'dark', ssoTokens: [await tokenFor(DSL_ID)] }));
     const tab = page.frameLocator('iframe');
 
     await tab.getByRole('heading', { name: DANIEL }).waitFor();
-    expect(await page.evaluate(() => (window as unknown as { hostCalls: string[] }).hostCalls)).toEqual(
-      expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken']),
-    );
+    expect(await hostCalls(page)).toEqual(expect.arrayContaining(['initialize', 'getContext', 'authentication.getAuthToken']));
+    expect((await hostCalls(page)).filter((call) => call.startsWith('naa:'))).toEqual([]);
     // No demo-user controls inside a host.
     expect(await tab.getByRole('button', { name: 'Sign in as someone else' }).count()).toBe(0);
     // Teams dark theme: light text on a dark background.
@@ -225,7 +307,7 @@ describe('tab sign-in inside a Teams-like host (Teams SSO)', () => {
   });
 
   it('offers "Try again" when the user cancels the host sign-in, then signs in', async () => {
-    const page = await openInHost(fakeTeamsHost({ theme: 'default', tokens: [null, await tokenFor(DSL_ID)] }));
+    const page = await openInHost(fakeTeamsHost({ theme: 'default', ssoTokens: [null, await tokenFor(DSL_ID)] }));
     const tab = page.frameLocator('iframe');
 
     await tab.getByRole('alert').getByText('Sign-in was cancelled. Select "Try again" to sign in.').waitFor();

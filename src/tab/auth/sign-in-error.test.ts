@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { classifyMsalError, classifyTeamsSsoError, signInFailureMessage } from './sign-in-error.js';
 
 describe('classifyMsalError', () => {
-  it('treats user_cancelled as the user closing the window', () => {
-    expect(classifyMsalError({ errorCode: 'user_cancelled' })).toBe('cancelled');
+  it('treats both MSAL spellings of "the user closed the window" as cancelled', () => {
+    expect(classifyMsalError({ errorCode: 'user_cancelled' })).toBe('cancelled'); // BrowserAuthError: popup closed
+    expect(classifyMsalError({ errorCode: 'user_canceled' })).toBe('cancelled'); // ClientAuthError: NAA host USER_CANCEL
   });
   it('treats a disabled NAA bridge as unavailable', () => {
     expect(classifyMsalError({ errorCode: 'nested_app_auth_bridge_disabled' })).toBe('unavailable');

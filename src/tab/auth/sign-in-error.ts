@@ -31,10 +31,13 @@ export function signInFailureMessage(failure: SignInFailure): string {
   }
 }
 
-/** MSAL (including NAA) errors carry `errorCode`; `user_cancelled` is the user closing the window. */
+/**
+ * MSAL errors carry `errorCode`. The user closing the window is `user_cancelled` (BrowserAuthError,
+ * popup closed) or `user_canceled` (ClientAuthError, the NAA host reporting USER_CANCEL).
+ */
 export function classifyMsalError(error: unknown): SignInFailure {
   const code = errorCodeOf(error);
-  if (code === 'user_cancelled') return 'cancelled';
+  if (code === 'user_cancelled' || code === 'user_canceled') return 'cancelled';
   if (code === 'nested_app_auth_bridge_disabled' || code === 'unsupported_method') return 'unavailable';
   return 'failed';
 }
