@@ -36,6 +36,8 @@ export interface SignInState {
   readonly busy: boolean;
   /** True once the user has acted, so views may move focus to their heading. */
   readonly userActed: boolean;
+  /** The signed-in user's access token for /api calls, or null. Held in memory only. */
+  getAccessToken(): string | null;
   signInAs(userId: string): void;
   switchUser(): void;
   retry(): void;
@@ -145,5 +147,7 @@ export function useSignIn(api: ApiClient): SignInState {
     void start(new AbortController().signal);
   }, [start]);
 
-  return { view, error, theme, hosted, busy, userActed, signInAs, switchUser, retry };
+  const getAccessToken = useCallback(() => accessToken.current, []);
+
+  return { view, error, theme, hosted, busy, userActed, getAccessToken, signInAs, switchUser, retry };
 }

@@ -33,7 +33,7 @@ export async function detectHost(timeoutMs = HOST_INIT_TIMEOUT_MS): Promise<Host
   }
 
   const naaRecommended = safely(() => teams.nestedAppAuth.isNAAChannelRecommended(), false);
-  const context = await teams.app.getContext().catch(() => undefined);
+  const context = await withTimeout(teams.app.getContext(), timeoutMs, 'app.getContext').catch(() => undefined);
   // Tell the host the tab has loaded so it removes its loading indicator.
   void teams.app.notifySuccess().catch(() => undefined);
 
