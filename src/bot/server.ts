@@ -32,6 +32,14 @@ export interface RunningServer {
 const FRAME_ANCESTORS =
   "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://outlook.office.com https://outlook.office365.com https://*.microsoft365.com";
 
+const REQUEST_ERRORS: Record<number, { error: string; message: string }> = {
+  400: { error: 'invalid_json', message: 'The request body is not valid JSON.' },
+  404: { error: 'not_found', message: 'There is nothing at this address.' },
+  413: { error: 'body_too_large', message: 'The request body is too large.' },
+  415: { error: 'unsupported_media_type', message: 'Send the body as application/json.' },
+  500: { error: 'internal_error', message: 'Something went wrong on the server. Try again; if it keeps happening, tell your safeguarding admin.' },
+};
+
 export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   const { config, log } = deps;
   const app = express();
@@ -61,8 +69,13 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
 
   const tabDir = path.resolve(config.tabDistDir);
   if (existsSync(path.join(tabDir, 'index.html'))) {
-    app.use(express.static(tabDir, { index: 'index.html', maxAge: '1h' }));
-    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(tabDir, 'index.html')));
+    // Hashed assets may be cached; index.html must not be, or a deploy leaves pages pointing at deleted assets.
+    app.use('/assets', express.static(path.join(tabDir, 'assets'), { maxAge: '7d', immutable: true, fallthrough: false }));
+    app.use(express.static(tabDir, { index: false, maxAge: 0 }));
+    app.get(/^\/(?!api\/).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(path.join(tabDir, 'index.html'));
+    });
   } else {
     log.warn({ tabDir }, 'tab not built: run npm run build:tab');
   }
@@ -72,11 +85,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     if (res.headersSent) return next(err);
     const status = typeof err === 'object' && err !== null && 'status' in err && typeof err.status === 'number' ? err.status : 500;
     if (status >= 500) log.error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'request failed');
-    sendError(res, status, status === 400
-      ? { error: 'invalid_json', message: 'The request body is not valid JSON.' }
-      : status === 413
-        ? { error: 'body_too_large', message: 'The request body is too large.' }
-        : { error: 'internal_error', message: 'Something went wrong on the server. Try again; if it keeps happening, tell your safeguarding admin.' });
+    sendError(res, status, REQUEST_ERRORS[status] ?? REQUEST_ERRORS[500]!);
   });
 
   const server: Server = createServer(app);

@@ -3,6 +3,7 @@ import { Agent, fetch as undiciFetch } from 'undici';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
 import { DSL_ID } from '../../../tools/m365-emulator/src/index.js';
+import { ensureTabBuilt } from '../../e2e/support/build-tab.js';
 
 let stack: RunningStack;
 
@@ -22,8 +23,9 @@ const me = (token?: string) =>
   fetch(`${stack.serverUrl}/api/me`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
 beforeAll(async () => {
+  await ensureTabBuilt();
   stack = await startStack();
-});
+}, 120_000);
 afterAll(async () => {
   await stack?.stop();
 });
@@ -125,5 +127,21 @@ describe('dev sign-in (local emulator only)', () => {
     const res = await me(accessToken);
     expect(res.status).toBe(200);
     expect((await res.json()).displayName).toBe('Daniel Okafor');
+  });
+});
+
+describe('serving the tab', () => {
+  it('serves index.html for app routes without caching it, and JSON 404s under /api', async () => {
+    const page = await fetch(`${stack.serverUrl}/some/tab/route`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    expect(await page.text()).toContain('<div id="root"');
+    expect(page.headers.get('content-security-policy')).toContain('frame-ancestors');
+  });
+
+  it('a missing asset is a JSON 404, not the app page', async () => {
+    const res = await fetch(`${stack.serverUrl}/assets/does-not-exist.js`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: 'not_found' });
   });
 });
