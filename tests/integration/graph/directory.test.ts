@@ -5,7 +5,7 @@ import { DEMO_USERS, DSL_ID, PRINCIPAL_ID } from '../../../tools/m365-emulator/s
 import { loadOrCreateCertificate } from '../../../tools/m365-emulator/src/tls/certificate.js';
 import { createGraphClient } from '../../../src/bot/graph/graph-client.js';
 import { createGraphDirectory } from '../../../src/bot/graph/directory.js';
-import { startEmulatorFixture, type EmulatorFixture } from './emulator-fixture.js';
+import { emulatorStats, startEmulatorFixture, type EmulatorFixture } from './emulator-fixture.js';
 
 describe('Graph directory adapter against the emulator', () => {
   let f: EmulatorFixture;
@@ -33,6 +33,15 @@ describe('Graph directory adapter against the emulator', () => {
     expect(await directory.getManager(PRINCIPAL_ID)).toBeUndefined();
     expect((await directory.searchPeople('grace')).map((u) => u.displayName)).toEqual(['Grace Mwangi']);
     expect(await directory.searchPeople("o'brien & co")).toEqual([]);
+  });
+
+  it('acquires the app token once through MSAL and reuses it', async () => {
+    const directory = createGraphDirectory(createGraphClient(f.connection));
+    for (const u of DEMO_USERS) await directory.getUser(u.id);
+    const stats = await emulatorStats(f);
+    expect(stats.graphHttpRequests).toBe(DEMO_USERS.length);
+    // OpenID metadata + one token request, whatever the number of Graph calls.
+    expect(stats.identityHttpRequests).toBeLessThanOrEqual(2);
   });
 
   it('fails clearly with a wrong client secret', async () => {

@@ -72,6 +72,7 @@ export async function setFaults(f: EmulatorFixture, config: Record<string, unkno
 
 export async function emulatorStats(f: EmulatorFixture): Promise<{
   graphHttpRequests: number;
+  identityHttpRequests: number;
   batchRequests: number;
   batchInnerRequests: number;
   injected: { throttle: number; unavailable: number; lostResponse: number };
