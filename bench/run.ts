@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, startEmulator } from '../tools/m365-emulator/src/index.js';
+import { localAppConnection, startEmulator } from '../tools/m365-emulator/src/index.js';
 import { createGraphCalendar, type CreateResult, type NewCalendarEvent } from '../src/bot/graph/calendar.js';
 import { createGraphClient } from '../src/bot/graph/graph-client.js';
 import { probe } from './emulator-probe.js';
@@ -39,14 +39,7 @@ async function scenario(name: string, throttleRate: number): Promise<ScenarioRes
       // Graph evaluates each request in a batch against its limits, so throttling hits inner requests.
       rules: throttleRate > 0 ? [{ kind: 'throttle', method: 'POST', path: '/events$', rate: throttleRate, retryAfterSeconds: 1 }] : [],
     });
-    const connection = {
-      graphBaseUrl: emulator.graphBaseUrl,
-      authorityHost: emulator.authorityHost,
-      tenantId: emulator.tenantId,
-      clientId: LOCAL_CLIENT_ID,
-      clientSecret: LOCAL_CLIENT_SECRET,
-      caCertPem: emulator.caCertPem,
-    };
+    const connection = localAppConnection(emulator);
     const workload = buildWorkload(ARRANGEMENTS, SESSIONS);
     const before = await emu.stats();
     const started = performance.now();

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent } from 'undici';
-import { startEmulator, LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, type RunningEmulator } from '../../../tools/m365-emulator/src/index.js';
+import { startEmulator, localAppConnection, LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, type RunningEmulator } from '../../../tools/m365-emulator/src/index.js';
 import type { GraphConnection } from '../../../src/bot/graph/graph-client.js';
 
 export interface EmulatorFixture {
@@ -27,14 +27,7 @@ export async function startEmulatorFixture(options: { faultSeed?: number } = {})
     },
     dataDir,
     get connection(): GraphConnection {
-      return {
-        graphBaseUrl: emulator.graphBaseUrl,
-        authorityHost: emulator.authorityHost,
-        tenantId: emulator.tenantId,
-        clientId: LOCAL_CLIENT_ID,
-        clientSecret: LOCAL_CLIENT_SECRET,
-        caCertPem: emulator.caCertPem,
-      };
+      return localAppConnection(emulator);
     },
     fetch: (path, init = {}) => fetch(new URL(path, emulator.url), { ...init, dispatcher: agent } as RequestInit),
     devToken: async (userId, audience = 'https://graph.microsoft.com', extra = {}) => {

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { createEmulatorServer } from './server.js';
 
+import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET } from './config.js';
 export { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, LOCAL_APP_ROLES } from './config.js';
 export { DEMO_TENANT_ID, DEMO_USERS, DSL_ID, PRINCIPAL_ID } from './seed/demo-school.js';
 export { SAFEGUARDING_SITE_ID, STAFF_ROOM_SITE_ID } from './seed/demo-sites.js';
@@ -37,5 +38,17 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     tenantId: emulator.ctx.issuer.tenantId,
     caCertPem: emulator.caCertPem,
     close: () => emulator.close(),
+  };
+}
+
+/** How the app reaches this emulator as its registered local app (the shape of the server's GraphConnection). */
+export function localAppConnection(emulator: RunningEmulator) {
+  return {
+    graphBaseUrl: emulator.graphBaseUrl,
+    authorityHost: emulator.authorityHost,
+    tenantId: emulator.tenantId,
+    clientId: LOCAL_CLIENT_ID,
+    clientSecret: LOCAL_CLIENT_SECRET,
+    caCertPem: emulator.caCertPem,
   };
 }
