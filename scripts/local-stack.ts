@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
-import { startEmulator, LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, type RunningEmulator } from '../tools/m365-emulator/src/index.js';
+import { startEmulator, LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, SAFEGUARDING_SITE_ID, type RunningEmulator } from '../tools/m365-emulator/src/index.js';
 import { startFromEnv, type StartedApp } from '../src/bot/compose.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,6 +46,7 @@ export function localServerEnv(emulator: RunningEmulator, caFile: string, port: 
     AUTH_AUTHORITY_HOST: emulator.authorityHost,
     GRAPH_BASE_URL: emulator.graphBaseUrl,
     GRAPH_CA_CERT_FILE: caFile,
+    SHAREPOINT_SITE_ID: SAFEGUARDING_SITE_ID,
     ALLOW_UNAUTHENTICATED_BOT: 'true',
     DEV_SIGN_IN_URL: `${emulator.url}_dev/token`,
     TAB_DIST_DIR: path.join(REPO_ROOT, 'dist/tab'),

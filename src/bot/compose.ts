@@ -6,11 +6,14 @@ import { createEmulatorSignIn } from './auth/dev-sign-in.js';
 import { createTrustedFetch } from './net/trusted-fetch.js';
 import { createGraphClient } from './graph/graph-client.js';
 import { createGraphDirectory } from './graph/directory.js';
+import { createSharePointStore, type RecordStorePort } from './graph/record-store.js';
+import { SAFEGUARDING_LISTS } from './storage/safeguarding-lists.js';
 import { startServer, type RunningServer } from './server.js';
 
 export interface StartedApp extends RunningServer {
   config: ServerConfig;
   log: Logger;
+  store: RecordStorePort | undefined;
 }
 
 /** The composition root: configuration in, running server out. Only configuration differs between local and production. */
@@ -39,10 +42,16 @@ export async function startFromEnv(env: Record<string, string | undefined>, logg
   });
   const directory = createGraphDirectory(graph);
 
+  // Lists, columns and indexes are provisioned idempotently before the server accepts requests, so a
+  // missing Sites.Selected grant stops start-up with a clear message instead of losing a record later.
+  const store = config.sharePointSiteId ? createSharePointStore(graph, { siteId: config.sharePointSiteId, lists: SAFEGUARDING_LISTS }) : undefined;
+  if (store) await store.provision();
+  else log.warn('SHAREPOINT_SITE_ID is not set: no record store');
+
   const devSignIn = config.devSignInUrl
     ? createEmulatorSignIn({ url: config.devSignInUrl, audience: config.auth.audience, fetch: trustedFetch, now: () => new Date() })
     : undefined;
 
   const server = await startServer({ config, log, verify, directory, ...(devSignIn ? { devSignIn } : {}) });
-  return { ...server, config, log };
+  return { ...server, config, log, store };
 }

@@ -31,6 +31,7 @@ const envSchema = z.object({
   AUTH_APPLICATION_ID_URI: optionalText,
   GRAPH_BASE_URL: urlText('https://graph.microsoft.com/'),
   GRAPH_CA_CERT_FILE: optionalText,
+  SHAREPOINT_SITE_ID: optionalText,
   ALLOW_UNAUTHENTICATED_BOT: booleanFromEnv,
   DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: booleanFromEnv,
   DEV_SIGN_IN_URL: optionalText,
@@ -55,6 +56,8 @@ export interface ServerConfig {
     apiScope: string;
   };
   graph: { baseUrl: string; caCertFile: string | undefined };
+  /** The restricted safeguarding site (Sites.Selected). Unset locally = no record store. */
+  sharePointSiteId: string | undefined;
   bot: { allowUnauthenticated: boolean };
   devSignInUrl: string | undefined;
   tabDistDir: string;
@@ -79,7 +82,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
 
   if (production) {
     // A production bot must never accept unauthenticated activities (DESIGN.md, Agents Playground note).
-    const missing = (['TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET', 'AUTH_AUDIENCE'] as const).filter((k) => !e[k]);
+    const missing = (['TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET', 'AUTH_AUDIENCE', 'SHAREPOINT_SITE_ID'] as const).filter((k) => !e[k]);
     if (missing.length > 0) problems.push(`missing settings required in production: ${missing.join(', ')}`);
     if (e.ALLOW_UNAUTHENTICATED_BOT || e.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS) {
       problems.push('ALLOW_UNAUTHENTICATED_BOT / DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS must not be set in production');
@@ -114,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       apiScope: `${applicationIdUri}/access_as_user`,
     },
     graph: { baseUrl: e.GRAPH_BASE_URL.endsWith('/') ? e.GRAPH_BASE_URL : `${e.GRAPH_BASE_URL}/`, caCertFile: e.GRAPH_CA_CERT_FILE },
+    sharePointSiteId: e.SHAREPOINT_SITE_ID,
     bot: { allowUnauthenticated: e.ALLOW_UNAUTHENTICATED_BOT },
     devSignInUrl: e.DEV_SIGN_IN_URL,
     tabDistDir: e.TAB_DIST_DIR,

@@ -21,6 +21,7 @@ describe('NODE_ENV=production start-up guard', () => {
     expect(result.stderr).toContain('CLIENT_ID');
     expect(result.stderr).toContain('CLIENT_SECRET');
     expect(result.stderr).toContain('AUTH_AUDIENCE');
+    expect(result.stderr).toContain('SHAREPOINT_SITE_ID');
   });
 
   it('names only what is missing', () => {
@@ -37,6 +38,7 @@ describe('NODE_ENV=production start-up guard', () => {
       CLIENT_ID: 'c',
       CLIENT_SECRET: 's',
       AUTH_AUDIENCE: 'api://x',
+      SHAREPOINT_SITE_ID: 'contoso.example,1,2',
       ALLOW_UNAUTHENTICATED_BOT: 'true',
     });
     expect(result.status).not.toBe(0);

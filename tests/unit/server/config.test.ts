@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../src/bot/config.js';
 
-const production = { NODE_ENV: 'production', TENANT_ID: 'tid', CLIENT_ID: 'cid', CLIENT_SECRET: 'secret', AUTH_AUDIENCE: 'cid' };
+const production = { NODE_ENV: 'production', TENANT_ID: 'tid', CLIENT_ID: 'cid', CLIENT_SECRET: 'secret', AUTH_AUDIENCE: 'cid', SHAREPOINT_SITE_ID: 'contoso.example,1,2' };
 
 describe('loadConfig', () => {
   it('derives Entra v2.0 issuer and JWKS from the authority host and tenant', () => {
@@ -27,7 +27,7 @@ describe('loadConfig', () => {
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
-      expect((err as ConfigError).problems.join(' ')).toMatch(/TENANT_ID, CLIENT_ID, CLIENT_SECRET, AUTH_AUDIENCE/);
+      expect((err as ConfigError).problems.join(' ')).toMatch(/TENANT_ID, CLIENT_ID, CLIENT_SECRET, AUTH_AUDIENCE, SHAREPOINT_SITE_ID/);
     }
   });
 

@@ -1,0 +1,101 @@
+import type { ListSpec } from '../graph/list-schema.js';
+
+/**
+ * The SharePoint lists on the restricted safeguarding site (DESIGN.md, "Storage in production").
+ * Columns that the app filters on are indexed. Personal records hold a child's name or reference,
+ * never case detail, outside the Records content (seed 003 record template; DESIGN.md rules).
+ */
+export const SAFEGUARDING_LISTS: readonly ListSpec[] = [
+  {
+    name: 'Arrangements',
+    columns: [
+      { name: 'SupervisorId', kind: 'text', indexed: true, required: true },
+      { name: 'SuperviseeIds', kind: 'note' },
+      { name: 'Format', kind: 'text' },
+      { name: 'PolicyJson', kind: 'note' },
+      { name: 'Status', kind: 'text', indexed: true },
+    ],
+  },
+  {
+    name: 'Sessions',
+    columns: [
+      { name: 'ArrangementId', kind: 'text', indexed: true, required: true },
+      { name: 'StartUtc', kind: 'dateTime', indexed: true },
+      { name: 'EndUtc', kind: 'dateTime' },
+      { name: 'Status', kind: 'text', indexed: true },
+      { name: 'EventId', kind: 'text' },
+      { name: 'PostponedFromId', kind: 'text' },
+    ],
+  },
+  {
+    name: 'AgendaItems',
+    columns: [
+      { name: 'SessionId', kind: 'text', indexed: true, required: true },
+      { name: 'AddedById', kind: 'text' },
+      { name: 'Text', kind: 'note' },
+    ],
+  },
+  {
+    name: 'Records',
+    columns: [
+      { name: 'SessionId', kind: 'text', indexed: true, required: true },
+      { name: 'Version', kind: 'number' },
+      { name: 'ContentJson', kind: 'note' },
+      { name: 'ContentSha256', kind: 'text' },
+      { name: 'SignaturesJson', kind: 'note' },
+      { name: 'Locked', kind: 'boolean' },
+    ],
+  },
+  {
+    name: 'Actions',
+    columns: [
+      { name: 'ArrangementId', kind: 'text', indexed: true, required: true },
+      { name: 'OwnerId', kind: 'text', indexed: true },
+      { name: 'DueDate', kind: 'dateTime' },
+      { name: 'Done', kind: 'boolean' },
+      { name: 'Text', kind: 'note' },
+    ],
+  },
+  {
+    name: 'CaseDecisions',
+    columns: [
+      { name: 'SessionId', kind: 'text', indexed: true, required: true },
+      { name: 'ChildReference', kind: 'text' },
+      { name: 'DecidedUtc', kind: 'dateTime' },
+      { name: 'ConfirmedOnCaseSystemUtc', kind: 'dateTime' },
+    ],
+  },
+  {
+    name: 'Contracts',
+    columns: [
+      { name: 'ArrangementId', kind: 'text', indexed: true, required: true },
+      { name: 'SignedUtc', kind: 'dateTime' },
+      { name: 'ReviewDue', kind: 'dateTime' },
+      { name: 'ContentSha256', kind: 'text' },
+    ],
+  },
+  {
+    name: 'AuditLog',
+    columns: [
+      { name: 'ActorId', kind: 'text', indexed: true, required: true },
+      { name: 'Action', kind: 'text' },
+      { name: 'TargetId', kind: 'text', indexed: true },
+      { name: 'AtUtc', kind: 'dateTime', indexed: true },
+    ],
+  },
+  {
+    name: 'ConversationReferences',
+    columns: [
+      { name: 'UserId', kind: 'text', indexed: true, required: true },
+      { name: 'ConversationId', kind: 'text' },
+      { name: 'ServiceUrl', kind: 'text' },
+    ],
+  },
+  {
+    name: 'Settings',
+    columns: [
+      { name: 'Key', kind: 'text', indexed: true, required: true },
+      { name: 'ValueJson', kind: 'note' },
+    ],
+  },
+];
