@@ -8,6 +8,7 @@ import { createGraphCalendar, type CreateResult, type NewCalendarEvent } from '.
 import { createGraphClient } from '../src/bot/graph/graph-client.js';
 import { probe } from './emulator-probe.js';
 import { buildWorkload } from './workload.js';
+import { measureTabBundle } from './tab-bundle.js';
 
 const ARRANGEMENTS = 1000;
 const SESSIONS = 6;
@@ -108,4 +109,7 @@ function report(results: ScenarioResult[]): boolean {
 }
 
 const results = [await scenario('no faults', 0), await scenario('10% of inner requests throttled (429, Retry-After: 1)', 0.1)];
-process.exitCode = report(results) ? 0 : 1;
+const graphOk = report(results);
+console.log('');
+const tab = await measureTabBundle();
+process.exitCode = graphOk && tab.ok ? 0 : 1;

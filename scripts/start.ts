@@ -9,6 +9,8 @@ import { startLocalStack, REPO_ROOT } from './local-stack.js';
 const build = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'src/tab/vite.config.ts', '--logLevel', 'warn'], {
   cwd: REPO_ROOT,
   stdio: 'inherit',
+  // Always React's production build, whatever NODE_ENV the caller has (vitest sets "test").
+  env: { ...process.env, NODE_ENV: 'production' },
 });
 if (build.status !== 0) {
   console.error('Building the tab failed (see above).');

@@ -33,7 +33,7 @@ function ensureChromium(): void {
 step('Typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 step('Lint', bin('eslint'), ['.']);
 ensureChromium();
-step('Build tab', bin('vite'), ['build', '--config', 'src/tab/vite.config.ts', '--logLevel', 'warn']);
+step('Build tab', bin('vite'), ['build', '--config', 'src/tab/vite.config.ts', '--logLevel', 'warn'], { ...process.env, NODE_ENV: 'production' });
 
 const reportDir = mkdtempSync(path.join(tmpdir(), 'vitest-report-'));
 const report = path.join(reportDir, 'report.json');
