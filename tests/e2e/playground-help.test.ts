@@ -16,13 +16,15 @@ afterAll(async () => {
 });
 
 describe('bot in the Agents Playground web UI', () => {
-  it('typing "help" shows the bot\'s Adaptive Card', async () => {
+  it('greets on install, and typing "help" shows the bot\'s Adaptive Card', async () => {
     const page = await browser.newPage();
     await page.goto(stack.playgroundUrl as string);
     const compose = page.locator('[role="textbox"][contenteditable="true"]').first();
     await compose.waitFor({ state: 'visible', timeout: 60_000 });
     const cards = page.locator('.ac-adaptiveCard').filter({ hasText: 'Safeguarding Supervision' });
-    // The install welcome card may already be there: the reply to "help" is the next one.
+    // Opening the chat installs the app: the bot greets with its card first.
+    await cards.first().waitFor({ state: 'visible', timeout: 30_000 });
+    await expect(cards.first().textContent()).resolves.toContain('I help your safeguarding team');
     const before = await cards.count();
     await compose.click();
     await compose.pressSequentially('help');
