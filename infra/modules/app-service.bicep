@@ -81,7 +81,7 @@ var baseSettings = [
     value: appInsightsConnectionString
   }
   {
-    // The toolkit deploys a ready-built folder (npm ci and the tab build run before zip deploy).
+    // The toolkit deploys a ready-built folder (npm ci, the tab and server builds, then prune, run before zip deploy).
     name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'
     value: 'false'
   }
@@ -123,7 +123,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     keyVaultReferenceIdentity: 'SystemAssigned'
     siteConfig: {
       linuxFxVersion: 'NODE|22-lts'
-      appCommandLine: 'npm start'
+      // The compiled server (npm run build:server); `npm start` is the local emulator stack, never production.
+      appCommandLine: 'npm run serve'
       alwaysOn: true
       http20Enabled: true
       minTlsVersion: '1.2'

@@ -1,7 +1,7 @@
 import { ConfigError } from './config.js';
 import { startFromEnv } from './compose.js';
 
-/** Production entry point: `node --import tsx src/bot/main.ts` (App Service runs the same). */
+/** Production entry point: compiled by `npm run build:server`, started by `npm run serve` (App Service). */
 try {
   const app = await startFromEnv(process.env);
   const stop = async (signal: string) => {
