@@ -12,6 +12,7 @@ import { meRoutes } from './http/routes/me.js';
 import { tabConfigRoutes } from './http/routes/tab-config.js';
 import { devSignInRoutes } from './http/routes/dev-sign-in.js';
 import { sendError } from './http/send-error.js';
+import { logRequests } from './http/log-requests.js';
 import { createTeamsApp } from './teams/create-teams-app.js';
 
 export interface ServerDeps {
@@ -52,6 +53,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   });
 
   const api = express.Router();
+  api.use(logRequests(log));
   api.use((_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
