@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { testCalendar } from '../calendar/test-fixtures.js';
 import { dayKind, isPlannableDay, makeWorkingCalendar } from '../calendar/working-calendar.js';
-import { addDays, daysBetween } from '../calendar/dates.js';
+import { addDays, addMonths, daysBetween } from '../calendar/dates.js';
 import { londonToInstant, toIsoInstant, instantMs } from '../calendar/london-time.js';
 import { planSessions, type PlanRequest } from './plan-sessions.js';
 import { targetWindows } from './target-windows.js';
@@ -189,3 +189,95 @@ describe('planning properties', () => {
     );
   }, 30_000);
 });
+
+// seed 000 "Key Functions" (minimum every three months); seed 003 §C (never less than three-monthly).
+describe('the maximum gap looks ahead', () => {
+  const planYears = (req: Omit<PlanRequest, 'yearLabel'>) => {
+    const first = planSessions({ ...req, yearLabel: '2025/26' });
+    const lastDate = [...first].reverse().find((p) => p.outcome === 'planned');
+    const second = planSessions({
+      ...req,
+      yearLabel: '2026/27',
+      previousSessionDate: lastDate?.outcome === 'planned' ? lastDate.slot.date : req.previousSessionDate,
+    });
+    return [...first, ...second].flatMap((p) => (p.outcome === 'planned' ? [p.slot.date] : []));
+  };
+  const breaches = (dates: string[], months: number) => dates.slice(1).filter((d, i) => d > addMonths(dates[i] as string, months)).length;
+
+  it('half-termly: Summer 2 is planned late enough for Autumn 1 of the next year', () => {
+    const dates = planYears({ ...base });
+    expect(dates).toHaveLength(12);
+    expect(breaches(dates, 3)).toBe(0);
+    const summer2 = planSessions(base)[5];
+    expect(summer2?.outcome === 'planned' && summer2.slot.date).toBe('2026-06-03');
+    expect(summer2?.outcome === 'planned' && summer2.reason).toContain('from 2026-06-03 (so that the next session, in Autumn 1, can be within 3 months)');
+  });
+
+  it('termly: no gap inside a year exceeds 3 months, and only one gap a year can (3 sessions cannot cover 12 months)', () => {
+    const plan = planSessions({ ...base, cadence: { kind: 'termly' } });
+    const dates = plan.flatMap((p) => (p.outcome === 'planned' ? [p.slot.date] : []));
+    expect(dates).toHaveLength(3);
+    expect(breaches(dates, 3)).toBe(0);
+    expect(breaches(planYears({ ...base, cadence: { kind: 'termly' } }), 3)).toBe(minimumBreaches('termly', 3));
+  });
+
+  it('sets the gap aside first when nothing can keep it, and keeps every preference', () => {
+    const prefs = { days: [2], times: [{ from: '14:00', to: '16:00' }], weekOfHalfTerm: 3 };
+    const a1 = planSessions({ ...base, previousSessionDate: '2025-05-01', preferences: prefs })[0];
+    expect(a1?.outcome).toBe('planned');
+    if (a1?.outcome !== 'planned') return;
+    expect(a1.setAside).toEqual(['the 3-month maximum gap']);
+    expect(a1.slot).toMatchObject({ date: '2025-09-16', localStart: '14:00' });
+    expect(a1.reason).toContain('No time when everyone is free in Autumn 1 is within 3 months of the previous session (2025-05-01, so by 2025-08-01), so the 3-month maximum gap was set aside');
+  });
+
+  it('sets preferences aside before the gap when the gap can be kept', () => {
+    // The previous session leaves only the first week of Autumn 1 inside 3 months; Tuesday of week 3 is too late.
+    const a1 = planSessions({ ...base, previousSessionDate: '2025-06-05', preferences: { days: [2], weekOfHalfTerm: 3 } })[0];
+    expect(a1?.outcome === 'planned' && a1.slot.date).toBe('2025-09-03');
+    expect(a1?.outcome === 'planned' && a1.setAside).toEqual(['week 3 of the half term', 'preferred days (Tue)']);
+  });
+
+  it('property: over two years, no more gaps exceed the maximum than must, whatever the preferences', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('half-termly' as const, 'termly' as const),
+        fc.option(fc.subarray([1, 2, 3, 4, 5], { minLength: 1 }), { nil: undefined }),
+        fc.option(fc.integer({ min: 1, max: 8 }), { nil: undefined }),
+        fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }),
+        fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }),
+        fc.constantFrom(2, 3, 4),
+        fc.boolean(),
+        (kind, days, week, avoidFirstDays, avoidLastDays, maxGapMonths, allowInsetDays) => {
+          const dates = planYears({
+            ...base,
+            cadence: { kind },
+            maxGapMonths,
+            preferences: { days, weekOfHalfTerm: week, avoidFirstDays, avoidLastDays },
+            settings: { allowInsetDays },
+          });
+          expect(breaches(dates, maxGapMonths)).toBe(minimumBreaches(kind, maxGapMonths, allowInsetDays));
+          if (kind === 'half-termly' && maxGapMonths >= 3) expect(breaches(dates, maxGapMonths)).toBe(0);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  }, 60_000);
+});
+
+/** Independent oracle: fewest gaps over `months` across both years, one session per window on any plannable day. */
+function minimumBreaches(kind: 'half-termly' | 'termly', months: number, allowInsetDays = false): number {
+  const windows = ['2025/26', '2026/27'].flatMap((y) => targetWindows(wc, y, { kind }));
+  let best = new Map<string, number>();
+  windows.forEach((w, i) => {
+    const days: string[] = [];
+    for (let d = w.start; d <= w.end; d = addDays(d, 1)) if (isPlannableDay(wc, d, allowInsetDays)) days.push(d);
+    const next = new Map<string, number>();
+    for (const d of days) {
+      if (i === 0) next.set(d, 0);
+      else next.set(d, Math.min(...[...best].map(([p, n]) => n + (d > addMonths(p, months) ? 1 : 0))));
+    }
+    best = next;
+  });
+  return Math.min(...best.values());
+}

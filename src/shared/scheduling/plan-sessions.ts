@@ -29,14 +29,16 @@ export type PlannedSession =
   | { outcome: 'no-slot'; window: TargetWindow; reason: string }
   | { outcome: 'past'; window: TargetWindow; reason: string };
 
-type Constraint = 'week' | 'days' | 'times' | 'edges' | 'max-gap';
+type Preference = 'week' | 'days' | 'times' | 'edges';
 
-// Relaxed in this order: the softest wish first, the policy's maximum gap last.
-const RELAX_ORDER: Constraint[] = ['week', 'days', 'times', 'edges', 'max-gap'];
+// Preferences are relaxed in this order, the softest wish first. The policy's maximum gap is never traded
+// for a preference: it is set aside only when no free time in the window can keep it (then first, so
+// that every preference still counts).
+const RELAX_ORDER: Preference[] = ['week', 'days', 'times', 'edges'];
 
 const WEEKDAY_NAMES = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-function setAsideText(c: Constraint, prefs: ArrangementPreferences, maxGapMonths: number): string {
+function preferenceText(c: Preference, prefs: ArrangementPreferences): string {
   switch (c) {
     case 'week':
       return `week ${prefs.weekOfHalfTerm ?? ''} of the half term`;
@@ -46,18 +48,15 @@ function setAsideText(c: Constraint, prefs: ArrangementPreferences, maxGapMonths
       return `preferred times (${(prefs.times ?? []).map((t) => `${t.from}–${t.to}`).join(', ')})`;
     case 'edges':
       return 'keeping clear of the first and last days';
-    case 'max-gap':
-      return `the ${maxGapMonths}-month maximum gap`;
   }
 }
 
-function activeConstraints(prefs: ArrangementPreferences, hasGapLimit: boolean): Constraint[] {
+function activePreferences(prefs: ArrangementPreferences): Preference[] {
   return RELAX_ORDER.filter((c) => {
     if (c === 'week') return prefs.weekOfHalfTerm !== undefined;
     if (c === 'days') return (prefs.days?.length ?? 0) > 0;
     if (c === 'times') return (prefs.times?.length ?? 0) > 0;
-    if (c === 'edges') return (prefs.avoidFirstDays ?? 0) > 0 || (prefs.avoidLastDays ?? 0) > 0;
-    return hasGapLimit;
+    return (prefs.avoidFirstDays ?? 0) > 0 || (prefs.avoidLastDays ?? 0) > 0;
   });
 }
 
@@ -67,7 +66,7 @@ interface Candidate {
   edge: boolean;
 }
 
-function meets(c: Candidate, kept: Set<Constraint>, prefs: ArrangementPreferences, latest: IsoDate | undefined): boolean {
+function meets(c: Candidate, kept: ReadonlySet<Preference>, prefs: ArrangementPreferences): boolean {
   if (kept.has('week') && c.week !== prefs.weekOfHalfTerm) return false;
   if (kept.has('days') && !(prefs.days ?? []).includes(weekday(c.slot.date))) return false;
   if (kept.has('times')) {
@@ -76,7 +75,6 @@ function meets(c: Candidate, kept: Set<Constraint>, prefs: ArrangementPreference
     if (!(prefs.times ?? []).some((t) => minutesOfDay(t.from) <= s && e <= minutesOfDay(t.to))) return false;
   }
   if (kept.has('edges') && c.edge) return false;
-  if (kept.has('max-gap') && latest !== undefined && c.slot.date > latest) return false;
   return true;
 }
 
@@ -89,25 +87,43 @@ function effectiveHours(settings: SchedulingSettings, prefs: ArrangementPreferen
   return { start, end };
 }
 
-function planWindow(
+interface DayEntry {
+  candidates: Candidate[];
+  clashes: number;
+  busyPeople: Set<string>;
+}
+
+/** One window's plannable days, with free slots worked out a day at a time and kept. */
+interface WindowDays {
+  window: TargetWindow;
+  /** 0 for the year being planned, 1 for the next (look-ahead only). */
+  yearIndex: number;
+  past: boolean;
+  /** Plannable days from today on, in order. */
+  days: IsoDate[];
+  insetSkipped: number;
+  entry(date: IsoDate): DayEntry;
+  /** Days with at least one free slot, in order (worked out on first use). */
+  freeDays(): IsoDate[];
+}
+
+function windowDays(
   req: PlanRequest,
   window: TargetWindow,
+  yearIndex: number,
   settings: SchedulingSettings,
   prefs: ArrangementPreferences,
-  previous: IsoDate | undefined,
-): PlannedSession {
+  hours: WorkingHours,
+  busy: ReturnType<typeof busyInMs>,
+): WindowDays {
   const wc = req.calendar;
   const nowMs = instantMs(req.now);
   const today = instantToLondon(req.now).date;
-  if (window.end < today) return { outcome: 'past', window, reason: `${window.label} ended on ${window.end}, before today (${today})` };
-
-  const hours = effectiveHours(settings, prefs);
-  const busy = busyInMs(req.participants);
-  const working = workingDaysIn(wc, window.start, window.end);
+  const past = window.end < today;
+  const working = past ? [] : workingDaysIn(wc, window.start, window.end);
   const first = new Set(working.slice(0, prefs.avoidFirstDays ?? 0));
   const last = new Set(prefs.avoidLastDays ? working.slice(-prefs.avoidLastDays) : []);
   const windowMonday = addDays(window.start, 1 - weekday(window.start));
-
   let insetSkipped = 0;
   const days: IsoDate[] = [];
   for (const date of working) {
@@ -115,51 +131,68 @@ function planWindow(
       if (dayKind(wc, date).kind === 'inset') insetSkipped++;
     } else if (date >= today) days.push(date);
   }
-
-  // Free slots are worked out a day at a time, only as far as the search needs.
-  const perDay = new Map<IsoDate, { candidates: Candidate[]; clashes: number; busyPeople: Set<string> }>();
-  const dayCandidates = (date: IsoDate) => {
-    let entry = perDay.get(date);
-    if (!entry) {
+  const perDay = new Map<IsoDate, DayEntry>();
+  const entry = (date: IsoDate): DayEntry => {
+    let e = perDay.get(date);
+    if (!e) {
       const day = freeSlotsOn(date, req.durationMinutes, hours, settings.slotStepMinutes, busy, nowMs);
       const week = Math.floor(daysBetween(windowMonday, date) / 7) + 1;
       const edge = first.has(date) || last.has(date);
-      entry = { candidates: day.free.map((slot) => ({ slot, week, edge })), clashes: day.clashes, busyPeople: day.busyPeople };
-      perDay.set(date, entry);
+      e = { candidates: day.free.map((slot) => ({ slot, week, edge })), clashes: day.clashes, busyPeople: day.busyPeople };
+      perDay.set(date, e);
     }
-    return entry.candidates;
+    return e;
   };
+  let free: IsoDate[] | undefined;
+  return { window, yearIndex, past, days, insetSkipped, entry, freeDays: () => (free ??= days.filter((d) => entry(d).candidates.length > 0)) };
+}
 
-  const latest = previous ? addMonths(previous, req.maxGapMonths) : undefined;
-  const constraints = activeConstraints(prefs, latest !== undefined);
-  const kept = new Set(constraints);
-  const setAside: Constraint[] = [];
-  for (;;) {
-    let pick: Candidate | undefined;
-    for (const date of days) {
-      pick = dayCandidates(date).find((c) => meets(c, kept, prefs, latest));
-      if (pick) break;
+// A gap longer than the maximum costs one breach; between two equally short plans, one that breaks the
+// gap across the summer holiday beats one that breaks it inside a school year.
+const BREACH = 1000;
+const breachCost = (sameYear: boolean) => BREACH + (sameYear ? 1 : 0);
+
+/**
+ * For each free day of each window, the least breach cost possible from that session to the end of the
+ * windows given (this year and the next, when the calendar has it). Windows with no free day are passed
+ * over: the gap then runs to the next window that has one.
+ */
+function breachesAhead(windows: readonly WindowDays[], maxGapMonths: number): Map<IsoDate, number>[] {
+  const out: Map<IsoDate, number>[] = windows.map(() => new Map());
+  let next: Map<IsoDate, number> | undefined;
+  let nextYear = 0;
+  for (let i = windows.length - 1; i >= 0; i--) {
+    const w = windows[i] as WindowDays;
+    const free = w.freeDays();
+    if (free.length === 0) continue;
+    const penalty = breachCost(w.yearIndex === nextYear);
+    const here = out[i] as Map<IsoDate, number>;
+    const ahead = next ? [...next] : [];
+    const best = ahead.reduce((m, [, h]) => Math.min(m, h), Infinity);
+    for (const d of free) {
+      if (!next) {
+        here.set(d, 0);
+        continue;
+      }
+      const limit = addMonths(d, maxGapMonths);
+      const within = ahead.reduce((m, [d2, h]) => (d2 <= limit ? Math.min(m, h) : m), Infinity);
+      here.set(d, Math.min(within, best + penalty));
     }
-    if (pick) {
-      return {
-        outcome: 'planned',
-        window,
-        slot: pick.slot,
-        setAside: setAside.map((c) => setAsideText(c, prefs, req.maxGapMonths)),
-        reason: plannedReason(pick, window, constraints, setAside, prefs, req.maxGapMonths, latest),
-      };
-    }
-    const next = constraints.find((c) => kept.has(c));
-    if (!next) break;
-    kept.delete(next);
-    setAside.push(next);
+    next = here;
+    nextYear = w.yearIndex;
   }
+  return out;
+}
 
-  // Nothing at all: every plannable day has been worked out, so the counts below are complete.
-  const clashes = [...perDay.values()].reduce((n, d) => n + d.clashes, 0);
-  const busyPeople = new Set([...perDay.values()].flatMap((d) => [...d.busyPeople]));
+function noSlot(req: PlanRequest, w: WindowDays, hours: WorkingHours): PlannedSession {
+  const today = instantToLondon(req.now).date;
+  const { window, days } = w;
+  // Every plannable day has been worked out, so the counts below are complete.
+  const entries = days.map((d) => w.entry(d));
+  const clashes = entries.reduce((n, d) => n + d.clashes, 0);
+  const busyPeople = new Set(entries.flatMap((d) => [...d.busyPeople]));
   const why: string[] = [`${days.length} school day${days.length === 1 ? '' : 's'} checked`];
-  if (insetSkipped) why.push(`${insetSkipped} INSET day${insetSkipped === 1 ? '' : 's'} not used (the school does not allow planning on INSET days)`);
+  if (w.insetSkipped) why.push(`${w.insetSkipped} INSET day${w.insetSkipped === 1 ? '' : 's'} not used (the school does not allow planning on INSET days)`);
   if (clashes) why.push(`every time in working hours clashes with someone's calendar (${[...busyPeople].sort().join(', ')})`);
   if (window.start < today) why.push(`days before today (${today}) are not offered`);
   return {
@@ -169,38 +202,110 @@ function planWindow(
   };
 }
 
-function plannedReason(
-  pick: Candidate,
-  window: TargetWindow,
-  constraints: Constraint[],
-  setAside: Constraint[],
-  prefs: ArrangementPreferences,
-  maxGapMonths: number,
-  latest: IsoDate | undefined,
-): string {
-  const when = `${describeDate(pick.slot.date)} ${pick.slot.localStart}–${pick.slot.localEnd}`;
-  const met = constraints.filter((c) => !setAside.includes(c)).map((c) => (c === 'max-gap' ? `within ${maxGapMonths} months of the previous session (by ${latest})` : setAsideText(c, prefs, maxGapMonths)));
-  let text = `${when}: the earliest time in ${window.label} when everyone is free`;
-  if (met.length) text += `, matching ${met.join('; ')}`;
-  if (setAside.length) text += `. Nothing fitted ${setAside.map((c) => setAsideText(c, prefs, maxGapMonths)).join(' or ')}, so ${setAside.length === 1 ? 'that was' : 'those were'} set aside`;
-  return `${text}.`;
+interface GapContext {
+  maxGapMonths: number;
+  previous: IsoDate | undefined;
+  /** True when the previous session is in this school year (not `previousSessionDate` from last year). */
+  previousThisYear: boolean;
+  /** The next window with a free day, for the reason. */
+  nextLabel: string | undefined;
+}
+
+// seed 000 "Key Functions" (minimum every three months) and seed 003 §C (never less than three-monthly):
+// the maximum gap is policy, so it outranks every preference.
+function planWindow(req: PlanRequest, w: WindowDays, ahead: Map<IsoDate, number>, prefs: ArrangementPreferences, hours: WorkingHours, gap: GapContext): PlannedSession {
+  const { window } = w;
+  if (w.past) {
+    const today = instantToLondon(req.now).date;
+    return { outcome: 'past', window, reason: `${window.label} ended on ${window.end}, before today (${today})` };
+  }
+  const free = w.freeDays();
+  if (free.length === 0) return noSlot(req, w, hours);
+
+  const m = gap.maxGapMonths;
+  const limit = gap.previous ? addMonths(gap.previous, m) : undefined;
+  const breachesBack = (d: IsoDate) => (limit !== undefined && d > limit ? 1 : 0);
+  const cost = (d: IsoDate) => breachesBack(d) * breachCost(gap.previousThisYear) + (ahead.get(d) ?? 0);
+  const best = Math.min(...free.map(cost));
+  let allowed = free.filter((d) => cost(d) === best);
+  // Between equally good days, keep the gap to the session before (it is certain; the rest is a plan).
+  if (allowed.some((d) => breachesBack(d) === 0)) allowed = allowed.filter((d) => breachesBack(d) === 0);
+  const gapSetAside = limit !== undefined && allowed.every((d) => breachesBack(d) === 1);
+  const firstAllowed = allowed[0] as IsoDate;
+  const heldBack = firstAllowed > (free[0] as IsoDate);
+
+  const preferences = activePreferences(prefs);
+  const kept = new Set(preferences);
+  const relaxed: Preference[] = [];
+  for (;;) {
+    let pick: Candidate | undefined;
+    for (const date of allowed) {
+      pick = w.entry(date).candidates.find((c) => meets(c, kept, prefs));
+      if (pick) break;
+    }
+    if (pick) {
+      const setAside = [...(gapSetAside ? [`the ${m}-month maximum gap`] : []), ...relaxed.map((c) => preferenceText(c, prefs))];
+      const when = `${describeDate(pick.slot.date)} ${pick.slot.localStart}–${pick.slot.localEnd}`;
+      const met = preferences.filter((c) => kept.has(c)).map((c) => preferenceText(c, prefs));
+      if (limit !== undefined && !gapSetAside) met.push(`within ${m} months of the previous session (by ${limit})`);
+      let text = `${when}: the earliest time in ${window.label}`;
+      if (heldBack) text += ` from ${firstAllowed} (so that the next session${gap.nextLabel ? `, in ${gap.nextLabel},` : ''} can be within ${m} months)`;
+      text += ' when everyone is free';
+      if (met.length) text += `, matching ${met.join('; ')}`;
+      if (gapSetAside) {
+        const anyInTime = free.some((d) => breachesBack(d) === 0);
+        text += anyInTime
+          ? `. The ${m}-month maximum gap after the previous session (${gap.previous}, so by ${limit}) was set aside: keeping to it here would mean more gaps longer than ${m} months later`
+          : `. No time when everyone is free in ${window.label} is within ${m} months of the previous session (${gap.previous}, so by ${limit}), so the ${m}-month maximum gap was set aside`;
+      }
+      if (relaxed.length) text += `. Nothing fitted ${relaxed.map((c) => preferenceText(c, prefs)).join(' or ')}, so ${relaxed.length === 1 ? 'that was' : 'those were'} set aside`;
+      return { outcome: 'planned', window, slot: pick.slot, setAside, reason: `${text}.` };
+    }
+    const next = preferences.find((c) => kept.has(c));
+    // Unreachable: `allowed` holds only days with a free slot, so with no preference left one fits.
+    if (!next) return noSlot(req, w, hours);
+    kept.delete(next);
+    relaxed.push(next);
+  }
+}
+
+function nextYearLabel(wc: WorkingCalendar, yearLabel: string): string | undefined {
+  const years = wc.calendar.years;
+  const i = years.findIndex((y) => y.label === yearLabel);
+  return i >= 0 ? years[i + 1]?.label : undefined;
 }
 
 /**
  * Plans an arrangement's sessions for one academic year: its target windows from the cadence and, in
- * each, the earliest slot when every participant is free that best meets the preferences. Pure and
+ * each, the earliest slot when every participant is free that best meets the preferences. The maximum
+ * gap comes first: the planner looks ahead through the rest of this year and the next (when the
+ * calendar has it) and plans each session so that the fewest gaps exceed `maxGapMonths` (none, when
+ * that is possible), then honours preferences, then takes the earliest such time. Pure and
  * deterministic: the same inputs always give the same plan.
  */
 export function planSessions(req: PlanRequest): PlannedSession[] {
   const settings = schedulingSettings(req.settings);
   const prefs = req.preferences ?? {};
+  const hours = effectiveHours(settings, prefs);
+  const busy = busyInMs(req.participants);
   const windows = targetWindows(req.calendar, req.yearLabel, req.cadence);
+  const following = nextYearLabel(req.calendar, req.yearLabel);
+  // Next year's windows only inform the look-ahead; they are planned when that year is.
+  const lookAhead = following ? targetWindows(req.calendar, following, req.cadence) : [];
+  const all = [...windows.map((w) => [w, 0] as const), ...lookAhead.map((w) => [w, 1] as const)].map(([w, y]) => windowDays(req, w, y, settings, prefs, hours, busy));
+  const ahead = breachesAhead(all, req.maxGapMonths);
   const out: PlannedSession[] = [];
   let previous = req.previousSessionDate;
-  for (const w of windows) {
-    const planned = planWindow(req, w, settings, prefs, previous);
-    if (planned.outcome === 'planned') previous = planned.slot.date;
+  let previousThisYear = false;
+  windows.forEach((_, i) => {
+    const w = all[i] as WindowDays;
+    const nextLabel = all.slice(i + 1).find((x) => x.freeDays().length > 0)?.window.label;
+    const planned = planWindow(req, w, ahead[i] ?? new Map(), prefs, hours, { maxGapMonths: req.maxGapMonths, previous, previousThisYear, nextLabel });
+    if (planned.outcome === 'planned') {
+      previous = planned.slot.date;
+      previousThisYear = true;
+    }
     out.push(planned);
-  }
+  });
   return out;
 }
