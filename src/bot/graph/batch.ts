@@ -1,4 +1,4 @@
-import type { Client } from '@microsoft/microsoft-graph-client';
+import { GraphError, RetryHandlerOptions, type Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { headerValue, retryDelayMs } from './retry-after.js';
 
@@ -6,7 +6,10 @@ import { headerValue, retryDelayMs } from './retry-after.js';
 // "Requests in a batch are evaluated individually against the applicable throttling limits", so
 // a throttled inner request is retried on its own, inside a later batch, after its Retry-After.
 export const GRAPH_BATCH_LIMIT = 20;
-const RETRYABLE = new Set([429, 503, 504]);
+/** Not carried out: safe to send again whatever the method. */
+const NOT_DONE = new Set([429, 503]);
+/** Maybe carried out (the response was lost): resent only when the request is idempotent. */
+const IN_DOUBT = 504;
 
 export interface BatchRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -14,12 +17,21 @@ export interface BatchRequest {
   url: string;
   body?: unknown;
   headers?: Record<string, string>;
+  /**
+   * Sending it twice has the effect of sending it once (a GET, a create with transactionId or a
+   * unique key, a cancel). Only such requests are resent when their outcome is unknown.
+   */
+  idempotent: boolean;
+  /** Requests with the same key share `maxInFlightPerKey` (e.g. the mailbox they go to). */
+  key?: string;
 }
 
 export interface BatchResponse {
   status: number;
   headers: Record<string, string>;
   body: unknown;
+  /** The request may or may not have been carried out (lost response, failed batch call). */
+  outcomeUnknown?: boolean;
 }
 
 export interface BatchRunnerOptions {
@@ -31,20 +43,26 @@ export interface BatchRunnerOptions {
   batchSize?: number;
   /** Waits no longer than this for more retries to fill a batch before sending a partial one (default 200 ms). */
   lingerMs?: number;
+  /** Requests with the same `key` in flight at once, across all batches (default unlimited). */
+  maxInFlightPerKey?: number;
   /** Called after each `$batch` round trip, for metrics and logs (counts only, never payloads). */
   onBatch?: (info: BatchInfo) => void;
 }
 
 export interface BatchInfo {
   requests: number;
-  /** Inner requests that came back 429/503/504 and were queued again. */
+  /** Inner requests queued again (throttled, unavailable, or in doubt and idempotent). */
   retrying: number;
   ms: number;
   failed: boolean;
 }
 
 export interface BatchRunner {
-  /** Runs every request; responses are in request order. Only 429/503/504 are retried. */
+  /**
+   * Runs every request; responses are in request order. 429/503 are retried; 504 and failed batch
+   * calls only for idempotent requests. Rejects at once on an error that is not Graph's (e.g. the
+   * token could not be acquired), since resending cannot fix it.
+   */
   run(requests: readonly BatchRequest[]): Promise<BatchResponse[]>;
 }
 
@@ -66,25 +84,44 @@ interface Pending {
   notBefore: number;
 }
 
+/** Errors from fetch itself (connection reset, timeout): the request may have arrived. */
+const NETWORK_ERROR_NAMES = new Set(['TypeError', 'AbortError', 'TimeoutError', 'FetchError']);
+
+/** How a failed `$batch` call ended, or undefined when it is not a Graph/HTTP failure at all. */
+export function classifyBatchFailure(error: unknown): { status: number; retryAfter?: string } | undefined {
+  if (!(error instanceof GraphError)) return undefined;
+  if (error.statusCode > 0) {
+    const retryAfter = error.headers?.get('retry-after') ?? undefined;
+    return { status: error.statusCode, ...(retryAfter ? { retryAfter } : {}) };
+  }
+  // The SDK wraps anything thrown below it (network errors, but also MSAL's) with status -1.
+  return NETWORK_ERROR_NAMES.has(error.code ?? '') ? { status: IN_DOUBT } : undefined;
+}
+
 export function createBatchRunner(client: Client, options: BatchRunnerOptions = {}): BatchRunner {
   const concurrency = Math.max(1, options.concurrency ?? 4);
   const maxAttempts = Math.max(1, options.maxAttempts ?? 8);
   const batchSize = Math.min(GRAPH_BATCH_LIMIT, Math.max(1, options.batchSize ?? GRAPH_BATCH_LIMIT));
   const lingerMs = options.lingerMs ?? 200;
+  const perKey = options.maxInFlightPerKey ?? Number.POSITIVE_INFINITY;
 
   return {
     run: async (requests) => {
       const results: (BatchResponse | undefined)[] = new Array(requests.length);
       let queue: Pending[] = requests.map((request, index) => ({ index, request, attempts: 0, notBefore: 0 }));
       const inflight = new Set<Promise<void>>();
+      const keyLoad = new Map<string, number>();
+      let fatal: { error: unknown } | undefined;
 
       const settle = (p: Pending, response: BatchResponse) => {
         p.attempts += 1;
-        if (RETRYABLE.has(response.status) && p.attempts < maxAttempts) {
+        const doubtful = response.status === IN_DOUBT || response.outcomeUnknown === true;
+        const retry = NOT_DONE.has(response.status) || (doubtful && p.request.idempotent);
+        if (retry && p.attempts < maxAttempts) {
           p.notBefore = Date.now() + retryDelayMs(headerValue(response.headers, 'retry-after'), p.attempts, Date.now());
           queue.push(p);
         } else {
-          results[p.index] = response;
+          results[p.index] = doubtful ? { ...response, outcomeUnknown: true } : response;
         }
       };
 
@@ -106,25 +143,47 @@ export function createBatchRunner(client: Client, options: BatchRunnerOptions = 
         };
         let parsed: z.infer<typeof batchResponseBody>;
         try {
-          // The SDK's RetryHandler already retries the envelope itself on 429/503/504.
-          parsed = batchResponseBody.parse(await client.api('/$batch').post(payload));
+          // No SDK retry here: it would resend non-idempotent inner requests after a 504.
+          parsed = batchResponseBody.parse(await client.api('/$batch').middlewareOptions([new RetryHandlerOptions(0, 0)]).post(payload));
         } catch (error) {
-          // The whole call failed: every request in it is in doubt. Safe to resend because
-          // creates are idempotent (transactionId / unique key), so report them as 503 and retry.
-          const status = typeof (error as { statusCode?: unknown }).statusCode === 'number' ? (error as { statusCode: number }).statusCode : 503;
-          for (const p of group) settle(p, { status: RETRYABLE.has(status) || status >= 500 || status < 100 ? 503 : status, headers: {}, body: { error: { code: 'batchFailed', message: errorMessage(error) } } });
+          const failure = classifyBatchFailure(error);
+          if (!failure) {
+            fatal ??= { error };
+            report(true);
+            return;
+          }
+          // 429/503: the batch was refused before any inner request ran. Otherwise it is in doubt.
+          const status = NOT_DONE.has(failure.status) ? failure.status : failure.status >= 500 ? IN_DOUBT : failure.status;
+          const headers: Record<string, string> = failure.retryAfter ? { 'Retry-After': failure.retryAfter } : {};
+          for (const p of group) settle(p, { status, headers, body: { error: { code: 'batchFailed', message: errorMessage(error) } }, ...(status === IN_DOUBT ? { outcomeUnknown: true } : {}) });
           report(true);
           return;
         }
         const byId = new Map(parsed.responses.map((r) => [r.id, r]));
         group.forEach((p, i) => {
           const r = byId.get(String(i + 1));
-          settle(p, r ? { status: r.status, headers: r.headers ?? {}, body: r.body } : { status: 503, headers: {}, body: { error: { code: 'missingResponse', message: 'No response for this request in the batch.' } } });
+          settle(p, r ? { status: r.status, headers: r.headers ?? {}, body: r.body } : { status: IN_DOUBT, headers: {}, body: { error: { code: 'missingResponse', message: 'No response for this request in the batch.' } }, outcomeUnknown: true });
         });
         report(false);
       };
 
-      while (queue.length > 0 || inflight.size > 0) {
+      const take = (ready: Pending[]): Pending[] => {
+        const group: Pending[] = [];
+        const added = new Map<string, number>();
+        for (const p of ready) {
+          if (group.length >= batchSize) break;
+          const key = p.request.key;
+          if (key !== undefined && (keyLoad.get(key) ?? 0) + (added.get(key) ?? 0) >= perKey) continue;
+          if (key !== undefined) added.set(key, (added.get(key) ?? 0) + 1);
+          group.push(p);
+        }
+        return group;
+      };
+      const hold = (group: Pending[], delta: number) => {
+        for (const p of group) if (p.request.key !== undefined) keyLoad.set(p.request.key, (keyLoad.get(p.request.key) ?? 0) + delta);
+      };
+
+      while ((queue.length > 0 || inflight.size > 0) && !fatal) {
         const now = Date.now();
         queue.sort((a, b) => a.notBefore - b.notBefore || a.index - b.index);
         const ready = queue.filter((p) => p.notBefore <= now);
@@ -132,11 +191,19 @@ export function createBatchRunner(client: Client, options: BatchRunnerOptions = 
         // Full batches go at once; a partial one only when nothing else could join it soon.
         const partialOk = inflight.size === 0 && (nextWake === undefined || nextWake - now > lingerMs);
         let launched = false;
-        while (inflight.size < concurrency && (ready.length >= batchSize || (ready.length > 0 && partialOk))) {
-          const group = ready.splice(0, batchSize);
+        while (inflight.size < concurrency) {
+          const group = take(ready);
+          // A group the per-key limits kept short is as full as it can be now.
+          const full = group.length >= batchSize || group.length < ready.length;
+          if (group.length === 0 || (!full && !partialOk)) break;
           const taken = new Set(group);
+          ready.splice(0, ready.length, ...ready.filter((p) => !taken.has(p)));
           queue = queue.filter((p) => !taken.has(p));
-          const task: Promise<void> = send(group).finally(() => inflight.delete(task));
+          hold(group, 1);
+          const task: Promise<void> = send(group).finally(() => {
+            hold(group, -1);
+            inflight.delete(task);
+          });
           inflight.add(task);
           launched = true;
         }
@@ -146,6 +213,10 @@ export function createBatchRunner(client: Client, options: BatchRunnerOptions = 
         if (wakeAt !== undefined) waits.push(new Promise((resolve) => setTimeout(resolve, Math.max(1, wakeAt - now))));
         if (waits.length === 0) break;
         await Promise.race(waits);
+      }
+      if (fatal) {
+        await Promise.allSettled([...inflight]);
+        throw fatal.error;
       }
       return results.map((r) => r ?? { status: 503, headers: {}, body: { error: { code: 'notSent', message: 'The request was not sent.' } } });
     },

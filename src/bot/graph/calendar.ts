@@ -1,7 +1,7 @@
-import type { Client } from '@microsoft/microsoft-graph-client';
+import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import { createBatchRunner, GRAPH_BATCH_LIMIT, type BatchRunner, type BatchRunnerOptions } from './batch.js';
-import { GraphAdapterError, isNotFound } from './graph-errors.js';
+import { createBatchRunner, GRAPH_BATCH_LIMIT, type BatchResponse, type BatchRunner, type BatchRunnerOptions } from './batch.js';
+import { GraphAdapterError, graphStatus, isNotFound } from './graph-errors.js';
 import { collectAllPages } from './paging.js';
 
 export interface CalendarAttendee {
@@ -134,21 +134,105 @@ function eventBody(e: Partial<NewCalendarEvent>): Record<string, unknown> {
   };
 }
 
+/**
+ * Exchange refuses a create whose transactionId was used before: 400 ErrorDuplicateTransactionId,
+ * usually with `@event.existingEventId` (some clients report 409). Returns the existing id ('' when
+ * not given), or undefined when this is not that error.
+ */
+export function duplicateTransaction(status: number, errorBody: unknown): string | undefined {
+  if (status !== 400 && status !== 409) return undefined;
+  const parsed = duplicateError.safeParse(errorBody);
+  if (!parsed.success) return undefined;
+  const e = 'error' in parsed.data ? parsed.data.error : parsed.data;
+  return e.code === 'ErrorDuplicateTransactionId' ? (e['@event.existingEventId'] ?? '') : undefined;
+}
+const duplicateErrorInner = z.object({ code: z.string(), '@event.existingEventId': z.string().optional() });
+const duplicateError = z.union([z.object({ error: duplicateErrorInner }), duplicateErrorInner]);
+
+/** Mailbox requests one mailbox may have in flight per app (https://learn.microsoft.com/graph/throttling-limits#outlook-service-limits). */
+export const MAILBOX_CONCURRENCY = 4;
+
 export function createGraphCalendar(client: Client, batchOptions: BatchRunnerOptions = {}): CalendarPort {
-  const batch: BatchRunner = createBatchRunner(client, batchOptions);
+  const batch: BatchRunner = createBatchRunner(client, { maxInFlightPerKey: MAILBOX_CONCURRENCY, ...batchOptions });
 
   const createBody = (e: NewCalendarEvent) => ({ ...eventBody(e), transactionId: e.transactionId, showAs: 'busy', responseRequested: true });
+  const eventPath = (mailboxId: string, eventId: string) => `${userPath(mailboxId)}/events/${encodeURIComponent(eventId)}`;
+  const windowPath = (e: NewCalendarEvent) =>
+    `${userPath(e.organizerId)}/calendarView?startDateTime=${encodeURIComponent(e.startUtc)}&endDateTime=${encodeURIComponent(e.endUtc)}&$top=100`;
 
-  return {
-    createEvent: async (e) => toEvent(e.organizerId, await client.api(`${userPath(e.organizerId)}/events`).headers(PREFER_UTC).post(createBody(e))),
+  /** The event created with `e.transactionId`, found in its own time window (Graph returns transactionId on events). */
+  const findByTransactionId = async (e: NewCalendarEvent): Promise<CalendarEvent | undefined> =>
+    (await calendar.calendarView(e.organizerId, e.startUtc, e.endUtc)).find((x) => x.transactionId === e.transactionId && x.isOrganizer);
+
+  /** Looks up, through $batch, events whose create was refused as a duplicate or whose outcome is unknown. */
+  const resolveMany = async (wanted: { e: NewCalendarEvent; existingId: string }[]): Promise<(CalendarEvent | undefined)[]> => {
+    const responses = await batch.run(
+      wanted.map(({ e, existingId }) => ({ method: 'GET', url: existingId ? eventPath(e.organizerId, existingId) : windowPath(e), headers: PREFER_UTC, idempotent: true, key: e.organizerId })),
+    );
+    return Promise.all(
+      responses.map(async (r, i) => {
+        const { e, existingId } = wanted[i] as { e: NewCalendarEvent; existingId: string };
+        if (r.status !== 200) {
+          if (existingId && r.status === 404) return undefined;
+          throw new GraphAdapterError(r.status, `Looking up event ${e.transactionId} failed: ${GraphAdapterError.messageOf(r.body)}`);
+        }
+        if (existingId) return toEvent(e.organizerId, r.body);
+        const page = z.object({ value: z.array(z.unknown()), '@odata.nextLink': z.string().optional() }).parse(r.body);
+        const rest = page['@odata.nextLink'] ? await collectAllPages(client, page['@odata.nextLink'], z.unknown(), PREFER_UTC) : [];
+        return [...page.value, ...rest].map((raw) => toEvent(e.organizerId, raw)).find((x) => x.transactionId === e.transactionId && x.isOrganizer);
+      }),
+    );
+  };
+
+  const calendar: CalendarPort = {
+    createEvent: async (e) => {
+      try {
+        return toEvent(e.organizerId, await client.api(`${userPath(e.organizerId)}/events`).headers(PREFER_UTC).post(createBody(e)));
+      } catch (error) {
+        const status = graphStatus(error);
+        if (status === undefined) throw error;
+        const existingId = duplicateTransaction(status, errorBody(error));
+        // The SDK resent the create after a lost response (504), or an earlier run created it.
+        if (existingId) {
+          const found = await calendar.getEvent(e.organizerId, existingId);
+          if (found) return found;
+        }
+        if (existingId !== undefined || status === 504) {
+          const found = await findByTransactionId(e);
+          if (found) return found;
+        }
+        throw error;
+      }
+    },
 
     createEvents: async (events) => {
-      const responses = await batch.run(events.map((e) => ({ method: 'POST', url: `${userPath(e.organizerId)}/events`, body: createBody(e), headers: PREFER_UTC })));
-      return responses.map((r, i): CreateResult => {
+      const responses = await batch.run(
+        events.map((e) => ({ method: 'POST', url: `${userPath(e.organizerId)}/events`, body: createBody(e), headers: PREFER_UTC, idempotent: true, key: e.organizerId })),
+      );
+      const results: (CreateResult | undefined)[] = new Array(events.length);
+      const doubts: { index: number; e: NewCalendarEvent; existingId: string }[] = [];
+      responses.forEach((r, i) => {
         const e = events[i] as NewCalendarEvent;
-        if (r.status === 201 || r.status === 200) return { ok: true, transactionId: e.transactionId, event: toEvent(e.organizerId, r.body) };
-        return { ok: false, transactionId: e.transactionId, status: r.status, message: GraphAdapterError.messageOf(r.body) };
+        const existingId = duplicateTransaction(r.status, r.body);
+        if (r.status === 201 || r.status === 200) results[i] = { ok: true, transactionId: e.transactionId, event: toEvent(e.organizerId, r.body) };
+        else if (existingId !== undefined || r.outcomeUnknown) doubts.push({ index: i, e, existingId: existingId ?? '' });
+        else results[i] = { ok: false, transactionId: e.transactionId, status: r.status, message: GraphAdapterError.messageOf(r.body) };
       });
+      if (doubts.length > 0) {
+        let found = await resolveMany(doubts);
+        // An existingEventId that no longer resolves: fall back to the transactionId.
+        const retry = doubts.filter((d, i) => !found[i] && d.existingId);
+        if (retry.length > 0) {
+          const again = await resolveMany(retry.map((d) => ({ ...d, existingId: '' })));
+          found = found.map((f, i) => f ?? again[retry.findIndex((d) => d === doubts[i])]);
+        }
+        doubts.forEach((d, i) => {
+          const event = found[i];
+          const r = responses[d.index] as BatchResponse;
+          results[d.index] = event ? { ok: true, transactionId: d.e.transactionId, event } : { ok: false, transactionId: d.e.transactionId, status: r.status, message: GraphAdapterError.messageOf(r.body) };
+        });
+      }
+      return results as CreateResult[];
     },
 
     getEvent: async (mailboxId, eventId) => {
@@ -163,9 +247,15 @@ export function createGraphCalendar(client: Client, batchOptions: BatchRunnerOpt
     updateEvent: async (mailboxId, eventId, changes) =>
       toEvent(mailboxId, await client.api(`${userPath(mailboxId)}/events/${encodeURIComponent(eventId)}`).headers(PREFER_UTC).patch(eventBody(changes))),
 
-    // event: cancel (https://learn.microsoft.com/graph/api/event-cancel): organizer only, 202.
+    // event: cancel (https://learn.microsoft.com/graph/api/event-cancel): organizer only, 202; it
+    // moves the event to Deleted Items, so its id no longer resolves. The SDK resends the POST after
+    // a 504, and if the first one went through that resend gets 404: the meeting is cancelled.
     cancelEvent: async (mailboxId, eventId, comment) => {
-      await client.api(`${userPath(mailboxId)}/events/${encodeURIComponent(eventId)}/cancel`).post({ comment });
+      try {
+        await client.api(`${eventPath(mailboxId, eventId)}/cancel`).post({ comment });
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
     },
 
     calendarView: async (mailboxId, startUtc, endUtc) => {
@@ -182,6 +272,9 @@ export function createGraphCalendar(client: Client, batchOptions: BatchRunnerOpt
         groups.map((schedules) => ({
           method: 'POST',
           url: `${userPath(requesterId)}/calendar/getSchedule`,
+          // A read, though sent as POST.
+          idempotent: true,
+          key: requesterId,
           headers: PREFER_UTC,
           body: { schedules, startTime: toGraphTime(startUtc), endTime: toGraphTime(endUtc), availabilityViewInterval: intervalMinutes },
         })),
@@ -200,4 +293,16 @@ export function createGraphCalendar(client: Client, batchOptions: BatchRunnerOpt
       });
     },
   };
+  return calendar;
+}
+
+/** The error object of a GraphError (the SDK keeps it as JSON text in `body`). */
+function errorBody(error: unknown): unknown {
+  const body = error instanceof GraphError ? error.body : undefined;
+  if (typeof body !== 'string') return body;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return undefined;
+  }
 }

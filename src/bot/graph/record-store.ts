@@ -50,7 +50,15 @@ export function createSharePointStore(client: Client, options: SharePointStoreOp
   const specs = options.lists.map(withIdempotencyKey);
   const site = `/sites/${encodeURIComponent(options.siteId)}`;
   const batch = createBatchRunner(client, options.batch ?? {});
-  let listIds: Map<string, string> | undefined;
+  // One provisioning at a time: concurrent first calls share it; a failed one is tried again next call.
+  let listIds: Promise<Map<string, string>> | undefined;
+  const provisioned = (): Promise<Map<string, string>> => {
+    const run = (listIds ??= provisionLists(client, options.siteId, specs));
+    run.catch(() => {
+      if (listIds === run) listIds = undefined;
+    });
+    return run;
+  };
 
   const spec = (list: string): ListSpec => {
     const s = specs.find((x) => x.name === list);
@@ -59,8 +67,7 @@ export function createSharePointStore(client: Client, options: SharePointStoreOp
   };
   const itemsPath = async (list: string) => {
     spec(list);
-    listIds ??= await provisionLists(client, options.siteId, specs);
-    const id = listIds.get(list);
+    const id = (await provisioned()).get(list);
     if (!id) throw new Error(`List '${list}' was not provisioned.`);
     return `${site}/lists/${id}/items`;
   };
@@ -90,7 +97,7 @@ export function createSharePointStore(client: Client, options: SharePointStoreOp
 
   const store: RecordStorePort = {
     provision: async () => {
-      listIds = await provisionLists(client, options.siteId, specs);
+      await provisioned();
     },
 
     create: async (list, item) => {
@@ -99,7 +106,9 @@ export function createSharePointStore(client: Client, options: SharePointStoreOp
         return toItem(list, await guard(options.siteId, () => client.api(path).post({ fields: { ...item.fields, [IDEMPOTENCY_KEY]: item.idempotencyKey } })));
       } catch (error) {
         // 409: the unique key exists, i.e. an earlier attempt (whose response was lost) succeeded.
-        if (graphStatus(error) !== 409) throw error;
+        // 504 after the SDK's retries: the outcome is unknown, so look.
+        const status = graphStatus(error);
+        if (status !== 409 && status !== 504) throw error;
         const existing = await store.findByKey(list, item.idempotencyKey);
         if (!existing) throw error;
         return existing;
@@ -108,12 +117,13 @@ export function createSharePointStore(client: Client, options: SharePointStoreOp
 
     createMany: async (list, items) => {
       const path = await itemsPath(list);
-      const responses = await batch.run(items.map((i) => ({ method: 'POST', url: path, body: { fields: { ...i.fields, [IDEMPOTENCY_KEY]: i.idempotencyKey } } })));
+      // Idempotent: the unique IdempotencyKey column refuses a second item with the same key.
+      const responses = await batch.run(items.map((i) => ({ method: 'POST', url: path, body: { fields: { ...i.fields, [IDEMPOTENCY_KEY]: i.idempotencyKey } }, idempotent: true })));
       const results: (StoredItem | Error)[] = [];
       for (const [index, r] of responses.entries()) {
         const item = items[index] as NewItem;
         if (r.status === 201) results.push(toItem(list, r.body));
-        else if (r.status === 409) results.push((await store.findByKey(list, item.idempotencyKey)) ?? new GraphAdapterError(409, GraphAdapterError.messageOf(r.body)));
+        else if (r.status === 409 || r.outcomeUnknown) results.push((await store.findByKey(list, item.idempotencyKey)) ?? new GraphAdapterError(r.status, GraphAdapterError.messageOf(r.body)));
         else if (r.status === 403) results.push(new SiteAccessDeniedError(options.siteId));
         else results.push(new GraphAdapterError(r.status, GraphAdapterError.messageOf(r.body)));
       }

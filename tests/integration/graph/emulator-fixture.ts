@@ -68,7 +68,9 @@ export async function emulatorStats(f: EmulatorFixture): Promise<{
   identityHttpRequests: number;
   batchRequests: number;
   batchInnerRequests: number;
-  injected: { throttle: number; unavailable: number; lostResponse: number };
+  injected: { throttle: number; unavailable: number; lostResponse: number; mailboxConcurrency: number; batchThrottle: number; batchUnavailable: number; batchLostResponse: number };
+  byStatus: Record<string, number>;
+  graphRequestLog: { at: number; method: string; path: string }[];
   eventsCreated: number;
   eventsDeduplicated: number;
   itemsCreated: number;

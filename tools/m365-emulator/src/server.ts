@@ -56,6 +56,7 @@ export async function createEmulatorServer(opts: { port: number; dataDir: string
     ctx.stats.httpRequests++;
     if (req.path === '/v1.0' || req.path.startsWith('/v1.0/')) {
       ctx.stats.graphHttpRequests++;
+      ctx.stats.logGraphRequest(req.method, req.path);
       if (ctx.faults.latencyMs > 0) await delay(ctx.faults.latencyMs);
       const principal = await authenticate(ctx, req);
       if ('status' in principal) return principal;

@@ -7,8 +7,16 @@ import { z } from 'zod';
  */
 export const faultRuleSchema = z.object({
   /** throttle → 429 + Retry-After; unavailable → 503 + Retry-After; lostResponse → the request is
-   * carried out but the client gets 504, as if the response was lost on the way back. */
-  kind: z.enum(['throttle', 'unavailable', 'lostResponse']),
+   * carried out but the client gets 504, as if the response was lost on the way back;
+   * mailboxConcurrency → Outlook's per-app, per-mailbox limit: a request to /users/{id}/... while
+   * `limit` are in flight for that mailbox gets 429 ApplicationThrottled (rate and times unused). */
+  kind: z.enum(['throttle', 'unavailable', 'lostResponse', 'mailboxConcurrency']),
+  /** request: plain requests and each request inside a $batch; batch: the outer POST /$batch itself. */
+  target: z.enum(['request', 'batch']).default('request'),
+  /** mailboxConcurrency: requests allowed in flight per mailbox (Outlook's limit is 4). */
+  limit: z.number().int().min(1).max(100).default(4),
+  /** mailboxConcurrency: how long each mailbox request holds its slot, standing in for Exchange's own work. */
+  holdMs: z.number().int().min(0).max(10_000).default(0),
   /** Probability per matching operation (0..1). */
   rate: z.number().min(0).max(1).default(1),
   /** Stop after this many injections (unlimited when absent). */
@@ -36,7 +44,7 @@ export interface Operation {
   body: unknown;
 }
 
-export type FaultDecision = { kind: 'none' } | { kind: FaultRule['kind']; retryAfterSeconds: number };
+export type FaultDecision = { kind: 'none' } | { kind: Exclude<FaultRule['kind'], 'mailboxConcurrency'>; retryAfterSeconds: number };
 
 export class FaultInjector {
   private config: FaultConfig = { latencyMs: 0, rules: [] };
@@ -63,14 +71,19 @@ export class FaultInjector {
     return this.config.latencyMs;
   }
 
-  decide(op: Operation): FaultDecision {
+  /** The per-mailbox concurrency rule that applies to this operation, if any. */
+  mailboxLimit(op: Omit<Operation, 'body'>): { limit: number; holdMs: number; retryAfterSeconds: number } | undefined {
+    const rule = this.config.rules.find((r) => r.kind === 'mailboxConcurrency' && matches(r, op));
+    return rule ? { limit: rule.limit, holdMs: rule.holdMs, retryAfterSeconds: rule.retryAfterSeconds } : undefined;
+  }
+
+  decide(op: Operation, target: FaultRule['target'] = 'request'): FaultDecision {
     if (this.config.rules.length === 0) return { kind: 'none' };
     const key = `${op.method.toUpperCase()} ${op.path} ${op.body === undefined ? '' : createHash('sha1').update(JSON.stringify(op.body)).digest('hex')}`;
     const nth = this.seen.get(key) ?? 0;
     this.seen.set(key, nth + 1);
     for (const [index, rule] of this.config.rules.entries()) {
-      if (rule.method && rule.method.toUpperCase() !== op.method.toUpperCase()) continue;
-      if (rule.path && !new RegExp(rule.path).test(op.path)) continue;
+      if (rule.kind === 'mailboxConcurrency' || rule.target !== target || !matches(rule, op)) continue;
       const injected = this.injectedPerRule[index] ?? 0;
       if (rule.times !== undefined && injected >= rule.times) continue;
       if (rule.rate < 1 && draw(this.seed, index, key, nth) >= rule.rate) continue;
@@ -79,6 +92,11 @@ export class FaultInjector {
     }
     return { kind: 'none' };
   }
+}
+
+function matches(rule: FaultRule, op: Omit<Operation, 'body'>): boolean {
+  if (rule.method && rule.method.toUpperCase() !== op.method.toUpperCase()) return false;
+  return !rule.path || new RegExp(rule.path).test(op.path);
 }
 
 /** A uniform draw in [0, 1) from the hash of its inputs. */

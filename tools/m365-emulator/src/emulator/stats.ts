@@ -6,12 +6,19 @@ export class EmulatorStats {
   batchRequests = 0;
   batchInnerRequests = 0;
   graphOperations = 0;
-  injected = { throttle: 0, unavailable: 0, lostResponse: 0 };
+  injected = { throttle: 0, unavailable: 0, lostResponse: 0, mailboxConcurrency: 0, batchThrottle: 0, batchUnavailable: 0, batchLostResponse: 0 };
+  /** When each Graph HTTP request arrived (ms since epoch), newest last; capped, for timing assertions. */
+  graphRequestLog: { at: number; method: string; path: string }[] = [];
   eventsCreated = 0;
   eventsDeduplicated = 0;
   itemsCreated = 0;
   preconditionFailed = 0;
   byStatus: Record<string, number> = {};
+
+  logGraphRequest(method: string, path: string): void {
+    this.graphRequestLog.push({ at: Date.now(), method, path });
+    if (this.graphRequestLog.length > 1000) this.graphRequestLog.shift();
+  }
 
   countStatus(status: number): void {
     this.byStatus[status] = (this.byStatus[status] ?? 0) + 1;
@@ -30,6 +37,7 @@ export class EmulatorStats {
       batchInnerRequests: this.batchInnerRequests,
       graphOperations: this.graphOperations,
       injected: { ...this.injected },
+      graphRequestLog: [...this.graphRequestLog],
       eventsCreated: this.eventsCreated,
       eventsDeduplicated: this.eventsDeduplicated,
       itemsCreated: this.itemsCreated,

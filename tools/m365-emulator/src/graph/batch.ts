@@ -35,6 +35,10 @@ export async function handleBatch(outer: EmuRequest, execute: InnerExecutor): Pr
   for (const r of requests) {
     for (const d of r.dependsOn ?? []) if (!ids.has(d) || d === r.id) return graphError(400, 'BadRequest', `Request '${r.id}' depends on unknown request '${d}'.`);
   }
+  // Graph refuses a batch where only some requests have dependsOn (reported against the json-batching
+  // docs: https://github.com/microsoftgraph/microsoft-graph-docs-contrib/issues/2339).
+  const withDeps = requests.filter((r) => (r.dependsOn ?? []).length > 0).length;
+  if (withDeps > 0 && withDeps < requests.length - 1) return graphError(400, 'BadRequest', 'Batch should be either fully sequential or fully parallel');
 
   const results = new Map<string, Promise<EmuResponse>>();
   const run = (r: (typeof requests)[number], chain: Set<string>): Promise<EmuResponse> => {

@@ -150,12 +150,20 @@ export function registerEventRoutes(router: Router, ctx: EmulatorContext, graphR
     const input = parsed.data;
     const tz = preferredTimeZone(req.headers['prefer']);
     // transactionId: "avoid redundant POST operations in case of client retries"
-    // (https://learn.microsoft.com/graph/api/resources/event). A repeat returns the first event.
+    // (https://learn.microsoft.com/graph/api/resources/event). Exchange refuses the repeat with
+    // 400 ErrorDuplicateTransactionId and names the first event in `@event.existingEventId`.
     if (input.transactionId) {
       const existing = index.byTransactionId(box.id, input.transactionId);
       if (existing) {
         ctx.stats.eventsDeduplicated++;
-        return json(201, { '@odata.context': `${graphRoot}$metadata#users('${box.id}')/events/$entity`, ...toGraphEvent(existing, tz, ctx.origin) });
+        return json(400, {
+          error: {
+            code: 'ErrorDuplicateTransactionId',
+            message: "Your request can't be completed. The TransactionId specified in the request has already been used to create a different event.",
+            '@event.existingEventId': existing.id,
+            innerError: { date: new Date().toISOString().slice(0, 19), 'request-id': crypto.randomUUID() },
+          },
+        });
       }
     }
     const t = times(input);

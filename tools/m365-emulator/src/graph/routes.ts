@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { EmulatorContext } from '../context.js';
 import { Router } from '../http/router.js';
 import { graphError, type EmuRequest, type EmuResponse } from '../http/types.js';
@@ -24,10 +25,42 @@ export function registerGraphRoutes(ctx: EmulatorContext, graphRoot: string): Gr
   const route = async (req: EmuRequest): Promise<EmuResponse> =>
     (await router.dispatch(req)) ?? graphError(400, 'BadRequest', `Resource not found for the segment '${req.path.split('/')[1] ?? ''}'.`);
 
+  // Outlook allows 4 concurrent requests per app per mailbox; requests in one parallel $batch run
+  // concurrently and count too (https://learn.microsoft.com/graph/throttling-limits#outlook-service-limits).
+  const inFlight = new Map<string, number>();
+  const mailboxOf = (req: EmuRequest): string | undefined => {
+    const m = /^\/users\/([^/]+)\//i.exec(req.path);
+    const id = m?.[1] ? decodeURIComponent(m[1]) : /^\/me\//i.test(req.path) ? req.principal?.userId : undefined;
+    return id ? `${req.principal?.appId ?? ''}|${id.toLowerCase()}` : undefined;
+  };
+  const withMailboxSlot = async (req: EmuRequest, run: () => Promise<EmuResponse>): Promise<EmuResponse> => {
+    const key = mailboxOf(req);
+    const limit = key ? ctx.faults.mailboxLimit({ method: req.method, path: req.path }) : undefined;
+    if (!key || !limit) return run();
+    const busy = inFlight.get(key) ?? 0;
+    if (busy >= limit.limit) {
+      ctx.stats.injected.mailboxConcurrency++;
+      return graphError(429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.', { 'Retry-After': String(limit.retryAfterSeconds) });
+    }
+    inFlight.set(key, busy + 1);
+    try {
+      if (limit.holdMs > 0) await delay(limit.holdMs);
+      return await run();
+    } finally {
+      inFlight.set(key, (inFlight.get(key) ?? 1) - 1);
+    }
+  };
+
   /** One Graph operation (a plain request or one inside a batch), subject to injected faults. */
   const operation = async (req: EmuRequest): Promise<EmuResponse> => {
     ctx.stats.graphOperations++;
     if (req.inBatch) ctx.stats.batchInnerRequests++;
+    const response = await withMailboxSlot(req, () => faulted(req));
+    ctx.stats.countStatus(response.status);
+    return response;
+  };
+
+  const faulted = async (req: EmuRequest): Promise<EmuResponse> => {
     const fault = ctx.faults.decide({ method: req.method, path: req.path, body: req.body });
     let response: EmuResponse;
     if (fault.kind === 'throttle') {
@@ -44,17 +77,30 @@ export function registerGraphRoutes(ctx: EmulatorContext, graphRoot: string): Gr
     } else {
       response = await route(req);
     }
-    ctx.stats.countStatus(response.status);
+    return response;
+  };
+
+  /** The outer POST /$batch: it can be throttled, unavailable or lose its response as a whole. */
+  const batch = async (req: EmuRequest): Promise<EmuResponse> => {
+    ctx.stats.batchRequests++;
+    const fault = ctx.faults.decide({ method: req.method, path: req.path, body: req.body }, 'batch');
+    if (fault.kind === 'throttle') {
+      ctx.stats.injected.batchThrottle++;
+      return graphError(429, 'TooManyRequests', 'Too many requests. Retry after the interval in the Retry-After header.', { 'Retry-After': String(fault.retryAfterSeconds) });
+    }
+    if (fault.kind === 'unavailable') {
+      ctx.stats.injected.batchUnavailable++;
+      return graphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable. Retry after the interval in the Retry-After header.', { 'Retry-After': String(fault.retryAfterSeconds) });
+    }
+    const response = await handleBatch(req, operation);
+    if (fault.kind === 'lostResponse') {
+      ctx.stats.injected.batchLostResponse++;
+      return graphError(504, 'GatewayTimeout', 'The gateway timed out waiting for the service.');
+    }
     return response;
   };
 
   return {
-    handle: async (req) => {
-      if (req.method === 'POST' && req.path === '/$batch') {
-        ctx.stats.batchRequests++;
-        return handleBatch(req, operation);
-      }
-      return operation(req);
-    },
+    handle: async (req) => (req.method === 'POST' && req.path === '/$batch' ? batch(req) : operation(req)),
   };
 }
