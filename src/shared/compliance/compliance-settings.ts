@@ -10,6 +10,9 @@ export const complianceSettingsSchema = z.object({
   contractReviewDueSoonDays: z.number().int().min(0).max(90).default(30),
   /** Not set by any seed: the product's default for "signed by both" (seed 000 "Recording"). */
   recordSignOffWorkingDays: z.number().int().min(1).max(30).default(5),
+  // seed 000 "Frequency of Safeguarding Supervision": a postponed session re-held within one working week
+  // (as working days, like the scheduling setting of the same name) still counts for its own window.
+  postponementWorkingDays: z.number().int().min(1).max(20).default(5),
   // seed 002 §4.1 d): plan changes on the child's CPOMS record within 24 hours.
   decisionRecordHours: z.number().int().min(1).max(168).default(24),
 });

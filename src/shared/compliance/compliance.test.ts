@@ -135,3 +135,31 @@ describe('all rules together', () => {
     );
   });
 });
+
+// seed 000 "Frequency of Safeguarding Supervision": postponed → alternate within a working week.
+describe('a permitted postponement', () => {
+  it('re-held on the deadline the system computes (22 Oct → 5 Nov) still counts for Autumn 1', () => {
+    const a = arrangement([held('s1', '2025-10-22', 'postponed'), held('s1b', '2025-11-05'), held('s2', '2025-11-20', 'planned')]);
+    expect(checkCadence(wc, a, '2025-11-10T12:00:00Z')).toEqual([]);
+    expect(runComplianceChecks({ calendar: wc, arrangements: [a], now: '2025-11-10T12:00:00Z' }).filter((f) => f.escalateTo)).toEqual([]);
+  });
+
+  it('re-held a day after the deadline does not, and the alternate does not also stand for Autumn 2', () => {
+    const late = arrangement([held('s1', '2025-10-22', 'postponed'), held('s1b', '2025-11-06')]);
+    expect(checkCadence(wc, late, '2025-11-10T12:00:00Z')).toEqual([expect.objectContaining({ status: 'overdue', dueBy: '2025-10-24', escalateTo: 'supervisor-manager' })]);
+    const onTime = arrangement([held('s1', '2025-10-22', 'postponed'), held('s1b', '2025-11-05')]);
+    expect(checkCadence(wc, onTime, '2025-11-10T12:00:00Z')).toEqual([expect.objectContaining({ status: 'due-soon', dueBy: '2025-12-19' })]);
+  });
+});
+
+// seed 000 "Entitlement": "not receiving safeguarding supervision at the required frequency during the year".
+describe('a missed half term stays missed during the year', () => {
+  it('Autumn 1 missed, Autumn 2 held: still overdue for Autumn 1 until the year ends', () => {
+    const a = arrangement([held('s2', '2025-11-20'), held('s3', '2026-01-20', 'planned')]);
+    expect(checkCadence(wc, a, '2026-01-07T12:00:00Z')).toEqual([
+      expect.objectContaining({ status: 'overdue', dueBy: '2025-10-24', message: expect.stringContaining('No session was held in Autumn 1 (2025-09-01 to 2025-10-24) and it has not been made up') }),
+    ]);
+    const nextYear = arrangement([held('s', '2026-09-10'), held('t', '2026-11-10', 'planned')]);
+    expect(checkCadence(wc, nextYear, '2026-11-05T12:00:00Z')).toEqual([]);
+  });
+});

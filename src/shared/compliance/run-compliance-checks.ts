@@ -23,7 +23,7 @@ export function runComplianceChecks(input: ComplianceInput): ComplianceFinding[]
   const found: (ComplianceFinding | undefined)[] = [];
   for (const a of input.arrangements) {
     if (a.cadence.kind !== 'as-required') {
-      found.push(...checkCadence(input.calendar, a, now));
+      found.push(...checkCadence(input.calendar, a, now, settings));
       found.push(checkMaximumGap(a, now, settings));
     }
     found.push(checkContractSigned(a, now, settings), checkContractReview(a, now, settings));
