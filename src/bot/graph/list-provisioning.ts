@@ -1,12 +1,41 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { graphStatus, SiteAccessDeniedError } from './graph-errors.js';
-import { columnDefinition, type ListSpec } from './list-schema.js';
+import { columnDefinition, type ColumnKind, type ListSpec } from './list-schema.js';
 
-const graphList = z.object({
+const graphColumn = z.object({
   id: z.string(),
-  columns: z.array(z.object({ id: z.string(), name: z.string(), indexed: z.boolean().nullish() })).optional(),
+  name: z.string(),
+  indexed: z.boolean().nullish(),
+  enforceUniqueValues: z.boolean().nullish(),
+  text: z.object({ allowMultipleLines: z.boolean().nullish() }).loose().nullish(),
+  number: z.object({}).loose().nullish(),
+  dateTime: z.object({}).loose().nullish(),
+  boolean: z.object({}).loose().nullish(),
 });
+const graphList = z.object({ id: z.string(), columns: z.array(graphColumn).optional() });
+type GraphColumn = z.infer<typeof graphColumn>;
+
+/** The column type from its facet (columnDefinition: https://learn.microsoft.com/graph/api/resources/columndefinition). */
+function kindOf(c: GraphColumn): ColumnKind | undefined {
+  if (c.text) return c.text.allowMultipleLines ? 'note' : 'text';
+  if (c.number) return 'number';
+  if (c.dateTime) return 'dateTime';
+  if (c.boolean) return 'boolean';
+  return undefined;
+}
+
+/** An existing list does not match what the app needs, and provisioning cannot fix it safely. */
+export class ListSchemaError extends Error {
+  constructor(
+    readonly list: string,
+    readonly column: string,
+    problem: string,
+  ) {
+    super(`SharePoint list '${list}', column '${column}': ${problem}`);
+    this.name = 'ListSchemaError';
+  }
+}
 
 /**
  * Creates missing lists, columns and indexes; leaves existing ones alone. Safe to run at every start
@@ -30,8 +59,25 @@ export async function provisionLists(client: Client, siteId: string, specs: read
             if (graphStatus(error) !== 409) throw error;
           }
         });
-      } else if ((column.indexed || column.unique) && !found.indexed) {
-        await guard(siteId, () => client.api(`${site}/lists/${list.id}/columns/${found.id}`).patch({ indexed: true }));
+      } else {
+        const kind = kindOf(found);
+        if (kind !== undefined && kind !== column.kind) {
+          throw new ListSchemaError(spec.name, column.name, `it is a ${kind} column; the app needs ${column.kind}. Rename or remove the column, then restart.`);
+        }
+        // Any list column property but id can be updated (https://learn.microsoft.com/graph/api/columndefinition-update).
+        const patch = {
+          ...((column.indexed || column.unique) && !found.indexed ? { indexed: true } : {}),
+          ...(column.unique && !found.enforceUniqueValues ? { indexed: true, enforceUniqueValues: true } : {}),
+        };
+        if (Object.keys(patch).length > 0) {
+          try {
+            await guard(siteId, () => client.api(`${site}/lists/${list.id}/columns/${found.id}`).patch(patch));
+          } catch (error) {
+            if (error instanceof SiteAccessDeniedError || !column.unique) throw error;
+            // E.g. the column already holds duplicate values: creates would no longer be idempotent.
+            throw new ListSchemaError(spec.name, column.name, `it must enforce unique values and could not be changed to (${error instanceof Error ? error.message : 'unknown error'}). Remove duplicate values, set "Enforce unique values" on the column, then restart.`);
+          }
+        }
       }
     }
   }

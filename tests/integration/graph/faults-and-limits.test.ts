@@ -126,6 +126,49 @@ describe('Graph adapters under faults (emulator)', () => {
     expect((await store.query(spec.name, { ArrangementId: arrangement })).map((i) => i.fields['IdempotencyKey']).sort()).toEqual(['k-1', 'k-2']);
   });
 
+  describe('an existing list whose IdempotencyKey column does not enforce unique values', () => {
+    const site = `/v1.0/sites/${encodeURIComponent(SAFEGUARDING_SITE_ID)}`;
+    const graph = async (method: string, path: string, body?: unknown) => {
+      const token = await f.appToken();
+      const res = await f.fetch(`${site}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    };
+    const preCreate = async (name: string, keyColumn: Record<string, unknown>) => {
+      const created = await graph('POST', '/lists', { displayName: name, columns: [{ name: 'ArrangementId', text: {}, indexed: true }, { name: 'IdempotencyKey', ...keyColumn }], list: { template: 'genericList' } });
+      expect(created.status).toBe(201);
+      return created.body['id'] as string;
+    };
+    const keyColumn = async (listId: string) =>
+      ((await graph('GET', `/lists/${listId}/columns`)).body['value'] as { name: string; indexed: boolean; enforceUniqueValues: boolean }[]).find((c) => c.name === 'IdempotencyKey');
+    const storeFor = (name: string) => createSharePointStore(createGraphClient(f.connection), { siteId: SAFEGUARDING_SITE_ID, lists: [{ name, columns: [{ name: 'ArrangementId', kind: 'text', indexed: true }] }] });
+
+    it('is made unique and indexed by provisioning', async () => {
+      const listId = await preCreate('LegacySessions', { text: {} });
+      await storeFor('LegacySessions').provision();
+      expect(await keyColumn(listId)).toMatchObject({ indexed: true, enforceUniqueValues: true });
+    });
+
+    it('stops start-up with an error naming the list and column when it cannot be made unique', async () => {
+      const listId = await preCreate('DupSessions', { text: {}, indexed: true });
+      for (let i = 0; i < 2; i++) expect((await graph('POST', `/lists/${listId}/items`, { fields: { ArrangementId: 'a', IdempotencyKey: 'same' } })).status).toBe(201);
+      await expect(storeFor('DupSessions').provision()).rejects.toThrow(/list 'DupSessions', column 'IdempotencyKey': it must enforce unique values/);
+      expect(await keyColumn(listId)).toMatchObject({ enforceUniqueValues: false });
+    });
+
+    it('stops start-up when the column has the wrong type', async () => {
+      await preCreate('NumberKeySessions', { number: {}, indexed: true });
+      await expect(storeFor('NumberKeySessions').provision()).rejects.toThrow(/list 'NumberKeySessions', column 'IdempotencyKey': it is a number column; the app needs text/);
+    });
+  });
+
+  it('provisions once when the first calls arrive together', async () => {
+    const spec = sessionsSpec('together');
+    const store = createSharePointStore(createGraphClient(f.connection), { siteId: SAFEGUARDING_SITE_ID, lists: [spec] });
+    await Promise.all([store.provision(), store.query(spec.name, { Status: 'planned' }), store.provision()]);
+    const listReads = (await emulatorStats(f)).graphRequestLog.filter((r) => r.method === 'GET' && r.path.endsWith(`/lists/${spec.name}`));
+    expect(listReads).toHaveLength(1);
+  });
+
   it('sees exactly one 412 for two concurrent updates to different fields, and keeps both', async () => {
     const spec = sessionsSpec('etag');
     const store = createSharePointStore(createGraphClient(f.connection), { siteId: SAFEGUARDING_SITE_ID, lists: [spec] });

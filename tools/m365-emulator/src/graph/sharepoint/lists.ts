@@ -149,6 +149,16 @@ export function registerListRoutes(router: Router, ctx: EmulatorContext, graphRo
     const next = { ...col, ...Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) };
     if (next.enforceUniqueValues && !next.indexed) return invalid('enforceUniqueValues requires the column to be indexed.');
     if (next.type === 'note' && next.indexed) return invalid('Multiple lines of text cannot be indexed.');
+    if (next.enforceUniqueValues && !col.enforceUniqueValues) {
+      const seen = new Set<string>();
+      for (const item of found.list.items) {
+        const v = item.fields[col.name];
+        if (v === undefined || v === null) continue;
+        const k = String(v).toLowerCase();
+        if (seen.has(k)) return invalid('This field contains duplicate values. Remove all duplicate values and try the operation again.');
+        seen.add(k);
+      }
+    }
     Object.assign(col, next);
     ctx.state.lists.touch();
     return json(200, columnJson(col));
