@@ -19,9 +19,14 @@ export const DEFAULT_POLICIES: readonly SupervisionPolicy[] = [
   halfTermly('dsl'),
   halfTermly('deputy-dsl'),
   halfTermly('head-of-year'),
+  halfTermly('assistant-head-of-year'),
   halfTermly('senco'),
   halfTermly('teaching-assistant'),
+  halfTermly('pupil-premium-lead'),
   halfTermly('pastoral-lead'),
+  // seed 000 grid: "Class teachers (not currently)"; seed 002 §2.2: other staff who deal with an incident
+  // get a debrief as required. Switched off in the default grid.
+  { role: 'class-teacher', cadence: { kind: 'as-required' }, durationMinutes: 60, format: 'debrief', maxGapMonths: DEFAULT_MAX_GAP_MONTHS },
   // seed 002 §2.2 table: other staff who deal with an incident: as required, debrief.
   { role: 'other', cadence: { kind: 'as-required' }, durationMinutes: 60, format: 'debrief', maxGapMonths: DEFAULT_MAX_GAP_MONTHS },
 ];
@@ -32,7 +37,7 @@ function withAll(change: Partial<SupervisionPolicy>, roles: SuperviseeRole[]): S
   return DEFAULT_POLICIES.map((p) => (roles.includes(p.role) ? { ...p, ...change } : { ...p }));
 }
 
-const NAMED: SuperviseeRole[] = ['dsl', 'deputy-dsl', 'head-of-year', 'senco', 'teaching-assistant', 'pastoral-lead'];
+const NAMED: SuperviseeRole[] = ['dsl', 'deputy-dsl', 'head-of-year', 'assistant-head-of-year', 'senco', 'teaching-assistant', 'pupil-premium-lead', 'pastoral-lead'];
 
 /** Starting points matching each seed policy; an admin picks one and edits it. */
 export const POLICY_PRESETS: Record<PolicyPresetId, { title: string; policies: SupervisionPolicy[] }> = {

@@ -10,6 +10,7 @@ export {
 export { DEFAULT_POLICIES, DEFAULT_MAX_GAP_MONTHS, POLICY_PRESETS, policyFor, type PolicyPresetId } from './default-policies.js';
 export {
   DEFAULT_SUPERVISION_GRID,
+  SEED_000_SUPERVISION_GRID,
   checkPairing,
   checkArrangementPairings,
   type SupervisionGrid,

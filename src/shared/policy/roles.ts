@@ -1,5 +1,16 @@
-/** Roles that receive safeguarding supervision. */
-export const SUPERVISEE_ROLES = ['dsl', 'deputy-dsl', 'head-of-year', 'senco', 'teaching-assistant', 'pastoral-lead', 'other'] as const;
+/** Roles that receive safeguarding supervision (seed 000 grid, left-hand column, plus pastoral leads). */
+export const SUPERVISEE_ROLES = [
+  'dsl',
+  'deputy-dsl',
+  'head-of-year',
+  'assistant-head-of-year',
+  'senco',
+  'class-teacher',
+  'teaching-assistant',
+  'pupil-premium-lead',
+  'pastoral-lead',
+  'other',
+] as const;
 export type SuperviseeRole = (typeof SUPERVISEE_ROLES)[number];
 
 /** Roles that may supervise (seed 000 grid, right-hand column), including people outside the school. */
@@ -24,7 +35,9 @@ export const ROLE_NAMES: Record<SuperviseeRole | SupervisorRole, string> = {
   'head-of-year': 'a head of year',
   'assistant-head-of-year': 'an assistant head of year',
   senco: 'a SENCO or SEN lead',
+  'class-teacher': 'a class teacher',
   'teaching-assistant': 'a teaching assistant',
+  'pupil-premium-lead': 'a pupil premium lead',
   'pastoral-lead': 'a pastoral lead',
   'line-manager': 'their line manager',
   'trust-dsl': 'a DSL from another school in the trust',

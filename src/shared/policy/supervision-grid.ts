@@ -3,18 +3,27 @@ import { ROLE_NAMES, type SuperviseeRole, type SupervisorRole } from './roles.js
 /** Who may supervise whom: for each supervisee role, the roles allowed to supervise them. A setting. */
 export type SupervisionGrid = Record<SuperviseeRole, readonly SupervisorRole[]>;
 
-// seed 000 grid "Who might provide safeguarding supervision".
-export const DEFAULT_SUPERVISION_GRID: SupervisionGrid = {
+// seed 000 "Roles and Responsibilities", grid "Who might provide safeguarding supervision", row by row.
+/** The seed's grid as written, every row switched on (class teachers included). */
+export const SEED_000_SUPERVISION_GRID: SupervisionGrid = {
   dsl: ['principal', 'deputy-dsl', 'trust-dsl'],
   'deputy-dsl': ['dsl', 'principal'],
   'head-of-year': ['dsl', 'deputy-dsl'],
+  'assistant-head-of-year': ['head-of-year'],
   senco: ['dsl', 'deputy-dsl', 'head-of-year'],
+  'class-teacher': ['dsl', 'deputy-dsl', 'head-of-year', 'assistant-head-of-year'],
   'teaching-assistant': ['dsl', 'deputy-dsl', 'head-of-year', 'assistant-head-of-year', 'senco'],
-  // Not in seed 000's grid by name; read as "Pupil Premium Leads" row (DSL, DDSL), a pastoral lead's closest peer.
+  'pupil-premium-lead': ['dsl', 'deputy-dsl', 'pastoral-lead'],
+  // Not a row in seed 000's grid (pastoral leads appear only as supervisors): the product's reading.
   'pastoral-lead': ['dsl', 'deputy-dsl'],
-  // seed 000 grid "Other specialist support workers".
   other: ['dsl', 'pastoral-lead', 'line-manager', 'professional-body'],
 };
+
+/**
+ * The default grid: seed 000's, with class teachers switched off ("Class teachers (not currently)").
+ * A school switches them on by giving the row its supervisors (`SEED_000_SUPERVISION_GRID['class-teacher']`).
+ */
+export const DEFAULT_SUPERVISION_GRID: SupervisionGrid = { ...SEED_000_SUPERVISION_GRID, 'class-teacher': [] };
 
 export interface Person {
   id: string;
@@ -38,6 +47,9 @@ export function checkPairing(
   const allowed = grid[superviseeRole];
   if (allowed.includes(supervisorRole)) return { ok: true };
   const who = ROLE_NAMES[superviseeRole];
+  if (allowed.length === 0) {
+    return { ok: false, field, message: `${capitalise(who)} is not supervised under the school's supervision grid (that row is switched off). Give the row its supervisors to switch it on.` };
+  }
   return {
     ok: false,
     field,
