@@ -43,7 +43,9 @@ export function createGraphClient(conn: GraphConnection): Client {
   retry.setNext(telemetry);
   telemetry.setNext(http);
 
-  const fetchOptions: FetchInitWithDispatcher = dispatcher ? { dispatcher } : {};
+  // No redirect following: fetch would resend to the Location (another origin included) below the
+  // auth handler's origin check. Graph APIs the app calls do not redirect; a 3xx is an error.
+  const fetchOptions: FetchInitWithDispatcher = { redirect: 'manual', ...(dispatcher ? { dispatcher } : {}) };
   return Client.initWithMiddleware({
     baseUrl: base.href,
     middleware: auth,

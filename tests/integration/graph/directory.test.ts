@@ -49,6 +49,27 @@ describe('Graph directory adapter against the emulator', () => {
     await expect(directory.listUsers()).rejects.toThrow(/invalid_client|7000215/);
   });
 
+  it('does not follow a redirect from Graph, so the request never reaches the redirect target', async () => {
+    const tls = await loadOrCreateCertificate(f.dataDir);
+    const seen: (string | undefined)[] = [];
+    const foreign = createServer({ cert: tls.certPem, key: tls.keyPem }, (req, res) => {
+      seen.push(req.headers.authorization);
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"value":[]}');
+    });
+    await new Promise<void>((resolve) => foreign.listen(0, '127.0.0.1', resolve));
+    const foreignPort = (foreign.address() as AddressInfo).port;
+    const redirecting = createServer({ cert: tls.certPem, key: tls.keyPem }, (_req, res) => res.writeHead(307, { location: `https://127.0.0.1:${foreignPort}/v1.0/users` }).end());
+    await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+    try {
+      const graphBaseUrl = `https://127.0.0.1:${(redirecting.address() as AddressInfo).port}/v1.0/`;
+      await expect(createGraphClient({ ...f.connection, graphBaseUrl }).api('/users').get()).rejects.toBeDefined();
+      expect(seen).toEqual([]);
+    } finally {
+      await new Promise<void>((resolve) => foreign.close(() => resolve()));
+      await new Promise<void>((resolve) => redirecting.close(() => resolve()));
+    }
+  });
+
   it('never sends the token to another origin, even on the same host', async () => {
     const tls = await loadOrCreateCertificate(f.dataDir); // same CA, so only the origin check can stop it
     const seen: (string | undefined)[] = [];
