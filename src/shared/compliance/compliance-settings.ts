@@ -15,6 +15,12 @@ export const complianceSettingsSchema = z.object({
   postponementWorkingDays: z.number().int().min(1).max(20).default(5),
   // seed 002 §4.1 d): plan changes on the child's CPOMS record within 24 hours.
   decisionRecordHours: z.number().int().min(1).max(168).default(24),
+  /**
+   * How those hours are counted. 'elapsed' (the default, seed 002's "within 24 hours"): every hour counts,
+   * weekends, holidays and clock changes included (Friday 15:00 → Saturday 15:00). 'working-days': only
+   * hours on working days count, by the London clock (Friday 15:00 → Monday 15:00).
+   */
+  decisionRecordClock: z.enum(['elapsed', 'working-days']).default('elapsed'),
 });
 export type ComplianceSettings = z.infer<typeof complianceSettingsSchema>;
 

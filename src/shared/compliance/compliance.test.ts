@@ -163,3 +163,47 @@ describe('a missed half term stays missed during the year', () => {
     expect(checkCadence(wc, nextYear, '2026-11-05T12:00:00Z')).toEqual([]);
   });
 });
+
+// seed 002 §4.1 d): "within 24 hours" of the decision.
+describe('the 24-hour decision record across a weekend and a clock change', () => {
+  const d = { id: 'd1', arrangementId: 'arr-1', decidedAt: londonToInstant('2025-10-17', '15:00') }; // a Friday in term
+  const working = { ...S, decisionRecordClock: 'working-days' as const };
+
+  it('by default counts elapsed time: Friday 15:00 → Saturday 15:00', () => {
+    expect(checkDecisionRecord(d, londonToInstant('2025-10-18', '15:01'), S)).toMatchObject({ status: 'overdue', dueBy: londonToInstant('2025-10-18', '15:00') });
+    expect(checkDecisionRecord(d, londonToInstant('2025-10-18', '15:01'), S, wc)?.status).toBe('overdue');
+  });
+
+  it('in working time: Friday 15:00 → Monday 15:00', () => {
+    expect(checkDecisionRecord(d, londonToInstant('2025-10-20', '14:59'), working, wc)).toMatchObject({
+      status: 'due-soon',
+      dueBy: londonToInstant('2025-10-20', '15:00'),
+      message: "Confirm the decision on the child's case record by 2025-10-20 15:00.",
+    });
+    expect(checkDecisionRecord(d, londonToInstant('2025-10-20', '15:01'), working, wc)?.status).toBe('overdue');
+    // The last day before half term: the holiday week is not working time; INSET Monday 3 Nov is.
+    const beforeHalfTerm = { ...d, decidedAt: londonToInstant('2025-10-24', '15:00') };
+    expect(checkDecisionRecord(beforeHalfTerm, '2025-10-27T12:00:00Z', working, wc)?.dueBy).toBe(londonToInstant('2025-11-03', '15:00'));
+  });
+
+  it('across the autumn clock change: by the London clock in working time, by the hour by default', () => {
+    // A school whose Autumn 1 runs to Fri 31 Oct 2025, so term spans Sun 26 Oct (clocks go back).
+    const cal = testCalendar();
+    const y = cal.years[0];
+    if (y) y.halfTerms = y.halfTerms.map((h) => (h.id === 'autumn1' ? { ...h, end: '2025-10-31' } : h.id === 'autumn2' ? { ...h, start: '2025-11-10' } : h));
+    if (y) y.insetDays = y.insetDays.filter((x) => x.date !== '2025-11-03');
+    const late = makeWorkingCalendar(cal);
+    const fri = { ...d, decidedAt: londonToInstant('2025-10-24', '15:00') }; // 14:00Z (BST)
+    // Working time: Monday 15:00 GMT = 15:00Z, 73 real hours later.
+    expect(checkDecisionRecord(fri, '2025-10-27T14:30:00Z', working, late)).toMatchObject({ status: 'due-soon', dueBy: '2025-10-27T15:00:00Z' });
+    // Elapsed: 24 real hours, Saturday 15:00 BST.
+    expect(checkDecisionRecord(fri, '2025-10-25T14:01:00Z', S, late)).toMatchObject({ status: 'overdue', dueBy: '2025-10-25T14:00:00Z' });
+    // A 48-hour elapsed limit crosses the change: Friday 14:00Z + 48 h = Sunday 14:00Z = 14:00 GMT, not 15:00.
+    expect(checkDecisionRecord(fri, '2025-10-26T13:00:00Z', { ...S, decisionRecordHours: 48 })?.dueBy).toBe('2025-10-26T14:00:00Z');
+  });
+
+  it('runComplianceChecks passes the calendar', () => {
+    const f = runComplianceChecks({ calendar: wc, arrangements: [], decisions: [d], settings: { decisionRecordClock: 'working-days' }, now: '2025-10-19T12:00:00Z' });
+    expect(f).toEqual([expect.objectContaining({ status: 'due-soon', dueBy: londonToInstant('2025-10-20', '15:00') })]);
+  });
+});

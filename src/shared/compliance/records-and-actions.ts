@@ -1,6 +1,6 @@
-import { addDays, type IsoDate } from '../calendar/dates.js';
-import { addMinutes, instantMs, instantToLondon, type IsoInstant } from '../calendar/london-time.js';
-import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import { addDays, isWeekend, type IsoDate } from '../calendar/dates.js';
+import { addMinutes, instantMs, instantToLondon, londonToInstant, minutesOfDay, timeFromMinutes, type IsoInstant } from '../calendar/london-time.js';
+import { isWorkingDay, type WorkingCalendar } from '../calendar/working-calendar.js';
 import { addWorkingDays } from '../calendar/working-days.js';
 import type { ComplianceSettings } from './compliance-settings.js';
 import type { ActionFacts, ComplianceFinding, DecisionFacts, RecordFacts } from './types.js';
@@ -31,12 +31,47 @@ export function checkRecordSignOff(wc: WorkingCalendar, record: RecordFacts, now
   };
 }
 
+function countsAsWorkingDay(wc: WorkingCalendar | undefined, date: IsoDate): boolean {
+  if (wc && date >= wc.firstDay && date <= wc.lastDay) return isWorkingDay(wc, date);
+  // Outside the school calendar (or with none): weekdays that are not bank holidays.
+  return !isWeekend(date) && !(wc?.bankHolidays.has(date) ?? false);
+}
+
+/**
+ * `hours` of working-day time after `from`: London wall-clock hours on working days only, so Friday
+ * 15:00 + 24 h is Monday 15:00 (whatever the clocks did on the Sunday). A start on a day off counts from
+ * the next working day's midnight.
+ */
+export function addWorkingDayHours(wc: WorkingCalendar | undefined, from: IsoInstant, hours: number): IsoInstant {
+  const start = instantToLondon(from);
+  let left = hours * 60;
+  let date = start.date;
+  let minute = minutesOfDay(start.time);
+  for (let guard = 0; guard < 3660; guard++) {
+    if (countsAsWorkingDay(wc, date)) {
+      if (minute + left < 1440) return londonToInstant(date, timeFromMinutes(minute + left));
+      left -= 1440 - minute;
+      if (left === 0) return londonToInstant(addDays(date, 1), '00:00');
+    }
+    date = addDays(date, 1);
+    minute = 0;
+  }
+  return addMinutes(from, hours * 60);
+}
+
 // seed 002 §4.1 d): changes to a child's plan go on the child's CPOMS record within 24 hours;
 // seed 000 "Recording" and Appendix 3: decisions recorded on the child's record.
-/** Overdue when a decision record is not confirmed on the case system within the hours allowed. */
-export function checkDecisionRecord(decision: DecisionFacts, now: IsoInstant, settings: ComplianceSettings): ComplianceFinding | undefined {
+/**
+ * Overdue when a decision record is not confirmed on the case system within the hours allowed: elapsed
+ * hours by default, or working-day hours (`decisionRecordClock: 'working-days'`, needs the calendar).
+ */
+export function checkDecisionRecord(decision: DecisionFacts, now: IsoInstant, settings: ComplianceSettings, wc?: WorkingCalendar): ComplianceFinding | undefined {
   if (decision.confirmedOnCaseSystemAt) return undefined;
-  const dueBy = addMinutes(decision.decidedAt, settings.decisionRecordHours * 60);
+  const clock = settings.decisionRecordClock ?? 'elapsed';
+  const dueBy =
+    clock === 'working-days'
+      ? addWorkingDayHours(wc, decision.decidedAt, settings.decisionRecordHours)
+      : addMinutes(decision.decidedAt, settings.decisionRecordHours * 60);
   const left = instantMs(dueBy) - instantMs(now);
   const when = instantToLondon(dueBy);
   const base = { rule: 'decision-not-on-case-system' as const, arrangementId: decision.arrangementId, subjectId: decision.id, dueBy };

@@ -29,7 +29,7 @@ export function runComplianceChecks(input: ComplianceInput): ComplianceFinding[]
     found.push(checkContractSigned(a, now, settings), checkContractReview(a, now, settings));
   }
   for (const r of input.records ?? []) found.push(checkRecordSignOff(input.calendar, r, now, settings));
-  for (const d of input.decisions ?? []) found.push(checkDecisionRecord(d, now, settings));
+  for (const d of input.decisions ?? []) found.push(checkDecisionRecord(d, now, settings, input.calendar));
   for (const x of input.actions ?? []) found.push(checkAction(x, now));
   return found
     .filter((f): f is ComplianceFinding => f !== undefined)
