@@ -110,6 +110,28 @@ describe('gov.uk overrides', () => {
     expect(hs).toHaveLength(9);
   });
 
+  it('reads substitute days from notes, as gov.uk publishes them, and names them as the computed list does', () => {
+    const published = govUkBankHolidaysSchema.parse({
+      'england-and-wales': {
+        division: 'england-and-wales',
+        events: [
+          { title: 'New Year’s Day', date: '2026-01-01', notes: '', bunting: true },
+          { title: 'Good Friday', date: '2026-04-03', notes: '', bunting: false },
+          { title: 'Easter Monday', date: '2026-04-06', notes: '', bunting: true },
+          { title: 'Early May bank holiday', date: '2026-05-04', notes: '', bunting: true },
+          { title: 'Spring bank holiday', date: '2026-05-25', notes: '', bunting: true },
+          { title: 'Summer bank holiday', date: '2026-08-31', notes: '', bunting: true },
+          { title: 'Christmas Day', date: '2026-12-25', notes: '', bunting: true },
+          { title: 'Boxing Day', date: '2026-12-28', notes: 'Substitute day', bunting: true },
+        ],
+      },
+    });
+    const hs = bankHolidaysFor('england-and-wales', 2026, published);
+    expect(hs.find((h) => h.date === '2026-12-28')).toEqual({ date: '2026-12-28', title: 'Boxing Day (substitute day)', substitute: true });
+    expect(hs).toEqual(computeBankHolidays('england-and-wales', 2026));
+    expect(bankHolidaysFor('england-and-wales', 2023, govUk)[0]).toEqual({ date: '2023-01-02', title: 'New Year’s Day (substitute day)', substitute: true });
+  });
+
   it('computes years and divisions the data does not cover', () => {
     expect(bankHolidaysFor('england-and-wales', 2026, govUk)).toEqual(computeBankHolidays('england-and-wales', 2026));
     expect(bankHolidaysFor('scotland', 2023, govUk)).toEqual(computeBankHolidays('scotland', 2023));
