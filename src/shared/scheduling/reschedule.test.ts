@@ -50,6 +50,15 @@ describe('rescheduling a postponed session', () => {
     expect(r.kind === 'candidates' && r.candidates[0]?.workingDaysLater).toBe(4);
   });
 
+  it('near the end of the calendar escalates and asks for the next academic year, instead of throwing', () => {
+    const r = rescheduleOptions({ calendar: plain, original: session('2027-07-20', '10:00'), participants: [], now: '2027-07-20T06:00:00Z' });
+    expect(r.kind).toBe('escalate');
+    expect(r.kind === 'escalate' && r.reason).toBe(
+      "Cannot work out the re-booking deadline for the 2027-07-20 session: the school calendar ends on 2027-07-22. Add the next academic year (2027/28) to the school calendar, then re-book; meanwhile tell the supervisor's manager.",
+    );
+    expect(r.window).toMatchObject({ from: '2027-07-20', deadline: '2027-07-22' });
+  });
+
   it('returns escalate when nothing fits before the deadline', () => {
     const busy = [{ participantId: 'supervisor', busy: [{ start: '2025-09-15T00:00:00Z', end: '2025-09-30T00:00:00Z' }] }];
     const r = rescheduleOptions({ calendar: wc, original: session('2025-09-15', '10:00'), participants: busy, now: '2025-09-15T06:00:00Z' });

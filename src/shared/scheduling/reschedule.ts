@@ -28,6 +28,12 @@ export type RescheduleResult =
   // Nothing fits before the deadline: the supervisor's manager must be told (seed 000 "Entitlement", seed 003 §F).
   | { kind: 'escalate'; window: PostponementWindow; reason: string };
 
+function nextYearLabel(wc: WorkingCalendar): string {
+  const last = wc.calendar.years[wc.calendar.years.length - 1]?.label ?? '';
+  const m = /^(\d{4})\/(\d{2})$/.exec(last);
+  return m ? `${Number(m[1]) + 1}/${String((Number(m[2]) + 1) % 100).padStart(2, '0')}` : `the year after ${last}`;
+}
+
 function timeShift(minutes: number): string {
   if (minutes === 0) return 'at the same time';
   const h = Math.floor(Math.abs(minutes) / 60);
@@ -47,7 +53,19 @@ export function rescheduleOptions(req: RescheduleRequest): RescheduleResult {
   const wc = req.calendar;
   const original = instantToLondon(req.original.start);
   const durationMinutes = Math.round((instantMs(req.original.end) - instantMs(req.original.start)) / 60_000);
-  const window = postponementWindow(wc, original.date, settings.postponementWorkingDays);
+  let window: PostponementWindow;
+  try {
+    window = postponementWindow(wc, original.date, settings.postponementWorkingDays);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    // The working week runs past the calendar's last year: its deadline is unknown, so nobody can be offered a date.
+    const next = nextYearLabel(wc);
+    return {
+      kind: 'escalate',
+      window: { from: original.date, deadline: wc.lastDay, explanation: `The school calendar ends on ${wc.lastDay}, before ${settings.postponementWorkingDays} working days after ${original.date}` },
+      reason: `Cannot work out the re-booking deadline for the ${original.date} session: the school calendar ends on ${wc.lastDay}. Add the next academic year (${next}) to the school calendar, then re-book; meanwhile tell the supervisor's manager.`,
+    };
+  }
   const busy = busyInMs([...req.participants, { participantId: '(original session)', busy: [req.original] }]);
   // Alternates come after the original and after now.
   const nowMs = Math.max(instantMs(req.now), instantMs(req.original.end));
