@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { DEFAULT_ENGLAND_2025_26, DEFAULT_ENGLAND_2026_27, defaultEnglandCalendar } from './default-england.js';
 import { validateAcademicYear, validateSchoolCalendar } from './validate-calendar.js';
 import type { AcademicYear } from './academic-year.js';
+import { addDays } from './dates.js';
 
 function edit(change: (y: AcademicYear) => void): AcademicYear {
   const y = structuredClone(DEFAULT_ENGLAND_2026_27);
@@ -48,8 +49,36 @@ describe('calendar validation', () => {
     });
     expect(messages(y)).toContainEqual({
       field: 'halfTerms',
-      message: 'Spring 2 is missing in 2026/27: a year needs all six half terms, Autumn 1 to Summer 2',
+      message: 'Spring 2 is missing in 2026/27 between Spring 1 (ends 2027-02-12) and Summer 1 (starts 2027-04-12): a year needs all six half terms, Autumn 1 to Summer 2',
     });
+  });
+
+  it('rejects a closure day on a weekend, naming the date', () => {
+    const y = edit((y) => {
+      y.closureDays.push({ date: '2026-10-03', reason: 'Polling day' });
+    });
+    expect(messages(y)).toEqual([{ field: 'closureDays[0].date', message: 'Closure day 2026-10-03 is a weekend, when the school is already closed' }]);
+  });
+
+  it('names the neighbours of a missing first or last half term', () => {
+    expect(messages(edit((y) => void y.halfTerms.splice(0, 1)))).toContainEqual({
+      field: 'halfTerms',
+      message: 'Autumn 1 is missing in 2026/27 before Autumn 2 (starts 2026-11-02): a year needs all six half terms, Autumn 1 to Summer 2',
+    });
+  });
+
+  it('rejects a gap between years longer than a summer holiday (a missing year)', () => {
+    const later = structuredClone(DEFAULT_ENGLAND_2026_27);
+    later.label = '2027/28';
+    later.halfTerms = later.halfTerms.map((h) => ({ ...h, start: addDays(h.start, 364), end: addDays(h.end, 364) }));
+    later.insetDays = [];
+    const r = validateSchoolCalendar({ division: 'england-and-wales', years: [DEFAULT_ENGLAND_2025_26, later] });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.issues).toEqual([
+        { field: 'years[1].halfTerms[0].start', message: '2027/28 starts on 2027-08-31, 57 weeks after 2025/26 ends (2026-07-22): a summer holiday is at most 10 weeks. Is a year missing between them?' },
+      ]);
+    }
   });
 
   it('rejects a date that does not exist', () => {

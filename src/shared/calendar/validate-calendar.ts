@@ -5,6 +5,9 @@ import { academicYearSchema, schoolCalendarSchema } from './calendar-schema.js';
 import { daysBetween, isIsoDate, isWeekend, yearOf } from './dates.js';
 import type { Validated, ValidationIssue } from './validation-issue.js';
 
+/** Longest summer holiday accepted between consecutive years: 10 weeks. */
+const MAX_SUMMER_DAYS = 10 * 7;
+
 function fieldOf(path: readonly PropertyKey[], prefix: string): string {
   let out = prefix;
   for (const p of path) out += typeof p === 'number' ? `[${p}]` : `${out ? '.' : ''}${String(p)}`;
@@ -28,7 +31,13 @@ export function academicYearIssues(year: AcademicYear, prefix = ''): ValidationI
   const ids = year.halfTerms.map((h) => h.id);
   const missing = HALF_TERM_IDS.filter((id) => !ids.includes(id));
   for (const id of missing) {
-    issues.push({ field: f('halfTerms'), message: `${HALF_TERM_NAMES[id]} is missing ${where}: a year needs all six half terms, Autumn 1 to Summer 2` });
+    // Name the neighbours that are there, so the admin sees where the gap is.
+    const order = HALF_TERM_IDS.indexOf(id);
+    const before = [...HALF_TERM_IDS.slice(0, order)].reverse().map((x) => year.halfTerms.find((h) => h.id === x)).find((h) => h !== undefined);
+    const after = HALF_TERM_IDS.slice(order + 1).map((x) => year.halfTerms.find((h) => h.id === x)).find((h) => h !== undefined);
+    const sides = [before && `after ${HALF_TERM_NAMES[before.id]} (ends ${before.end})`, after && `before ${HALF_TERM_NAMES[after.id]} (starts ${after.start})`].filter(Boolean);
+    const between = before && after ? ` between ${HALF_TERM_NAMES[before.id]} (ends ${before.end}) and ${HALF_TERM_NAMES[after.id]} (starts ${after.start})` : sides.length ? ` ${sides[0]}` : '';
+    issues.push({ field: f('halfTerms'), message: `${HALF_TERM_NAMES[id]} is missing ${where}${between}: a year needs all six half terms, Autumn 1 to Summer 2` });
   }
   const seen = new Set<string>();
   year.halfTerms.forEach((h, i) => {
@@ -88,7 +97,8 @@ export function academicYearIssues(year: AcademicYear, prefix = ''): ValidationI
     if (closureSeen.has(d.date)) issues.push({ field, message: `Closure day ${d.date} is listed twice` });
     closureSeen.add(d.date);
     if (insetSeen.has(d.date)) issues.push({ field, message: `${d.date} is both an INSET day and a closure day: keep one` });
-    if (!inAnyHalfTerm(year, d.date)) issues.push({ field, message: `Closure day ${d.date} is not inside a half term ${where}, so the school is already closed` });
+    if (isWeekend(d.date)) issues.push({ field, message: `Closure day ${d.date} is a weekend, when the school is already closed` });
+    else if (!inAnyHalfTerm(year, d.date)) issues.push({ field, message: `Closure day ${d.date} is not inside a half term ${where}, so the school is already closed` });
   });
   return issues;
 }
@@ -114,6 +124,12 @@ export function validateSchoolCalendar(input: unknown): Validated<SchoolCalendar
     const prevEnd = prev?.halfTerms[5]?.end ?? '';
     if (prev && start <= prevEnd) {
       issues.push({ field: `years[${i}].halfTerms[0].start`, message: `${y.label} starts on ${start}, before ${prev.label} ends (${prevEnd}): list years in order without overlap` });
+    } else if (prev && daysBetween(prevEnd, start) > MAX_SUMMER_DAYS) {
+      // Otherwise a missing year would silently count as one long summer holiday.
+      issues.push({
+        field: `years[${i}].halfTerms[0].start`,
+        message: `${y.label} starts on ${start}, ${Math.floor(daysBetween(prevEnd, start) / 7)} weeks after ${prev.label} ends (${prevEnd}): a summer holiday is at most 10 weeks. Is a year missing between them?`,
+      });
     }
     const from = yearOf(y.halfTerms[0]?.start ?? '2000-01-01');
     const holidays = bankHolidayDates(cal.division, from, from + 1, cal.bankHolidayOverrides);
