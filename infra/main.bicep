@@ -29,9 +29,6 @@ param aadAppTenantId string = tenant().tenantId
 @secure()
 param aadAppClientSecret string
 
-@description('Name of a certificate in the Key Vault to use instead of the client secret for app-only Microsoft Graph access (Sites.Selected). Leave empty until the certificate has been created (see docs/deploy.md).')
-param graphCertificateName string = ''
-
 @description('Microsoft Graph site id of the restricted safeguarding SharePoint site ("<host>,<site collection id>,<web id>").')
 param sharePointSiteId string = ''
 
@@ -105,13 +102,13 @@ module web 'modules/app-service.bicep' = {
     clientId: aadAppClientId
     keyVaultName: vault.outputs.name
     clientSecretName: clientSecretName
-    graphCertificateName: graphCertificateName
     sharePointSiteId: sharePointSiteId
     safeguardingMailbox: safeguardingMailbox
     graphBaseUrl: graphBaseUrl
     authorityHost: environment().authentication.loginEndpoint
     logLevel: logLevel
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
+    logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
     tags: tags
   }
 }

@@ -9,7 +9,6 @@ param tenantId string
 param clientId string
 param keyVaultName string
 param clientSecretName string
-param graphCertificateName string
 param sharePointSiteId string
 param safeguardingMailbox string
 param graphBaseUrl string
@@ -17,6 +16,7 @@ param authorityHost string
 param logLevel string
 @secure()
 param appInsightsConnectionString string
+param logAnalyticsWorkspaceId string
 param tags object
 
 var hostName = '${name}.azurewebsites.net'
@@ -81,17 +81,14 @@ var baseSettings = [
     value: appInsightsConnectionString
   }
   {
+    // App Service's Application Insights agent instruments Node.js on Linux without code changes.
+    name: 'ApplicationInsightsAgent_EXTENSION_VERSION'
+    value: '~3'
+  }
+  {
     // The toolkit deploys a ready-built folder (npm ci, the tab and server builds, then prune, run before zip deploy).
     name: 'SCM_DO_BUILD_DURING_DEPLOYMENT'
     value: 'false'
-  }
-]
-
-// Once a certificate exists in the vault (docs/deploy.md), its PFX is read the same way.
-var certificateSettings = empty(graphCertificateName) ? [] : [
-  {
-    name: 'CLIENT_CERTIFICATE'
-    value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${graphCertificateName})'
   }
 ]
 
@@ -131,7 +128,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
       healthCheckPath: '/api/health'
-      appSettings: concat(baseSettings, certificateSettings)
+      appSettings: baseSettings
     }
   }
 }
@@ -150,6 +147,29 @@ resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@
   name: 'scm'
   properties: {
     allow: false
+  }
+}
+
+// pino writes JSON lines to stdout; keep them (and HTTP logs) in the Log Analytics workspace.
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'logs-to-workspace'
+  scope: site
+  properties: {
+    workspaceId: logAnalyticsWorkspaceId
+    logs: [
+      {
+        category: 'AppServiceConsoleLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServiceHTTPLogs'
+        enabled: true
+      }
+      {
+        category: 'AppServicePlatformLogs'
+        enabled: true
+      }
+    ]
   }
 }
 

@@ -32,11 +32,27 @@ const envSchema = z.object({
   GRAPH_BASE_URL: urlText('https://graph.microsoft.com/'),
   GRAPH_CA_CERT_FILE: optionalText,
   SHAREPOINT_SITE_ID: optionalText,
+  SAFEGUARDING_MAILBOX: optionalText.pipe(z.email({ message: 'must be the mailbox address, e.g. safeguarding@school.example' }).optional()),
   ALLOW_UNAUTHENTICATED_BOT: booleanFromEnv,
   DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: booleanFromEnv,
   DEV_SIGN_IN_URL: optionalText,
   TAB_DIST_DIR: z.string().default('dist/tab'),
 });
+
+/** Every environment variable the server reads (infra and docs are checked against this list). */
+export const SERVER_SETTINGS = Object.keys(envSchema.shape) as readonly (keyof typeof envSchema.shape)[];
+
+/** Settings production refuses to start without. */
+export const REQUIRED_IN_PRODUCTION = ['TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET', 'AUTH_AUDIENCE', 'AUTH_APPLICATION_ID_URI', 'SHAREPOINT_SITE_ID'] as const;
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+const isLoopbackUrl = (url: string) => {
+  try {
+    return LOOPBACK_HOSTS.has(new URL(url).hostname.replace(/^\[|\]$/g, ''));
+  } catch {
+    return false;
+  }
+};
 
 export interface ServerConfig {
   mode: 'local' | 'production';
@@ -58,6 +74,8 @@ export interface ServerConfig {
   graph: { baseUrl: string; caCertFile: string | undefined };
   /** The restricted safeguarding site (Sites.Selected). Unset locally = no record store. */
   sharePointSiteId: string | undefined;
+  /** The mailbox sessions are booked in (meeting requests go out from it). */
+  safeguardingMailbox: string | undefined;
   bot: { allowUnauthenticated: boolean };
   devSignInUrl: string | undefined;
   tabDistDir: string;
@@ -82,8 +100,15 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
 
   if (production) {
     // A production bot must never accept unauthenticated activities (DESIGN.md, Agents Playground note).
-    const missing = (['TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET', 'AUTH_AUDIENCE', 'SHAREPOINT_SITE_ID'] as const).filter((k) => !e[k]);
+    const missing = REQUIRED_IN_PRODUCTION.filter((k) => !e[k]);
     if (missing.length > 0) problems.push(`missing settings required in production: ${missing.join(', ')}`);
+    if (e.AUTH_APPLICATION_ID_URI && !/^api:\/\//.test(e.AUTH_APPLICATION_ID_URI)) {
+      problems.push(`AUTH_APPLICATION_ID_URI must be the app's Application ID URI (api://...), not ${e.AUTH_APPLICATION_ID_URI}`);
+    }
+    if (e.CLIENT_SECRET?.startsWith('@Microsoft.KeyVault(')) {
+      // App Service passes the reference through unresolved when it cannot read the vault.
+      problems.push("CLIENT_SECRET is an unresolved Key Vault reference: grant the web app's managed identity 'Key Vault Secrets User' on the vault (docs/deploy.md)");
+    }
     if (e.ALLOW_UNAUTHENTICATED_BOT || e.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS) {
       problems.push('ALLOW_UNAUTHENTICATED_BOT / DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS must not be set in production');
     }
@@ -91,6 +116,14 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   } else {
     const missing = (['TENANT_ID', 'CLIENT_ID'] as const).filter((k) => !e[k]);
     if (missing.length > 0) problems.push(`missing settings: ${missing.join(', ')}`);
+  }
+  // The local-only switches are refused anywhere but loopback, even if NODE_ENV was forgotten.
+  const host = e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1');
+  if ((e.ALLOW_UNAUTHENTICATED_BOT || e.DEV_SIGN_IN_URL) && !LOOPBACK_HOSTS.has(host)) {
+    problems.push(`ALLOW_UNAUTHENTICATED_BOT and DEV_SIGN_IN_URL are for a local machine only: HOST must be 127.0.0.1 (it is ${host})`);
+  }
+  if (e.DEV_SIGN_IN_URL && !(isLoopbackUrl(e.DEV_SIGN_IN_URL) && isLoopbackUrl(e.AUTH_AUTHORITY_HOST))) {
+    problems.push('DEV_SIGN_IN_URL only works with the local emulator: it and AUTH_AUTHORITY_HOST must be loopback addresses');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -102,7 +135,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     mode: production ? 'production' : 'local',
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
-    host: e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    host,
     logLevel: e.LOG_LEVEL,
     tenantId,
     clientId,
@@ -118,6 +151,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     },
     graph: { baseUrl: e.GRAPH_BASE_URL.endsWith('/') ? e.GRAPH_BASE_URL : `${e.GRAPH_BASE_URL}/`, caCertFile: e.GRAPH_CA_CERT_FILE },
     sharePointSiteId: e.SHAREPOINT_SITE_ID,
+    safeguardingMailbox: e.SAFEGUARDING_MAILBOX,
     bot: { allowUnauthenticated: e.ALLOW_UNAUTHENTICATED_BOT },
     devSignInUrl: e.DEV_SIGN_IN_URL,
     tabDistDir: e.TAB_DIST_DIR,

@@ -22,6 +22,7 @@ describe('NODE_ENV=production start-up guard', () => {
     expect(result.stderr).toContain('CLIENT_SECRET');
     expect(result.stderr).toContain('AUTH_AUDIENCE');
     expect(result.stderr).toContain('SHAREPOINT_SITE_ID');
+    expect(result.stderr).toContain('AUTH_APPLICATION_ID_URI');
   });
 
   it('names only what is missing', () => {
@@ -38,6 +39,7 @@ describe('NODE_ENV=production start-up guard', () => {
       CLIENT_ID: 'c',
       CLIENT_SECRET: 's',
       AUTH_AUDIENCE: 'api://x',
+      AUTH_APPLICATION_ID_URI: 'api://app.example/c',
       SHAREPOINT_SITE_ID: 'contoso.example,1,2',
       ALLOW_UNAUTHENTICATED_BOT: 'true',
     });

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { REQUIRED_IN_PRODUCTION, SERVER_SETTINGS } from '../../../src/bot/config.js';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../../scripts/build-app-package.js';
 import { checkBicepFile, parseBicep } from './bicep-check.js';
@@ -94,23 +95,21 @@ describe('infrastructure settings the deployment relies on', () => {
     expect(app).toContain('reserved: true');
   });
 
-  it('App Service settings name what the server reads, and the secret comes from Key Vault', () => {
-    for (const name of [
-      'NODE_ENV',
-      'PORT',
-      'TENANT_ID',
-      'CLIENT_ID',
-      'CLIENT_SECRET',
-      'AUTH_AUTHORITY_HOST',
-      'AUTH_AUDIENCE',
-      'GRAPH_BASE_URL',
-      'SHAREPOINT_SITE_ID',
-      'SAFEGUARDING_MAILBOX',
-      'LOG_LEVEL',
-    ]) {
-      expect(app).toContain(`name: '${name}'`);
-    }
+  it('App Service settings are exactly what the server reads (plus platform settings), and the secret comes from Key Vault', () => {
+    // Platform settings read by App Service or its Application Insights agent, not by the server.
+    const platform = new Set(['WEBSITES_PORT', 'SCM_DO_BUILD_DURING_DEPLOYMENT', 'APPLICATIONINSIGHTS_CONNECTION_STRING', 'ApplicationInsightsAgent_EXTENSION_VERSION']);
+    const set = [...app.matchAll(/name: '([A-Za-z_]+)'\n\s+value:/g)].map((m) => m[1] as string).filter((n) => !platform.has(n));
+    const read = new Set<string>(SERVER_SETTINGS);
+    expect(set.filter((n) => !read.has(n))).toEqual([]);
+    // Production refuses to start without these, so infra must set every one.
+    expect(REQUIRED_IN_PRODUCTION.filter((n) => !set.includes(n))).toEqual([]);
+    expect(set).toContain('NODE_ENV');
     expect(app).toMatch(/name: 'CLIENT_SECRET'\n\s+value: '@Microsoft\.KeyVault\(VaultName=/);
+  });
+
+  it('App Service console logs go to the Log Analytics workspace', () => {
+    expect(app).toContain("category: 'AppServiceConsoleLogs'");
+    expect(app).toContain('workspaceId: logAnalyticsWorkspaceId');
   });
 
   it('Key Vault: RBAC, soft delete, purge protection', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../src/bot/config.js';
 
-const production = { NODE_ENV: 'production', TENANT_ID: 'tid', CLIENT_ID: 'cid', CLIENT_SECRET: 'secret', AUTH_AUDIENCE: 'cid', SHAREPOINT_SITE_ID: 'contoso.example,1,2' };
+const production = { NODE_ENV: 'production', TENANT_ID: 'tid', CLIENT_ID: 'cid', CLIENT_SECRET: 'secret', AUTH_AUDIENCE: 'cid', AUTH_APPLICATION_ID_URI: 'api://app.example/cid', SHAREPOINT_SITE_ID: 'contoso.example,1,2' };
 
 describe('loadConfig', () => {
   it('derives Entra v2.0 issuer and JWKS from the authority host and tenant', () => {
@@ -27,7 +27,7 @@ describe('loadConfig', () => {
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
-      expect((err as ConfigError).problems.join(' ')).toMatch(/TENANT_ID, CLIENT_ID, CLIENT_SECRET, AUTH_AUDIENCE, SHAREPOINT_SITE_ID/);
+      expect((err as ConfigError).problems.join(' ')).toMatch(/TENANT_ID, CLIENT_ID, CLIENT_SECRET, AUTH_AUDIENCE, AUTH_APPLICATION_ID_URI, SHAREPOINT_SITE_ID/);
     }
   });
 
@@ -37,5 +37,34 @@ describe('loadConfig', () => {
 
   it('rejects a port that is not a number', () => {
     expect(() => loadConfig({ ...production, PORT: 'eighty' })).toThrowError(/PORT/);
+  });
+});
+
+describe('local-only switches', () => {
+  const local = { TENANT_ID: 't', CLIENT_ID: 'c' };
+
+  it('refuses an unauthenticated bot on a non-loopback host even without NODE_ENV=production', () => {
+    expect(() => loadConfig({ ...local, HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED_BOT: 'true' })).toThrowError(/HOST must be 127\.0\.0\.1/);
+  });
+
+  it('refuses dev sign-in against anything but a loopback emulator', () => {
+    expect(() => loadConfig({ ...local, DEV_SIGN_IN_URL: 'https://login.example/_dev/token' })).toThrowError(/loopback/);
+    expect(() => loadConfig({ ...local, DEV_SIGN_IN_URL: 'https://127.0.0.1:9/_dev/token' })).toThrowError(/AUTH_AUTHORITY_HOST/);
+    expect(loadConfig({ ...local, DEV_SIGN_IN_URL: 'https://127.0.0.1:9/_dev/token', AUTH_AUTHORITY_HOST: 'https://127.0.0.1:9' }).devSignInUrl).toBeDefined();
+  });
+});
+
+describe('production settings that look right but are not', () => {
+  it('an Application ID URI must be api://', () => {
+    expect(() => loadConfig({ ...production, AUTH_APPLICATION_ID_URI: 'https://app.example' })).toThrowError(/api:\/\//);
+  });
+
+  it('an unresolved Key Vault reference says how to fix it', () => {
+    expect(() => loadConfig({ ...production, CLIENT_SECRET: '@Microsoft.KeyVault(VaultName=kv;SecretName=s)' })).toThrowError(/Key Vault Secrets User/);
+  });
+
+  it('the safeguarding mailbox must be an email address', () => {
+    expect(() => loadConfig({ ...production, SAFEGUARDING_MAILBOX: 'safeguarding' })).toThrowError(/SAFEGUARDING_MAILBOX/);
+    expect(loadConfig({ ...production, SAFEGUARDING_MAILBOX: 'safeguarding@oakfield.example' }).safeguardingMailbox).toBe('safeguarding@oakfield.example');
   });
 });
