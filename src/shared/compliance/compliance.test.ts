@@ -78,6 +78,13 @@ describe('contract', () => {
     expect(checkContractReview(a, '2026-08-20T00:00:00Z', S)?.status).toBe('due-soon');
     expect(checkContractReview(a, '2026-09-11T00:00:00Z', S)).toMatchObject({ status: 'overdue', dueBy: '2026-09-10' });
   });
+  it('annual review counts from the later of the last review and the last signing', () => {
+    const resigned = arrangement(three, { contract: { lastReviewedAt: '2025-09-10T10:00:00Z', signedAt: '2026-03-02T10:00:00Z' } });
+    expect(checkContractReview(resigned, '2026-09-11T00:00:00Z', S)).toBeUndefined();
+    expect(checkContractReview(resigned, '2027-03-03T00:00:00Z', S)).toMatchObject({ status: 'overdue', dueBy: '2027-03-02' });
+    const reviewed = arrangement(three, { contract: { signedAt: '2025-09-10T10:00:00Z', lastReviewedAt: '2026-06-01T10:00:00Z' } });
+    expect(checkContractReview(reviewed, '2027-06-02T00:00:00Z', S)).toMatchObject({ status: 'overdue', dueBy: '2027-06-01' });
+  });
 });
 
 describe('records, decisions and actions', () => {

@@ -43,10 +43,12 @@ export function checkContractSigned(a: ArrangementFacts, now: IsoInstant, settin
 }
 
 // seed 001 "Roles and responsibilities" and seed 003 §B: contract reviewed at least annually.
-/** Due-soon in the month before the annual review, overdue after it. */
+/** Due-soon in the month before the annual review, overdue after it; the year runs from the later of the last review and the last signing. */
 export function checkContractReview(a: ArrangementFacts, now: IsoInstant, settings: ComplianceSettings): ComplianceFinding | undefined {
-  const last = a.contract?.lastReviewedAt ?? a.contract?.signedAt;
-  if (!last) return undefined;
+  // Counts from the later of the last review and the last signing: re-signing a contract is a review.
+  const dates = [a.contract?.lastReviewedAt, a.contract?.signedAt].filter((d): d is IsoInstant => d !== undefined);
+  if (dates.length === 0) return undefined;
+  const last = dates.reduce((x, y) => (instantMs(y) > instantMs(x) ? y : x));
   const from = instantToLondon(last).date;
   const dueBy = addMonths(from, settings.contractReviewMonths);
   const today = instantToLondon(now).date;
