@@ -214,3 +214,11 @@ describe('the 24-hour decision record across a weekend and a clock change', () =
     expect(f).toEqual([expect.objectContaining({ status: 'due-soon', dueBy: londonToInstant('2025-10-20', '15:00') })]);
   });
 });
+
+describe('ordering', () => {
+  it('ties sort by code units, not by locale', () => {
+    const actions = ['b', 'B', 'a', 'A'].map((id) => ({ id, arrangementId: 'arr-1', dueDate: '2025-10-01', done: false }));
+    const f = runComplianceChecks({ calendar: wc, arrangements: [], actions, now: '2025-12-01T12:00:00Z' });
+    expect(f.map((x) => x.subjectId)).toEqual(['A', 'B', 'a', 'b']);
+  });
+});

@@ -16,6 +16,9 @@ export interface ComplianceInput {
   now: IsoInstant;
 }
 
+// Plain code-unit order, not localeCompare: the same order on every machine and locale.
+const byCodeUnits = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
 /** Every rule over everything given, overdue first, then by due date. */
 export function runComplianceChecks(input: ComplianceInput): ComplianceFinding[] {
   const settings = complianceSettings(input.settings);
@@ -33,5 +36,5 @@ export function runComplianceChecks(input: ComplianceInput): ComplianceFinding[]
   for (const x of input.actions ?? []) found.push(checkAction(x, now));
   return found
     .filter((f): f is ComplianceFinding => f !== undefined)
-    .sort((a, b) => (a.status === b.status ? 0 : a.status === 'overdue' ? -1 : 1) || a.dueBy.localeCompare(b.dueBy) || a.subjectId.localeCompare(b.subjectId));
+    .sort((a, b) => (a.status === b.status ? 0 : a.status === 'overdue' ? -1 : 1) || byCodeUnits(a.dueBy, b.dueBy) || byCodeUnits(a.subjectId, b.subjectId));
 }

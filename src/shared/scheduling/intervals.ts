@@ -28,7 +28,7 @@ export function busyInMs(participants: readonly ParticipantBusy[]): MsInterval[]
       if (end > start) out.push({ start, end, participantId: p.participantId });
     }
   }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end || a.participantId.localeCompare(b.participantId));
+  return out.sort((a, b) => a.start - b.start || a.end - b.end || (a.participantId < b.participantId ? -1 : a.participantId > b.participantId ? 1 : 0));
 }
 
 /** Who is busy during [start, end). */

@@ -6,7 +6,7 @@ import type { Cadence } from '../policy/supervision-policy.js';
 import { freeSlotsOn, type Slot } from './free-slots.js';
 import { busyInMs, type ParticipantBusy } from './intervals.js';
 import type { ArrangementPreferences } from './preferences.js';
-import { schedulingSettings, type SchedulingSettings, type WorkingHours } from './scheduling-settings.js';
+import { narrowHours, schedulingSettings, type SchedulingSettings, type WorkingHours } from './scheduling-settings.js';
 import { targetWindows, type TargetWindow } from './target-windows.js';
 
 export interface PlanRequest {
@@ -79,12 +79,7 @@ function meets(c: Candidate, kept: ReadonlySet<Preference>, prefs: ArrangementPr
 }
 
 function effectiveHours(settings: SchedulingSettings, prefs: ArrangementPreferences): WorkingHours {
-  const own = prefs.workingHours;
-  if (!own) return settings.workingHours;
-  // An arrangement may narrow the school's hours, never widen them.
-  const start = minutesOfDay(own.start) > minutesOfDay(settings.workingHours.start) ? own.start : settings.workingHours.start;
-  const end = minutesOfDay(own.end) < minutesOfDay(settings.workingHours.end) ? own.end : settings.workingHours.end;
-  return { start, end };
+  return narrowHours(settings.workingHours, prefs.workingHours);
 }
 
 interface DayEntry {

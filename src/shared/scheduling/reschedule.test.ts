@@ -8,6 +8,7 @@ import { instantMs, londonToInstant, toIsoInstant, addMinutes } from '../calenda
 import { rescheduleOptions, type RescheduleRequest } from './reschedule.js';
 import { DEFAULT_SCHEDULING_SETTINGS } from './scheduling-settings.js';
 import { clashes, insideHours } from './test-helpers.js';
+import { busyInMs } from './intervals.js';
 
 const wc = makeWorkingCalendar(testCalendar());
 const plain = makeWorkingCalendar(defaultEnglandCalendar());
@@ -66,6 +67,26 @@ describe('rescheduling a postponed session', () => {
     expect(r.kind === 'escalate' && r.reason).toContain("No time from 2025-09-15 to 2025-09-22 when everyone is free for 60 minutes");
   });
 
+  it('offers a slot on the deadline day, never the day after', () => {
+    // Busy every day of the window but the deadline (Mon 22 Sep) and the day after.
+    const busy = [{ participantId: 'supervisor', busy: [{ start: '2025-09-15T00:00:00Z', end: '2025-09-21T23:00:00Z' }] }];
+    const r = rescheduleOptions({ calendar: wc, original: session('2025-09-15', '10:00'), participants: busy, now: '2025-09-15T06:00:00Z' });
+    expect(r.kind === 'candidates' && r.window.deadline).toBe('2025-09-22');
+    expect(r.kind === 'candidates' && [...new Set(r.candidates.map((c) => c.slot.date))]).toEqual(['2025-09-22']);
+  });
+
+  it('keeps to an arrangement’s narrower working hours (part-time staff)', () => {
+    const req: RescheduleRequest = { calendar: wc, original: session('2025-09-17', '10:00'), participants: [], now: '2025-09-17T07:00:00Z', preferences: { workingHours: { start: '13:00', end: '15:30' } } };
+    const r = rescheduleOptions(req);
+    expect(r.kind).toBe('candidates');
+    if (r.kind !== 'candidates') return;
+    for (const c of r.candidates) expect(insideHours(c.slot, { start: '13:00', end: '15:30' })).toBe(true);
+    expect(r.candidates[0]?.slot).toMatchObject({ date: '2025-09-17', localStart: '13:00' });
+    // Hours that are wider than the school's do not widen them.
+    const wide = rescheduleOptions({ ...req, original: session('2025-09-17', '08:30'), preferences: { workingHours: { start: '06:00', end: '20:00' } } });
+    expect(wide.kind === 'candidates' && wide.candidates.every((c) => insideHours(c.slot, DEFAULT_SCHEDULING_SETTINGS.workingHours))).toBe(true);
+  });
+
   it('uses the school’s setting for the working week', () => {
     const r = rescheduleOptions({ calendar: wc, original: session('2025-09-15', '10:00'), participants: [], now: '2025-09-15T06:00:00Z', settings: { postponementWorkingDays: 2 } });
     expect(r.window.deadline).toBe('2025-09-17');
@@ -75,14 +96,17 @@ describe('rescheduling a postponed session', () => {
 const FIRST = instantMs('2025-09-01T00:00:00Z');
 
 describe('rescheduling properties', () => {
-  it('every offered slot is inside the window, on a plannable day, in working hours, after now and free for all', () => {
+  it('every offered slot is inside the window, on a plannable day, in the (narrowed) working hours, after now and free for all; never throws', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 0, max: daysBetween('2025-09-01', '2027-06-25') }),
+        fc.integer({ min: 0, max: daysBetween('2025-09-01', '2027-07-22') }),
         fc.integer({ min: 9 * 4, max: 15 * 4 }),
         fc.array(fc.record({ who: fc.constantFrom('a', 'b'), at: fc.integer({ min: 0, max: 700 * 96 }), q: fc.integer({ min: 1, max: 200 }) }), { maxLength: 40 }),
         fc.boolean(),
-        (dayOffset, quarter, blocks, allowInsetDays) => {
+        // now: from three days before the original to three days after, on the quarter hour
+        fc.integer({ min: -3 * 96, max: 3 * 96 }),
+        fc.option(fc.record({ from: fc.integer({ min: 6, max: 12 }), hours: fc.integer({ min: 2, max: 8 }) }), { nil: undefined }),
+        (dayOffset, quarter, blocks, allowInsetDays, nowQuarters, own) => {
           const date = addDays('2025-09-01', dayOffset);
           const time = `${String(Math.floor(quarter / 4)).padStart(2, '0')}:${String((quarter % 4) * 15).padStart(2, '0')}`;
           const original = session(date, time);
@@ -90,7 +114,10 @@ describe('rescheduling properties', () => {
             participantId: who,
             busy: blocks.filter((b) => b.who === who).map((b) => ({ start: toIsoInstant(FIRST + b.at * 900_000), end: toIsoInstant(FIRST + (b.at + b.q) * 900_000) })),
           }));
-          const req: RescheduleRequest = { calendar: wc, original, participants, now: original.start, settings: { allowInsetDays } };
+          const hh = (h: number) => `${String(h).padStart(2, '0')}:00`;
+          const workingHours = own ? { start: hh(own.from), end: hh(Math.min(23, own.from + own.hours)) } : undefined;
+          const now = toIsoInstant(instantMs(original.start) + nowQuarters * 900_000);
+          const req: RescheduleRequest = { calendar: wc, original, participants, now, settings: { allowInsetDays }, preferences: { workingHours } };
           const r = rescheduleOptions(req);
           expect(rescheduleOptions(structuredClone(req))).toEqual(r);
           if (r.kind === 'escalate') return;
@@ -100,8 +127,10 @@ describe('rescheduling properties', () => {
             expect(c.slot.date >= date && c.slot.date <= r.window.deadline).toBe(true);
             expect(isPlannableDay(wc, c.slot.date, allowInsetDays)).toBe(true);
             expect(insideHours(c.slot, DEFAULT_SCHEDULING_SETTINGS.workingHours)).toBe(true);
+            if (workingHours) expect(insideHours(c.slot, workingHours)).toBe(true);
             expect(clashes(c.slot, participants)).toBe(false);
             expect(instantMs(c.slot.start) >= instantMs(original.end)).toBe(true);
+            expect(instantMs(c.slot.start) >= instantMs(now)).toBe(true);
           }
           expect(r.candidates.map((c) => c.rank)).toEqual(r.candidates.map((_, i) => i + 1));
         },
@@ -109,4 +138,10 @@ describe('rescheduling properties', () => {
       { numRuns: 80 },
     );
   }, 30_000);
+
+  it('busy blocks sort by code units, not by locale (same order on every machine)', () => {
+    const at = { start: '2025-09-15T09:00:00Z', end: '2025-09-15T10:00:00Z' };
+    const order = busyInMs([{ participantId: 'a', busy: [at] }, { participantId: 'B', busy: [at] }, { participantId: 'Z', busy: [at] }]).map((b) => b.participantId);
+    expect(order).toEqual(['B', 'Z', 'a']);
+  });
 });

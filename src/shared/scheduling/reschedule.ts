@@ -4,7 +4,8 @@ import { isPlannableDay, type WorkingCalendar } from '../calendar/working-calend
 import { postponementWindow, workingDaysBetween, type PostponementWindow } from '../calendar/working-days.js';
 import { freeSlotsOn, type Slot } from './free-slots.js';
 import { busyInMs, type Interval, type ParticipantBusy } from './intervals.js';
-import { schedulingSettings, type SchedulingSettings } from './scheduling-settings.js';
+import type { ArrangementPreferences } from './preferences.js';
+import { narrowHours, schedulingSettings, type SchedulingSettings } from './scheduling-settings.js';
 
 export interface RescheduleRequest {
   calendar: WorkingCalendar;
@@ -12,6 +13,8 @@ export interface RescheduleRequest {
   original: Interval;
   participants: readonly ParticipantBusy[];
   settings?: Partial<SchedulingSettings>;
+  /** The arrangement's preferences; only its narrower working hours (part-time staff) apply to re-booking. */
+  preferences?: Pick<ArrangementPreferences, 'workingHours'>;
   now: IsoInstant;
 }
 
@@ -70,14 +73,15 @@ export function rescheduleOptions(req: RescheduleRequest): RescheduleResult {
   // Alternates come after the original and after now.
   const nowMs = Math.max(instantMs(req.now), instantMs(req.original.end));
   const originalMinutes = minutesOfDay(original.time);
+  const hours = narrowHours(settings.workingHours, req.preferences?.workingHours);
 
   const all: Omit<RankedSlot, 'rank'>[] = [];
   for (let d = window.from; d <= window.deadline; d = addDays(d, 1)) {
     if (!isPlannableDay(wc, d, settings.allowInsetDays)) continue;
-    const day = freeSlotsOn(d, durationMinutes, settings.workingHours, settings.slotStepMinutes, busy, nowMs);
+    const day = freeSlotsOn(d, durationMinutes, hours, settings.slotStepMinutes, busy, nowMs);
     const later = workingDaysBetween(wc, original.date, d);
     const ranked = [...day.free].sort(
-      (a, b) => Math.abs(minutesOfDay(a.localStart) - originalMinutes) - Math.abs(minutesOfDay(b.localStart) - originalMinutes) || a.start.localeCompare(b.start),
+      (a, b) => Math.abs(minutesOfDay(a.localStart) - originalMinutes) - Math.abs(minutesOfDay(b.localStart) - originalMinutes) || (a.start < b.start ? -1 : a.start > b.start ? 1 : 0),
     );
     for (const slot of ranked.slice(0, settings.rescheduleCandidatesPerDay)) {
       const shift = minutesOfDay(slot.localStart) - originalMinutes;
@@ -94,7 +98,7 @@ export function rescheduleOptions(req: RescheduleRequest): RescheduleResult {
     return {
       kind: 'escalate',
       window,
-      reason: `No time from ${window.from} to ${window.deadline} when everyone is free for ${durationMinutes} minutes in working hours (${settings.workingHours.start}–${settings.workingHours.end}). Tell the supervisor's manager and agree a date.`,
+      reason: `No time from ${window.from} to ${window.deadline} when everyone is free for ${durationMinutes} minutes in working hours (${hours.start}–${hours.end}). Tell the supervisor's manager and agree a date.`,
     };
   }
   return { kind: 'candidates', window, candidates };

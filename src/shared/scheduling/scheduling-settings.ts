@@ -29,3 +29,11 @@ export const DEFAULT_SCHEDULING_SETTINGS: SchedulingSettings = schedulingSetting
 export function schedulingSettings(partial?: Partial<SchedulingSettings>): SchedulingSettings {
   return { ...DEFAULT_SCHEDULING_SETTINGS, ...partial };
 }
+
+/** An arrangement's own hours (a part-time supervisee, say) narrow the school's, never widen them. */
+export function narrowHours(school: WorkingHours, own: WorkingHours | undefined): WorkingHours {
+  if (!own) return school;
+  const start = minutesOfDay(own.start) > minutesOfDay(school.start) ? own.start : school.start;
+  const end = minutesOfDay(own.end) < minutesOfDay(school.end) ? own.end : school.end;
+  return { start, end };
+}
