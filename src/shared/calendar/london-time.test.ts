@@ -27,6 +27,16 @@ describe('Europe/London wall-clock times', () => {
     expect(londonToInstant('2025-10-27', '09:00')).toBe('2025-10-27T09:00:00Z');
   });
 
+  it('a time in the hour repeated when the clocks go back is the GMT (second) occurrence', () => {
+    expect(londonToInstant('2025-10-26', '00:59')).toBe('2025-10-25T23:59:00Z'); // BST, before the repeat
+    expect(londonToInstant('2025-10-26', '01:00')).toBe('2025-10-26T01:00:00Z');
+    expect(londonToInstant('2025-10-26', '01:30')).toBe('2025-10-26T01:30:00Z'); // not 00:30Z
+    expect(londonToInstant('2025-10-26', '02:00')).toBe('2025-10-26T02:00:00Z');
+    // Both instants read back as 01:30 London.
+    expect(instantToLondon('2025-10-26T00:30:00Z')).toEqual({ date: '2025-10-26', time: '01:30' });
+    expect(instantToLondon('2025-10-26T01:30:00Z')).toEqual({ date: '2025-10-26', time: '01:30' });
+  });
+
   it('rejects a time the clocks skip', () => {
     expect(() => londonToInstant('2026-03-29', '01:30')).toThrow(/does not exist/);
   });

@@ -28,7 +28,12 @@ export function timeFromMinutes(minutes: number): LocalTime {
   return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
 }
 
-/** The UTC instant of a London wall-clock time. Throws for a time skipped when the clocks go forward. */
+/**
+ * The UTC instant of a London wall-clock time. Throws for a time skipped when the clocks go forward.
+ * A time in the hour repeated when the clocks go back (01:00–01:59 on the last Sunday of October)
+ * happens twice; it is read as the second, GMT, occurrence (01:30 → 01:30Z, not 00:30Z), on purpose
+ * and whatever luxon's own guess. School days are never Sundays, so sessions never meet it.
+ */
 export function londonToInstant(date: IsoDate, time: LocalTime): IsoInstant {
   const local = DateTime.fromISO(`${date}T${time}`, { zone: SCHOOL_TIME_ZONE });
   if (!local.isValid) throw new RangeError(`${date} ${time} is not a valid London time`);
@@ -37,7 +42,12 @@ export function londonToInstant(date: IsoDate, time: LocalTime): IsoInstant {
   if (local.year !== y || local.month !== mo || local.day !== d || local.hour !== h || local.minute !== mi) {
     throw new RangeError(`${date} ${time} does not exist in London (the clocks go forward)`);
   }
-  return toIsoInstant(local.toMillis());
+  const ms = local.toMillis();
+  const later = ms + 3_600_000;
+  const again = DateTime.fromMillis(later, { zone: SCHOOL_TIME_ZONE });
+  // The same wall-clock time an hour later: the repeated hour. Take the GMT (later) instant.
+  if (again.toFormat('yyyy-MM-dd HH:mm') === `${date} ${time}`) return toIsoInstant(later);
+  return toIsoInstant(ms);
 }
 
 /** The London date and time of an instant. */
