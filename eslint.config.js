@@ -23,6 +23,12 @@ export default tseslint.config(
         'error',
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'src/shared is pure: pass the time in.' },
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'src/shared is pure: pass the time in.' },
+        // Date() without `new` returns the current time as a string, whatever its arguments.
+        { selector: "CallExpression[callee.name='Date']", message: 'src/shared is pure: pass the time in.' },
+        { selector: "CallExpression[callee.object.name='DateTime'][callee.property.name='now']", message: 'src/shared is pure: pass the time in.' },
+        { selector: "CallExpression[callee.object.name=/^(DateTime|luxon)$/][callee.property.name=/^(local|utc)$/][arguments.length=0]", message: 'src/shared is pure: pass the time in.' },
+        { selector: "MemberExpression[object.name='performance'][property.name='now']", message: 'src/shared is pure: no clock reads.' },
+        { selector: "MemberExpression[object.name='process']", message: 'src/shared is pure: no process state.' },
       ],
       'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'http', 'https', 'net', 'undici', '*/bot/*', '*/tab/*'] }],
     },
