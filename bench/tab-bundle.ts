@@ -1,7 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ensureTabBuilt, TAB_DIST } from '../tests/e2e/support/build-tab.js';
+import { ensureTabBuilt, TAB_DIST } from '../scripts/build-tab.js';
 
 /** First-load budget for the tab in a plain browser (gzipped JS + CSS that index.html loads). */
 export const TAB_FIRST_LOAD_BUDGET_KB = 150;

@@ -261,12 +261,14 @@ describe('Graph adapters under faults (emulator)', () => {
     ['unavailable (503)', { kind: 'unavailable', retryAfterSeconds: 0.2 }, 'batchUnavailable'],
     ['lost on the way back (504)', { kind: 'lostResponse' }, 'batchLostResponse'],
   ] as const)('recovers when the whole $batch call is %s: nothing duplicated, nothing lost', async (_name, fault, counter) => {
-    await setFaults(f, { seed: 3, rules: [{ ...fault, target: 'batch', rate: 0.5, times: 3 }] });
+    await setFaults(f, { seed: 3, rules: [{ ...fault, target: 'batch', times: 2 }] });
     const inputs = Array.from({ length: 30 }, (_, i) => ({ ...event(i), organizerId: SUPERVISOR_IDS[i % SUPERVISOR_IDS.length] as string }));
     const results = await createGraphCalendar(createGraphClient(f.connection), { lingerMs: 0 }).createEvents(inputs);
     expect(results.every((r) => r.ok)).toBe(true);
     const stats = await emulatorStats(f);
-    expect(stats.injected[counter]).toBeGreaterThan(0);
+    expect(stats.injected[counter]).toBe(2);
+    // A lost batch had been carried out: its creates were resent, refused as duplicates and looked up.
+    if (counter === 'batchLostResponse') expect(stats.eventsDeduplicated).toBeGreaterThan(0);
     const ids = (await allOrganizerEvents()).map((e) => e.transactionId);
     expect(ids).toHaveLength(30);
     expect(new Set(ids).size).toBe(30);
