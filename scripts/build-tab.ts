@@ -1,7 +1,7 @@
-// Makes sure dist/tab holds a build of the current src/tab before an end-to-end test serves it:
-// builds when dist/tab/index.html is missing or older than any source the tab is built from.
-// One build per test process, however many tests ask. The build goes to a scratch folder and is
-// then swapped in, so a server already serving dist/tab (another test run) never sees half a build.
+// Makes sure dist/tab holds a production build of the current src/tab (npm start, npm test, the
+// bench, end-to-end tests): builds when dist/tab/index.html is missing or older than any source the
+// tab is built from. One build per process, however many callers ask. The build goes to a scratch
+// folder and is then swapped in, so a server already serving dist/tab never sees half a build.
 
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const TAB_DIST = path.join(REPO_ROOT, 'dist', 'tab');
 const TAB_INDEX = path.join(TAB_DIST, 'index.html');
 /** What the tab's bundle is built from (src/shared: the tab may import the domain core). */

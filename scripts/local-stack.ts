@@ -98,12 +98,21 @@ async function startPlayground(botUrl: string, port: number, logFile: string): P
   child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
   child.stderr?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
   child.once('exit', (code, signal) => (exit = `exit ${code ?? signal}; ${output.trim().split('\n').slice(-3).join(' | ')}`));
-  await waitFor(
-    async () => (await (await fetch(`http://127.0.0.1:${port}/_debug/ping`)).text()) === 'pong',
-    'Microsoft 365 Agents Playground',
-    60_000,
-    () => exit,
-  );
+  // It runs in its own process group: if this process ends any way at all, take it down too.
+  const killOnExit = () => killGroup(child, 'SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.removeListener('exit', killOnExit));
+  try {
+    await waitFor(
+      async () => (await (await fetch(`http://127.0.0.1:${port}/_debug/ping`)).text()) === 'pong',
+      'Microsoft 365 Agents Playground',
+      60_000,
+      () => exit,
+    );
+  } catch (err) {
+    await stopChild(child);
+    throw err;
+  }
   return child;
 }
 

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from './local-stack.js';
+import { ensureTabBuilt } from './build-tab.js';
 
 /**
  * `npm test`: typecheck, lint, then every vitest project (unit, integration, end-to-end), and a
@@ -33,7 +34,13 @@ function ensureChromium(): void {
 step('Typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 step('Lint', bin('eslint'), ['.']);
 ensureChromium();
-step('Build tab', bin('vite'), ['build', '--config', 'src/tab/vite.config.ts', '--logLevel', 'warn'], { ...process.env, NODE_ENV: 'production' });
+console.log('\n▶ Build tab');
+try {
+  await ensureTabBuilt();
+} catch (err) {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+}
 
 const reportDir = mkdtempSync(path.join(tmpdir(), 'vitest-report-'));
 const report = path.join(reportDir, 'report.json');

@@ -33,8 +33,29 @@ export interface RunningServer {
 const FRAME_ANCESTORS =
   "frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://outlook.office.com https://outlook.office365.com https://*.microsoft365.com";
 
+/**
+ * The tab loads only its own scripts. Fluent UI inserts its styles at run time ('unsafe-inline' for
+ * styles only); MSAL talks to the sign-in authority; TeamsJS reads its list of valid hosts from the
+ * Office CDN.
+ */
+function contentSecurityPolicy(authorityHost: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    `connect-src 'self' ${authorityHost} https://res.cdn.office.net`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    FRAME_ANCESTORS,
+  ].join('; ');
+}
+
 const REQUEST_ERRORS: Record<number, { error: string; message: string }> = {
   400: { error: 'invalid_json', message: 'The request body is not valid JSON.' },
+  403: { error: 'forbidden', message: 'You do not have access to this.' },
   404: { error: 'not_found', message: 'There is nothing at this address.' },
   413: { error: 'body_too_large', message: 'The request body is too large.' },
   415: { error: 'unsupported_media_type', message: 'Send the body as application/json.' },
@@ -44,11 +65,13 @@ const REQUEST_ERRORS: Record<number, { error: string; message: string }> = {
 export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   const { config, log } = deps;
   const app = express();
+  const csp = contentSecurityPolicy(config.auth.authorityHost);
   app.disable('x-powered-by');
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('Content-Security-Policy', FRAME_ANCESTORS);
+    res.setHeader('Content-Security-Policy', csp);
+    if (config.mode === 'production') res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     next();
   });
 

@@ -52,6 +52,8 @@ describe('npm start', () => {
     await sendAsUser(`http://127.0.0.1:${playgroundPort}`, 'help');
     const card = await waitForCard(logFile, before);
     expect(card.content.type).toBe('AdaptiveCard');
+    expect(JSON.stringify(card.content)).toContain('I help your safeguarding team');
+    expect(JSON.stringify(card.content)).not.toContain("didn't understand");
 
     child.kill('SIGINT');
     expect(await exited).toBe(0);

@@ -10,7 +10,9 @@ export function logRequests(log: Logger) {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      const entry = { method: req.method, path: req.baseUrl + req.path, status: res.statusCode, ms: Math.round(ms) };
+      // The matched route pattern, not the raw path: a path is text anyone can type.
+      const route = typeof req.route?.path === 'string' ? req.baseUrl + req.route.path : `${req.baseUrl} (no route)`;
+      const entry = { method: req.method, route, status: res.statusCode, ms: Math.round(ms) };
       if (res.statusCode >= 500) log.error(entry, 'request');
       else log.info(entry, 'request');
     });

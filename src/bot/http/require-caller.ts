@@ -4,18 +4,15 @@ import { sendError } from './send-error.js';
 
 export type VerifyBearer = (authorization: string | undefined) => Promise<TokenVerdict>;
 
+// Staff read these in the tab: plain words; the technical reason stays in `error`.
+const SIGN_IN_AGAIN = 'Your sign-in could not be checked. Close the app and open it again.';
 const REASON_TEXT: Record<string, string> = {
-  missing_token: 'Sign in first: the request has no Authorization: Bearer token.',
-  malformed_token: 'The bearer token is not a valid JWT. Sign in again.',
-  token_expired: 'Your sign-in has expired. Sign in again.',
-  token_not_yet_valid: 'The token is not valid yet. Check the device clock and sign in again.',
-  wrong_audience: 'The token was issued for a different application.',
-  wrong_issuer: 'The token was issued by an authority this app does not trust.',
-  bad_signature: 'The token signature is not valid.',
-  unknown_signing_key: 'The token was signed by a key this app does not trust.',
-  algorithm_not_allowed: 'The token uses a signing algorithm this app does not accept.',
-  missing_identity_claims: 'The token does not identify a user (no oid/tid).',
-  missing_scope: 'The token does not grant access to this API (access_as_user).',
+  missing_token: 'You are not signed in. Close the app and open it again.',
+  token_expired: 'Your sign-in has expired. Close the app and open it again.',
+  token_not_yet_valid: "Your sign-in could not be checked. Check your device's date and time, then open the app again.",
+  wrong_audience: SIGN_IN_AGAIN,
+  wrong_issuer: 'Your sign-in is from an organisation this app does not serve.',
+  missing_scope: SIGN_IN_AGAIN,
 };
 
 /** Authenticates the caller from the bearer token; identity never comes from the body. */
@@ -31,7 +28,7 @@ export function requireCaller(verify: VerifyBearer) {
       res.setHeader('WWW-Authenticate', `Bearer error="invalid_token"`);
       sendError(res, 401, {
         error: verdict.reason,
-        message: REASON_TEXT[verdict.reason] ?? 'The bearer token could not be validated. Sign in again.',
+        message: REASON_TEXT[verdict.reason] ?? SIGN_IN_AGAIN,
       });
       return;
     }

@@ -3,7 +3,7 @@ import { Agent, fetch as undiciFetch } from 'undici';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
 import { DSL_ID } from '../../../tools/m365-emulator/src/index.js';
-import { ensureTabBuilt } from '../../e2e/support/build-tab.js';
+import { ensureTabBuilt } from '../../../scripts/build-tab.js';
 
 let stack: RunningStack;
 
@@ -136,7 +136,10 @@ describe('serving the tab', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('cache-control')).toBe('no-cache');
     expect(await page.text()).toContain('<div id="root"');
-    expect(page.headers.get('content-security-policy')).toContain('frame-ancestors');
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'self' https://teams.microsoft.com");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("object-src 'none'");
   });
 
   it('a missing asset is a JSON 404, not the app page', async () => {

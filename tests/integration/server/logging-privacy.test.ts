@@ -34,7 +34,7 @@ describe('logs never carry case detail or tokens', () => {
     const res = await fetch(`${server.url}/api/me?child=${encodeURIComponent(CHILD)}`, { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(res.status).toBe(401);
     const logged = lines.join('');
-    expect(logged).toContain('"path":"/api/me"');
+    expect(logged).toContain('"route":"/api/me"');
     expect(logged).not.toContain('Zebedee');
     expect(logged).not.toContain(TOKEN);
   });

@@ -1,0 +1,1 @@
+export { ensureTabBuilt, TAB_DIST } from '../../../scripts/build-tab.js';
