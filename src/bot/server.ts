@@ -96,7 +96,8 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   if (existsSync(path.join(tabDir, 'index.html'))) {
     // Hashed assets may be cached; index.html must not be, or a deploy leaves pages pointing at deleted assets.
     app.use('/assets', express.static(path.join(tabDir, 'assets'), { maxAge: '7d', immutable: true, fallthrough: false }));
-    app.use(express.static(tabDir, { index: false, maxAge: 0 }));
+    // /privacy and /terms are the manifest's privacy notice and terms of use (privacy.html, terms.html).
+    app.use(express.static(tabDir, { index: false, maxAge: 0, extensions: ['html'] }));
     app.get(/^\/(?!api\/).*/, (_req, res) => {
       res.setHeader('Cache-Control', 'no-cache');
       res.sendFile(path.join(tabDir, 'index.html'));

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { SignJWT, generateKeyPair } from 'jose';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
 import { DSL_ID } from '../../../tools/m365-emulator/src/index.js';
 import { ensureTabBuilt } from '../../../scripts/build-tab.js';
@@ -68,11 +68,13 @@ describe('GET /api/me', () => {
     expect(await res.json()).toMatchObject({ error: 'wrong_audience' });
   });
 
-  it('401 for a token signed by another key', async () => {
-    const { privateKey, publicKey } = await generateKeyPair('RS256');
-    const jwk = await exportJWK(publicKey);
+  it('401 for a token signed by another key under the real key id', async () => {
+    const { privateKey } = await generateKeyPair('RS256');
+    // Reuse the emulator's published key id, so the signature check itself must reject it.
+    const jwks = (await (await undiciFetch(stack.app.config.auth.jwksUri, { dispatcher: new Agent({ connect: { ca: stack.emulator.caCertPem } }) })).json()) as { keys: Array<{ kid: string }> };
+    const kid = jwks.keys[0]?.kid as string;
     const token = await new SignJWT({ oid: DSL_ID, tid: stack.emulator.tenantId, scp: 'access_as_user', ver: '2.0' })
-      .setProtectedHeader({ alg: 'RS256', kid: jwk.kid ?? 'attacker-key' })
+      .setProtectedHeader({ alg: 'RS256', kid })
       .setIssuer(stack.app.config.auth.issuer)
       .setAudience(audience())
       .setIssuedAt()
@@ -80,7 +82,7 @@ describe('GET /api/me', () => {
       .sign(privateKey);
     const res = await me(token);
     expect(res.status).toBe(401);
-    expect((await res.json()).error).toMatch(/unknown_signing_key|bad_signature/);
+    expect(await res.json()).toMatchObject({ error: 'bad_signature' });
   });
 
   it('401 when the token lacks the API scope', async () => {
@@ -140,6 +142,14 @@ describe('serving the tab', () => {
     expect(csp).toContain("frame-ancestors 'self' https://teams.microsoft.com");
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("object-src 'none'");
+  });
+
+  it('serves the privacy notice and terms of use the app manifest links to', async () => {
+    const privacy = await fetch(`${stack.serverUrl}/privacy`);
+    expect(privacy.status).toBe(200);
+    expect(await privacy.text()).toContain('data controller');
+    const terms = await fetch(`${stack.serverUrl}/terms`);
+    expect(await terms.text()).toContain('Terms of use');
   });
 
   it('a missing asset is a JSON 404, not the app page', async () => {
