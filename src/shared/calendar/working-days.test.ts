@@ -75,6 +75,13 @@ describe('postponement deadline: within one working week (5th working day after,
     expect(postponementDeadline(wc, '2025-09-15', 3)).toBe('2025-09-18');
   });
 
+  it('a postponement at the end of the summer term stretches into September (the holiday does not count)', () => {
+    // Mon 20 Jul 2026: Tue 21, Wed 22 (INSET) in July, then Tue 1 and Wed 2 Sep (INSET), Thu 3 Sep.
+    const w = postponementWindow(wc, '2026-07-20');
+    expect(w.deadline).toBe('2026-09-03');
+    expect(w.explanation).toBe('Re-book by 2026-09-03: 5 working days after 2026-07-20 (not counted: 2026-07-23 to 2026-08-28: in the Summer holiday; 2026-08-31 is a bank holiday (Summer bank holiday))');
+  });
+
   it('says what to do past the end of the calendar', () => {
     expect(() => postponementDeadline(wc, '2027-07-20')).toThrow(/No school calendar covers 2027-07-23.*add that academic year/);
   });
