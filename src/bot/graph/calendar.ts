@@ -172,10 +172,8 @@ export function createGraphCalendar(client: Client, batchOptions: BatchRunnerOpt
     return Promise.all(
       responses.map(async (r, i) => {
         const { e, existingId } = wanted[i] as { e: NewCalendarEvent; existingId: string };
-        if (r.status !== 200) {
-          if (existingId && r.status === 404) return undefined;
-          throw new GraphAdapterError(r.status, `Looking up event ${e.transactionId} failed: ${GraphAdapterError.messageOf(r.body)}`);
-        }
+        // Not found, or the lookup failed too: the caller reports this create as failed, not the whole run.
+        if (r.status !== 200) return undefined;
         if (existingId) return toEvent(e.organizerId, r.body);
         const page = z.object({ value: z.array(z.unknown()), '@odata.nextLink': z.string().optional() }).parse(r.body);
         const rest = page['@odata.nextLink'] ? await collectAllPages(client, page['@odata.nextLink'], z.unknown(), PREFER_UTC) : [];
