@@ -10,6 +10,8 @@ export function probe(emulator: RunningEmulator) {
     return res.status === 204 ? undefined : ((await res.json()) as unknown);
   };
   return {
+    /** Bulk-seeds directory users (`POST /_emulator/users`). */
+    seedUsers: async (users: readonly unknown[]) => (await call('/_emulator/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ users }) })) as { created: number; updated: number; count: number },
     setFaults: (config: unknown) => call('/_emulator/faults', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(config) }),
     stats: async () => (await call('/_emulator/stats')) as { graphHttpRequests: number; identityHttpRequests: number; batchRequests: number; batchInnerRequests: number; injected: { throttle: number; mailboxConcurrency: number }; eventsCreated: number; eventsDeduplicated: number },
     organizerEvents: async () =>

@@ -167,10 +167,20 @@ export function createBatchRunner(client: Client, options: BatchRunnerOptions = 
         report(false);
       };
 
+      // Under a per-key limit, keys with the most work left go first: every key (mailbox) drains at
+      // the same pace, so the last batches still mix enough keys to fill up instead of ending with a
+      // few keys, `maxInFlightPerKey` requests each. Otherwise queue order (retries due first, then input).
+      const fairOrder = (ready: Pending[]): Pending[] => {
+        if (!Number.isFinite(perKey)) return ready;
+        const left = new Map<string, number>();
+        for (const p of queue) if (p.request.key !== undefined) left.set(p.request.key, (left.get(p.request.key) ?? 0) + 1);
+        const weight = (p: Pending) => (p.request.key === undefined ? Number.POSITIVE_INFINITY : (left.get(p.request.key) ?? 0));
+        return [...ready].sort((a, b) => (weight(a) === weight(b) ? 0 : weight(b) > weight(a) ? 1 : -1));
+      };
       const take = (ready: Pending[]): Pending[] => {
         const group: Pending[] = [];
         const added = new Map<string, number>();
-        for (const p of ready) {
+        for (const p of fairOrder(ready)) {
           if (group.length >= batchSize) break;
           const key = p.request.key;
           if (key !== undefined && (keyLoad.get(key) ?? 0) + (added.get(key) ?? 0) >= perKey) continue;
@@ -193,8 +203,9 @@ export function createBatchRunner(client: Client, options: BatchRunnerOptions = 
         let launched = false;
         while (inflight.size < concurrency) {
           const group = take(ready);
-          // A group the per-key limits kept short is as full as it can be now.
-          const full = group.length >= batchSize || group.length < ready.length;
+          // A group the per-key limits kept short waits for a batch in flight to free its keys' slots
+          // (fewer, fuller $batch calls); with nothing in flight it is as full as it can be.
+          const full = group.length >= batchSize || (group.length < ready.length && inflight.size === 0);
           if (group.length === 0 || (!full && !partialOk)) break;
           const taken = new Set(group);
           ready.splice(0, ready.length, ...ready.filter((p) => !taken.has(p)));

@@ -5,6 +5,7 @@ import { json } from '../http/types.js';
 import { insertItem } from '../graph/sharepoint/items.js';
 import { BUILT_IN_COLUMNS, checkValue } from '../graph/sharepoint/columns.js';
 import { faultConfigSchema } from './faults.js';
+import { registerUserSeedRoute } from './seed-users.js';
 
 /**
  * Emulator-only endpoints (no Graph equivalent), for tests and the bench. Loopback only, no token:
@@ -59,6 +60,8 @@ export function registerEmulatorRoutes(router: Router, ctx: EmulatorContext): vo
     ctx.state.sites.set(record.id, record);
     return json(200, { grants: record.grants });
   });
+
+  registerUserSeedRoute(router, ctx);
 
   const seedBody = z.object({ items: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))).max(20_000) });
   router.add('POST', '/_emulator/sites/:site/lists/:list/items', (req, { site = '', list = '' }) => {
