@@ -2,19 +2,12 @@
 // ("Oakfield Trust School 07"), surnames are invented compounds ("Thistlecombe", "Sorrelmere"),
 // addresses are under the reserved .example domain. No real people, schools or cases.
 
+import type { UserRecord } from '../tools/m365-emulator/src/index.js';
+
 export type TrustRole = 'principal' | 'dsl' | 'deputy-dsl' | 'head-of-year' | 'senco' | 'pastoral' | 'teaching-assistant';
 
-export interface TrustUser {
-  id: string;
-  displayName: string;
-  givenName: string;
-  surname: string;
-  jobTitle: string;
-  department: string;
-  mail: string;
-  userPrincipalName: string;
-  managerId?: string;
-}
+/** A trust member in the shape `POST /_emulator/users` takes. */
+export type TrustUser = UserRecord;
 
 export interface TrustSchool {
   name: string;

@@ -6,6 +6,7 @@ export { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, LOCAL_APP_ROLES } from './config.
 export { DEMO_TENANT_ID, DEMO_USERS, DSL_ID, PRINCIPAL_ID } from './seed/demo-school.js';
 export { SAFEGUARDING_SITE_ID, STAFF_ROOM_SITE_ID } from './seed/demo-sites.js';
 export type { FaultConfig, FaultRule } from './emulator/faults.js';
+export type { UserRecord } from './store/user-record.js';
 
 export interface EmulatorOptions {
   /** 0 = a free port (default). */

@@ -1,5 +1,7 @@
 // A fictional demo school. Every person here is invented; no real names, addresses or cases.
 
+import type { UserRecord } from '../store/user-record.js';
+
 export const DEMO_TENANT_ID = '7c1f3b52-5d0e-4c7a-9a51-0a0e5c0f5c01';
 export const DEMO_DOMAIN = 'oakfield.example';
 
@@ -12,18 +14,8 @@ export type DemoRole =
   | 'teaching-assistant'
   | 'principal';
 
-export interface DemoUser {
-  id: string;
-  displayName: string;
-  givenName: string;
-  surname: string;
-  jobTitle: string;
-  department: string;
-  mail: string;
-  userPrincipalName: string;
+export interface DemoUser extends UserRecord {
   role: DemoRole;
-  /** Entra object id of this user's line manager, if any. */
-  managerId?: string;
 }
 
 const user = (

@@ -2,20 +2,12 @@ import { DEMO_USERS } from '../seed/demo-school.js';
 import { DEMO_SITES } from '../seed/demo-sites.js';
 import { DurableCollection } from './durable-collection.js';
 import type { EventRecord, ListRecord, SiteRecord } from './records.js';
+import type { UserRecord } from './user-record.js';
+
+export type { UserRecord } from './user-record.js';
 
 export type { EventRecord, ListRecord, SiteRecord, ColumnRecord, ItemRecord } from './records.js';
 
-export interface UserRecord {
-  id: string;
-  displayName: string;
-  givenName: string;
-  surname: string;
-  jobTitle: string;
-  department: string;
-  mail: string;
-  userPrincipalName: string;
-  managerId?: string;
-}
 
 export interface EmulatorState {
   users: DurableCollection<UserRecord>;
