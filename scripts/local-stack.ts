@@ -65,7 +65,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs: number, exited: () => string | undefined): Promise<void> {
+/** Polls `check` until it is true; fails with `what` after the timeout, or as soon as `exited` gives a reason. */
+export async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs: number, exited: () => string | undefined = () => undefined): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const why = exited();

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, freePort } from '../../scripts/local-stack.js';
+import { REPO_ROOT, freePort, waitFor } from '../../scripts/local-stack.js';
 import { botReplies, sendAsUser, waitForCard } from '../support/playground.js';
 
 let child: ChildProcess | undefined;
@@ -13,16 +13,6 @@ afterAll(async () => {
   if (child && child.exitCode === null) child.kill('SIGKILL');
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
 });
-
-async function until<T>(probe: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 describe('npm start', () => {
   it('serves /api/health within 60 s, the bot answers "help" through the Playground, and Ctrl-C stops everything', async () => {
@@ -41,9 +31,9 @@ describe('npm start', () => {
     child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
     const exited = new Promise<number | null>((resolve) => child?.once('exit', (code) => resolve(code)));
 
-    await until(async () => ((await fetch(`http://127.0.0.1:${port}/api/health`)).status === 200 ? true : undefined), 60_000, 'GET /api/health → 200');
+    await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/api/health`)).status === 200, 'GET /api/health → 200', 60_000);
     expect(Date.now() - started).toBeLessThan(60_000);
-    await until(async () => (output.includes('Press Ctrl-C') ? true : undefined), 30_000, 'start-up banner');
+    await waitFor(async () => output.includes('Press Ctrl-C'), 'start-up banner', 30_000);
     expect(output).toContain(`http://127.0.0.1:${port}/`);
     expect(output).toContain(`http://localhost:${playgroundPort}/`);
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { createTrustedFetch, type FetchLike } from '../../../src/bot/net/trusted-fetch.js';
 import { SignJWT, generateKeyPair } from 'jose';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
 import { DSL_ID } from '../../../tools/m365-emulator/src/index.js';
@@ -8,12 +8,10 @@ import { ensureTabBuilt } from '../../../scripts/build-tab.js';
 let stack: RunningStack;
 
 async function devToken(body: Record<string, unknown>): Promise<string> {
-  const dispatcher = new Agent({ connect: { ca: stack.emulator.caCertPem } });
-  const res = await undiciFetch(`${stack.emulator.url}_dev/token`, {
+  const res = await emulatorFetch(`${stack.emulator.url}_dev/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
-    dispatcher,
   });
   expect(res.status).toBe(200);
   return ((await res.json()) as { access_token: string }).access_token;
@@ -22,9 +20,12 @@ async function devToken(body: Record<string, unknown>): Promise<string> {
 const me = (token?: string) =>
   fetch(`${stack.serverUrl}/api/me`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
+let emulatorFetch: FetchLike;
+
 beforeAll(async () => {
   await ensureTabBuilt();
   stack = await startStack();
+  emulatorFetch = createTrustedFetch(stack.emulator.caCertPem);
 }, 120_000);
 afterAll(async () => {
   await stack?.stop();
@@ -71,7 +72,7 @@ describe('GET /api/me', () => {
   it('401 for a token signed by another key under the real key id', async () => {
     const { privateKey } = await generateKeyPair('RS256');
     // Reuse the emulator's published key id, so the signature check itself must reject it.
-    const jwks = (await (await undiciFetch(stack.app.config.auth.jwksUri, { dispatcher: new Agent({ connect: { ca: stack.emulator.caCertPem } }) })).json()) as { keys: Array<{ kid: string }> };
+    const jwks = (await (await emulatorFetch(stack.app.config.auth.jwksUri)).json()) as { keys: Array<{ kid: string }> };
     const kid = jwks.keys[0]?.kid as string;
     const token = await new SignJWT({ oid: DSL_ID, tid: stack.emulator.tenantId, scp: 'access_as_user', ver: '2.0' })
       .setProtectedHeader({ alg: 'RS256', kid })
