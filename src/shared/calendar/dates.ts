@@ -1,3 +1,5 @@
+import { InvalidInputError } from '../errors/invalid-input.js';
+
 /**
  * Calendar days are ISO date strings 'YYYY-MM-DD' (a day in the school's own calendar, no time zone).
  * Arithmetic runs on UTC midnights so it never meets a daylight-saving change.
@@ -9,17 +11,31 @@ export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7; // ISO: Monday = 1 … Sunday =
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
+/** Days in a month of the Gregorian calendar (month 1–12): 29 for February 2028, 28 for February 2027. */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+/**
+ * True when year, month (1–12) and day name a day that exists (30 February does not). Arithmetic only.
+ * Years before 100 are refused: `Date.UTC` would read them as 1900–1999.
+ */
+export function isRealDate(year: number, month: number, day: number): boolean {
+  return (
+    Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+  );
+}
+
 /** True when `value` is 'YYYY-MM-DD' and that day exists (2027-02-30 does not). */
 export function isIsoDate(value: string): boolean {
   const m = ISO_DATE.exec(value);
   if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+  return isRealDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 function toUtcMs(date: IsoDate): number {
-  if (!isIsoDate(date)) throw new RangeError(`${date} is not a date (expected YYYY-MM-DD)`);
+  if (!isIsoDate(date)) throw new InvalidInputError('date', `${date} is not a date (expected YYYY-MM-DD, a day that exists)`);
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return Date.UTC(y, m - 1, d);
 }

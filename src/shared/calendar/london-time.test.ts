@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { instantToLondon, londonToInstant } from './london-time.js';
+import { addMinutes, instantMs, instantToLondon, isIsoInstant, londonDayClock, londonToInstant, minutesOfDay } from './london-time.js';
 import { addDays, isoDate } from './dates.js';
+import { InvalidInputError } from '../errors/invalid-input.js';
+
+function refusal(run: () => unknown): InvalidInputError {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof InvalidInputError) return e;
+    throw e;
+  }
+  throw new Error('expected an InvalidInputError, nothing was thrown');
+}
 
 describe('Europe/London wall-clock times', () => {
   it('a 09:00 session is 08:00Z in summer and 09:00Z in winter', () => {
@@ -58,5 +69,93 @@ describe('Europe/London wall-clock times', () => {
         },
       ),
     );
+  });
+});
+
+describe('strict instants: a date or time that does not exist is refused, never rolled over', () => {
+  it('accepts ISO instants with Z or an offset', () => {
+    expect(instantMs('2027-02-12T09:00:00Z')).toBe(Date.UTC(2027, 1, 12, 9));
+    expect(instantMs('2027-02-12T09:00Z')).toBe(Date.UTC(2027, 1, 12, 9));
+    expect(instantMs('2027-02-12T09:00:00.000Z')).toBe(Date.UTC(2027, 1, 12, 9));
+    expect(instantMs('2027-02-12T09:00:00.250Z')).toBe(Date.UTC(2027, 1, 12, 9, 0, 0, 250));
+    expect(instantMs('2027-02-12T09:00:00.0000000Z')).toBe(Date.UTC(2027, 1, 12, 9)); // Graph's seven digits
+    expect(instantMs('2027-02-12T10:00:00+01:00')).toBe(Date.UTC(2027, 1, 12, 9));
+    expect(instantMs('2027-02-12T04:30:00-04:30')).toBe(Date.UTC(2027, 1, 12, 9));
+    expect(instantMs('2028-02-29T09:00:00Z')).toBe(Date.UTC(2028, 1, 29, 9)); // a leap day
+    expect(instantMs('2027-12-31T23:59:59Z')).toBe(Date.UTC(2027, 11, 31, 23, 59, 59));
+  });
+
+  it('refuses 30 February inside a timestamp, naming the value (Date.parse rolls it over to 2 March)', () => {
+    expect(Date.parse('2027-02-30T09:00:00Z')).toBe(Date.UTC(2027, 2, 2, 9)); // what it used to do
+    const e = refusal(() => instantMs('2027-02-30T09:00:00Z'));
+    expect(e).toBeInstanceOf(RangeError);
+    expect(e.field).toBe('instant');
+    expect(e.message).toBe('2027-02-30T09:00:00Z is not a real date and time: 2027-02-30 does not exist');
+    expect(refusal(() => instantMs('2027-02-29T09:00Z', 'original.start')).field).toBe('original.start');
+    expect(() => instantMs('2027-04-31T09:00:00.000Z')).toThrow(InvalidInputError);
+    expect(() => instantMs('2027-13-01T09:00:00+01:00')).toThrow(InvalidInputError);
+    expect(() => instantMs('2027-00-10T09:00:00Z')).toThrow(InvalidInputError);
+    expect(() => instantMs('2027-02-00T09:00:00Z')).toThrow(InvalidInputError);
+  });
+
+  it('refuses hours, minutes, seconds and offsets out of range', () => {
+    for (const bad of ['2027-02-12T24:00:00Z', '2027-02-12T09:60:00Z', '2027-02-12T09:00:60Z', '2027-02-12T24:00Z', '2027-02-12T09:00:00+24:00', '2027-02-12T09:00:00+01:60']) {
+      expect(refusal(() => instantMs(bad)).message).toBe(`${bad} is not a real date and time: the time or the offset is out of range`);
+    }
+  });
+
+  it('refuses anything without an explicit Z or ±hh:mm, or not ISO 8601', () => {
+    for (const bad of ['2027-02-12T09:00:00', '2027-02-12', '2027-02-12 09:00:00Z', '2027-02-12T09:00:00z', '2027-02-12T09:00:00+0100', '2027-2-12T09:00:00Z', 'Fri, 12 Feb 2027 09:00:00 GMT', '', '2027-02-12T09Z', '2027-02-12T09:00:00.Z']) {
+      const e = refusal(() => instantMs(bad));
+      expect(e.message).toBe(`${bad} is not a date and time with a time zone (expected e.g. 2027-02-12T09:00:00Z or 2027-02-12T10:00:00+01:00)`);
+      expect(isIsoInstant(bad)).toBe(false);
+    }
+  });
+
+  it('isIsoInstant agrees with instantMs, for zod refinements at the edge', () => {
+    expect(isIsoInstant('2027-02-12T09:00:00Z')).toBe(true);
+    expect(isIsoInstant('2027-02-12T10:00:00+01:00')).toBe(true);
+    expect(isIsoInstant('2027-02-30T09:00:00Z')).toBe(false);
+    expect(isIsoInstant('2027-02-12T25:00:00Z')).toBe(false);
+  });
+
+  it('functions built on instants refuse too', () => {
+    expect(() => instantToLondon('2027-02-30T09:00:00Z')).toThrow(InvalidInputError);
+    expect(() => addMinutes('2027-02-30T09:00:00Z', 30)).toThrow(InvalidInputError);
+  });
+
+  it('agrees with Date.parse on every real instant (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }), fc.integer({ min: -14 * 4, max: 14 * 4 }), (ms, quarters) => {
+        const iso = new Date(ms).toISOString();
+        expect(instantMs(iso)).toBe(ms);
+        expect(instantMs(iso.replace(/\.\d{3}Z$/, 'Z'))).toBe(Math.floor(ms / 1000) * 1000);
+        // The same instant written with an offset.
+        const off = quarters * 15;
+        const local = new Date(ms + off * 60_000).toISOString().slice(0, 23);
+        const sign = off < 0 ? '-' : '+';
+        const abs = Math.abs(off);
+        const text = `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+        expect(instantMs(text)).toBe(ms);
+        expect(instantMs(text)).toBe(Date.parse(text));
+      }),
+    );
+  });
+});
+
+describe('London wall-clock input is refused when it does not exist', () => {
+  it('refuses a date that does not exist instead of rolling it over', () => {
+    const e = refusal(() => londonToInstant('2027-02-30', '09:00'));
+    expect(e.field).toBe('date');
+    expect(e.message).toBe('2027-02-30 is not a date (expected YYYY-MM-DD, a day that exists)');
+    expect(() => londonToInstant('2027-04-31', '09:00')).toThrow(InvalidInputError);
+    expect(() => londonDayClock('2027-02-30')).toThrow(InvalidInputError);
+  });
+
+  it('refuses a time of day out of range, and a time the clocks skip, naming the field', () => {
+    expect(refusal(() => londonToInstant('2027-02-12', '24:00')).field).toBe('time');
+    expect(refusal(() => londonToInstant('2027-02-12', '9:00')).field).toBe('time');
+    expect(refusal(() => londonToInstant('2026-03-29', '01:30'))).toMatchObject({ field: 'time', message: '2026-03-29 01:30 does not exist in London (the clocks go forward)' });
+    expect(refusal(() => minutesOfDay('12:60')).field).toBe('time');
   });
 });
