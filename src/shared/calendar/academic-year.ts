@@ -50,6 +50,15 @@ export interface SchoolCalendar {
   bankHolidayOverrides?: GovUkBankHolidays;
 }
 
+/** The brand on a calendar that passed `validateSchoolCalendar`: a type only, nothing at run time, not exported. */
+declare const validatedCalendar: unique symbol;
+
+/**
+ * A school calendar that passed `validateSchoolCalendar` (or came from `defaultEnglandCalendar`). Only this
+ * type builds a working calendar, so unchecked dates never reach the day-by-day rules.
+ */
+export type ValidSchoolCalendar = SchoolCalendar & { readonly [validatedCalendar]: true };
+
 export interface Term {
   id: TermId;
   name: string;

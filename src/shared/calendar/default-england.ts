@@ -1,4 +1,5 @@
-import type { AcademicYear, SchoolCalendar } from './academic-year.js';
+import type { AcademicYear, SchoolCalendar, ValidSchoolCalendar } from './academic-year.js';
+import { validateSchoolCalendar } from './validate-calendar.js';
 
 // A plausible England pattern for the admin to edit, not any authority's published dates.
 // Five INSET days a year, each inside a half term.
@@ -43,10 +44,41 @@ export const DEFAULT_ENGLAND_2026_27: AcademicYear = {
   ],
 };
 
-/** The default calendar a new school starts from: England and Wales bank holidays, 2025/26 and 2026/27. */
-export function defaultEnglandCalendar(): SchoolCalendar {
-  return {
+// Wed 1 Sep 2027 to Fri 21 Jul 2028. Spring 1 starts Tue 4 Jan (Mon 3 Jan is the New Year substitute
+// bank holiday); Easter (Good Friday 14, Easter Monday 17 April 2028) falls in the Easter holiday and the
+// Spring bank holiday (29 May) in the Summer half term; the Early May bank holiday (1 May) is a day off in term.
+export const DEFAULT_ENGLAND_2027_28: AcademicYear = {
+  label: '2027/28',
+  halfTerms: [
+    { id: 'autumn1', start: '2027-09-01', end: '2027-10-22' },
+    { id: 'autumn2', start: '2027-11-01', end: '2027-12-17' },
+    { id: 'spring1', start: '2028-01-04', end: '2028-02-11' },
+    { id: 'spring2', start: '2028-02-21', end: '2028-04-07' },
+    { id: 'summer1', start: '2028-04-24', end: '2028-05-26' },
+    { id: 'summer2', start: '2028-06-05', end: '2028-07-21' },
+  ],
+  closureDays: [],
+  insetDays: [
+    { date: '2027-09-01' },
+    { date: '2027-09-02' },
+    { date: '2027-11-01' },
+    { date: '2028-01-04' },
+    { date: '2028-07-21' },
+  ],
+};
+
+/**
+ * The default calendar a new school starts from: England and Wales bank holidays, 2025/26 to 2027/28.
+ * Validated here, so it can build a working calendar; throws if the built-in dates were ever wrong.
+ */
+export function defaultEnglandCalendar(): ValidSchoolCalendar {
+  const result = validateSchoolCalendar({
     division: 'england-and-wales',
-    years: [structuredClone(DEFAULT_ENGLAND_2025_26), structuredClone(DEFAULT_ENGLAND_2026_27)],
-  };
+    years: [DEFAULT_ENGLAND_2025_26, DEFAULT_ENGLAND_2026_27, DEFAULT_ENGLAND_2027_28],
+  } satisfies SchoolCalendar);
+  if (!result.ok) {
+    throw new Error(`The built-in England calendar is invalid: ${result.issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`);
+  }
+  // The parse copies the input; clone anyway so a caller's edits can never reach the shared constants.
+  return structuredClone(result.value);
 }

@@ -5,7 +5,8 @@ export type { ValidationIssue, Validated } from './validation-issue.js';
 export { academicYearSchema, schoolCalendarSchema, halfTermSchema } from './calendar-schema.js';
 export { validateAcademicYear, validateSchoolCalendar, academicYearIssues } from './validate-calendar.js';
 export { termsOf, holidaysOf, halfTermName } from './terms.js';
-export { DEFAULT_ENGLAND_2025_26, DEFAULT_ENGLAND_2026_27, defaultEnglandCalendar } from './default-england.js';
+export { DEFAULT_ENGLAND_2025_26, DEFAULT_ENGLAND_2026_27, DEFAULT_ENGLAND_2027_28, defaultEnglandCalendar } from './default-england.js';
+export { nextYearWarning } from './next-year-warning.js';
 export {
   makeWorkingCalendar,
   dayKind,
@@ -23,6 +24,7 @@ export {
   postponementWindow,
   postponementDeadline,
   DEFAULT_POSTPONEMENT_WORKING_DAYS,
+  OutsideCalendarError,
   type PostponementWindow,
 } from './working-days.js';
 export { importAcademicYearFromIcs, type IcsImportResult } from './import-ics.js';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { bankHolidayDates } from '../bank-holidays/bank-holidays.js';
-import { HALF_TERM_IDS, HALF_TERM_NAMES, type AcademicYear, type SchoolCalendar } from './academic-year.js';
+import { HALF_TERM_IDS, HALF_TERM_NAMES, type AcademicYear, type ValidSchoolCalendar } from './academic-year.js';
 import { academicYearSchema, schoolCalendarSchema } from './calendar-schema.js';
 import { daysBetween, isIsoDate, isWeekend, yearOf } from './dates.js';
 import type { Validated, ValidationIssue } from './validation-issue.js';
@@ -110,8 +110,11 @@ export function validateAcademicYear(input: unknown): Validated<AcademicYear> {
   return issues.length ? { ok: false, issues } : { ok: true, value: parsed.data };
 }
 
-/** Validates a whole school calendar: every year, the order of years, and INSET days on bank holidays. */
-export function validateSchoolCalendar(input: unknown): Validated<SchoolCalendar> {
+/**
+ * Validates a whole school calendar: every year, the order of years, and INSET days on bank holidays.
+ * The value is a new object (the input is not kept), branded as valid for `makeWorkingCalendar`.
+ */
+export function validateSchoolCalendar(input: unknown): Validated<ValidSchoolCalendar> {
   const parsed = schoolCalendarSchema.safeParse(input);
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error) };
   const cal = parsed.data;
@@ -138,5 +141,5 @@ export function validateSchoolCalendar(input: unknown): Validated<SchoolCalendar
       if (bh) issues.push({ field: `years[${i}].insetDays[${j}].date`, message: `INSET day ${d.date} is a bank holiday (${bh.title})` });
     });
   });
-  return issues.length ? { ok: false, issues } : { ok: true, value: cal };
+  return issues.length ? { ok: false, issues } : { ok: true, value: cal as ValidSchoolCalendar };
 }

@@ -1,6 +1,6 @@
 import { bankHolidayDates } from '../bank-holidays/bank-holidays.js';
 import type { BankHoliday } from '../bank-holidays/divisions.js';
-import { HALF_TERM_NAMES, type AcademicYear, type HalfTerm, type SchoolCalendar } from './academic-year.js';
+import { HALF_TERM_NAMES, type AcademicYear, type HalfTerm, type ValidSchoolCalendar } from './academic-year.js';
 import { isWeekend, yearOf, type IsoDate } from './dates.js';
 import { holidaysOf } from './terms.js';
 
@@ -18,7 +18,7 @@ export type DayKind =
  * and pass it to the working-day, planning and compliance functions.
  */
 export interface WorkingCalendar {
-  calendar: SchoolCalendar;
+  calendar: ValidSchoolCalendar;
   /** First and last days covered by the calendar's years (inclusive). */
   firstDay: IsoDate;
   lastDay: IsoDate;
@@ -27,8 +27,11 @@ export interface WorkingCalendar {
   insets: ReadonlySet<IsoDate>;
 }
 
-/** Expects a calendar that passed `validateSchoolCalendar`. */
-export function makeWorkingCalendar(calendar: SchoolCalendar): WorkingCalendar {
+/**
+ * Only a calendar that passed `validateSchoolCalendar` (the type says so): pass the `value` of its result,
+ * or `defaultEnglandCalendar()`.
+ */
+export function makeWorkingCalendar(calendar: ValidSchoolCalendar): WorkingCalendar {
   const years = calendar.years;
   const firstDay = years[0]?.halfTerms[0]?.start;
   const lastDay = years[years.length - 1]?.halfTerms[5]?.end;

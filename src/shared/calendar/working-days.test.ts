@@ -1,11 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, daysBetween } from './dates.js';
-import { defaultEnglandCalendar } from './default-england.js';
+import { DEFAULT_ENGLAND_2026_27, defaultEnglandCalendar } from './default-england.js';
 import { testCalendar } from './test-fixtures.js';
 import { dayKind, isInsetDay, isPlannableDay, isWorkingDay, makeWorkingCalendar } from './working-calendar.js';
-import { addWorkingDays, postponementDeadline, postponementWindow, workingDaysBetween } from './working-days.js';
+import { addWorkingDays, OutsideCalendarError, postponementDeadline, postponementWindow, workingDaysBetween } from './working-days.js';
 import { holidaysOf } from './terms.js';
+import { InvalidInputError } from '../errors/invalid-input.js';
+import type { SchoolCalendar } from './academic-year.js';
+import { validOrThrow } from './test-fixtures.js';
+
+function refusal(run: () => unknown): InvalidInputError {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof InvalidInputError) return e;
+    throw e;
+  }
+  throw new Error('expected an InvalidInputError, nothing was thrown');
+}
 
 const wc = makeWorkingCalendar(testCalendar());
 const plain = makeWorkingCalendar(defaultEnglandCalendar());
@@ -84,6 +97,65 @@ describe('postponement deadline: within one working week (5th working day after,
 
   it('says what to do past the end of the calendar', () => {
     expect(() => postponementDeadline(wc, '2027-07-20')).toThrow(/No school calendar covers 2027-07-23.*add that academic year/);
+    expect(() => postponementDeadline(wc, '2027-07-20')).toThrow(OutsideCalendarError);
+    expect(() => postponementDeadline(wc, '2027-07-20')).not.toThrow(InvalidInputError);
+    // The default calendar runs a year further, to Fri 21 July 2028.
+    expect(postponementDeadline(plain, '2027-07-20')).toBe('2027-09-03'); // Wed 21, Thu 22 Jul (INSET), Wed 1, Thu 2, Fri 3 Sep
+    expect(() => postponementDeadline(plain, '2028-07-18')).toThrow(/No school calendar covers 2028-07-22/);
+  });
+
+  it('an original date beyond the calendar is a missing year, not bad input', () => {
+    expect(() => postponementWindow(wc, '2027-09-07')).toThrow(OutsideCalendarError);
+    expect(() => postponementWindow(wc, '2027-09-07')).toThrow('No school calendar covers 2027-09-07 (the calendar runs 2025-09-01 to 2027-07-22): add that academic year');
+  });
+});
+
+describe('postponement: bad input is refused with a reason', () => {
+  it('refuses a zero, negative or fractional number of working days', () => {
+    for (const n of [0, -5, 2.5, Number.NaN]) {
+      const e = refusal(() => postponementWindow(wc, '2025-09-15', n));
+      expect(e.field).toBe('workingDays');
+      expect(e.message).toBe(`The re-booking window must be a whole number of working days, 1 or more (got ${n})`);
+      expect(refusal(() => postponementDeadline(wc, '2025-09-15', n)).field).toBe('workingDays');
+    }
+  });
+
+  it('refuses an original date that is not a school day, saying what kind of day it is', () => {
+    expect(refusal(() => postponementWindow(wc, '2026-04-06'))).toMatchObject({
+      field: 'originalDate',
+      message: '2026-04-06 is a bank holiday (Easter Monday), not a school day: a session can only be postponed from a school day',
+    });
+    expect(refusal(() => postponementWindow(wc, '2025-09-13')).message).toBe('2025-09-13 is a weekend, not a school day: a session can only be postponed from a school day');
+    expect(refusal(() => postponementWindow(wc, '2025-10-28')).message).toBe('2025-10-28 is in the Autumn half term, not a school day: a session can only be postponed from a school day');
+    expect(refusal(() => postponementWindow(wc, '2026-05-07')).message).toBe('2026-05-07 is a closure day (Polling day), not a school day: a session can only be postponed from a school day');
+    expect(refusal(() => postponementDeadline(wc, '2026-08-10')).message).toBe('2026-08-10 is in the Summer holiday, not a school day: a session can only be postponed from a school day');
+    // An INSET day is a working day: staff are in, so a session on one can be postponed.
+    expect(postponementWindow(wc, '2025-09-01').deadline).toBe('2025-09-08');
+  });
+
+  it('refuses a date that does not exist instead of rolling it over', () => {
+    expect(refusal(() => postponementWindow(wc, '2026-02-30'))).toMatchObject({ field: 'originalDate', message: '2026-02-30 is not a date (expected YYYY-MM-DD, a day that exists)' });
+    expect(refusal(() => addWorkingDays(wc, '2026-02-30', 1))).toMatchObject({ field: 'date' });
+  });
+
+  it('addWorkingDays counts forwards or backwards, but refuses 0 and fractions', () => {
+    expect(addWorkingDays(wc, '2025-09-15', -1)).toBe('2025-09-12');
+    expect(refusal(() => addWorkingDays(wc, '2025-09-15', 0))).toMatchObject({ field: 'workingDays' });
+    expect(refusal(() => addWorkingDays(wc, '2025-09-15', 1.5)).message).toBe('Working days to add must be a whole number other than 0, such as 5 or -5 (got 1.5)');
+  });
+});
+
+describe('a working calendar is built only from a validated calendar', () => {
+  it('takes the value of validateSchoolCalendar, not raw input', () => {
+    const raw: SchoolCalendar = { division: 'england-and-wales', years: [structuredClone(DEFAULT_ENGLAND_2026_27)] };
+    // @ts-expect-error a raw SchoolCalendar has not been validated
+    makeWorkingCalendar(raw);
+    expect(makeWorkingCalendar(validOrThrow(raw)).lastDay).toBe('2027-07-22');
+  });
+
+  it('validOrThrow names every issue of an invalid calendar', () => {
+    const bad = { division: 'england-and-wales', years: [{ ...structuredClone(DEFAULT_ENGLAND_2026_27), insetDays: [{ date: '2027-02-30' }] }] };
+    expect(() => validOrThrow(bad)).toThrow('Invalid test calendar: years[0].insetDays[0].date: INSET day 2027-02-30 is not a date (expected YYYY-MM-DD)');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { testCalendar } from '../calendar/test-fixtures.js';
+import { testCalendar, validOrThrow } from '../calendar/test-fixtures.js';
 import { makeWorkingCalendar } from '../calendar/working-calendar.js';
 import { londonToInstant, addMinutes } from '../calendar/london-time.js';
 import { addDays } from '../calendar/dates.js';
@@ -199,7 +199,7 @@ describe('the 24-hour decision record across a weekend and a clock change', () =
     const y = cal.years[0];
     if (y) y.halfTerms = y.halfTerms.map((h) => (h.id === 'autumn1' ? { ...h, end: '2025-10-31' } : h.id === 'autumn2' ? { ...h, start: '2025-11-10' } : h));
     if (y) y.insetDays = y.insetDays.filter((x) => x.date !== '2025-11-03');
-    const late = makeWorkingCalendar(cal);
+    const late = makeWorkingCalendar(validOrThrow(cal));
     const fri = { ...d, decidedAt: londonToInstant('2025-10-24', '15:00') }; // 14:00Z (BST)
     // Working time: Monday 15:00 GMT = 15:00Z, 73 real hours later.
     expect(checkDecisionRecord(fri, '2025-10-27T14:30:00Z', working, late)).toMatchObject({ status: 'due-soon', dueBy: '2025-10-27T15:00:00Z' });
