@@ -73,6 +73,11 @@ var baseSettings = [
     value: safeguardingMailbox
   }
   {
+    // Links in meeting invitations point here.
+    name: 'PUBLIC_URL'
+    value: 'https://${hostName}'
+  }
+  {
     name: 'LOG_LEVEL'
     value: logLevel
   }

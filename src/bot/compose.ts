@@ -6,14 +6,35 @@ import { createEmulatorSignIn } from './auth/dev-sign-in.js';
 import { createTrustedFetch } from './net/trusted-fetch.js';
 import { createGraphClient } from './graph/graph-client.js';
 import { createGraphDirectory } from './graph/directory.js';
+import { createGraphCalendar } from './graph/calendar.js';
 import { createSharePointStore, type RecordStorePort } from './graph/record-store.js';
 import { SAFEGUARDING_LISTS } from './storage/safeguarding-lists.js';
+import { createArrangementRepository } from './storage/arrangement-repository.js';
+import { createSessionRepository } from './storage/session-repository.js';
+import { createSchoolCalendarRepository } from './storage/school-calendar-repository.js';
+import { createBookingJobRepository } from './storage/booking-job-repository.js';
+import { createAuditLog } from './storage/audit-log.js';
+import { resumeBookingJobs, runBookingJob } from './booking/run-booking-job.js';
+import { createUseCases, type UseCases } from './use-cases.js';
+import { errorSummary } from './errors.js';
+import type { AppPorts, Clock } from './ports.js';
 import { startServer, type RunningServer } from './server.js';
 
 export interface StartedApp extends RunningServer {
   config: ServerConfig;
   log: Logger;
   store: RecordStorePort | undefined;
+  useCases: UseCases;
+  /** Resolves when every booking job started so far (resumed ones included) has finished running. */
+  idle(): Promise<void>;
+}
+
+const systemClock: Clock = { now: () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
+
+/** A store for a server started without SHAREPOINT_SITE_ID: every use that needs records says so. */
+function noStore(): RecordStorePort {
+  const fail = () => Promise.reject(new Error('No record store: set SHAREPOINT_SITE_ID to the restricted safeguarding site.'));
+  return { provision: fail, create: fail, createMany: fail, get: fail, findByKey: fail, query: fail, update: fail };
 }
 
 /** The composition root: configuration in, running server out. Only configuration differs between local and production. */
@@ -52,6 +73,50 @@ export async function startFromEnv(env: Record<string, string | undefined>, logg
     ? createEmulatorSignIn({ url: config.devSignInUrl, audience: config.auth.audience, fetch: trustedFetch, now: () => new Date() })
     : undefined;
 
-  const server = await startServer({ config, log, verify, directory, ...(devSignIn ? { devSignIn } : {}) });
-  return { ...server, config, log, store };
+  const records = store ?? noStore();
+  let serverUrl = '';
+  const ports: AppPorts = {
+    clock: systemClock,
+    audit: createAuditLog(records, systemClock),
+    arrangements: createArrangementRepository(records),
+    sessions: createSessionRepository(records),
+    schoolCalendar: createSchoolCalendarRepository(records),
+    bookingJobs: createBookingJobRepository(records),
+    calendar: createGraphCalendar(graph),
+    directory,
+    links: { session: (id) => `${config.publicUrl ?? serverUrl}/sessions/${encodeURIComponent(id)}` },
+    settings: { safeguardingMailbox: config.safeguardingMailbox, scheduling: {} },
+  };
+  // Booking jobs run in this process after the request that started them; one run per job at a time.
+  const running = new Map<string, Promise<void>>();
+  const runInBackground = (jobId: string): void => {
+    if (running.has(jobId)) return;
+    const run = runBookingJob(ports, log, jobId)
+      .catch((err: unknown) => log.error({ err: errorSummary(err), jobId }, 'booking job failed'))
+      .finally(() => running.delete(jobId));
+    running.set(jobId, run);
+  };
+  const useCases = createUseCases(ports, runInBackground);
+
+  const server = await startServer({ config, log, verify, directory, useCases, ...(devSignIn ? { devSignIn } : {}) });
+  serverUrl = server.url;
+  // Jobs a stopped server left running are finished now; every step is idempotent.
+  if (store) {
+    const resumed = resumeBookingJobs({ ...ports, runJob: runInBackground }, log).catch((err: unknown) => log.error({ err: errorSummary(err) }, 'could not resume booking jobs'));
+    running.set('(resume)', resumed.finally(() => running.delete('(resume)')));
+  }
+  const idle = async () => {
+    while (running.size > 0) await Promise.allSettled([...running.values()]);
+  };
+  return {
+    ...server,
+    close: async () => {
+      await server.close();
+    },
+    config,
+    log,
+    store,
+    useCases,
+    idle,
+  };
 }

@@ -36,6 +36,7 @@ const envSchema = z.object({
   ALLOW_UNAUTHENTICATED_BOT: booleanFromEnv,
   DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: booleanFromEnv,
   DEV_SIGN_IN_URL: optionalText,
+  PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/, message: 'must be the app\'s public URL, e.g. https://safeguarding.example.org' }).optional()),
   TAB_DIST_DIR: z.string().default('dist/tab'),
 });
 
@@ -78,6 +79,8 @@ export interface ServerConfig {
   safeguardingMailbox: string | undefined;
   bot: { allowUnauthenticated: boolean };
   devSignInUrl: string | undefined;
+  /** Where people open the app (links in invitations); the server's own URL when unset (local). */
+  publicUrl: string | undefined;
   tabDistDir: string;
 }
 
@@ -154,6 +157,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     safeguardingMailbox: e.SAFEGUARDING_MAILBOX,
     bot: { allowUnauthenticated: e.ALLOW_UNAUTHENTICATED_BOT },
     devSignInUrl: e.DEV_SIGN_IN_URL,
+    publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     tabDistDir: e.TAB_DIST_DIR,
   };
 }

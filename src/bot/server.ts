@@ -4,11 +4,15 @@ import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { ServerConfig } from './config.js';
-import type { DirectoryPort } from './graph/directory.js';
+import type { DirectoryPort } from './ports.js';
 import type { DevSignIn } from './auth/dev-sign-in.js';
 import type { VerifyBearer } from './http/require-caller.js';
 import { healthRoutes } from './http/routes/health.js';
-import { meRoutes } from './http/routes/me.js';
+import { mountOperations } from './http/api/operation.js';
+import { openApiDocument } from './http/api/openapi.js';
+import { API_OPERATIONS } from './http/routes/index.js';
+import { handleUseCaseError } from './http/use-case-errors.js';
+import type { UseCases } from './use-cases.js';
 import { tabConfigRoutes } from './http/routes/tab-config.js';
 import { devSignInRoutes } from './http/routes/dev-sign-in.js';
 import { sendError } from './http/send-error.js';
@@ -20,6 +24,7 @@ export interface ServerDeps {
   log: Logger;
   verify: VerifyBearer;
   directory: DirectoryPort;
+  useCases: UseCases;
   /** Present only when the local emulator's dev sign-in is configured. */
   devSignIn?: DevSignIn;
 }
@@ -84,7 +89,13 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   api.use(express.json({ limit: '256kb' }));
   api.use(healthRoutes());
   api.use(tabConfigRoutes(config));
-  api.use(meRoutes({ verify: deps.verify, directory: deps.directory, log }));
+  const openApi = openApiDocument(API_OPERATIONS);
+  api.get('/openapi.json', (_req, res) => {
+    res.json(openApi);
+  });
+  const operations = express.Router();
+  mountOperations(operations, API_OPERATIONS, { verify: deps.verify, useCases: deps.useCases, onError: handleUseCaseError(log) });
+  api.use(operations);
   if (deps.devSignIn) api.use(devSignInRoutes({ directory: deps.directory, signIn: deps.devSignIn, log }));
   api.use((req, res) => sendError(res, 404, { error: 'not_found', message: `There is no API route ${req.method} ${req.path}.` }));
   // The bot's POST /api/messages is registered first so the API's 404 handler never shadows it.

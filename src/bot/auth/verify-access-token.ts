@@ -1,4 +1,5 @@
 import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
+import { isAppRole, type AppRole } from '../../shared/access/app-roles.js';
 
 export interface AccessTokenSettings {
   issuer: string;
@@ -14,6 +15,8 @@ export interface VerifiedCaller {
   tid: string;
   name?: string;
   scopes: string[];
+  /** Entra app roles assigned to the user (the `roles` claim); unknown values are ignored. */
+  roles: AppRole[];
 }
 
 export type TokenVerdict = { ok: true; caller: VerifiedCaller } | { ok: false; reason: string };
@@ -102,7 +105,8 @@ export function createAccessTokenVerifier(
         return { ok: false, reason: 'missing_scope' };
       }
       const name = typeof payload.name === 'string' ? payload.name : undefined;
-      return { ok: true, caller: { oid, tid, scopes, ...(name ? { name } : {}) } };
+      const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is AppRole => typeof r === 'string' && isAppRole(r)) : [];
+      return { ok: true, caller: { oid, tid, scopes, roles, ...(name ? { name } : {}) } };
     } catch (err) {
       return { ok: false, reason: reasonFor(err) };
     }

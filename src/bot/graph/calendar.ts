@@ -22,6 +22,8 @@ export interface NewCalendarEvent {
   location?: string;
   bodyHtml?: string;
   attendees: CalendarAttendee[];
+  /** Adds a Teams meeting link (isOnlineMeeting with the teamsForBusiness provider). */
+  teamsMeeting?: boolean;
 }
 
 export interface CalendarEvent {
@@ -155,7 +157,13 @@ export const MAILBOX_CONCURRENCY = 4;
 export function createGraphCalendar(client: Client, batchOptions: BatchRunnerOptions = {}): CalendarPort {
   const batch: BatchRunner = createBatchRunner(client, { maxInFlightPerKey: MAILBOX_CONCURRENCY, ...batchOptions });
 
-  const createBody = (e: NewCalendarEvent) => ({ ...eventBody(e), transactionId: e.transactionId, showAs: 'busy', responseRequested: true });
+  const createBody = (e: NewCalendarEvent) => ({
+    ...eventBody(e),
+    transactionId: e.transactionId,
+    showAs: 'busy',
+    responseRequested: true,
+    ...(e.teamsMeeting ? { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' } : {}),
+  });
   const eventPath = (mailboxId: string, eventId: string) => `${userPath(mailboxId)}/events/${encodeURIComponent(eventId)}`;
   const windowPath = (e: NewCalendarEvent) =>
     `${userPath(e.organizerId)}/calendarView?startDateTime=${encodeURIComponent(e.startUtc)}&endDateTime=${encodeURIComponent(e.endUtc)}&$top=100`;

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/bot/config.js';
 import { startServer, type RunningServer } from '../../../src/bot/server.js';
+import type { UseCases } from '../../../src/bot/use-cases.js';
 import { freePort } from '../../../scripts/local-stack.js';
 
 const lines: string[] = [];
@@ -23,6 +24,8 @@ beforeAll(async () => {
     log: pino({ level: 'debug' }, sink),
     verify: async () => ({ ok: false, reason: 'bad_signature' }),
     directory: { getUser: async () => undefined, listUsers: async () => [], getManager: async () => undefined, searchPeople: async () => [] },
+    // Every request here is refused at sign-in, before any use case runs.
+    useCases: {} as UseCases,
   });
 });
 afterAll(async () => {

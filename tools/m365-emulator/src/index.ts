@@ -3,7 +3,7 @@ import { createEmulatorServer } from './server.js';
 
 import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET } from './config.js';
 export { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, LOCAL_APP_ROLES } from './config.js';
-export { DEMO_TENANT_ID, DEMO_USERS, DSL_ID, PRINCIPAL_ID } from './seed/demo-school.js';
+export { DEMO_TENANT_ID, DEMO_USERS, DEMO_APP_ROLES, DSL_ID, PRINCIPAL_ID, ADMIN_ID, AUDITOR_ID } from './seed/demo-school.js';
 export { SAFEGUARDING_SITE_ID, STAFF_ROOM_SITE_ID } from './seed/demo-sites.js';
 export type { FaultConfig, FaultRule } from './emulator/faults.js';
 export type { UserRecord } from './store/user-record.js';

@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Logger } from 'pino';
-import type { DirectoryPort } from '../../graph/directory.js';
+import type { DirectoryPort } from '../../ports.js';
 import type { DevSignIn } from '../../auth/dev-sign-in.js';
 import { sendError } from '../send-error.js';
-import { errorSummary } from './me.js';
+import { errorSummary } from '../../errors.js';
 
 const signInBody = z.object({ userId: z.string().uuid({ message: 'userId must be a user object id (GUID)' }) });
 

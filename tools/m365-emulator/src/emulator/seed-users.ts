@@ -19,6 +19,7 @@ const seededUser = z
     mail: z.email(),
     userPrincipalName: z.email(),
     managerId: objectId.optional(),
+    appRoles: z.array(z.enum(['Safeguarding.Admin', 'Safeguarding.Lead', 'Safeguarding.Oversight', 'Safeguarding.Auditor'])).max(4).optional(),
   })
   // A misspelt property (say `userPrincipleName`) is refused, not silently dropped.
   .strict();
@@ -93,6 +94,7 @@ export function registerUserSeedRoute(router: Router, ctx: EmulatorContext): voi
         mail: u.mail,
         userPrincipalName: u.userPrincipalName,
         ...(u.managerId !== undefined ? { managerId: u.managerId } : {}),
+        ...(u.appRoles !== undefined ? { appRoles: u.appRoles } : {}),
       };
       ctx.state.users.set(u.id, record);
     }

@@ -100,7 +100,19 @@ export function registerIdentityRoutes(router: Router, ctx: EmulatorContext): vo
     const clientId = ctx.apps[0]?.clientId ?? '';
     const access_token = await signToken(
       ctx.issuer,
-      { aud: audience, oid: user.id, sub: pairwiseSubject(user.id, clientId), name: user.displayName, preferred_username: user.userPrincipalName, scp, azp: clientId, appid: clientId, ver: '2.0' },
+      {
+        aud: audience,
+        oid: user.id,
+        sub: pairwiseSubject(user.id, clientId),
+        name: user.displayName,
+        preferred_username: user.userPrincipalName,
+        scp,
+        // Entra puts the user's app role assignments for the API in `roles` (only when there are any).
+        ...(user.appRoles?.length && !isGraphAudience(audience) ? { roles: [...user.appRoles] } : {}),
+        azp: clientId,
+        appid: clientId,
+        ver: '2.0',
+      },
       expiresInSeconds,
     );
     return json(200, { access_token, token_type: 'Bearer', expires_in: expiresInSeconds });

@@ -12,7 +12,20 @@ export type DemoRole =
   | 'head-of-year'
   | 'senco'
   | 'teaching-assistant'
-  | 'principal';
+  | 'principal'
+  | 'auditor';
+
+/** The app roles an IT lead would assign each demo person in Entra (aad.manifest.json appRoles). */
+export const DEMO_APP_ROLES: Record<DemoRole, string[]> = {
+  'safeguarding-admin': ['Safeguarding.Admin'],
+  dsl: ['Safeguarding.Lead'],
+  'deputy-dsl': ['Safeguarding.Lead'],
+  'head-of-year': [],
+  senco: [],
+  'teaching-assistant': [],
+  principal: ['Safeguarding.Oversight'],
+  auditor: ['Safeguarding.Auditor'],
+};
 
 export interface DemoUser extends UserRecord {
   role: DemoRole;
@@ -44,6 +57,7 @@ const user = (
 
 export const PRINCIPAL_ID = 'a1000000-0000-4000-8000-000000000009';
 export const DSL_ID = 'a1000000-0000-4000-8000-000000000002';
+export const AUDITOR_ID = 'a1000000-0000-4000-8000-000000000010';
 
 export const DEMO_USERS: readonly DemoUser[] = [
   user('a1000000-0000-4000-8000-000000000001', 'Priya', 'Shah', 'Safeguarding Administrator', 'Safeguarding', 'safeguarding-admin', DSL_ID),
@@ -55,4 +69,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
   user('a1000000-0000-4000-8000-000000000007', 'Grace', 'Mwangi', 'SENCO', 'Inclusion', 'senco', DSL_ID),
   user('a1000000-0000-4000-8000-000000000008', 'Liam', 'Doherty', 'Teaching Assistant', 'Inclusion', 'teaching-assistant', 'a1000000-0000-4000-8000-000000000007'),
   user(PRINCIPAL_ID, 'Rachel', 'Fairbrother', 'Principal', 'Leadership', 'principal'),
+  user(AUDITOR_ID, 'Noah', 'Pritchard', 'Trust Safeguarding Auditor', 'Trust office', 'auditor'),
 ];
+
+export const ADMIN_ID = 'a1000000-0000-4000-8000-000000000001';

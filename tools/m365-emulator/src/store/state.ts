@@ -1,4 +1,4 @@
-import { DEMO_USERS } from '../seed/demo-school.js';
+import { DEMO_APP_ROLES, DEMO_USERS } from '../seed/demo-school.js';
 import { DEMO_SITES } from '../seed/demo-sites.js';
 import { DurableCollection } from './durable-collection.js';
 import type { EventRecord, ListRecord, SiteRecord } from './records.js';
@@ -21,8 +21,8 @@ export interface EmulatorState {
 export async function openState(dataDir: string): Promise<EmulatorState> {
   const users = await DurableCollection.open<UserRecord>(dataDir, 'users', () =>
     DEMO_USERS.map((u): [string, UserRecord] => {
-      const { role: _role, ...record } = u;
-      return [u.id, record];
+      const { role, ...record } = u;
+      return [u.id, { ...record, appRoles: [...DEMO_APP_ROLES[role]] }];
     }),
   );
   const events = await DurableCollection.open<EventRecord>(dataDir, 'events', () => []);

@@ -9,4 +9,6 @@ export interface UserRecord {
   mail: string;
   userPrincipalName: string;
   managerId?: string;
+  /** The app's Entra app roles assigned to this user (appRoleAssignments), issued in `roles` by the dev sign-in. */
+  appRoles?: string[];
 }

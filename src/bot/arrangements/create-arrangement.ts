@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import type { Caller } from '../../shared/access/app-roles.js';
+import { canManageSchedule } from '../../shared/access/authorise.js';
+import type { Arrangement } from '../../shared/arrangements/arrangement.js';
+import { newArrangement, type ArrangementInput } from '../../shared/arrangements/new-arrangement.js';
+import { instantToLondon } from '../../shared/calendar/london-time.js';
+import { audited } from '../audit/audited.js';
+import type { AppPorts } from '../ports.js';
+import { done, invalid, refuse, type Outcome } from '../use-case.js';
+import { findParties } from './find-parties.js';
+
+/** Makes a supervision arrangement; a pairing the school's supervision grid does not allow is refused with the reason. */
+export async function createArrangement(
+  deps: Pick<AppPorts, 'arrangements' | 'directory' | 'audit' | 'clock' | 'settings'>,
+  input: { caller: Caller; arrangement: ArrangementInput },
+): Promise<Outcome<Arrangement>> {
+  const { caller, arrangement: wanted } = input;
+  const allowed = canManageSchedule(caller);
+  if (!allowed.ok) return audited(deps.audit, caller, 'arrangement.create', '-', refuse('forbidden', 'forbidden', allowed.reason));
+  if (wanted.organiser === 'safeguarding-mailbox' && !deps.settings.safeguardingMailbox) {
+    return invalid([{ field: 'organiser', message: "No safeguarding mailbox is set up for this school (SAFEGUARDING_MAILBOX): book in the supervisor's mailbox instead." }]);
+  }
+  const { people, issues } = await findParties(deps.directory, [
+    { id: wanted.supervisorId, field: 'supervisorId' },
+    ...wanted.supervisees.map((s, i) => ({ id: s.id, field: `supervisees[${i}].id` })),
+  ]);
+  if (issues.length > 0) return invalid(issues);
+  const [supervisor, ...supervisees] = people as [(typeof people)[number], ...typeof people];
+  const id = randomUUID();
+  const made = newArrangement(wanted, { supervisor, supervisees }, { id, startDate: instantToLondon(deps.clock.now()).date });
+  if (!made.ok) return audited(deps.audit, caller, 'arrangement.create', id, invalid(made.issues));
+  const stored = await deps.arrangements.create(made.arrangement);
+  return audited(deps.audit, caller, 'arrangement.create', id, done(stored.value), (a) => `${a.format}, ${a.supervisees.length} supervisee(s)`);
+}

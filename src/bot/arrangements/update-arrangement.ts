@@ -1,0 +1,25 @@
+import type { Caller } from '../../shared/access/app-roles.js';
+import { canManageSchedule } from '../../shared/access/authorise.js';
+import type { Arrangement } from '../../shared/arrangements/arrangement.js';
+import { applyArrangementChanges, type ArrangementChanges } from '../../shared/arrangements/new-arrangement.js';
+import { audited } from '../audit/audited.js';
+import type { AppPorts } from '../ports.js';
+import { done, invalid, refuse, type Outcome } from '../use-case.js';
+
+/** Changes how often, how long, where and when an arrangement meets, or ends it. Booked sessions stay as they are. */
+export async function updateArrangement(
+  deps: Pick<AppPorts, 'arrangements' | 'audit' | 'settings'>,
+  input: { caller: Caller; arrangementId: string; changes: ArrangementChanges },
+): Promise<Outcome<Arrangement>> {
+  const { caller, arrangementId, changes } = input;
+  const allowed = canManageSchedule(caller);
+  if (!allowed.ok) return audited(deps.audit, caller, 'arrangement.update', arrangementId, refuse('forbidden', 'forbidden', allowed.reason));
+  const stored = await deps.arrangements.get(arrangementId);
+  if (!stored) return audited(deps.audit, caller, 'arrangement.update', arrangementId, refuse('not-found', 'arrangement_not_found', 'There is no supervision arrangement with that id.'));
+  if (changes.organiser === 'safeguarding-mailbox' && !deps.settings.safeguardingMailbox) {
+    return invalid([{ field: 'organiser', message: "No safeguarding mailbox is set up for this school (SAFEGUARDING_MAILBOX): book in the supervisor's mailbox instead." }]);
+  }
+  const next = applyArrangementChanges(stored.value, changes);
+  const saved = await deps.arrangements.update(stored, next);
+  return audited(deps.audit, caller, 'arrangement.update', arrangementId, done(saved.value), () => Object.keys(changes).sort().join(','));
+}

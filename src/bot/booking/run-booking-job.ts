@@ -1,0 +1,57 @@
+import { MAX_FAILURES_KEPT, type BookingJob, type FailedBooking } from '../../shared/booking/booking-job.js';
+import { sessionsToBook } from '../../shared/booking/plan-booking.js';
+import type { Logger } from '../logger.js';
+import type { AppPorts, Stored } from '../ports.js';
+import { bookSessions, type SessionToBook } from './book-sessions.js';
+import { loadBookingPlan } from './load-booking-plan.js';
+
+/** Sessions booked between two saves of the job's progress. */
+const CHUNK = 200;
+
+type Deps = Pick<AppPorts, 'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings' | 'bookingJobs' | 'links' | 'audit'>;
+
+/**
+ * Runs (or resumes) a booking job to the end. The plan is worked out again from what is stored, so
+ * after a restart the sessions already booked count as booked and only the rest are created; every
+ * write is idempotent, so a session whose meeting was created just before a crash is not duplicated.
+ */
+export async function runBookingJob(deps: Deps, log: Logger, jobId: string): Promise<void> {
+  let stored = await deps.bookingJobs.get(jobId);
+  if (!stored || stored.value.state !== 'running') return;
+  const save = async (next: BookingJob): Promise<Stored<BookingJob>> => (stored = await deps.bookingJobs.update(stored as Stored<BookingJob>, next));
+  const job = stored.value;
+  try {
+    const loaded = await loadBookingPlan(deps, { academicYear: job.academicYear, arrangementIds: job.arrangementIds, moves: job.moves, requester: deps.settings.safeguardingMailbox ?? job.requestedById });
+    if (!loaded.ok) {
+      await save({ ...job, state: 'failed', error: loaded.issues.map((i) => i.message).join(' '), finishedAt: deps.clock.now() });
+      return;
+    }
+    const { plan, arrangements } = loaded.loaded;
+    const byId = new Map(arrangements.map((a) => [a.id, a]));
+    const already = plan.arrangements.flatMap((a) => a.sessions).filter((s) => s.status === 'already-booked').length;
+    const todo: SessionToBook[] = sessionsToBook(plan).map((t) => ({ arrangement: byId.get(t.arrangementId) as SessionToBook['arrangement'], academicYear: plan.academicYear, proposal: t.session }));
+    // What this job booked before a restart is now 'already booked': count it as booked by the job.
+    let current: BookingJob = { ...job, booked: Math.max(0, already - job.alreadyBooked), failed: [] };
+    let failedCount = 0;
+    for (let i = 0; i < todo.length; i += CHUNK) {
+      const results = await bookSessions(deps, todo.slice(i, i + CHUNK));
+      const failed: FailedBooking[] = results.flatMap((r) => (r.ok ? [] : [{ sessionId: r.sessionId, arrangementId: r.arrangementId, windowLabel: r.windowLabel, reason: r.reason }]));
+      failedCount += failed.length;
+      current = { ...current, booked: current.booked + results.filter((r) => r.ok).length, failed: [...current.failed, ...failed].slice(0, MAX_FAILURES_KEPT) };
+      await save(current);
+    }
+    const finished: BookingJob = { ...current, state: 'done', finishedAt: deps.clock.now() };
+    await save(finished);
+    await deps.audit.append({ actorId: job.requestedById, action: 'booking.finish', targetId: job.id, outcome: failedCount ? 'failed' : 'done', detail: `booked ${finished.booked}, already ${finished.alreadyBooked}, failed ${failedCount}` });
+  } catch (err) {
+    // Stopped by something outside the job (Graph unavailable…): keep it running, so the next start resumes it.
+    log.error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err), jobId }, 'booking job stopped; it resumes when the server next starts');
+  }
+}
+
+/** Starts again every job a previous server process left running. */
+export async function resumeBookingJobs(deps: Pick<AppPorts, 'bookingJobs'> & { runJob: (jobId: string) => void }, log: Logger): Promise<void> {
+  const unfinished = await deps.bookingJobs.listUnfinished();
+  if (unfinished.length) log.info({ jobs: unfinished.length }, 'resuming booking jobs');
+  for (const j of unfinished) deps.runJob(j.value.id);
+}

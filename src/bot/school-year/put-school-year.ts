@@ -1,0 +1,26 @@
+import type { Caller } from '../../shared/access/app-roles.js';
+import { canManageSchedule } from '../../shared/access/authorise.js';
+import type { SchoolCalendar } from '../../shared/calendar/academic-year.js';
+import { validateSchoolCalendar } from '../../shared/calendar/validate-calendar.js';
+import { audited } from '../audit/audited.js';
+import type { AppPorts } from '../ports.js';
+import { done, invalid, refuse, type Outcome } from '../use-case.js';
+import { getSchoolYear, versionTag, type SchoolYearView } from './get-school-year.js';
+import { currentCalendar } from './school-calendar.js';
+
+/** Saves the school year after checking every date (each problem named by its field). */
+export async function putSchoolYear(
+  deps: Pick<AppPorts, 'schoolCalendar' | 'clock' | 'audit'>,
+  input: { caller: Caller; calendar: SchoolCalendar; version: string },
+): Promise<Outcome<SchoolYearView>> {
+  const allowed = canManageSchedule(input.caller);
+  if (!allowed.ok) return audited(deps.audit, input.caller, 'school-year.save', 'school-calendar', refuse('forbidden', 'forbidden', allowed.reason));
+  const checked = validateSchoolCalendar(input.calendar);
+  if (!checked.ok) return invalid(checked.issues.map((i) => ({ field: `calendar.${i.field}`, message: i.message })));
+  const current = await currentCalendar(deps.schoolCalendar);
+  if (versionTag(current.stored?.version) !== input.version) {
+    return refuse('conflict', 'version_conflict', 'Someone else saved the school year since you opened it. Reload it, make your change again and save.', { field: 'version' });
+  }
+  await deps.schoolCalendar.save(input.calendar, current.stored);
+  return audited(deps.audit, input.caller, 'school-year.save', 'school-calendar', await getSchoolYear(deps, { caller: input.caller }), (v) => `${v.calendar.years.length} years`);
+}

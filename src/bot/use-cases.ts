@@ -1,0 +1,46 @@
+import type { Caller } from '../shared/access/app-roles.js';
+import { createArrangement } from './arrangements/create-arrangement.js';
+import { listArrangements } from './arrangements/list-arrangements.js';
+import { searchPeople } from './arrangements/search-people.js';
+import { updateArrangement } from './arrangements/update-arrangement.js';
+import { getBookingJob } from './booking/get-booking-job.js';
+import { previewBooking } from './booking/preview-booking.js';
+import { startBooking, type RunInBackground } from './booking/start-booking.js';
+import type { AppPorts } from './ports.js';
+import { getSchoolYear } from './school-year/get-school-year.js';
+import { importSchoolYearIcs } from './school-year/import-school-year-ics.js';
+import { putSchoolYear } from './school-year/put-school-year.js';
+import { cancelSession } from './sessions/cancel-session.js';
+import { getSession } from './sessions/get-session.js';
+import { listSessionAlternatives } from './sessions/list-session-alternatives.js';
+import { listSessions } from './sessions/list-sessions.js';
+import { postponeSession } from './sessions/postpone-session.js';
+import { getMe } from './people/get-me.js';
+
+type Bound<F> = F extends (deps: never, input: infer I) => infer R ? (input: I) => R : never;
+const bind = <F extends (deps: D, input: never) => unknown, D>(f: F, deps: D) => ((input: never) => f(deps, input)) as Bound<F>;
+
+/** Every use case with its ports applied: what the REST routes (and the bot) call. */
+export function createUseCases(ports: AppPorts, runInBackground: RunInBackground) {
+  return {
+    getMe: bind(getMe, ports),
+    searchPeople: bind(searchPeople, ports),
+    getSchoolYear: bind(getSchoolYear, ports),
+    putSchoolYear: bind(putSchoolYear, ports),
+    importSchoolYearIcs: bind(importSchoolYearIcs, ports),
+    listArrangements: bind(listArrangements, ports),
+    createArrangement: bind(createArrangement, ports),
+    updateArrangement: bind(updateArrangement, ports),
+    previewBooking: bind(previewBooking, ports),
+    startBooking: bind(startBooking, { ...ports, runInBackground }),
+    getBookingJob: bind(getBookingJob, ports),
+    listSessions: bind(listSessions, ports),
+    getSession: bind(getSession, ports),
+    listSessionAlternatives: bind(listSessionAlternatives, ports),
+    postponeSession: bind(postponeSession, ports),
+    cancelSession: bind(cancelSession, ports),
+  };
+}
+
+export type UseCases = ReturnType<typeof createUseCases>;
+export type { Caller };

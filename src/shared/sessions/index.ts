@@ -1,0 +1,15 @@
+export {
+  sessionSchema,
+  postponementSchema,
+  POSTPONEMENT_REASONS,
+  POSTPONEMENT_REASON_TEXT,
+  SESSION_SUBJECT,
+  sessionId,
+  meetingTransactionId,
+  meetingBodyHtml,
+  type Session,
+  type Postponement,
+  type PostponementReason,
+} from './session.js';
+export { isIsoInstantText } from './instant-text.js';
+export { arrangementFacts } from './session-facts.js';
