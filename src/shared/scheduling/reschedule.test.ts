@@ -2,13 +2,24 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { testCalendar } from '../calendar/test-fixtures.js';
 import { defaultEnglandCalendar } from '../calendar/default-england.js';
-import { isPlannableDay, makeWorkingCalendar } from '../calendar/working-calendar.js';
+import { isPlannableDay, isWorkingDay, makeWorkingCalendar } from '../calendar/working-calendar.js';
 import { addDays, daysBetween } from '../calendar/dates.js';
 import { instantMs, londonToInstant, toIsoInstant, addMinutes } from '../calendar/london-time.js';
 import { rescheduleOptions, type RescheduleRequest } from './reschedule.js';
 import { DEFAULT_SCHEDULING_SETTINGS } from './scheduling-settings.js';
 import { clashes, insideHours } from './test-helpers.js';
 import { busyInMs } from './intervals.js';
+import { InvalidInputError } from '../errors/invalid-input.js';
+
+function refusal(run: () => unknown): InvalidInputError {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof InvalidInputError) return e;
+    throw e;
+  }
+  throw new Error('expected an InvalidInputError, nothing was thrown');
+}
 
 const wc = makeWorkingCalendar(testCalendar());
 const plain = makeWorkingCalendar(defaultEnglandCalendar());
@@ -52,12 +63,25 @@ describe('rescheduling a postponed session', () => {
   });
 
   it('near the end of the calendar escalates and asks for the next academic year, instead of throwing', () => {
-    const r = rescheduleOptions({ calendar: plain, original: session('2027-07-20', '10:00'), participants: [], now: '2027-07-20T06:00:00Z' });
+    const r = rescheduleOptions({ calendar: wc, original: session('2027-07-20', '10:00'), participants: [], now: '2027-07-20T06:00:00Z' });
     expect(r.kind).toBe('escalate');
     expect(r.kind === 'escalate' && r.reason).toBe(
       "Cannot work out the re-booking deadline for the 2027-07-20 session: the school calendar ends on 2027-07-22. Add the next academic year (2027/28) to the school calendar, then re-book; meanwhile tell the supervisor's manager.",
     );
     expect(r.window).toMatchObject({ from: '2027-07-20', deadline: '2027-07-22' });
+    // The default calendar has 2027/28, so the same session re-books in September; its own end is July 2028.
+    expect(rescheduleOptions({ calendar: plain, original: session('2027-07-20', '10:00'), participants: [], now: '2027-07-20T06:00:00Z' }).window.deadline).toBe('2027-09-03');
+    const end = rescheduleOptions({ calendar: plain, original: session('2028-07-18', '10:00'), participants: [], now: '2028-07-18T06:00:00Z' });
+    expect(end.kind === 'escalate' && end.reason).toContain('the school calendar ends on 2028-07-21. Add the next academic year (2028/29)');
+  });
+
+  it('a session past the calendar’s last year escalates (a missing year), it is not refused', () => {
+    const r = rescheduleOptions({ calendar: wc, original: session('2027-09-08', '10:00'), participants: [], now: '2027-09-08T06:00:00Z' });
+    expect(r.kind === 'escalate' && r.reason).toContain('Add the next academic year (2027/28)');
+    const before = rescheduleOptions({ calendar: wc, original: session('2025-07-15', '10:00'), participants: [], now: '2025-07-15T06:00:00Z' });
+    expect(before.kind === 'escalate' && before.reason).toBe(
+      "Cannot work out the re-booking deadline for the 2025-07-15 session: the school calendar starts on 2025-09-01. Add the academic year that includes 2025-07-15 to the school calendar, then re-book; meanwhile tell the supervisor's manager.",
+    );
   });
 
   it('returns escalate when nothing fits before the deadline', () => {
@@ -93,10 +117,72 @@ describe('rescheduling a postponed session', () => {
   });
 });
 
+describe('rescheduling refuses bad input with a reason, never an escalation', () => {
+  const base = { calendar: wc, participants: [], now: '2025-09-17T07:00:00Z' };
+
+  it('refuses an original that does not end after it starts', () => {
+    const at = londonToInstant('2025-09-17', '10:00');
+    expect(refusal(() => rescheduleOptions({ ...base, original: { start: at, end: at } }))).toMatchObject({
+      field: 'original',
+      message: 'The session being postponed must end after it starts (got 2025-09-17T09:00:00Z to 2025-09-17T09:00:00Z)',
+    });
+    expect(refusal(() => rescheduleOptions({ ...base, original: { start: at, end: addMinutes(at, -30) } })).field).toBe('original');
+    expect(refusal(() => rescheduleOptions({ ...base, original: { start: at, end: '2025-09-17T09:00:20Z' } })).message).toBe(
+      'The session being postponed must last at least a minute (got 2025-09-17T09:00:00Z to 2025-09-17T09:00:20Z)',
+    );
+  });
+
+  it('refuses an original that is not on a school day, saying what kind of day it is (not swallowed into an escalation)', () => {
+    expect(refusal(() => rescheduleOptions({ ...base, original: session('2026-04-06', '10:00'), now: '2026-04-06T06:00:00Z' }))).toMatchObject({
+      field: 'original',
+      message: '2026-04-06 is a bank holiday (Easter Monday), not a school day: a session can only be postponed from a school day',
+    });
+    expect(refusal(() => rescheduleOptions({ ...base, original: session('2025-09-20', '10:00') })).message).toContain('2025-09-20 is a weekend, not a school day');
+    expect(refusal(() => rescheduleOptions({ ...base, original: session('2026-05-07', '10:00') })).message).toContain('a closure day (Polling day)');
+  });
+
+  it('refuses instants that do not exist, naming the field', () => {
+    expect(refusal(() => rescheduleOptions({ ...base, original: { start: '2026-02-30T10:00:00Z', end: '2026-02-30T11:00:00Z' } }))).toMatchObject({
+      field: 'original.start',
+      message: '2026-02-30T10:00:00Z is not a real date and time: 2026-02-30 does not exist',
+    });
+    expect(refusal(() => rescheduleOptions({ ...base, original: { start: '2025-09-17T09:00:00Z', end: '2025-09-17T10:00:00' } })).field).toBe('original.end');
+    expect(refusal(() => rescheduleOptions({ ...base, original: session('2025-09-17', '10:00'), now: '2025-09-31T07:00:00Z' })).field).toBe('now');
+  });
+
+  it('refuses working hours that end before they start, in the settings or the arrangement’s preferences', () => {
+    const original = session('2025-09-17', '10:00');
+    expect(refusal(() => rescheduleOptions({ ...base, original, settings: { workingHours: { start: '17:00', end: '08:30' } } }))).toMatchObject({
+      field: 'settings.workingHours',
+      message: 'Working hours must end after they start (got 17:00 to 08:30)',
+    });
+    expect(refusal(() => rescheduleOptions({ ...base, original, preferences: { workingHours: { start: '15:00', end: '15:00' } } }))).toMatchObject({
+      field: 'preferences.workingHours',
+      message: 'Working hours must end after they start (got 15:00 to 15:00)',
+    });
+  });
+
+  it('refuses other settings out of range, naming the setting', () => {
+    const original = session('2025-09-17', '10:00');
+    expect(refusal(() => rescheduleOptions({ ...base, original, settings: { postponementWorkingDays: 0 } }))).toMatchObject({
+      field: 'settings.postponementWorkingDays',
+      message: 'The re-booking window in working days must be a whole number from 1 to 20 (got 0)',
+    });
+    expect(refusal(() => rescheduleOptions({ ...base, original, settings: { slotStepMinutes: 7.5 } })).field).toBe('settings.slotStepMinutes');
+  });
+
+  it('an arrangement’s hours that miss the school’s entirely escalate with that reason', () => {
+    const r = rescheduleOptions({ ...base, original: session('2025-09-17', '10:00'), preferences: { workingHours: { start: '06:00', end: '08:00' } } });
+    expect(r.kind === 'escalate' && r.reason).toBe(
+      "No time from 2025-09-17 to 2025-09-24: the arrangement's working hours (06:00–08:00) do not overlap the school's (08:30–17:00). Tell the supervisor's manager and agree a date.",
+    );
+  });
+});
+
 const FIRST = instantMs('2025-09-01T00:00:00Z');
 
 describe('rescheduling properties', () => {
-  it('every offered slot is inside the window, on a plannable day, in the (narrowed) working hours, after now and free for all; never throws', () => {
+  it('every offered slot is inside the window, on a plannable day, in the (narrowed) working hours, after now and free for all; throws only for an original not on a school day', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: daysBetween('2025-09-01', '2027-07-22') }),
@@ -118,6 +204,10 @@ describe('rescheduling properties', () => {
           const workingHours = own ? { start: hh(own.from), end: hh(Math.min(23, own.from + own.hours)) } : undefined;
           const now = toIsoInstant(instantMs(original.start) + nowQuarters * 900_000);
           const req: RescheduleRequest = { calendar: wc, original, participants, now, settings: { allowInsetDays }, preferences: { workingHours } };
+          if (!isWorkingDay(wc, date)) {
+            expect(refusal(() => rescheduleOptions(req)).field).toBe('original');
+            return;
+          }
           const r = rescheduleOptions(req);
           expect(rescheduleOptions(structuredClone(req))).toEqual(r);
           if (r.kind === 'escalate') return;
