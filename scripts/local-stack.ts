@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { startEmulator, LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, SAFEGUARDING_SITE_ID, type RunningEmulator } from '../tools/m365-emulator/src/index.js';
 import { startFromEnv, type StartedApp } from '../src/bot/compose.js';
+import { seedDemoArrangements } from './demo-arrangements.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -20,6 +21,8 @@ export interface LocalStackOptions {
   playgroundPort?: number;
   logLevel?: string;
   logger?: Logger;
+  /** Give a new demo school its supervision arrangements (default true). */
+  demoArrangements?: boolean;
 }
 
 export interface RunningStack {
@@ -154,6 +157,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Run
     const env = localServerEnv(emulator, caFile, opts.port ?? 0, opts.logLevel ?? 'warn');
     const app = await startFromEnv(env, opts.logger);
     cleanups.push(() => app.close());
+    if (opts.demoArrangements !== false) await seedDemoArrangements(app.useCases);
     const stack: RunningStack = { serverUrl: app.url, emulator, app, stop };
     if (opts.playground) {
       const port = opts.playgroundPort ?? (await freePort());
