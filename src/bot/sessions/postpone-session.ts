@@ -1,5 +1,6 @@
 import type { Caller } from '../../shared/access/app-roles.js';
 import { canPostponeSession } from '../../shared/access/authorise.js';
+import { instantMs } from '../../shared/calendar/london-time.js';
 import { InvalidInputError } from '../../shared/errors/invalid-input.js';
 import type { PostponementReason, Session } from '../../shared/sessions/session.js';
 import { audited } from '../audit/audited.js';
@@ -38,7 +39,8 @@ export async function postponeSession(
     throw e;
   }
   if (options.kind === 'escalate') return audited(deps.audit, caller, 'session.postpone', sessionId, refuse('conflict', 'no_alternative', options.reason));
-  const chosen = options.candidates.find((c) => c.slot.start === request.start);
+  const wanted = instantMs(request.start, 'start');
+  const chosen = options.candidates.find((c) => instantMs(c.slot.start) === wanted);
   if (!chosen) {
     return audited(deps.audit, caller, 'session.postpone', sessionId, invalid([{ field: 'start', message: `That time is not one of the times offered. Choose one of the times within one working week (by ${options.window.deadline}) when everyone is free.` }]));
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isIsoInstantText } from '../sessions/instant-text.js';
+import { isIsoInstant } from '../calendar/london-time.js';
 
-const instant = z.string().refine(isIsoInstantText, { message: 'expected a UTC instant that exists' });
+const instant = z.string().refine(isIsoInstant, { message: 'expected a UTC instant that exists' });
 
 export const moveSchema = z.object({ arrangementId: z.string().min(1), windowId: z.string().min(1), start: instant }).strict();
 

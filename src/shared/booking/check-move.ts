@@ -1,11 +1,10 @@
 import { describeDate } from '../calendar/dates.js';
-import { addMinutes, instantMs, instantToLondon, minutesOfDay, type IsoInstant } from '../calendar/london-time.js';
+import { addMinutes, instantMs, instantToLondon, isIsoInstant, minutesOfDay, toIsoInstant, type IsoInstant } from '../calendar/london-time.js';
 import { dayKind, describeDayKind, isPlannableDay, type WorkingCalendar } from '../calendar/working-calendar.js';
 import { busyInMs, busyParticipants, type ParticipantBusy } from '../scheduling/intervals.js';
 import type { ArrangementPreferences } from '../scheduling/preferences.js';
 import { narrowHours, schedulingSettings, type SchedulingSettings } from '../scheduling/scheduling-settings.js';
 import type { TargetWindow } from '../scheduling/target-windows.js';
-import { isIsoInstantText } from '../sessions/instant-text.js';
 
 /** The admin moves one proposed session to another time before confirming. */
 export interface Move {
@@ -31,10 +30,11 @@ export function checkMove(req: {
   settings?: Partial<SchedulingSettings>;
   now: IsoInstant;
 }): MoveVerdict {
-  if (!isIsoInstantText(req.start)) return { ok: false, message: `${req.start} is not a time that exists: give a UTC time such as 2027-02-12T09:00:00Z.` };
+  if (!isIsoInstant(req.start)) return { ok: false, message: `${req.start} is not a time that exists: give a UTC time such as 2027-02-12T09:00:00Z.` };
   const settings = schedulingSettings(req.settings);
-  const end = addMinutes(req.start, req.durationMinutes);
-  const local = instantToLondon(req.start);
+  const start = toIsoInstant(instantMs(req.start));
+  const end = addMinutes(start, req.durationMinutes);
+  const local = instantToLondon(start);
   const localEnd = instantToLondon(end);
   const when = `${describeDate(local.date)} ${local.time}–${localEnd.time}`;
   const { window } = req;
@@ -51,8 +51,8 @@ export function checkMove(req: {
   if (minutesOfDay(local.time) % settings.slotStepMinutes !== 0) {
     return { ok: false, message: `Sessions start on the ${settings.slotStepMinutes}-minute grid (such as ${local.time.slice(0, 3)}00 or ${local.time.slice(0, 3)}${String(settings.slotStepMinutes).padStart(2, '0')}).` };
   }
-  if (instantMs(req.start) < instantMs(req.now)) return { ok: false, message: `${when} has already passed.` };
-  const who = busyParticipants(busyInMs(req.participants), instantMs(req.start), instantMs(end));
+  if (instantMs(start) < instantMs(req.now)) return { ok: false, message: `${when} has already passed.` };
+  const who = busyParticipants(busyInMs(req.participants), instantMs(start), instantMs(end));
   if (who.length > 0) return { ok: false, message: `${when} clashes with ${who.length === 1 ? "someone's" : `${who.length} people's`} calendar: choose a time when everyone is free.` };
-  return { ok: true, start: req.start, end, reason: `${when}: moved by you; inside ${window.label}, in working hours, when everyone is free.` };
+  return { ok: true, start, end, reason: `${when}: moved by you; inside ${window.label}, in working hours, when everyone is free.` };
 }

@@ -11,5 +11,4 @@ export {
   type Postponement,
   type PostponementReason,
 } from './session.js';
-export { isIsoInstantText } from './instant-text.js';
 export { arrangementFacts } from './session-facts.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { isIsoInstantText } from './instant-text.js';
+import { isIsoInstant } from '../calendar/london-time.js';
 
-const instant = z.string().refine(isIsoInstantText, { message: 'expected a UTC instant that exists, e.g. 2027-02-12T09:00:00Z' });
+const instant = z.string().refine(isIsoInstant, { message: 'expected a UTC instant that exists, e.g. 2027-02-12T09:00:00Z' });
 
 // seed 000 Appendix 3 §3 ("Postponement"): the reason is recorded; choices keep case detail out.
 export const POSTPONEMENT_REASONS = ['illness', 'unavailable', 'school-event', 'clash', 'other'] as const;

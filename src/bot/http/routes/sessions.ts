@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { POSTPONEMENT_REASONS, isIsoInstantText } from '../../../shared/sessions/index.js';
+import { isIsoInstant } from '../../../shared/calendar/london-time.js';
+import { POSTPONEMENT_REASONS } from '../../../shared/sessions/index.js';
 import { operation, type Operation } from '../api/operation.js';
 import { alternativesResponse, sessionViewSchema } from '../api/schemas.js';
 import { reply } from './reply.js';
@@ -46,7 +47,7 @@ export const sessionOperations: Operation[] = [
     params: sessionParams,
     body: z
       .object({
-        start: z.string().refine(isIsoInstantText, { message: 'a UTC time that exists, such as 2027-02-12T09:00:00Z' }),
+        start: z.string().refine(isIsoInstant, { message: 'a UTC time that exists, such as 2027-02-12T09:00:00Z' }),
         reason: z.enum(POSTPONEMENT_REASONS),
         note: z.string().trim().max(200, 'at most 200 characters (no case detail)').optional(),
       })
