@@ -16,6 +16,27 @@ export default tseslint.config(
     },
   },
   {
+    // The Graph SDK stays inside the Graph adapters: use cases talk to ports, never to Graph.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/bot/graph/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@microsoft/microsoft-graph-client', message: 'Only src/bot/graph may use the Graph SDK: add a port (src/bot/ports.ts) instead.' }] }],
+    },
+  },
+  {
+    // REST routes and bot handlers stay thin: they call use cases, never adapters.
+    files: ['src/bot/http/**/*.ts', 'src/bot/teams/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@microsoft/microsoft-graph-client', message: 'Only src/bot/graph may use the Graph SDK.' }],
+          patterns: [{ group: ['**/graph/*', '**/storage/*'], message: 'Routes and handlers call a use case (src/bot/use-cases.ts), never an adapter.' }],
+        },
+      ],
+    },
+  },
+  {
     // The domain core is pure: no clock reads, no I/O.
     files: ['src/shared/**/*.ts'],
     rules: {
@@ -30,7 +51,7 @@ export default tseslint.config(
         { selector: "MemberExpression[object.name='performance'][property.name='now']", message: 'src/shared is pure: no clock reads.' },
         { selector: "MemberExpression[object.name='process']", message: 'src/shared is pure: no process state.' },
       ],
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'http', 'https', 'net', 'undici', '*/bot/*', '*/tab/*'] }],
+      'no-restricted-imports': ['error', { paths: ['@microsoft/microsoft-graph-client'], patterns: ['node:*', 'fs', 'http', 'https', 'net', 'undici', '*/bot/*', '*/tab/*'] }],
     },
   },
 );

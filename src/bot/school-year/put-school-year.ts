@@ -4,7 +4,7 @@ import type { SchoolCalendar } from '../../shared/calendar/academic-year.js';
 import { validateSchoolCalendar } from '../../shared/calendar/validate-calendar.js';
 import { audited } from '../audit/audited.js';
 import type { AppPorts } from '../ports.js';
-import { done, invalid, refuse, type Outcome } from '../use-case.js';
+import { invalid, refuse, type Outcome } from '../use-case.js';
 import { getSchoolYear, versionTag, type SchoolYearView } from './get-school-year.js';
 import { currentCalendar } from './school-calendar.js';
 

@@ -5,6 +5,8 @@ export class EmulatorStats {
   identityHttpRequests = 0;
   batchRequests = 0;
   batchInnerRequests = 0;
+  /** $batch calls by what they carry: event creates, list item creates, or anything else. */
+  batchesByContent = { eventCreates: 0, itemCreates: 0, other: 0 };
   graphOperations = 0;
   injected = { throttle: 0, unavailable: 0, lostResponse: 0, mailboxConcurrency: 0, batchThrottle: 0, batchUnavailable: 0, batchLostResponse: 0 };
   /** When each Graph HTTP request arrived (ms since epoch), newest last; capped, for timing assertions. */
@@ -35,6 +37,7 @@ export class EmulatorStats {
       identityHttpRequests: this.identityHttpRequests,
       batchRequests: this.batchRequests,
       batchInnerRequests: this.batchInnerRequests,
+      batchesByContent: { ...this.batchesByContent },
       graphOperations: this.graphOperations,
       injected: { ...this.injected },
       graphRequestLog: [...this.graphRequestLog],

@@ -83,6 +83,7 @@ export function registerGraphRoutes(ctx: EmulatorContext, graphRoot: string): Gr
   /** The outer POST /$batch: it can be throttled, unavailable or lose its response as a whole. */
   const batch = async (req: EmuRequest): Promise<EmuResponse> => {
     ctx.stats.batchRequests++;
+    ctx.stats.batchesByContent[batchContent(req.body)]++;
     const fault = ctx.faults.decide({ method: req.method, path: req.path, body: req.body }, 'batch');
     if (fault.kind === 'throttle') {
       ctx.stats.injected.batchThrottle++;
@@ -103,4 +104,14 @@ export function registerGraphRoutes(ctx: EmulatorContext, graphRoot: string): Gr
   return {
     handle: async (req) => (req.method === 'POST' && req.path === '/$batch' ? batch(req) : operation(req)),
   };
+}
+
+/** What a $batch carries, for the bench's count of Outlook and SharePoint round trips. */
+function batchContent(body: unknown): 'eventCreates' | 'itemCreates' | 'other' {
+  const requests = (body as { requests?: { method?: unknown; url?: unknown }[] } | undefined)?.requests;
+  if (!Array.isArray(requests)) return 'other';
+  const posts = requests.filter((r) => r.method === 'POST' && typeof r.url === 'string').map((r) => r.url as string);
+  if (posts.some((u) => /\/users\/[^/]+\/events$/.test(u.split('?')[0] ?? ''))) return 'eventCreates';
+  if (posts.some((u) => /\/lists\/[^/]+\/items$/.test(u.split('?')[0] ?? ''))) return 'itemCreates';
+  return 'other';
 }
