@@ -1,0 +1,242 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { testCalendar } from '../calendar/test-fixtures.js';
+import { makeWorkingCalendar, isPlannableDay } from '../calendar/working-calendar.js';
+import { addMinutes, instantMs, instantToLondon, londonToInstant } from '../calendar/london-time.js';
+import type { Arrangement } from '../arrangements/arrangement.js';
+import type { Cadence } from '../policy/supervision-policy.js';
+import type { Interval } from '../scheduling/intervals.js';
+import { sessionId, type Session } from '../sessions/session.js';
+import { planBooking, sessionsToBook, type BookingPlan, type BookingPlanRequest, type ProposedSession } from './plan-booking.js';
+
+const wc = makeWorkingCalendar(testCalendar());
+const YEAR = '2026/27';
+// Today in the brief: Autumn 1 has passed, Autumn 2 is under way.
+const NOW = '2026-12-03T09:00:00Z';
+
+const party = (id: string) => ({ id, displayName: `Person ${id}`, mail: `${id}@school.example` });
+function arrangement(id: string, supervisorId: string, superviseeIds: string[], over: Partial<Arrangement> = {}): Arrangement {
+  return {
+    id,
+    supervisor: { ...party(supervisorId), role: 'dsl' },
+    supervisees: superviseeIds.map((s) => ({ ...party(s), role: 'deputy-dsl' as const })),
+    format: superviseeIds.length > 1 ? 'group' : 'individual',
+    cadence: { kind: 'half-termly' },
+    durationMinutes: 60,
+    maxGapMonths: 3,
+    organiser: 'supervisor',
+    teamsMeeting: false,
+    preferences: {},
+    status: 'active',
+    startDate: '2026-09-01',
+    ...over,
+  };
+}
+
+const request = (arrangements: Arrangement[], over: Partial<BookingPlanRequest> = {}): BookingPlanRequest => ({
+  calendar: wc,
+  academicYear: YEAR,
+  arrangements,
+  busy: new Map(),
+  existing: [],
+  now: NOW,
+  ...over,
+});
+
+const timed = (s: ProposedSession) => s.start !== undefined && s.end !== undefined && (s.status === 'proposed' || s.status === 'moved' || s.status === 'already-booked');
+const overlaps = (a: Interval, b: Interval) => instantMs(a.start) < instantMs(b.end) && instantMs(b.start) < instantMs(a.end);
+
+/** Every person's timed sessions in the plan; fails the test naming the first pair that overlaps. */
+function assertNoDoubleBooking(plan: BookingPlan, arrangements: readonly Arrangement[]): void {
+  const byId = new Map(arrangements.map((a) => [a.id, a]));
+  const perPerson = new Map<string, { sessionId: string; start: string; end: string }[]>();
+  for (const ap of plan.arrangements) {
+    const a = byId.get(ap.arrangementId) as Arrangement;
+    for (const s of ap.sessions.filter(timed)) {
+      for (const p of [a.supervisor, ...a.supervisees]) {
+        const list = perPerson.get(p.id) ?? [];
+        list.push({ sessionId: s.sessionId, start: s.start as string, end: s.end as string });
+        perPerson.set(p.id, list);
+      }
+    }
+  }
+  for (const [person, list] of perPerson) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const x = list[i] as Interval & { sessionId: string };
+        const y = list[j] as Interval & { sessionId: string };
+        if (overlaps(x, y)) throw new Error(`${person} is double-booked: ${x.sessionId} ${x.start} and ${y.sessionId} ${y.start}`);
+      }
+    }
+  }
+}
+
+const sessionsOf = (plan: BookingPlan, arrangementId: string) => plan.arrangements.find((a) => a.arrangementId === arrangementId)?.sessions ?? [];
+const window = (plan: BookingPlan, arrangementId: string, windowId: string) => sessionsOf(plan, arrangementId).find((s) => s.windowId === windowId) as ProposedSession;
+
+describe('planBooking', () => {
+  it('plans the remaining half terms of the year, the passed one marked past, each with a stable session id', () => {
+    const a = arrangement('a1', 'dan', ['han']);
+    const plan = planBooking(request([a]));
+    expect(plan.academicYear).toBe(YEAR);
+    expect(plan.refusedMoves).toEqual([]);
+    const s = sessionsOf(plan, 'a1');
+    expect(s.map((x) => [x.windowLabel, x.status])).toEqual([
+      ['Autumn 1', 'past'],
+      ['Autumn 2', 'proposed'],
+      ['Spring 1', 'proposed'],
+      ['Spring 2', 'proposed'],
+      ['Summer 1', 'proposed'],
+      ['Summer 2', 'proposed'],
+    ]);
+    for (const x of s) expect(x.sessionId).toBe(sessionId('a1', x.windowId));
+    for (const x of s.filter((y) => y.status === 'proposed')) {
+      expect(instantMs(x.start as string)).toBeGreaterThanOrEqual(instantMs(NOW));
+      expect(isPlannableDay(wc, instantToLondon(x.start as string).date, false)).toBe(true);
+      expect(x.end).toBe(addMinutes(x.start as string, 60));
+      expect(x.reason.length).toBeGreaterThan(0);
+    }
+    expect(sessionsToBook(plan)).toHaveLength(5);
+  });
+
+  it('never offers a supervisor with several supervisees two sessions at once', () => {
+    // Four arrangements with the same supervisor and the same (narrow) preferences: left alone, each would take the same first slot.
+    const prefs = { days: [2], times: [{ from: '09:00', to: '11:00' }] };
+    const arrangements = ['a', 'b', 'c', 'd'].map((id) => arrangement(id, 'dan', [`see-${id}`], { preferences: prefs }));
+    const plan = planBooking(request(arrangements));
+    assertNoDoubleBooking(plan, arrangements);
+    const spring1 = arrangements.map((a) => window(plan, a.id, '2026/27:spring1').start);
+    expect(new Set(spring1).size).toBe(4);
+    // Each alone gets the first Tuesday slot; together only the first (in id order) does.
+    const alone = planBooking(request([arrangements[3] as Arrangement]));
+    expect(window(alone, 'd', '2026/27:spring1').start).toBe(window(plan, 'a', '2026/27:spring1').start);
+  });
+
+  it('keeps clear of the busy times it is given', () => {
+    const a = arrangement('a1', 'dan', ['han']);
+    const first = window(planBooking(request([a])), 'a1', '2026/27:spring1');
+    const busy = new Map([['han', [{ start: first.start as string, end: first.end as string }]]]);
+    const again = window(planBooking(request([a], { busy })), 'a1', '2026/27:spring1');
+    expect(again.status).toBe('proposed');
+    expect(overlaps(again as Interval, first as Interval)).toBe(false);
+  });
+
+  it('keeps windows already booked as they are, and plans the rest around nobody new', () => {
+    const a = arrangement('a1', 'dan', ['han']);
+    const booked: Session = {
+      id: sessionId('a1', '2026/27:spring1'),
+      arrangementId: 'a1',
+      academicYear: YEAR,
+      windowId: '2026/27:spring1',
+      windowLabel: 'Spring 1',
+      start: '2027-02-01T14:00:00Z',
+      end: '2027-02-01T15:00:00Z',
+      status: 'booked',
+      organiserMailbox: 'dan',
+      eventId: 'ev',
+      iCalUId: 'ical',
+      postponements: [],
+    };
+    const plan = planBooking(request([a], { existing: [booked] }));
+    expect(window(plan, 'a1', '2026/27:spring1')).toMatchObject({ status: 'already-booked', start: booked.start, end: booked.end, sessionId: booked.id });
+    expect(sessionsToBook(plan).map((t) => t.session.windowId)).not.toContain('2026/27:spring1');
+    expect(sessionsToBook(plan)).toHaveLength(4);
+    // A cancelled session frees its window to be planned again; another year's session does not count as this year's.
+    expect(window(planBooking(request([a], { existing: [{ ...booked, status: 'cancelled' }] })), 'a1', '2026/27:spring1').status).toBe('proposed');
+    expect(window(planBooking(request([a], { existing: [{ ...booked, academicYear: '2025/26' }] })), 'a1', '2026/27:spring1').status).toBe('proposed');
+    // Someone else's booked session is not this arrangement's.
+    expect(window(planBooking(request([a], { existing: [{ ...booked, arrangementId: 'other' }] })), 'a1', '2026/27:spring1').status).toBe('proposed');
+  });
+
+  it('honours a valid move, and plans later arrangements around it', () => {
+    const a = arrangement('a', 'dan', ['han']);
+    const b = arrangement('b', 'dan', ['mar']);
+    const start = londonToInstant('2027-01-20', '14:00');
+    const plan = planBooking(request([a, b], { moves: [{ arrangementId: 'a', windowId: '2026/27:spring1', start }] }));
+    expect(plan.refusedMoves).toEqual([]);
+    expect(window(plan, 'a', '2026/27:spring1')).toMatchObject({ status: 'moved', start, end: addMinutes(start, 60), reason: expect.stringContaining('moved by you') });
+    assertNoDoubleBooking(plan, [a, b]);
+    expect(sessionsToBook(plan).find((t) => t.arrangementId === 'a' && t.session.windowId === '2026/27:spring1')?.session.start).toBe(start);
+  });
+
+  it('reports a refused move with its reason, and the planner’s own proposal stands', () => {
+    const a = arrangement('a', 'dan', ['han']);
+    const b = arrangement('b', 'dan', ['mar']);
+    const plain = planBooking(request([a, b]));
+    const bad = [
+      { arrangementId: 'b', windowId: '2026/27:spring1', start: londonToInstant('2027-01-16', '10:00') }, // a Saturday
+      { arrangementId: 'b', windowId: '2026/27:spring2', start: londonToInstant('2027-01-20', '10:00') }, // in Spring 1, not Spring 2
+      // Where arrangement a (planned first, same supervisor) already has its Summer 1 session.
+      { arrangementId: 'b', windowId: '2026/27:summer1', start: window(plain, 'a', '2026/27:summer1').start as string },
+    ];
+    const plan = planBooking(request([a, b], { moves: bad }));
+    expect(plan.refusedMoves).toEqual([
+      { arrangementId: 'b', windowId: '2026/27:spring1', message: expect.stringMatching(/a weekend/) },
+      { arrangementId: 'b', windowId: '2026/27:spring2', message: expect.stringMatching(/outside Spring 2/) },
+      { arrangementId: 'b', windowId: '2026/27:summer1', message: expect.stringMatching(/clashes with/) },
+    ]);
+    for (const w of ['2026/27:spring1', '2026/27:spring2', '2026/27:summer1']) {
+      expect(window(plan, 'b', w)).toEqual(window(plain, 'b', w));
+      expect(window(plan, 'b', w).status).toBe('proposed');
+    }
+    assertNoDoubleBooking(plan, [a, b]);
+  });
+
+  it('gives the same plan for the same inputs, whatever order the arrangements come in', () => {
+    const arrangements = [arrangement('c', 'dan', ['han']), arrangement('a', 'dan', ['mar']), arrangement('b', 'han', ['sop', 'tom'], { durationMinutes: 120 })];
+    const one = planBooking(request(arrangements));
+    expect(planBooking(request(arrangements))).toEqual(one);
+    expect(planBooking(request([...arrangements].reverse()))).toEqual(one);
+    expect(one.arrangements.map((a) => a.arrangementId)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+// ---- property: random arrangements over a small staff, so people are shared -----------------------
+
+const PEOPLE = ['p1', 'p2', 'p3', 'p4', 'p5'];
+const CADENCES: Cadence[] = [{ kind: 'half-termly' }, { kind: 'termly' }, { kind: 'monthly' }];
+
+const arrangementArb = fc
+  .record({
+    supervisor: fc.constantFrom(...PEOPLE),
+    supervisees: fc.uniqueArray(fc.constantFrom(...PEOPLE), { minLength: 1, maxLength: 3 }),
+    cadence: fc.constantFrom(...CADENCES),
+    durationMinutes: fc.constantFrom(45, 60, 90, 120),
+    days: fc.option(fc.uniqueArray(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 2 }), { nil: undefined }),
+  })
+  .filter((r) => !r.supervisees.includes(r.supervisor));
+
+// Some outside busy time for a person: a whole morning on a term-time day.
+const busyArb = fc.array(
+  fc.record({ person: fc.constantFrom(...PEOPLE), day: fc.integer({ min: 0, max: 200 }), from: fc.constantFrom('08:30', '09:00', '13:00'), hours: fc.integer({ min: 1, max: 4 }) }),
+  { maxLength: 25 },
+);
+
+describe('planBooking (property)', () => {
+  it('never proposes two overlapping sessions for one person, keeps clear of busy times, and is deterministic', () => {
+    fc.assert(
+      fc.property(fc.array(arrangementArb, { minLength: 2, maxLength: 6 }), busyArb, (specs, busySpecs) => {
+        const arrangements = specs.map((s, i) => arrangement(`arr-${String(i).padStart(2, '0')}`, s.supervisor, s.supervisees, { cadence: s.cadence, durationMinutes: s.durationMinutes, preferences: s.days ? { days: s.days } : {} }));
+        const busy = new Map<string, Interval[]>();
+        for (const b of busySpecs) {
+          const date = instantToLondon(addMinutes('2026-12-03T12:00:00Z', b.day * 24 * 60)).date;
+          const start = londonToInstant(date, b.from);
+          busy.set(b.person, [...(busy.get(b.person) ?? []), { start, end: addMinutes(start, b.hours * 60) }]);
+        }
+        const req = request(arrangements, { busy });
+        const plan = planBooking(req);
+        assertNoDoubleBooking(plan, arrangements);
+        // Nobody's own busy time is taken.
+        const byId = new Map(arrangements.map((a) => [a.id, a]));
+        for (const ap of plan.arrangements) {
+          const a = byId.get(ap.arrangementId) as Arrangement;
+          for (const s of ap.sessions.filter(timed)) {
+            for (const p of [a.supervisor, ...a.supervisees]) for (const b of busy.get(p.id) ?? []) expect(overlaps(s as Interval, b)).toBe(false);
+          }
+        }
+        expect(planBooking(request([...arrangements].reverse(), { busy }))).toEqual(plan);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
