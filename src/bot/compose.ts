@@ -15,6 +15,7 @@ import { createSchoolCalendarRepository } from './storage/school-calendar-reposi
 import { createBookingJobRepository } from './storage/booking-job-repository.js';
 import { createAuditLog } from './storage/audit-log.js';
 import { resumeBookingJobs, runBookingJob } from './booking/run-booking-job.js';
+import type { LoadedPlan } from './booking/load-booking-plan.js';
 import { createUseCases, type UseCases } from './use-cases.js';
 import { errorSummary } from './errors.js';
 import type { AppPorts, Clock } from './ports.js';
@@ -89,9 +90,9 @@ export async function startFromEnv(env: Record<string, string | undefined>, logg
   };
   // Booking jobs run in this process after the request that started them; one run per job at a time.
   const running = new Map<string, Promise<void>>();
-  const runInBackground = (jobId: string): void => {
+  const runInBackground = (jobId: string, plan?: LoadedPlan): void => {
     if (running.has(jobId)) return;
-    const run = runBookingJob(ports, log, jobId)
+    const run = runBookingJob(ports, log, jobId, plan)
       .catch((err: unknown) => log.error({ err: errorSummary(err), jobId }, 'booking job failed'))
       .finally(() => running.delete(jobId));
     running.set(jobId, run);

@@ -7,19 +7,28 @@ import type { CalendarPort } from '../ports.js';
 // (https://learn.microsoft.com/graph/outlook-get-free-busy-schedule#limits-and-error-conditions).
 const MAX_SPAN_MINUTES = 41 * 24 * 60;
 
-/** Busy times by person id from Outlook free/busy, for [from, to), asked of `requester`'s calendar. */
-export async function busyByPerson(calendar: CalendarPort, requester: string, people: readonly Party[], from: IsoInstant, to: IsoInstant): Promise<Map<string, Interval[]>> {
+/** People whose free/busy is asked of one mailbox's calendar (`/users/{requester}/calendar/getSchedule`). */
+export interface ScheduleAsk {
+  requester: string;
+  people: readonly Party[];
+}
+
+/**
+ * Busy times by person id from Outlook free/busy, for [from, to). Each group is asked of its own
+ * mailbox: Outlook limits requests in flight per mailbox, so spreading them lets `$batch` calls fill.
+ */
+export async function busyByPerson(calendar: CalendarPort, asks: readonly ScheduleAsk[], from: IsoInstant, to: IsoInstant): Promise<Map<string, Interval[]>> {
   const byMail = new Map<string, string>();
-  for (const p of people) byMail.set(p.mail.toLowerCase(), p.id);
-  const addresses = [...byMail.keys()];
+  for (const a of asks) for (const p of a.people) byMail.set(p.mail.toLowerCase(), p.id);
   const busy = new Map<string, Interval[]>([...byMail.values()].map((id) => [id, []]));
-  if (addresses.length === 0) return busy;
   const spans: [IsoInstant, IsoInstant][] = [];
   for (let s = from; instantMs(s) < instantMs(to); s = addMinutes(s, MAX_SPAN_MINUTES)) {
     const e = addMinutes(s, MAX_SPAN_MINUTES);
     spans.push([s, instantMs(e) < instantMs(to) ? e : to]);
   }
-  const answers = await Promise.all(spans.map(([s, e]) => calendar.getSchedules(requester, addresses, s, e)));
+  const answers = await Promise.all(
+    asks.filter((a) => a.people.length > 0).flatMap((a) => spans.map(([s, e]) => calendar.getSchedules(a.requester, [...new Set(a.people.map((p) => p.mail.toLowerCase()))], s, e))),
+  );
   for (const fb of answers.flat()) {
     const id = byMail.get(fb.address.toLowerCase());
     if (!id) continue;

@@ -1,5 +1,4 @@
-import type { Arrangement } from '../../shared/arrangements/arrangement.js';
-import { partiesOf } from '../../shared/arrangements/arrangement.js';
+import { partiesOf, type Arrangement, type Party } from '../../shared/arrangements/arrangement.js';
 import { isPlanned } from '../../shared/arrangements/new-arrangement.js';
 import { planBooking, type BookingPlan } from '../../shared/booking/plan-booking.js';
 import type { Move } from '../../shared/booking/check-move.js';
@@ -9,7 +8,23 @@ import type { Session } from '../../shared/sessions/session.js';
 import type { ValidationIssue } from '../../shared/calendar/validation-issue.js';
 import { currentCalendar } from '../school-year/school-calendar.js';
 import type { AppPorts } from '../ports.js';
-import { busyByPerson } from './free-busy.js';
+import { organiserOf } from './book-sessions.js';
+import { busyByPerson, type ScheduleAsk } from './free-busy.js';
+
+/** Each person's free/busy is asked once, of the mailbox their first arrangement books in. */
+function scheduleAsks(arrangements: readonly Arrangement[], safeguardingMailbox: string | undefined): ScheduleAsk[] {
+  const seen = new Set<string>();
+  const asks = new Map<string, Party[]>();
+  for (const a of arrangements) {
+    const requester = organiserOf(a, safeguardingMailbox);
+    for (const p of partiesOf(a)) {
+      if (seen.has(p.id)) continue;
+      seen.add(p.id);
+      asks.set(requester, [...(asks.get(requester) ?? []), p]);
+    }
+  }
+  return [...asks].map(([requester, people]) => ({ requester, people }));
+}
 
 export interface LoadedPlan {
   plan: BookingPlan;
@@ -25,7 +40,7 @@ export type PlanLoad = { ok: true; loaded: LoadedPlan } | { ok: false; issues: V
  */
 export async function loadBookingPlan(
   deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings'>,
-  request: { academicYear: string; arrangementIds?: readonly string[] | undefined; moves?: readonly Move[] | undefined; requester: string },
+  request: { academicYear: string; arrangementIds?: readonly string[] | undefined; moves?: readonly Move[] | undefined },
 ): Promise<PlanLoad> {
   const { working, calendar } = await currentCalendar(deps.schoolCalendar);
   const year = calendar.years.find((y) => y.label === request.academicYear);
@@ -51,10 +66,9 @@ export async function loadBookingPlan(
     chosen = all.filter(isPlanned);
   }
   const sessions = (await deps.sessions.listForArrangements(chosen.map((a) => a.id))).map((s) => s.value);
-  const people = new Map(chosen.flatMap(partiesOf).map((p) => [p.id, p]));
   const first = year.halfTerms[0]?.start as string;
   const last = year.halfTerms[5]?.end as string;
-  const busy = await busyByPerson(deps.calendar, request.requester, [...people.values()], londonToInstant(first, '00:00'), londonToInstant(last, '23:59'));
+  const busy = await busyByPerson(deps.calendar, scheduleAsks(chosen, deps.settings.safeguardingMailbox), londonToInstant(first, '00:00'), londonToInstant(last, '23:59'));
   const plan = planBooking({
     calendar: working,
     academicYear: request.academicYear,

@@ -5,7 +5,7 @@ import type { Move } from '../../shared/booking/check-move.js';
 import type { MoveRefusal, ProposedSession } from '../../shared/booking/plan-booking.js';
 import type { AppPorts } from '../ports.js';
 import { done, invalid, refuse, type Outcome } from '../use-case.js';
-import { loadBookingPlan } from './load-booking-plan.js';
+import { loadBookingPlan, type LoadedPlan } from './load-booking-plan.js';
 
 export interface BookingPreview {
   academicYear: string;
@@ -27,16 +27,20 @@ export async function previewBooking(
 ): Promise<Outcome<BookingPreview>> {
   const allowed = canManageSchedule(input.caller);
   if (!allowed.ok) return refuse('forbidden', 'forbidden', allowed.reason);
-  const loaded = await loadBookingPlan(deps, { ...input.request, requester: deps.settings.safeguardingMailbox ?? input.caller.id });
+  const loaded = await loadBookingPlan(deps, input.request);
   if (!loaded.ok) return invalid(loaded.issues);
-  const { plan, arrangements } = loaded.loaded;
+  return done(previewOf(loaded.loaded));
+}
+
+/** The preview of a loaded plan: per arrangement its title and proposals, and the totals. */
+export function previewOf({ plan, arrangements }: LoadedPlan): BookingPreview {
   const byId = new Map(arrangements.map((a) => [a.id, a]));
   const rows = plan.arrangements.map((p) => {
     const a = byId.get(p.arrangementId);
     return { arrangementId: p.arrangementId, title: a ? describeArrangement(a) : p.arrangementId, format: a?.format ?? 'individual', durationMinutes: a?.durationMinutes ?? 60, sessions: p.sessions };
   });
   const all = rows.flatMap((r) => r.sessions);
-  return done({
+  return {
     academicYear: plan.academicYear,
     arrangements: rows,
     refusedMoves: plan.refusedMoves,
@@ -45,5 +49,5 @@ export async function previewBooking(
       alreadyBooked: all.filter((s) => s.status === 'already-booked').length,
       noSlot: all.filter((s) => s.status === 'no-slot').length,
     },
-  });
+  };
 }

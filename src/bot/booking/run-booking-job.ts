@@ -3,10 +3,10 @@ import { sessionsToBook } from '../../shared/booking/plan-booking.js';
 import type { Logger } from '../logger.js';
 import type { AppPorts, Stored } from '../ports.js';
 import { bookSessions, type SessionToBook } from './book-sessions.js';
-import { loadBookingPlan } from './load-booking-plan.js';
+import { loadBookingPlan, type LoadedPlan } from './load-booking-plan.js';
 
 /** Sessions booked between two saves of the job's progress. */
-const CHUNK = 200;
+const CHUNK = 500;
 
 type Deps = Pick<AppPorts, 'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings' | 'bookingJobs' | 'links' | 'audit'>;
 
@@ -15,13 +15,14 @@ type Deps = Pick<AppPorts, 'arrangements' | 'sessions' | 'schoolCalendar' | 'cal
  * after a restart the sessions already booked count as booked and only the rest are created; every
  * write is idempotent, so a session whose meeting was created just before a crash is not duplicated.
  */
-export async function runBookingJob(deps: Deps, log: Logger, jobId: string): Promise<void> {
+export async function runBookingJob(deps: Deps, log: Logger, jobId: string, planned?: LoadedPlan): Promise<void> {
   let stored = await deps.bookingJobs.get(jobId);
   if (!stored || stored.value.state !== 'running') return;
   const save = async (next: BookingJob): Promise<Stored<BookingJob>> => (stored = await deps.bookingJobs.update(stored as Stored<BookingJob>, next));
   const job = stored.value;
   try {
-    const loaded = await loadBookingPlan(deps, { academicYear: job.academicYear, arrangementIds: job.arrangementIds, moves: job.moves, requester: deps.settings.safeguardingMailbox ?? job.requestedById });
+    // Straight after starting, the plan the admin confirmed is at hand; after a restart it is worked out again.
+    const loaded = planned ? { ok: true as const, loaded: planned } : await loadBookingPlan(deps, { academicYear: job.academicYear, arrangementIds: job.arrangementIds, moves: job.moves });
     if (!loaded.ok) {
       await save({ ...job, state: 'failed', error: loaded.issues.map((i) => i.message).join(' '), finishedAt: deps.clock.now() });
       return;

@@ -17,7 +17,7 @@ export async function listSessionAlternatives(
   const session = loaded.session.value;
   if (session.status !== 'booked') return refuse('conflict', 'session_not_booked', `This session is ${session.status}: only a booked session can be postponed.`);
   try {
-    return done(await alternativesFor(deps, session, loaded.arrangement, deps.settings.safeguardingMailbox ?? input.caller.id));
+    return done(await alternativesFor(deps, session, loaded.arrangement, session.organiserMailbox));
   } catch (e) {
     if (e instanceof InvalidInputError) return refuse('conflict', 'cannot_postpone', e.message);
     throw e;

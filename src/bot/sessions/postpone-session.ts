@@ -33,7 +33,7 @@ export async function postponeSession(
   if (session.status !== 'booked') return audited(deps.audit, caller, 'session.postpone', sessionId, refuse('conflict', 'session_not_booked', `This session is ${session.status}: only a booked session can be postponed.`));
   let options;
   try {
-    options = await alternativesFor(deps, session, loaded.arrangement, deps.settings.safeguardingMailbox ?? caller.id);
+    options = await alternativesFor(deps, session, loaded.arrangement, session.organiserMailbox);
   } catch (e) {
     if (e instanceof InvalidInputError) return audited(deps.audit, caller, 'session.postpone', sessionId, refuse('conflict', 'cannot_postpone', e.message));
     throw e;

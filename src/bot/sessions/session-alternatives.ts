@@ -27,7 +27,7 @@ export async function alternativesFor(
     // Out of the calendar: rescheduleOptions explains it; a bad original is reported by it too.
     if (!(e instanceof RangeError) || e instanceof InvalidInputError) throw e;
   }
-  const busy = await busyByPerson(deps.calendar, requester, partiesOf(arrangement), londonToInstant(originalDate, '00:00'), to);
+  const busy = await busyByPerson(deps.calendar, [{ requester, people: partiesOf(arrangement) }], londonToInstant(originalDate, '00:00'), to);
   // The session's own meeting is in everyone's calendar; rescheduleOptions leaves out the original time itself.
   const participants = [...busy].map(([participantId, list]) => ({ participantId, busy: list.filter((b) => !(b.start === session.start && b.end === session.end)) }));
   return rescheduleOptions({
