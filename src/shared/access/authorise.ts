@@ -6,7 +6,7 @@ export type Decision = { ok: true } | { ok: false; reason: string };
 const ALLOW: Decision = { ok: true };
 const has = (caller: Caller, ...roles: AppRole[]) => roles.some((r) => caller.roles.includes(r));
 
-// seed 001 "Confidentiality" and DESIGN.md "Access": the supervisee, the supervisor and the DSL / trust
+// seed 001 "Confidentiality and Access": the supervisee, the supervisor and the DSL / trust
 // lead; others only through logged, time-limited audit access (not granted here).
 const AUDITOR_REFUSAL =
   'Auditor access is given per inspection, for a set time, by the DSL; until it is granted you cannot see supervision records.';
