@@ -26,8 +26,8 @@ export async function busyByPerson(calendar: CalendarPort, asks: readonly Schedu
     const e = addMinutes(s, MAX_SPAN_MINUTES);
     spans.push([s, instantMs(e) < instantMs(to) ? e : to]);
   }
-  const answers = await Promise.all(
-    asks.filter((a) => a.people.length > 0).flatMap((a) => spans.map(([s, e]) => calendar.getSchedules(a.requester, [...new Set(a.people.map((p) => p.mail.toLowerCase()))], s, e))),
+  const answers = await calendar.getManySchedules(
+    asks.filter((a) => a.people.length > 0).flatMap((a) => spans.map(([s, e]) => ({ requesterId: a.requester, addresses: [...new Set(a.people.map((p) => p.mail.toLowerCase()))], startUtc: s, endUtc: e }))),
   );
   for (const fb of answers.flat()) {
     const id = byMail.get(fb.address.toLowerCase());

@@ -69,6 +69,15 @@ export interface CalendarPort {
   cancelEvent(mailboxId: string, eventId: string, comment: string): Promise<void>;
   calendarView(mailboxId: string, startUtc: string, endUtc: string): Promise<CalendarEvent[]>;
   getSchedules(requesterId: string, addresses: readonly string[], startUtc: string, endUtc: string, intervalMinutes?: number): Promise<FreeBusy[]>;
+  /** Many free/busy questions (each of its own mailbox and period) in shared `$batch` calls; answers in input order. */
+  getManySchedules(asks: readonly ScheduleQuestion[]): Promise<FreeBusy[][]>;
+}
+
+export interface ScheduleQuestion {
+  requesterId: string;
+  addresses: readonly string[];
+  startUtc: string;
+  endUtc: string;
 }
 
 const dateTimeTimeZone = z.object({ dateTime: z.string(), timeZone: z.string().optional() });
@@ -190,6 +199,41 @@ export function createGraphCalendar(client: Client, batchOptions: BatchRunnerOpt
     );
   };
 
+  // Schedules are asked for 20 at a time, each group one request inside a $batch; every question's
+  // groups share the same $batch calls.
+  const manySchedules = async (asks: readonly ScheduleQuestion[], intervalMinutes: number): Promise<FreeBusy[][]> => {
+    const groups: { ask: number; schedules: string[]; q: ScheduleQuestion }[] = [];
+    asks.forEach((q, ask) => {
+      for (let i = 0; i < q.addresses.length; i += GRAPH_BATCH_LIMIT) groups.push({ ask, schedules: q.addresses.slice(i, i + GRAPH_BATCH_LIMIT), q });
+    });
+    const responses = await batch.run(
+      groups.map(({ schedules, q }) => ({
+        method: 'POST',
+        url: `${userPath(q.requesterId)}/calendar/getSchedule`,
+        // A read, though sent as POST.
+        idempotent: true,
+        key: q.requesterId,
+        headers: PREFER_UTC,
+        body: { schedules, startTime: toGraphTime(q.startUtc), endTime: toGraphTime(q.endUtc), availabilityViewInterval: intervalMinutes },
+      })),
+    );
+    const out: FreeBusy[][] = asks.map(() => []);
+    responses.forEach((r, i) => {
+      if (r.status !== 200) throw new GraphAdapterError(r.status, `getSchedule failed: ${GraphAdapterError.messageOf(r.body)}`);
+      const answers = z
+        .object({ value: z.array(scheduleInformation) })
+        .parse(r.body)
+        .value.map((s): FreeBusy => ({
+          address: s.scheduleId,
+          availabilityView: s.availabilityView ?? '',
+          busy: (s.scheduleItems ?? []).map((i) => ({ startUtc: toUtc(i.start), endUtc: toUtc(i.end), status: i.status })),
+          ...(s.error ? { error: s.error.responseCode ?? s.error.message ?? 'error' } : {}),
+        }));
+      out[(groups[i] as { ask: number }).ask]?.push(...answers);
+    });
+    return out;
+  };
+
   const calendar: CalendarPort = {
     createEvent: async (e) => {
       try {
@@ -270,34 +314,10 @@ export function createGraphCalendar(client: Client, batchOptions: BatchRunnerOpt
       return raw.map((r) => toEvent(mailboxId, r));
     },
 
-    getSchedules: async (requesterId, addresses, startUtc, endUtc, intervalMinutes = 30) => {
-      // Schedules are asked for 20 at a time, each group one request inside a $batch.
-      const groups: string[][] = [];
-      for (let i = 0; i < addresses.length; i += GRAPH_BATCH_LIMIT) groups.push(addresses.slice(i, i + GRAPH_BATCH_LIMIT));
-      const responses = await batch.run(
-        groups.map((schedules) => ({
-          method: 'POST',
-          url: `${userPath(requesterId)}/calendar/getSchedule`,
-          // A read, though sent as POST.
-          idempotent: true,
-          key: requesterId,
-          headers: PREFER_UTC,
-          body: { schedules, startTime: toGraphTime(startUtc), endTime: toGraphTime(endUtc), availabilityViewInterval: intervalMinutes },
-        })),
-      );
-      return responses.flatMap((r) => {
-        if (r.status !== 200) throw new GraphAdapterError(r.status, `getSchedule failed: ${GraphAdapterError.messageOf(r.body)}`);
-        return z
-          .object({ value: z.array(scheduleInformation) })
-          .parse(r.body)
-          .value.map((s): FreeBusy => ({
-            address: s.scheduleId,
-            availabilityView: s.availabilityView ?? '',
-            busy: (s.scheduleItems ?? []).map((i) => ({ startUtc: toUtc(i.start), endUtc: toUtc(i.end), status: i.status })),
-            ...(s.error ? { error: s.error.responseCode ?? s.error.message ?? 'error' } : {}),
-          }));
-      });
-    },
+    getSchedules: async (requesterId, addresses, startUtc, endUtc, intervalMinutes = 30) =>
+      (await manySchedules([{ requesterId, addresses, startUtc, endUtc }], intervalMinutes))[0] ?? [],
+
+    getManySchedules: (asks) => manySchedules(asks, 30),
   };
   return calendar;
 }
