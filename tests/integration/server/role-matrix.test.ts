@@ -1,0 +1,432 @@
+// Who may call what: every operation in GET /api/openapi.json, for every kind of caller. The paths and
+// methods come from the document itself, so a new operation is covered (and must be added to the
+// tables below, or this file fails).
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_ID, AUDITOR_ID, DSL_ID, PRINCIPAL_ID } from '../../../tools/m365-emulator/src/index.js';
+import { callApi, tokenFor, type ApiReply } from '../../support/api.js';
+import { startStack, type RunningStack } from '../../support/start-stack.js';
+
+const HANNAH = 'a1000000-0000-4000-8000-000000000003';
+const MARCUS = 'a1000000-0000-4000-8000-000000000004';
+const SOPHIE = 'a1000000-0000-4000-8000-000000000005';
+const TOM = 'a1000000-0000-4000-8000-000000000006';
+const GRACE = 'a1000000-0000-4000-8000-000000000007';
+const LIAM = 'a1000000-0000-4000-8000-000000000008';
+
+const EXPECTED_OPERATIONS = [
+  'getMe', 'getSchoolYear', 'putSchoolYear', 'importSchoolYearIcs', 'listArrangements', 'createArrangement', 'updateArrangement', 'searchPeople',
+  'previewBooking', 'startBooking', 'getBookingJob', 'listSessions', 'getSession', 'listSessionAlternatives', 'postponeSession', 'cancelSession',
+];
+
+type Method = 'get' | 'post' | 'put' | 'patch';
+interface DocOperation {
+  operationId?: string;
+  parameters?: { name: string; in: string }[];
+  requestBody?: unknown;
+  responses?: Record<string, unknown>;
+}
+interface OpenApiDoc {
+  openapi: string;
+  paths: Record<string, Partial<Record<Method, DocOperation>>>;
+}
+interface Session {
+  id: string;
+  arrangementId: string;
+  windowId: string;
+  status: string;
+  start: string;
+}
+interface SessionView {
+  session: Session;
+  arrangement: { id: string; supervisor: { id: string }; supervisees: { id: string }[] };
+}
+interface Arrangement {
+  id: string;
+  supervisor: { id: string };
+  supervisees: { id: string }[];
+}
+interface ApiError {
+  error: string;
+  message: string;
+  field?: string;
+}
+
+// The callers, in the column order of the matrix below.
+const CALLERS = [
+  { who: 'admin', id: ADMIN_ID }, // Priya: Safeguarding.Admin
+  { who: 'lead', id: DSL_ID }, // Daniel: Safeguarding.Lead
+  { who: 'oversight', id: PRINCIPAL_ID }, // Rachel: Safeguarding.Oversight
+  { who: 'auditor', id: AUDITOR_ID }, // Noah: Safeguarding.Auditor
+  { who: 'staff', id: LIAM }, // Liam: a teaching assistant with no app role
+] as const;
+type Who = (typeof CALLERS)[number]['who'];
+
+let stack: RunningStack;
+let doc: OpenApiDoc;
+const tokens = new Map<Who, string>();
+let firstJobId = '';
+const arr: Record<'rachelDaniel' | 'danielHannah' | 'danielMarcus' | 'group' | 'graceLiam', string> = { rachelDaniel: '', danielHannah: '', danielMarcus: '', group: '', graceLiam: '' };
+const sessions = new Map<string, Session>();
+const sessionOf = (arrangementId: string, half: string): string => {
+  const s = [...sessions.values()].find((x) => x.arrangementId === arrangementId && x.windowId === `2026/27:${half}`);
+  if (!s) throw new Error(`no booked session for ${arrangementId} ${half}`);
+  return s.id;
+};
+
+const as = (who: Who | undefined) => (who ? tokens.get(who) : undefined);
+const api = <T = unknown>(who: Who | undefined, method: string, path: string, body?: unknown): Promise<ApiReply<T>> => callApi<T>(stack, as(who), method.toUpperCase(), path, body);
+
+beforeAll(async () => {
+  stack = await startStack();
+  for (const c of CALLERS) tokens.set(c.who, await tokenFor(stack, c.id));
+  doc = (await api<OpenApiDoc>(undefined, 'get', '/api/openapi.json')).body;
+
+  const list = await api<{ arrangements: Arrangement[] }>('admin', 'get', '/api/arrangements');
+  expect(list.status).toBe(200);
+  const find = (supervisor: string, supervisee: string) => {
+    const a = list.body.arrangements.find((x) => x.supervisor.id === supervisor && x.supervisees.some((s) => s.id === supervisee));
+    if (!a) throw new Error(`demo arrangement ${supervisor} → ${supervisee} missing`);
+    return a.id;
+  };
+  arr.rachelDaniel = find(PRINCIPAL_ID, DSL_ID);
+  arr.danielHannah = find(DSL_ID, HANNAH);
+  arr.danielMarcus = find(DSL_ID, MARCUS);
+  arr.group = find(HANNAH, SOPHIE);
+  arr.graceLiam = find(GRACE, LIAM);
+
+  const started = await api<{ id: string }>('admin', 'post', '/api/booking/jobs', { academicYear: '2026/27' });
+  expect(started.status).toBe(202);
+  firstJobId = started.body.id;
+  await stack.app.idle();
+  const all = await api<{ sessions: SessionView[] }>('admin', 'get', '/api/sessions?scope=everyone');
+  expect(all.status).toBe(200);
+  for (const v of all.body.sessions) sessions.set(v.session.id, v.session);
+  expect(sessions.size).toBeGreaterThanOrEqual(25);
+}, 60_000);
+
+afterAll(async () => {
+  // Bookings the allowed callers started run in the background: let them finish before stopping.
+  await stack?.app.idle();
+  await stack?.stop();
+});
+
+const operations = (): { path: string; method: Method; op: DocOperation }[] =>
+  Object.entries(doc.paths).flatMap(([path, item]) => (Object.entries(item) as [Method, DocOperation][]).map(([method, op]) => ({ path, method, op })));
+
+/** A real id for each path parameter, so the 401s are not just for unknown things. */
+const fillPath = (path: string): string =>
+  path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const ids: Record<string, string> = { arrangementId: arr.danielMarcus, jobId: firstJobId, sessionId: sessionOf(arr.danielHannah, 'spring1') };
+    const id = ids[name];
+    if (!id) throw new Error(`no real id for path parameter {${name}}: add one to fillPath`);
+    return encodeURIComponent(id);
+  });
+
+describe('the OpenAPI document', () => {
+  it('is OpenAPI 3.1.0 and lists every operation, each with an operationId and documented 401 and 403', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    const ops = operations();
+    const ids = ops.map((o) => o.op.operationId);
+    for (const o of ops) {
+      expect(o.op.operationId, `${o.method.toUpperCase()} ${o.path}`).toEqual(expect.any(String));
+      expect(Object.keys(o.op.responses ?? {}), `${o.op.operationId}`).toEqual(expect.arrayContaining(['401', '403']));
+    }
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThanOrEqual(EXPECTED_OPERATIONS.length);
+    expect(ids).toEqual(expect.arrayContaining(EXPECTED_OPERATIONS));
+    for (const o of ops) expect(o.path.startsWith('/api/')).toBe(true);
+  });
+});
+
+describe('(a) without a valid token, every operation answers 401 with a JSON error', () => {
+  it('no token, and a token that is not one', async () => {
+    const ops = operations();
+    expect(ops.length).toBeGreaterThanOrEqual(16);
+    for (const { path, method, op } of ops) {
+      const url = fillPath(path);
+      const body = op.requestBody ? {} : undefined;
+      for (const authorization of [undefined, 'Bearer not-a-token']) {
+        const res = await fetch(`${stack.serverUrl}${url}`, {
+          method: method.toUpperCase(),
+          headers: { ...(authorization ? { authorization } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+          ...(body ? { body: JSON.stringify(body) } : {}),
+        });
+        const what = `${op.operationId} ${method.toUpperCase()} ${url} (${authorization ? 'bad token' : 'no token'})`;
+        expect(res.status, what).toBe(401);
+        expect(res.headers.get('content-type'), what).toMatch(/application\/json/);
+        expect(res.headers.get('www-authenticate'), what).toMatch(/^Bearer/);
+        const json = (await res.json()) as ApiError;
+        expect(json.error, what).toEqual(expect.any(String));
+        expect(json.message, what).toEqual(expect.any(String));
+      }
+    }
+  });
+});
+
+// ---- (b) the matrix ---------------------------------------------------------------------------------
+
+const ICS = [
+  'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Example School//Term dates//EN',
+  ...[
+    ['Autumn Term', '20270901', '20271218'], ['Autumn Half Term', '20271025', '20271030'],
+    ['Spring Term', '20280104', '20280408'], ['Spring Half Term', '20280214', '20280219'],
+    ['Summer Term', '20280424', '20280722'], ['Summer Half Term', '20280529', '20280603'],
+  ].flatMap(([s, a, b]) => ['BEGIN:VEVENT', `UID:${s}@example.org`, 'DTSTAMP:20250101T000000Z', `DTSTART;VALUE=DATE:${a}`, `DTEND;VALUE=DATE:${b}`, `SUMMARY:${s}`, 'END:VEVENT']),
+  'END:VCALENDAR',
+].join('\r\n');
+
+interface MatrixRow {
+  operationId: string;
+  what: string;
+  method: Method;
+  path: () => string;
+  body?: () => Promise<unknown> | unknown;
+  /** Status per caller, in CALLERS order: admin, lead, oversight, auditor, staff (Liam). */
+  expect: [number, number, number, number, number];
+  /** What a 403 must say, per caller (the reason is for people, so it is checked). */
+  reason?: Partial<Record<Who, RegExp>>;
+}
+
+const schoolYearBody = async () => {
+  const current = await api<{ calendar: unknown; version: string }>('admin', 'get', '/api/school-year');
+  return { calendar: current.body.calendar, version: current.body.version };
+};
+const NOT_OFFERED = '2031-01-06T10:00:00Z';
+const MANAGE = /Only the safeguarding admin or a designated safeguarding lead can do this/;
+
+// Sessions used below, chosen so that the callers are (or are not) parties:
+//  - Hannah's group (Sophie, Tom, Grace): Priya, Daniel, Rachel, Noah and Liam are none of them parties.
+//  - Daniel → Hannah: Daniel supervises; Rachel, Noah and Liam are not parties.
+//  - Grace → Liam: Liam is the supervisee.
+const MATRIX: MatrixRow[] = [
+  //                                                                                                   admin lead oversight auditor staff
+  { operationId: 'getMe', what: 'who am I', method: 'get', path: () => '/api/me', expect: [200, 200, 200, 200, 200] },
+  { operationId: 'getSchoolYear', what: 'term dates', method: 'get', path: () => '/api/school-year', expect: [200, 200, 200, 200, 200] },
+  { operationId: 'putSchoolYear', what: 'save the school year', method: 'put', path: () => '/api/school-year', body: schoolYearBody, expect: [200, 200, 403, 403, 403], reason: { oversight: MANAGE, auditor: MANAGE, staff: MANAGE } },
+  { operationId: 'importSchoolYearIcs', what: 'read an .ics', method: 'post', path: () => '/api/school-year/import-ics', body: () => ({ ics: ICS }), expect: [200, 200, 403, 403, 403], reason: { oversight: MANAGE, staff: MANAGE } },
+  { operationId: 'listArrangements', what: 'arrangements (filtered)', method: 'get', path: () => '/api/arrangements', expect: [200, 200, 200, 200, 200] },
+  {
+    operationId: 'createArrangement',
+    what: 'make an arrangement',
+    method: 'post',
+    path: () => '/api/arrangements',
+    body: () => ({ supervisorId: MARCUS, supervisorRole: 'deputy-dsl', supervisees: [{ id: TOM, role: 'head-of-year' }] }),
+    expect: [201, 201, 403, 403, 403],
+    reason: { oversight: MANAGE, auditor: MANAGE, staff: MANAGE },
+  },
+  { operationId: 'updateArrangement', what: 'change an arrangement', method: 'patch', path: () => `/api/arrangements/${arr.danielMarcus}`, body: () => ({ location: 'Meeting room 4' }), expect: [200, 200, 403, 403, 403], reason: { staff: MANAGE } },
+  { operationId: 'searchPeople', what: 'search the directory', method: 'get', path: () => '/api/people?q=da', expect: [200, 200, 403, 403, 403], reason: { staff: MANAGE } },
+  { operationId: 'previewBooking', what: 'preview the year', method: 'post', path: () => '/api/booking/preview', body: () => ({ academicYear: '2026/27' }), expect: [200, 200, 403, 403, 403], reason: { oversight: MANAGE } },
+  // One arrangement whose year is already booked: a job that books nothing new.
+  { operationId: 'startBooking', what: 'book the year', method: 'post', path: () => '/api/booking/jobs', body: () => ({ academicYear: '2026/27', arrangementIds: [arr.rachelDaniel] }), expect: [202, 202, 403, 403, 403], reason: { oversight: MANAGE, staff: MANAGE } },
+  { operationId: 'getBookingJob', what: 'follow a booking', method: 'get', path: () => `/api/booking/jobs/${firstJobId}`, expect: [200, 200, 403, 403, 403], reason: { auditor: MANAGE } },
+  { operationId: 'listSessions', what: 'my sessions', method: 'get', path: () => '/api/sessions', expect: [200, 200, 200, 200, 200] },
+  { operationId: 'listSessions', what: "everyone's sessions", method: 'get', path: () => '/api/sessions?scope=everyone', expect: [200, 200, 200, 403, 403], reason: { auditor: /admin, a designated safeguarding lead or oversight/, staff: /admin, a designated safeguarding lead or oversight/ } },
+  {
+    operationId: 'getSession',
+    what: "a session the caller is not party to (Hannah's group)",
+    method: 'get',
+    path: () => `/api/sessions/${sessionOf(arr.group, 'spring1')}`,
+    expect: [200, 200, 200, 403, 403],
+    reason: { auditor: /Auditor access is given per inspection/, staff: /not the supervisor or a supervisee/ },
+  },
+  {
+    operationId: 'listSessionAlternatives',
+    what: "alternatives for a session the caller is not party to (Hannah's group)",
+    method: 'get',
+    path: () => `/api/sessions/${sessionOf(arr.group, 'spring2')}/alternatives`,
+    expect: [200, 200, 403, 403, 403],
+    reason: { oversight: /can postpone this session/, auditor: /Auditor access/, staff: /not the supervisor or a supervisee/ },
+  },
+  {
+    // Allowed callers ask for a time that is not offered, so nothing moves: 400 after the access check.
+    operationId: 'postponeSession',
+    what: 'postpone Daniel → Hannah (Rachel only oversees)',
+    method: 'post',
+    path: () => `/api/sessions/${sessionOf(arr.danielHannah, 'spring1')}/postpone`,
+    body: () => ({ start: NOT_OFFERED, reason: 'illness' }),
+    expect: [400, 400, 403, 403, 403],
+    reason: { oversight: /Only the supervisor, a supervisee, the safeguarding admin or a designated safeguarding lead can postpone/, staff: /not the supervisor or a supervisee/ },
+  },
+  {
+    // The admin cancels it; the DSL then finds it cancelled already (409). Liam is its supervisee.
+    operationId: 'cancelSession',
+    what: 'cancel Grace → Liam (Liam is the supervisee)',
+    method: 'post',
+    path: () => `/api/sessions/${sessionOf(arr.graceLiam, 'summer2')}/cancel`,
+    body: () => ({ reason: 'Role matrix test' }),
+    expect: [200, 409, 403, 403, 403],
+    reason: { oversight: /Only the supervisor, the safeguarding admin or a designated safeguarding lead can cancel/, staff: /A supervisee cannot cancel a session: postpone it instead/ },
+  },
+];
+
+describe('(b) each role gets what it may, and a 403 with a reason for the rest', () => {
+  it('the matrix covers every operation in the document', () => {
+    const documented = operations().map((o) => o.op.operationId as string);
+    const inMatrix = new Set(MATRIX.map((r) => r.operationId));
+    expect(documented.filter((id) => !inMatrix.has(id))).toEqual([]);
+    // …and names only documented ones, at the documented path and method.
+    for (const r of MATRIX) {
+      const o = operations().find((x) => x.op.operationId === r.operationId);
+      expect(o?.method, r.operationId).toBe(r.method);
+    }
+  });
+
+  it.each(MATRIX.map((r) => [`${r.operationId}: ${r.what}`, r] as const))('%s', async (_, row) => {
+    const doced = operations().find((x) => x.op.operationId === row.operationId);
+    expect(doced).toBeDefined();
+    const pattern = new RegExp(`^${(doced?.path ?? '').replace(/\{\w+\}/g, '[^/?]+')}(\\?.*)?$`);
+    for (const [i, c] of CALLERS.entries()) {
+      const path = row.path();
+      expect(path, `${row.operationId} path`).toMatch(pattern);
+      const body = row.body ? await row.body() : undefined;
+      const res = await api<ApiError>(c.who, row.method, path, body);
+      const want = row.expect[i] as number;
+      expect(res.status, `${row.operationId} as ${c.who}: ${JSON.stringify(res.body).slice(0, 300)}`).toBe(want);
+      if (want === 403) {
+        expect(res.headers.get('content-type')).toMatch(/application\/json/);
+        expect(res.body.error, `${row.operationId} as ${c.who}`).toBe('forbidden');
+        expect(res.body.message, `${row.operationId} as ${c.who}`).toEqual(expect.any(String));
+        expect(res.body.message.length).toBeGreaterThan(10);
+        const reason = row.reason?.[c.who];
+        if (reason) expect(res.body.message, `${row.operationId} as ${c.who}`).toMatch(reason);
+      }
+    }
+  });
+
+  it('lists are filtered, not refused: the auditor sees no arrangement or session, Liam only his own', async () => {
+    const noah = await api<{ arrangements: Arrangement[] }>('auditor', 'get', '/api/arrangements');
+    expect(noah.body.arrangements).toEqual([]);
+    expect((await api<{ sessions: SessionView[] }>('auditor', 'get', '/api/sessions')).body.sessions).toEqual([]);
+    const liam = await api<{ arrangements: Arrangement[] }>('staff', 'get', '/api/arrangements');
+    expect(liam.body.arrangements.map((a) => a.id)).toEqual([arr.graceLiam]);
+    const liamSessions = (await api<{ sessions: SessionView[] }>('staff', 'get', '/api/sessions')).body.sessions;
+    expect(liamSessions.length).toBeGreaterThan(0);
+    expect(new Set(liamSessions.map((s) => s.session.arrangementId))).toEqual(new Set([arr.graceLiam]));
+    // Oversight sees every arrangement.
+    const rachel = await api<{ arrangements: Arrangement[] }>('oversight', 'get', '/api/arrangements');
+    expect(rachel.body.arrangements.map((a) => a.id)).toEqual(expect.arrayContaining(Object.values(arr)));
+  });
+});
+
+// ---- (c) malformed input ------------------------------------------------------------------------------
+
+interface BadInput {
+  operationId: string;
+  what: string;
+  method: Method;
+  path: () => string;
+  body?: () => Promise<unknown> | unknown;
+  field: string;
+  message?: RegExp;
+}
+
+const LONG = (n: number) => 'x'.repeat(n);
+const calendarWith = async (edit: (cal: { years: { halfTerms: { start: string }[] }[] }) => void) => {
+  const b = (await schoolYearBody()) as { calendar: { years: { halfTerms: { start: string }[] }[] }; version: string };
+  edit(b.calendar);
+  return b;
+};
+const move = (start: string, over: Record<string, unknown> = {}) => ({ academicYear: '2026/27', moves: [{ arrangementId: arr.danielHannah, windowId: '2026/27:spring1', start, ...over }] });
+const postponePath = () => `/api/sessions/${sessionOf(arr.danielHannah, 'spring2')}/postpone`;
+const cancelPath = () => `/api/sessions/${sessionOf(arr.danielHannah, 'spring2')}/cancel`;
+
+const BAD: BadInput[] = [
+  { operationId: 'putSchoolYear', what: 'calendar of the wrong type', method: 'put', path: () => '/api/school-year', body: () => ({ calendar: 'autumn', version: 'v1' }), field: 'calendar' },
+  { operationId: 'putSchoolYear', what: 'version missing', method: 'put', path: () => '/api/school-year', body: async () => ({ calendar: (await schoolYearBody()).calendar }), field: 'version' },
+  { operationId: 'putSchoolYear', what: 'an unknown field', method: 'put', path: () => '/api/school-year', body: async () => ({ ...(await schoolYearBody()), colour: 'red' }), field: 'body', message: /Unknown field 'colour'/ },
+  {
+    operationId: 'putSchoolYear',
+    what: 'a half term starting on a date that does not exist (31 September)',
+    method: 'put',
+    path: () => '/api/school-year',
+    body: () =>
+      calendarWith((c) => {
+        const autumn1 = c.years[1]?.halfTerms[0];
+        if (autumn1) autumn1.start = '2026-09-31';
+      }),
+    field: 'calendar.years[1].halfTerms[0].start',
+    message: /not a date/,
+  },
+  { operationId: 'importSchoolYearIcs', what: 'ics of the wrong type', method: 'post', path: () => '/api/school-year/import-ics', body: () => ({ ics: 42 }), field: 'ics' },
+  { operationId: 'importSchoolYearIcs', what: 'ics missing', method: 'post', path: () => '/api/school-year/import-ics', body: () => ({}), field: 'ics' },
+  { operationId: 'importSchoolYearIcs', what: 'a label that is not a year', method: 'post', path: () => '/api/school-year/import-ics', body: () => ({ ics: ICS, label: '2027' }), field: 'label' },
+  { operationId: 'createArrangement', what: 'supervisorId of the wrong type', method: 'post', path: () => '/api/arrangements', body: () => ({ supervisorId: 5, supervisorRole: 'dsl', supervisees: [{ id: MARCUS, role: 'deputy-dsl' }] }), field: 'supervisorId' },
+  { operationId: 'createArrangement', what: 'supervisees missing', method: 'post', path: () => '/api/arrangements', body: () => ({ supervisorId: DSL_ID, supervisorRole: 'dsl' }), field: 'supervisees' },
+  { operationId: 'createArrangement', what: 'an unknown field', method: 'post', path: () => '/api/arrangements', body: () => ({ supervisorId: DSL_ID, supervisorRole: 'dsl', supervisees: [{ id: MARCUS, role: 'deputy-dsl' }], favourite: true }), field: 'body', message: /Unknown field 'favourite'/ },
+  { operationId: 'createArrangement', what: 'a pairing the grid refuses', method: 'post', path: () => '/api/arrangements', body: () => ({ supervisorId: SOPHIE, supervisorRole: 'head-of-year', supervisees: [{ id: HANNAH, role: 'deputy-dsl' }] }), field: 'supervisees[0].role', message: /may not supervise a deputy DSL/ },
+  { operationId: 'createArrangement', what: 'somebody not in the directory', method: 'post', path: () => '/api/arrangements', body: () => ({ supervisorId: 'a1000000-0000-4000-8000-0000000000ff', supervisorRole: 'dsl', supervisees: [{ id: MARCUS, role: 'deputy-dsl' }] }), field: 'supervisorId' },
+  { operationId: 'updateArrangement', what: 'duration of the wrong type', method: 'patch', path: () => `/api/arrangements/${arr.danielMarcus}`, body: () => ({ durationMinutes: 'long' }), field: 'durationMinutes' },
+  { operationId: 'updateArrangement', what: 'people cannot be changed (unknown field)', method: 'patch', path: () => `/api/arrangements/${arr.danielMarcus}`, body: () => ({ supervisorId: HANNAH }), field: 'body', message: /Unknown field 'supervisorId'/ },
+  { operationId: 'updateArrangement', what: 'working hours that are not times', method: 'patch', path: () => `/api/arrangements/${arr.danielMarcus}`, body: () => ({ preferences: { workingHours: { start: '25:00', end: '17:00' } } }), field: 'preferences.workingHours.start' },
+  { operationId: 'updateArrangement', what: 'an id too long', method: 'patch', path: () => `/api/arrangements/${LONG(101)}`, body: () => ({ location: 'x' }), field: 'arrangementId' },
+  { operationId: 'searchPeople', what: 'a query too long', method: 'get', path: () => `/api/people?q=${LONG(101)}`, field: 'q' },
+  { operationId: 'previewBooking', what: 'no body at all', method: 'post', path: () => '/api/booking/preview', field: 'body' },
+  { operationId: 'previewBooking', what: 'academicYear missing', method: 'post', path: () => '/api/booking/preview', body: () => ({}), field: 'academicYear' },
+  { operationId: 'previewBooking', what: 'academicYear of the wrong type', method: 'post', path: () => '/api/booking/preview', body: () => ({ academicYear: 2026 }), field: 'academicYear' },
+  { operationId: 'previewBooking', what: 'a year the calendar does not have', method: 'post', path: () => '/api/booking/preview', body: () => ({ academicYear: '2031/32' }), field: 'academicYear', message: /has no 2031\/32/ },
+  { operationId: 'previewBooking', what: 'an unknown arrangement', method: 'post', path: () => '/api/booking/preview', body: () => ({ academicYear: '2026/27', arrangementIds: ['no-such-arrangement'] }), field: 'arrangementIds[0]' },
+  { operationId: 'previewBooking', what: 'a move to a time that does not exist (30 February)', method: 'post', path: () => '/api/booking/preview', body: () => move('2027-02-30T09:00:00Z'), field: 'moves[0].start' },
+  { operationId: 'previewBooking', what: 'an unknown field in a move', method: 'post', path: () => '/api/booking/preview', body: () => move('2027-01-13T10:00:00Z', { end: '2027-01-13T11:00:00Z' }), field: 'moves[0]' },
+  { operationId: 'startBooking', what: 'an academic year written wrong', method: 'post', path: () => '/api/booking/jobs', body: () => ({ academicYear: '2026-27' }), field: 'academicYear' },
+  { operationId: 'startBooking', what: 'a move to a time that does not exist (30 February)', method: 'post', path: () => '/api/booking/jobs', body: () => move('2027-02-30T09:00:00Z'), field: 'moves[0].start' },
+  {
+    // Grace → Liam's Summer 2 was cancelled in the matrix above, so the window is planned again and the move is checked.
+    operationId: 'startBooking',
+    what: 'a move to a Saturday',
+    method: 'post',
+    path: () => '/api/booking/jobs',
+    body: () => ({ academicYear: '2026/27', arrangementIds: [arr.graceLiam], moves: [{ arrangementId: arr.graceLiam, windowId: '2026/27:summer2', start: '2027-06-12T09:00:00Z' }] }),
+    field: 'moves[0].start',
+    message: /weekend/,
+  },
+  { operationId: 'getBookingJob', what: 'an id too long', method: 'get', path: () => `/api/booking/jobs/${LONG(101)}`, field: 'jobId' },
+  { operationId: 'listSessions', what: 'an unknown scope', method: 'get', path: () => '/api/sessions?scope=all', field: 'scope' },
+  { operationId: 'listSessions', what: 'an academic year written wrong', method: 'get', path: () => '/api/sessions?academicYear=2026', field: 'academicYear' },
+  { operationId: 'getSession', what: 'an id too long', method: 'get', path: () => `/api/sessions/${LONG(201)}`, field: 'sessionId' },
+  { operationId: 'listSessionAlternatives', what: 'an id too long', method: 'get', path: () => `/api/sessions/${LONG(201)}/alternatives`, field: 'sessionId' },
+  { operationId: 'postponeSession', what: 'a start that does not exist (30 February)', method: 'post', path: postponePath, body: () => ({ start: '2027-02-30T09:00:00Z', reason: 'illness' }), field: 'start' },
+  { operationId: 'postponeSession', what: 'a start of the wrong type', method: 'post', path: postponePath, body: () => ({ start: 20270212, reason: 'illness' }), field: 'start' },
+  { operationId: 'postponeSession', what: 'a reason not in the list', method: 'post', path: postponePath, body: () => ({ start: '2027-03-01T10:00:00Z', reason: 'bored' }), field: 'reason' },
+  { operationId: 'postponeSession', what: 'reason missing', method: 'post', path: postponePath, body: () => ({ start: '2027-03-01T10:00:00Z' }), field: 'reason' },
+  { operationId: 'postponeSession', what: 'an unknown field', method: 'post', path: postponePath, body: () => ({ start: '2027-03-01T10:00:00Z', reason: 'illness', byId: DSL_ID }), field: 'body', message: /Unknown field 'byId'/ },
+  { operationId: 'postponeSession', what: 'a note too long', method: 'post', path: postponePath, body: () => ({ start: '2027-03-01T10:00:00Z', reason: 'other', note: LONG(201) }), field: 'note' },
+  { operationId: 'postponeSession', what: 'an id too long', method: 'post', path: () => `/api/sessions/${LONG(201)}/postpone`, body: () => ({ start: '2027-03-01T10:00:00Z', reason: 'illness' }), field: 'sessionId' },
+  { operationId: 'cancelSession', what: 'reason missing', method: 'post', path: cancelPath, body: () => ({}), field: 'reason' },
+  { operationId: 'cancelSession', what: 'an empty reason', method: 'post', path: cancelPath, body: () => ({ reason: '   ' }), field: 'reason' },
+  { operationId: 'cancelSession', what: 'a reason of the wrong type', method: 'post', path: cancelPath, body: () => ({ reason: 7 }), field: 'reason' },
+  { operationId: 'cancelSession', what: 'an unknown field', method: 'post', path: cancelPath, body: () => ({ reason: 'x', notify: false }), field: 'body' },
+];
+
+describe('(c) malformed input: 400 naming the field', () => {
+  it('every operation that takes a body or parameters has malformed cases here', () => {
+    const needing = operations()
+      .filter((o) => o.op.requestBody || (o.op.parameters ?? []).length > 0)
+      .map((o) => o.op.operationId as string);
+    expect(needing.length).toBeGreaterThanOrEqual(13);
+    const covered = new Set(BAD.map((b) => b.operationId));
+    expect(needing.filter((id) => !covered.has(id))).toEqual([]);
+    for (const o of operations()) {
+      if (o.op.requestBody || (o.op.parameters ?? []).length > 0) expect(Object.keys(o.op.responses ?? {}), o.op.operationId).toContain('400');
+    }
+  });
+
+  it.each(BAD.map((b) => [`${b.operationId}: ${b.what}`, b] as const))('%s', async (_, bad) => {
+    const body = bad.body ? await bad.body() : undefined;
+    const res = await api<ApiError & { issues?: { field: string; message: string }[] }>('admin', bad.method, bad.path(), body);
+    expect(res.status, JSON.stringify(res.body).slice(0, 400)).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    expect(res.body.error).toBe('invalid_request');
+    expect(res.body.field).toBe(bad.field);
+    expect(res.body.message).toEqual(expect.any(String));
+    if (bad.message) expect(res.body.message).toMatch(bad.message);
+  });
+
+  it('nothing malformed changed anything: the session used above is still booked at its time', async () => {
+    const id = sessionOf(arr.danielHannah, 'spring2');
+    const view = await api<SessionView>('admin', 'get', `/api/sessions/${id}`);
+    expect(view.status).toBe(200);
+    expect(view.body.session).toMatchObject({ status: 'booked', start: sessions.get(id)?.start });
+  });
+});
