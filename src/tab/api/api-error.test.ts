@@ -38,3 +38,22 @@ describe('describeError', () => {
     expect(describeError('boom', 'Sign-in failed.')).toBe('Sign-in failed.');
   });
 });
+
+describe('field issues', () => {
+  it("keeps the server's issues, each against its field", () => {
+    const error = apiErrorFromStatus(400, 'Hannah: not allowed', {
+      field: 'supervisees[0].role',
+      issues: [{ field: 'supervisees[0].role', message: 'Hannah: not allowed' }],
+      code: 'invalid_request',
+    });
+    expect(error.issues).toEqual([{ field: 'supervisees[0].role', message: 'Hannah: not allowed' }]);
+    expect(error.field).toBe('supervisees[0].role');
+    expect(error.code).toBe('invalid_request');
+  });
+
+  it('uses the message for a named field without issues, and drops technical issue text', () => {
+    expect(apiErrorFromStatus(409, 'Reload it.', { field: 'version' }).issues).toEqual([{ field: 'version', message: 'Reload it.' }]);
+    const error = apiErrorFromStatus(400, 'Bad', { issues: [{ field: 'a', message: 'Error: x\n    at f (/a.js:1:1)' }] });
+    expect(error.issues).toEqual([]);
+  });
+});

@@ -17,25 +17,50 @@ export type ApiErrorKind =
   /** A 2xx whose body did not match the contract. */
   | 'invalid-response';
 
+const MAX_SERVER_MESSAGE = 300;
+
+/** A problem with one input, as the server names it ('supervisees[0].role'). */
+export interface ApiFieldIssue {
+  readonly field: string;
+  readonly message: string;
+}
+
+export interface ApiErrorDetails {
+  /** The input to fix, when the server named one. */
+  readonly field?: string | undefined;
+  /** Every problem, each against its field (400 replies). */
+  readonly issues?: readonly ApiFieldIssue[] | undefined;
+  /** The server's stable code, e.g. 'version_conflict'. */
+  readonly code?: string | undefined;
+}
+
 export class ApiError extends Error {
   override readonly name = 'ApiError';
+  readonly field: string | undefined;
+  readonly issues: readonly ApiFieldIssue[];
+  readonly code: string | undefined;
   constructor(
     readonly kind: ApiErrorKind,
     /** Plain words for the user. */
     message: string,
     readonly status?: number,
+    details: ApiErrorDetails = {},
   ) {
     super(message);
+    this.field = details.field;
+    this.code = details.code;
+    // Each issue's message is the server's plain words too: keep only those that look like words.
+    this.issues = (details.issues ?? []).filter((i) => i.message.length <= MAX_SERVER_MESSAGE && !looksLikeStackTrace(i.message));
+    if (this.issues.length === 0 && details.field) this.issues = [{ field: details.field, message }];
   }
 }
 
-const MAX_SERVER_MESSAGE = 300;
 
 /**
  * The words to show for a failed HTTP answer. The server's own `message` is used when it sent one
  * (the API promises plain words); otherwise a sentence that says what to do.
  */
-export function apiErrorFromStatus(status: number, serverMessage: string | undefined): ApiError {
+export function apiErrorFromStatus(status: number, serverMessage: string | undefined, details: ApiErrorDetails = {}): ApiError {
   const kind: ApiErrorKind =
     status === 401
       ? 'unauthorised'
@@ -48,9 +73,9 @@ export function apiErrorFromStatus(status: number, serverMessage: string | undef
             : 'rejected';
   const usable = serverMessage?.trim();
   if (usable && usable.length <= MAX_SERVER_MESSAGE && !looksLikeStackTrace(usable)) {
-    return new ApiError(kind, usable, status);
+    return new ApiError(kind, usable, status, details);
   }
-  return new ApiError(kind, fallbackMessage(kind), status);
+  return new ApiError(kind, fallbackMessage(kind), status, details);
 }
 
 export function fallbackMessage(kind: ApiErrorKind): string {

@@ -83,3 +83,34 @@ describe('createApiClient', () => {
     });
   });
 });
+
+describe('call', () => {
+  it('sends JSON with the bearer token and validates the reply', async () => {
+    const { fetch, calls } = fakeFetch(() => json(200, { ok: 'yes' }));
+    const z = await import('zod/mini');
+    const reply = await createApiClient({ fetch }).call('tok', 'PATCH', '/api/arrangements/a1', z.object({ ok: z.string() }), { durationMinutes: 90 });
+    expect(reply).toEqual({ ok: 'yes' });
+    expect(calls[0]?.init?.method).toBe('PATCH');
+    expect(calls[0]?.init?.body).toBe('{"durationMinutes":90}');
+    const headers = new Headers(calls[0]?.init?.headers);
+    expect(headers.get('Authorization')).toBe('Bearer tok');
+    expect(headers.get('Content-Type')).toBe('application/json');
+  });
+
+  it("carries the server's field issues on a 400", async () => {
+    const { fetch } = fakeFetch(() =>
+      json(400, {
+        error: 'invalid_request',
+        message: 'Hannah Whitcombe: A head of year may not supervise a deputy DSL.',
+        field: 'supervisees[0].role',
+        issues: [{ field: 'supervisees[0].role', message: 'Hannah Whitcombe: A head of year may not supervise a deputy DSL.' }],
+      }),
+    );
+    const z = await import('zod/mini');
+    const error = await createApiClient({ fetch })
+      .call('tok', 'POST', '/api/arrangements', z.object({}), {})
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'rejected', status: 400, field: 'supervisees[0].role', code: 'invalid_request' });
+    expect((error as ApiError).issues).toHaveLength(1);
+  });
+});

@@ -24,6 +24,8 @@ export interface ApiClientOptions {
   readonly fetch?: FetchLike;
 }
 
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH';
+
 export interface ApiClient {
   getConfig(signal?: AbortSignal): Promise<TabConfig>;
   /** Local mode only: the emulator's fictional demo users. */
@@ -31,6 +33,19 @@ export interface ApiClient {
   /** Local mode only: a token for one demo user. */
   devSignIn(userId: string, signal?: AbortSignal): Promise<DevSignIn>;
   getMe(accessToken: string, signal?: AbortSignal): Promise<Me>;
+  /**
+   * Any /api operation as the signed-in person: sends `body` as JSON, validates the reply with
+   * `schema`. The screens' operations (./operations/*.ts) are built on this, so their schemas load
+   * with the screens, not with the first page.
+   */
+  call<S extends z.ZodMiniType>(
+    accessToken: string,
+    method: HttpMethod,
+    path: string,
+    schema: S,
+    body?: unknown,
+    signal?: AbortSignal,
+  ): Promise<z.infer<S>>;
 }
 
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
@@ -53,7 +68,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
     const body = await readJson(response);
     if (!response.ok) {
       const parsed = apiErrorBodySchema.safeParse(body);
-      throw apiErrorFromStatus(response.status, parsed.success ? parsed.data.message : undefined);
+      throw apiErrorFromStatus(
+        response.status,
+        parsed.success ? parsed.data.message : undefined,
+        parsed.success ? { field: parsed.data.field, issues: parsed.data.issues, code: parsed.data.error } : {},
+      );
     }
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
@@ -77,6 +96,16 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
       request('/api/me', meSchema, {
         method: 'GET',
         headers: { Authorization: `Bearer ${accessToken}` },
+        signal: signal ?? null,
+      }),
+    call: (accessToken, method, path, schema, body, signal) =>
+      request(path, schema, {
+        method,
+        headers: {
+          Authorization: `Bearer ${accessToken}`,
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: signal ?? null,
       }),
   };

@@ -41,6 +41,8 @@ export const meSchema = z.object({
   jobTitle: optionalText(),
   mail: optionalText(),
   department: optionalText(),
+  /** Entra app roles ('Safeguarding.Admin', …); unknown ones are kept and ignored by the navigation. */
+  roles: z.optional(z.array(z.string())),
 });
 export type Me = z.infer<typeof meSchema>;
 
@@ -48,4 +50,6 @@ export type Me = z.infer<typeof meSchema>;
 export const apiErrorBodySchema = z.object({
   error: z.string(),
   message: z.string(),
+  field: z.optional(z.string()),
+  issues: z.optional(z.array(z.object({ field: z.string(), message: z.string() }))),
 });

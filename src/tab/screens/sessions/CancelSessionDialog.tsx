@@ -1,0 +1,99 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Field,
+  Textarea,
+} from '@fluentui/react-components';
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../../api/api-error.js';
+import { cancelSession, type SessionView } from '../../api/operations/sessions.js';
+import { useShell } from '../../shell/contexts.js';
+import { useScreenStyles } from '../../shell/Screen.js';
+import { userMessageFor } from '../../user-message.js';
+
+/** "Cancel session" and its confirmation: a short reason (kept in the app, not sent in the cancellation). */
+export function CancelSessionDialog({ sessionId, onCancelled }: { readonly sessionId: string; readonly onCancelled: (view: SessionView) => void }) {
+  const { api } = useShell();
+  const styles = useScreenStyles();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    if (!reason.trim()) {
+      setProblem('Say briefly why the session is cancelled.');
+      return;
+    }
+    setBusy(true);
+    try {
+      const view = await cancelSession(api, sessionId, reason.trim());
+      setOpen(false);
+      onCancelled(view);
+    } catch (error) {
+      // The dialog is modal: show the problem inside it, against the field when the server named it.
+      setProblem(error instanceof ApiError && error.issues[0] ? error.issues[0].message : userMessageFor(error, 'The session could not be cancelled. Try again.'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(_, data) => {
+        setOpen(data.open);
+        if (data.open) {
+          setReason('');
+          setProblem(null);
+        }
+      }}
+    >
+      <DialogTrigger disableButtonEnhancement>
+        <Button>Cancel session</Button>
+      </DialogTrigger>
+      <DialogSurface>
+        <form onSubmit={(event) => void submit(event)} noValidate>
+          <DialogBody>
+            <DialogTitle>Cancel this session?</DialogTitle>
+            <DialogContent className={styles.stack}>
+              <p className={styles.text}>Everyone gets a cancellation in Outlook. The reason stays in the app; it is not sent.</p>
+              <Field
+                label="Why is it cancelled?"
+                required
+                hint="A few words, such as “supervisor on leave”. No case detail."
+                validationMessage={problem ?? undefined}
+                validationState={problem ? 'error' : 'none'}
+              >
+                <Textarea
+                  value={reason}
+                  maxLength={200}
+                  onChange={(_, data) => {
+                    setReason(data.value);
+                    setProblem(null);
+                  }}
+                />
+              </Field>
+            </DialogContent>
+            <DialogActions>
+              <Button type="submit" appearance="primary" disabledFocusable={busy}>
+                {busy ? 'Cancelling…' : 'Cancel session'}
+              </Button>
+              <DialogTrigger disableButtonEnhancement>
+                <Button>Keep the session</Button>
+              </DialogTrigger>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}
