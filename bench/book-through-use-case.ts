@@ -17,9 +17,10 @@ const LATENCY_MS = 50;
 export const TARGET_CALENDAR_REQUESTS_PER_EVENT = 0.06;
 /**
  * Everything, the Sessions list included. One SharePoint item per session costs a second request per
- * session in $batch calls of 20 (0.05), so 0.10 is the floor; 10% over it is the bound.
+ * session in $batch calls of 20 (0.05), so 0.10 is the floor; 20% over it (free/busy, the job's
+ * progress, retries after throttling) is the bound.
  */
-export const BOUND_ALL_REQUESTS_PER_EVENT = 0.11;
+export const BOUND_ALL_REQUESTS_PER_EVENT = 0.12;
 
 export interface UseCaseBookingReport {
   arrangements: number;

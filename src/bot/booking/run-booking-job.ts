@@ -5,8 +5,8 @@ import type { AppPorts, Stored } from '../ports.js';
 import { bookSessions, type SessionToBook } from './book-sessions.js';
 import { loadBookingPlan, type LoadedPlan } from './load-booking-plan.js';
 
-/** Sessions booked between two saves of the job's progress. */
-const CHUNK = 500;
+/** Sessions booked between two saves of the job's progress: about a tenth of the job, 20 to 1,000. */
+const chunkFor = (total: number) => Math.min(1000, Math.max(20, Math.ceil(total / 10)));
 
 type Deps = Pick<AppPorts, 'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings' | 'bookingJobs' | 'links' | 'audit'>;
 
@@ -34,8 +34,9 @@ export async function runBookingJob(deps: Deps, log: Logger, jobId: string, plan
     // What this job booked before a restart is now 'already booked': count it as booked by the job.
     let current: BookingJob = { ...job, booked: Math.max(0, already - job.alreadyBooked), failed: [] };
     let failedCount = 0;
-    for (let i = 0; i < todo.length; i += CHUNK) {
-      const results = await bookSessions(deps, todo.slice(i, i + CHUNK));
+    const chunk = chunkFor(todo.length);
+    for (let i = 0; i < todo.length; i += chunk) {
+      const results = await bookSessions(deps, todo.slice(i, i + chunk));
       const failed: FailedBooking[] = results.flatMap((r) => (r.ok ? [] : [{ sessionId: r.sessionId, arrangementId: r.arrangementId, windowLabel: r.windowLabel, reason: r.reason }]));
       failedCount += failed.length;
       current = { ...current, booked: current.booked + results.filter((r) => r.ok).length, failed: [...current.failed, ...failed].slice(0, MAX_FAILURES_KEPT) };
