@@ -1,0 +1,162 @@
+// A server killed (SIGKILL: no shutdown, no last write) in the middle of booking the year resumes
+// the job when it starts again, and books every session exactly once.
+//
+// The emulator runs in this process; the server runs as a child process so it can be killed.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, localServerEnv, REPO_ROOT, waitFor } from '../../../scripts/local-stack.js';
+import { DEMO_ARRANGEMENTS } from '../../../scripts/demo-arrangements.js';
+import { ADMIN_ID, DEMO_USERS, startEmulator, type RunningEmulator } from '../../../tools/m365-emulator/src/index.js';
+import { callApi as callStack, tokenFor as tokenForStack } from '../../support/api.js';
+import type { RunningStack } from '../../support/start-stack.js';
+import { countBy, graphReader, type GraphReader } from '../../support/graph-reader.js';
+import { doubleBooked, pollJob, YEAR_FROM, YEAR_TO, type BookingJob, type BookingPreview, type Session } from './booking-helpers.js';
+
+const YEAR = '2026/27';
+
+// The API helpers only need the server's URL.
+const callApi = <T = unknown>(server: { serverUrl: string }, token: string, method: string, url: string, body?: unknown) => callStack<T>(server as unknown as RunningStack, token, method, url, body);
+const tokenFor = (server: { serverUrl: string }, userId: string) => tokenForStack(server as unknown as RunningStack, userId);
+
+interface ServerProcess {
+  child: ChildProcess;
+  serverUrl: string;
+  output: () => string;
+  exited: () => string | undefined;
+}
+
+const children: ChildProcess[] = [];
+let dataDir = '';
+let emulator: RunningEmulator | undefined;
+let reader: GraphReader;
+let caFile = '';
+let port = 0;
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
+  try {
+    process.kill(-child.pid, signal); // its own process group: tsx and anything it started
+  } catch {
+    child.kill(signal);
+  }
+}
+
+/** Starts `node --import tsx src/bot/main.ts` on the local emulator and waits for /api/health. */
+async function startServer(): Promise<ServerProcess> {
+  const env = { ...process.env, ...localServerEnv(emulator as RunningEmulator, caFile, port, 'info') };
+  delete env.VITEST;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bot/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  children.push(child);
+  let output = '';
+  let exit: string | undefined;
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  child.once('exit', (code, signal) => (exit = `exit ${code ?? signal}`));
+  const serverUrl = `http://127.0.0.1:${port}`;
+  await waitFor(async () => (await fetch(`${serverUrl}/api/health`)).ok, 'the server (child process)', 45_000, () => (exit ? `${exit}: ${output.slice(-2000)}` : undefined));
+  return { child, serverUrl, output: () => output, exited: () => exit };
+}
+
+function waitForExit(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'safeguarding-resume-'));
+  emulator = await startEmulator({ port: 0, dataDir: path.join(dataDir, 'emulator') });
+  caFile = path.join(dataDir, 'emulator-ca.pem');
+  await writeFile(caFile, emulator.caCertPem);
+  port = await freePort();
+  reader = graphReader(emulator);
+}, 60_000);
+
+afterAll(async () => {
+  for (const c of children) killGroup(c, 'SIGKILL');
+  await Promise.all(children.map(waitForExit));
+  await emulator?.close();
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('a booking job interrupted by SIGKILL', () => {
+  it('resumes on the next start and books every proposed session exactly once', async () => {
+    // 1. A server, the demo arrangements through the API, and the proposal.
+    let server = await startServer();
+    const admin = await tokenFor(server, ADMIN_ID);
+    for (const a of DEMO_ARRANGEMENTS) {
+      const made = await callApi(server, admin, 'POST', '/api/arrangements', a);
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+    }
+    const preview = await callApi<BookingPreview>(server, admin, 'POST', '/api/booking/preview', { academicYear: YEAR });
+    expect(preview.status).toBe(200);
+    const proposed = preview.body.arrangements.flatMap((a) => a.sessions.filter((s) => s.status === 'proposed'));
+    const total = proposed.length;
+    expect(total).toBeGreaterThanOrEqual(15);
+
+    // 2. Slow Graph down so the booking takes a few seconds, start it, and kill the server part-way.
+    await reader.setFaults({ latencyMs: 600, rules: [] });
+    const started = await callApi<BookingJob>(server, admin, 'POST', '/api/booking/jobs', { academicYear: YEAR });
+    expect(started.status).toBe(202);
+    expect(started.body.total).toBe(total);
+    const location = started.headers.get('location') as string;
+    const organiserEvents = async () => (await reader.emulatorEvents()).filter((e) => e.isOrganizer && e.transactionId?.startsWith('ss-'));
+    // Progress as the job reports it, or as Outlook shows it (the job saves its count in chunks).
+    let seen: { booked: number; events: number };
+    const deadline = Date.now() + 30_000;
+    for (;;) {
+      const events = (await organiserEvents()).length;
+      const job = await callApi<BookingJob>(server, admin, 'GET', location);
+      seen = { booked: job.body.booked, events };
+      const progress = Math.max(seen.booked, seen.events);
+      if (progress > 0 && progress < total) break;
+      expect(job.body.state, `the job finished before it could be interrupted: ${JSON.stringify(seen)}`).toBe('running');
+      expect(Date.now() < deadline, 'no progress within 30 s').toBe(true);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    killGroup(server.child, 'SIGKILL');
+    await waitForExit(server.child);
+    expect(server.child.signalCode).toBe('SIGKILL');
+    const atKill = await organiserEvents();
+    expect(atKill.length).toBeLessThan(total);
+    const jobAtKill = (await reader.store.query('BookingJobs', { State: 'running' })).map((i) => JSON.parse(String(i.fields.ValueJson)) as BookingJob);
+    expect(jobAtKill.map((j) => j.id)).toEqual([started.body.id]);
+
+    // 3. Start again on the same emulator: the server resumes the job by itself.
+    await reader.clearFaults();
+    server = await startServer();
+    const job = await pollJob(server, admin, location, (j) => j.state !== 'running', 45_000);
+    expect(server.output()).toMatch(/resuming booking jobs/);
+    expect(job).toMatchObject({ state: 'done', total, booked: total, alreadyBooked: 0, failed: [] });
+
+    // 4. Exactly once: one organiser event per transactionId, one Sessions item per session, none lost.
+    const events = await organiserEvents();
+    const perTransaction = countBy(events, (e) => e.transactionId as string);
+    expect([...perTransaction].filter(([, n]) => n !== 1)).toEqual([]);
+    expect(perTransaction.size).toBe(total);
+    // Every meeting made before the kill is one of these: none was made again.
+    for (const e of atKill) expect(events.find((x) => x.transactionId === e.transactionId)?.id).toBe(e.id);
+
+    const items = await reader.store.query('Sessions', {});
+    const sessions = items.map((i) => JSON.parse(String(i.fields.ValueJson)) as Session);
+    expect(sessions).toHaveLength(total);
+    expect(countBy(sessions, (s) => s.id).size).toBe(total);
+    expect(sessions.map((s) => s.id).sort()).toEqual(proposed.map((p) => p.sessionId).sort());
+    for (const s of sessions) {
+      const e = events.find((x) => x.transactionId === `ss-${s.id}`);
+      expect(e, `the meeting for ${s.id}`).toBeDefined();
+      // The session records the meeting that exists, at the time it is at.
+      expect({ eventId: s.eventId, start: s.start, end: s.end, status: s.status }).toEqual({ eventId: e?.id, start: e?.startUtc, end: e?.endUtc, status: 'booked' });
+    }
+
+    // Meeting requests were not duplicated, and nobody is double-booked.
+    const copies = (await reader.emulatorEvents()).filter((e) => !e.isOrganizer && !e.isCancelled && e.subject === 'Safeguarding supervision');
+    expect(countBy(copies, (e) => `${e.mailboxId}|${e.iCalUId}`).size).toBe(copies.length);
+    const perPerson = new Map<string, { start: string; end: string }[]>();
+    for (const u of DEMO_USERS) perPerson.set(u.id, (await reader.calendarView(u.id, YEAR_FROM, YEAR_TO)).map((e) => ({ start: `${e.start.dateTime.slice(0, 19)}Z`, end: `${e.end.dateTime.slice(0, 19)}Z` })));
+    expect(doubleBooked(perPerson)).toBeUndefined();
+  });
+});
