@@ -82,7 +82,8 @@ export function buildTrustPlanRequests(n: number, wc: WorkingCalendar, seed = 20
   const person = (id: string): ParticipantBusy => {
     let p = people.get(id);
     if (!p) {
-      p = { participantId: id, busy: personBusy(days, rand) };
+      // Through JSON, as busy times arrive from a free/busy lookup (flat strings, not built-up ones).
+      p = JSON.parse(JSON.stringify({ participantId: id, busy: personBusy(days, rand) })) as ParticipantBusy;
       people.set(id, p);
     }
     return p;

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../calendar/dates.js';
-import { londonDayClock, minutesOfDay, timeFromMinutes, toIsoInstant, type LocalTime } from '../calendar/london-time.js';
-import { busyParticipants, type MsInterval } from './intervals.js';
+import { minutesOfDay, timeFromMinutes, toIsoInstant, type LocalTime } from '../calendar/london-time.js';
+import { cachedDayClock, type DayClock } from './day-clock.js';
+import { busyParticipants, type BusySpans, type MsInterval } from './intervals.js';
 import type { WorkingHours } from './scheduling-settings.js';
 
 /** A slot on a school day, with its London wall-clock times for reasons and cards. */
@@ -36,7 +37,7 @@ export function freeSlotsOn(
   const close = minutesOfDay(hours.end);
   // Grid from midnight so 08:30 + 15-minute steps gives :00/:15/:30/:45 whatever the opening time.
   const firstStart = Math.ceil(open / stepMinutes) * stepMinutes;
-  const clock = londonDayClock(date);
+  const clock = cachedDayClock(date).at;
   if (clock(close) <= nowMs) return result;
   const dayBusy = busy.filter((b) => b.start < clock(close) && b.end > clock(open));
   for (let m = firstStart; m + durationMinutes <= close; m += stepMinutes) {
@@ -58,4 +59,72 @@ export function freeSlotsOn(
     });
   }
   return result;
+}
+
+/** The step grid of a plan in minutes of the day (see `freeSlotsOn`). */
+export interface SlotGrid {
+  open: number;
+  close: number;
+  firstStart: number;
+  step: number;
+  duration: number;
+}
+
+export function slotGrid(durationMinutes: number, hours: WorkingHours, stepMinutes: number): SlotGrid {
+  const open = minutesOfDay(hours.start);
+  const close = minutesOfDay(hours.end);
+  return { open, close, firstStart: Math.ceil(open / stepMinutes) * stepMinutes, step: stepMinutes, duration: durationMinutes };
+}
+
+/** Busy time two ways: joined spans for the quick check, and the blocks themselves (made on first use). */
+export interface BusyLookup {
+  spans: BusySpans;
+  blocks(): readonly MsInterval[];
+}
+
+/**
+ * The starts (minutes of the day) of the free slots `freeSlotsOn` would give on the day of `day`
+ * (`cachedDayClock(date)`), in order, but no more than `limit` of them: numbers only, no strings.
+ * `grid.duration` must be positive.
+ */
+export function freeStartsOn(day: DayClock, grid: SlotGrid, busy: BusyLookup, nowMs: number, limit = Infinity): number[] {
+  const out: number[] = [];
+  const { close, duration, step } = grid;
+  const { at: clock, steady } = day;
+  const closeMs = clock(close);
+  if (closeMs <= nowMs) return out;
+  if (!steady) return freeStartsSlotBySlot(clock, grid, busy.blocks(), nowMs, limit);
+  // With one offset all day, every slot lies between opening and closing, and starts rise with m.
+  const { starts, ends, count } = busy.spans;
+  const openMs = clock(grid.open);
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((ends[mid] as number) <= openMs) lo = mid + 1;
+    else hi = mid;
+  }
+  let j = lo;
+  for (let m = grid.firstStart; m + duration <= close; m += step) {
+    const startMs = clock(m);
+    if (startMs < nowMs) continue;
+    while (j < count && (ends[j] as number) <= startMs) j++;
+    if (j < count && (starts[j] as number) < startMs + duration * 60_000) continue;
+    if (out.push(m) >= limit) break;
+  }
+  return out;
+}
+
+/** `freeSlotsOn`'s own check, slot by slot against every block, for the days the clocks change. */
+function freeStartsSlotBySlot(clock: (m: number) => number, grid: SlotGrid, busy: readonly MsInterval[], nowMs: number, limit: number): number[] {
+  const out: number[] = [];
+  const { open, close, duration, step } = grid;
+  const dayBusy = busy.filter((b) => b.start < clock(close) && b.end > clock(open));
+  for (let m = grid.firstStart; m + duration <= close; m += step) {
+    const startMs = clock(m);
+    if (startMs < nowMs) continue;
+    if (busyParticipants(dayBusy, startMs, startMs + duration * 60_000).length) continue;
+    if (out.push(m) >= limit) break;
+  }
+  return out;
 }

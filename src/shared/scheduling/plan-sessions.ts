@@ -1,10 +1,12 @@
+import { calendarDays, DayClass, workingDayIndexes, type CalendarDays } from '../calendar/calendar-days.js';
 import { addDays, addMonths, daysBetween, describeDate, weekday, type IsoDate } from '../calendar/dates.js';
-import { instantMs, instantToLondon, minutesOfDay, type IsoInstant } from '../calendar/london-time.js';
-import { dayKind, isPlannableDay, type WorkingCalendar } from '../calendar/working-calendar.js';
-import { workingDaysIn } from '../calendar/working-days.js';
+import { instantMs, minutesOfDay, timeFromMinutes, toIsoInstant, type IsoInstant } from '../calendar/london-time.js';
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import { InvalidInputError } from '../errors/invalid-input.js';
 import type { Cadence } from '../policy/supervision-policy.js';
-import { freeSlotsOn, type Slot } from './free-slots.js';
-import { busyInMs, type ParticipantBusy } from './intervals.js';
+import { cachedDayClock, cachedLondonDate, type DayClock } from './day-clock.js';
+import { freeSlotsOn, freeStartsOn, slotGrid, type BusyLookup, type Slot, type SlotGrid } from './free-slots.js';
+import { busyInMs, busySpans, type MsInterval, type ParticipantBusy } from './intervals.js';
 import type { ArrangementPreferences } from './preferences.js';
 import { narrowHours, schedulingSettings, type SchedulingSettings, type WorkingHours } from './scheduling-settings.js';
 import { targetWindows, type TargetWindow } from './target-windows.js';
@@ -60,86 +62,101 @@ function activePreferences(prefs: ArrangementPreferences): Preference[] {
   });
 }
 
-interface Candidate {
-  slot: Slot;
-  week: number;
-  edge: boolean;
-}
-
-function meets(c: Candidate, kept: ReadonlySet<Preference>, prefs: ArrangementPreferences): boolean {
-  if (kept.has('week') && c.week !== prefs.weekOfHalfTerm) return false;
-  if (kept.has('days') && !(prefs.days ?? []).includes(weekday(c.slot.date))) return false;
-  if (kept.has('times')) {
-    const s = minutesOfDay(c.slot.localStart);
-    const e = minutesOfDay(c.slot.localEnd);
-    if (!(prefs.times ?? []).some((t) => minutesOfDay(t.from) <= s && e <= minutesOfDay(t.to))) return false;
-  }
-  if (kept.has('edges') && c.edge) return false;
-  return true;
-}
-
 function effectiveHours(settings: SchedulingSettings, prefs: ArrangementPreferences): WorkingHours {
   return narrowHours(settings.workingHours, prefs.workingHours);
 }
 
-interface DayEntry {
-  candidates: Candidate[];
-  clashes: number;
-  busyPeople: Set<string>;
+/** What every window of one plan shares. */
+interface PlanContext {
+  req: PlanRequest;
+  settings: SchedulingSettings;
+  prefs: ArrangementPreferences;
+  hours: WorkingHours;
+  busy: BusyLookup;
+  days: CalendarDays;
+  clocks: (DayClock | undefined)[];
+  nowMs: number;
+  today: IsoDate;
+  /** Parsed from the hours on first use, where a day's slots were first worked out before. */
+  grid(): SlotGrid;
 }
 
-/** One window's plannable days, with free slots worked out a day at a time and kept. */
+/**
+ * One window's plannable days (indexes into the calendar's days). Whether a day has a free slot, and
+ * which, is worked out only when asked: most days only ever need a yes or no.
+ */
 interface WindowDays {
   window: TargetWindow;
   /** 0 for the year being planned, 1 for the next (look-ahead only). */
   yearIndex: number;
   past: boolean;
   /** Plannable days from today on, in order. */
-  days: IsoDate[];
+  days: number[];
+  /** Week of the window and first/last-days flag of each of `days`. */
+  week: number[];
+  edge: boolean[];
   insetSkipped: number;
-  entry(date: IsoDate): DayEntry;
-  /** Days with at least one free slot, in order (worked out on first use). */
-  freeDays(): IsoDate[];
+  /** Positions in `days` of the days with at least one free slot, in order (worked out on first use). */
+  free?: number[];
+  /** Free slot starts (minutes of the day) by position in `days`, worked out on first use. */
+  starts: (number[] | undefined)[];
 }
 
-function windowDays(
-  req: PlanRequest,
-  window: TargetWindow,
-  yearIndex: number,
-  settings: SchedulingSettings,
-  prefs: ArrangementPreferences,
-  hours: WorkingHours,
-  busy: ReturnType<typeof busyInMs>,
-): WindowDays {
-  const wc = req.calendar;
-  const nowMs = instantMs(req.now);
-  const today = instantToLondon(req.now).date;
+function windowDays(ctx: PlanContext, window: TargetWindow, yearIndex: number): WindowDays {
+  const { req, prefs, days: cal, today } = ctx;
   const past = window.end < today;
-  const working = past ? [] : workingDaysIn(wc, window.start, window.end);
-  const first = new Set(working.slice(0, prefs.avoidFirstDays ?? 0));
-  const last = new Set(prefs.avoidLastDays ? working.slice(-prefs.avoidLastDays) : []);
-  const windowMonday = addDays(window.start, 1 - weekday(window.start));
+  const working = past ? [] : workingDayIndexes(req.calendar, window.start, window.end);
+  const positions = working.map((_, i) => i);
+  const isEdge = new Array<boolean>(working.length).fill(false);
+  for (const i of positions.slice(0, prefs.avoidFirstDays ?? 0)) isEdge[i] = true;
+  if (prefs.avoidLastDays) for (const i of positions.slice(-prefs.avoidLastDays)) isEdge[i] = true;
+  const s = cal.indexOf(window.start);
+  const mondayOrdinal =
+    s !== undefined ? cal.ordinal0 + s + 1 - (cal.weekdays[s] as number) : daysBetween('1970-01-01', addDays(window.start, 1 - weekday(window.start)));
   let insetSkipped = 0;
-  const days: IsoDate[] = [];
-  for (const date of working) {
-    if (!isPlannableDay(wc, date, settings.allowInsetDays)) {
-      if (dayKind(wc, date).kind === 'inset') insetSkipped++;
-    } else if (date >= today) days.push(date);
-  }
-  const perDay = new Map<IsoDate, DayEntry>();
-  const entry = (date: IsoDate): DayEntry => {
-    let e = perDay.get(date);
-    if (!e) {
-      const day = freeSlotsOn(date, req.durationMinutes, hours, settings.slotStepMinutes, busy, nowMs);
-      const week = Math.floor(daysBetween(windowMonday, date) / 7) + 1;
-      const edge = first.has(date) || last.has(date);
-      e = { candidates: day.free.map((slot) => ({ slot, week, edge })), clashes: day.clashes, busyPeople: day.busyPeople };
-      perDay.set(date, e);
+  const days: number[] = [];
+  const week: number[] = [];
+  const edge: boolean[] = [];
+  working.forEach((d, i) => {
+    const cls = cal.classes[d];
+    if (!(cls === DayClass.Term || (cls === DayClass.Inset && ctx.settings.allowInsetDays))) {
+      if (cls === DayClass.Inset) insetSkipped++;
+    } else if ((cal.dates[d] as IsoDate) >= today) {
+      days.push(d);
+      week.push(Math.floor((cal.ordinal0 + d - mondayOrdinal) / 7) + 1);
+      edge.push(isEdge[i] as boolean);
     }
-    return e;
-  };
-  let free: IsoDate[] | undefined;
-  return { window, yearIndex, past, days, insetSkipped, entry, freeDays: () => (free ??= days.filter((d) => entry(d).candidates.length > 0)) };
+  });
+  return { window, yearIndex, past, days, week, edge, insetSkipped, starts: [] };
+}
+
+const dayClocks = new WeakMap<CalendarDays, (DayClock | undefined)[]>();
+
+/** The London clocks of a calendar's days, kept per calendar (an array: no date-string lookups). */
+function dayClocksOf(cal: CalendarDays): (DayClock | undefined)[] {
+  let clocks = dayClocks.get(cal);
+  if (!clocks) dayClocks.set(cal, (clocks = []));
+  return clocks;
+}
+
+function clockOf(ctx: PlanContext, d: number): DayClock {
+  return (ctx.clocks[d] ??= cachedDayClock(ctx.days.dates[d] as IsoDate));
+}
+
+function freeDays(ctx: PlanContext, w: WindowDays): number[] {
+  if (!w.free) {
+    const free: number[] = [];
+    w.days.forEach((d, p) => {
+      // One free slot answers the question; the rest are found only for a day that is looked at.
+      if ((w.starts[p] ?? freeStartsOn(clockOf(ctx, d), ctx.grid(), ctx.busy, ctx.nowMs, 1)).length > 0) free.push(p);
+    });
+    w.free = free;
+  }
+  return w.free;
+}
+
+function startsOn(ctx: PlanContext, w: WindowDays, p: number): number[] {
+  return (w.starts[p] ??= freeStartsOn(clockOf(ctx, w.days[p] as number), ctx.grid(), ctx.busy, ctx.nowMs));
 }
 
 // A gap longer than the maximum costs one breach; between two equally short plans, one that breaks the
@@ -147,43 +164,64 @@ function windowDays(
 const BREACH = 1000;
 const breachCost = (sameYear: boolean) => BREACH + (sameYear ? 1 : 0);
 
+const monthsLater = new WeakMap<CalendarDays, Map<number, (IsoDate | undefined)[]>>();
+
+/** `addMonths` of a calendar day, kept per calendar (the same few hundred days in every plan). */
+function addMonthsOf(cal: CalendarDays, d: number, months: number): IsoDate {
+  let byMonths = monthsLater.get(cal);
+  if (!byMonths) monthsLater.set(cal, (byMonths = new Map()));
+  let dates = byMonths.get(months);
+  if (!dates) byMonths.set(months, (dates = []));
+  return (dates[d] ??= addMonths(cal.dates[d] as IsoDate, months));
+}
+
 /**
- * For each free day of each window, the least breach cost possible from that session to the end of the
- * windows given (this year and the next, when the calendar has it). Windows with no free day are passed
- * over: the gap then runs to the next window that has one.
+ * For each free day of each window (aligned with `freeDays`), the least breach cost possible from that
+ * session to the end of the windows given (this year and the next, when the calendar has it). Windows
+ * with no free day are passed over: the gap then runs to the next window that has one.
  */
-function breachesAhead(windows: readonly WindowDays[], maxGapMonths: number): Map<IsoDate, number>[] {
-  const out: Map<IsoDate, number>[] = windows.map(() => new Map());
-  let next: Map<IsoDate, number> | undefined;
+function breachesAhead(ctx: PlanContext, windows: readonly WindowDays[], maxGapMonths: number): number[][] {
+  const out: number[][] = windows.map(() => []);
+  // The next window with a free day: its days, costs, and the least cost up to each day.
+  let next: { dates: IsoDate[]; leastUpTo: number[]; best: number } | undefined;
   let nextYear = 0;
   for (let i = windows.length - 1; i >= 0; i--) {
     const w = windows[i] as WindowDays;
-    const free = w.freeDays();
+    const free = freeDays(ctx, w);
     if (free.length === 0) continue;
     const penalty = breachCost(w.yearIndex === nextYear);
-    const here = out[i] as Map<IsoDate, number>;
-    const ahead = next ? [...next] : [];
-    const best = ahead.reduce((m, [, h]) => Math.min(m, h), Infinity);
-    for (const d of free) {
+    const here = out[i] as number[];
+    for (const p of free) {
       if (!next) {
-        here.set(d, 0);
+        here.push(0);
         continue;
       }
-      const limit = addMonths(d, maxGapMonths);
-      const within = ahead.reduce((m, [d2, h]) => (d2 <= limit ? Math.min(m, h) : m), Infinity);
-      here.set(d, Math.min(within, best + penalty));
+      const limit = addMonthsOf(ctx.days, w.days[p] as number, maxGapMonths);
+      // Days on or before the limit are a prefix of the next window's (they are in order).
+      let lo = 0;
+      let hi = next.dates.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((next.dates[mid] as IsoDate) <= limit) lo = mid + 1;
+        else hi = mid;
+      }
+      const within = lo > 0 ? (next.leastUpTo[lo - 1] as number) : Infinity;
+      here.push(Math.min(within, next.best + penalty));
     }
-    next = here;
+    const leastUpTo: number[] = [];
+    here.forEach((h, k) => leastUpTo.push(Math.min(h, k > 0 ? (leastUpTo[k - 1] as number) : Infinity)));
+    next = { dates: free.map((p) => ctx.days.dates[w.days[p] as number] as IsoDate), leastUpTo, best: leastUpTo[leastUpTo.length - 1] as number };
     nextYear = w.yearIndex;
   }
   return out;
 }
 
-function noSlot(req: PlanRequest, w: WindowDays, hours: WorkingHours): PlannedSession {
-  const today = instantToLondon(req.now).date;
-  const { window, days } = w;
-  // Every plannable day has been worked out, so the counts below are complete.
-  const entries = days.map((d) => w.entry(d));
+function noSlot(ctx: PlanContext, w: WindowDays): PlannedSession {
+  const { req, hours, today } = ctx;
+  const { window } = w;
+  const days = w.days.map((d) => ctx.days.dates[d] as IsoDate);
+  // Every plannable day is worked out in full here (no free slot anywhere), so the counts are complete.
+  const entries = days.map((d) => freeSlotsOn(d, req.durationMinutes, hours, ctx.settings.slotStepMinutes, ctx.busy.blocks(), ctx.nowMs));
   const clashes = entries.reduce((n, d) => n + d.clashes, 0);
   const busyPeople = new Set(entries.flatMap((d) => [...d.busyPeople]));
   const why: string[] = [`${days.length} school day${days.length === 1 ? '' : 's'} checked`];
@@ -197,6 +235,65 @@ function noSlot(req: PlanRequest, w: WindowDays, hours: WorkingHours): PlannedSe
   };
 }
 
+/**
+ * Tests slot start/end minutes against the preferred times. Each bound is read the first time it is
+ * needed (an unreadable one throws then, as checking slot by slot always has) and kept.
+ */
+function timesMatcher(prefs: ArrangementPreferences): { fits(s: number, e: number): boolean; allRead(): boolean } {
+  const times = prefs.times ?? [];
+  const bounds: (number | undefined)[] = [];
+  let read = 0;
+  const bound = (k: number) => {
+    let v = bounds[k];
+    if (v === undefined) {
+      const t = times[k >> 1] as { from: string; to: string };
+      bounds[k] = v = minutesOfDay(k & 1 ? t.to : t.from);
+      read++;
+    }
+    return v;
+  };
+  return {
+    fits: (s, e) => times.some((_, i) => bound(2 * i) <= s && e <= bound(2 * i + 1)),
+    allRead: () => read === 2 * times.length,
+  };
+}
+
+/**
+ * The earliest slot on day `p` of the window that meets the preferences kept, as checking each free
+ * slot of the day in turn would find it.
+ */
+function pickOn(
+  ctx: PlanContext,
+  w: WindowDays,
+  p: number,
+  kept: ReadonlySet<Preference>,
+  times: ReturnType<typeof timesMatcher>,
+): number | undefined {
+  const { prefs } = ctx;
+  const d = w.days[p] as number;
+  if (kept.has('week') && w.week[p] !== prefs.weekOfHalfTerm) return undefined;
+  if (kept.has('days') && !(prefs.days ?? []).includes(ctx.days.weekdays[d] as number)) return undefined;
+  const offEdge = !(kept.has('edges') && w.edge[p]);
+  if (!kept.has('times')) return offEdge ? freeStartOn(ctx, w, p) : undefined;
+  if (!offEdge && times.allRead()) return undefined;
+  // Whole minutes (the step and the duration are whole numbers), so no 'HH:mm' round trip is needed.
+  const duration = ctx.req.durationMinutes;
+  for (const m of startsOn(ctx, w, p)) if (times.fits(m, m + duration) && offEdge) return m;
+  return undefined;
+}
+
+function freeStartOn(ctx: PlanContext, w: WindowDays, p: number): number | undefined {
+  const known = w.starts[p];
+  if (known) return known[0];
+  return freeStartsOn(clockOf(ctx, w.days[p] as number), ctx.grid(), ctx.busy, ctx.nowMs, 1)[0];
+}
+
+function slotAt(date: IsoDate, m: number, durationMinutes: number): Slot {
+  const startMs = cachedDayClock(date).at(m);
+  const endMs = startMs + durationMinutes * 60_000;
+  return { start: toIsoInstant(startMs), end: toIsoInstant(endMs), date, localStart: timeFromMinutes(m), localEnd: timeFromMinutes(m + durationMinutes) };
+}
+
 interface GapContext {
   maxGapMonths: number;
   previous: IsoDate | undefined;
@@ -208,39 +305,42 @@ interface GapContext {
 
 // seed 000 "Key Functions" (minimum every three months) and seed 003 §C (never less than three-monthly):
 // the maximum gap is policy, so it outranks every preference.
-function planWindow(req: PlanRequest, w: WindowDays, ahead: Map<IsoDate, number>, prefs: ArrangementPreferences, hours: WorkingHours, gap: GapContext): PlannedSession {
+function planWindow(ctx: PlanContext, w: WindowDays, ahead: readonly number[], gap: GapContext): PlannedSession {
+  const { req, prefs } = ctx;
   const { window } = w;
-  if (w.past) {
-    const today = instantToLondon(req.now).date;
-    return { outcome: 'past', window, reason: `${window.label} ended on ${window.end}, before today (${today})` };
-  }
-  const free = w.freeDays();
-  if (free.length === 0) return noSlot(req, w, hours);
+  if (w.past) return { outcome: 'past', window, reason: `${window.label} ended on ${window.end}, before today (${ctx.today})` };
+  const free = freeDays(ctx, w);
+  if (free.length === 0) return noSlot(ctx, w);
+  const dateOf = (p: number) => ctx.days.dates[w.days[p] as number] as IsoDate;
 
   const m = gap.maxGapMonths;
   const limit = gap.previous ? addMonths(gap.previous, m) : undefined;
-  const breachesBack = (d: IsoDate) => (limit !== undefined && d > limit ? 1 : 0);
-  const cost = (d: IsoDate) => breachesBack(d) * breachCost(gap.previousThisYear) + (ahead.get(d) ?? 0);
-  const best = Math.min(...free.map(cost));
-  let allowed = free.filter((d) => cost(d) === best);
+  const breachesBack = (p: number) => (limit !== undefined && dateOf(p) > limit ? 1 : 0);
+  const costs = free.map((p, k) => breachesBack(p) * breachCost(gap.previousThisYear) + (ahead[k] ?? 0));
+  const best = Math.min(...costs);
+  let allowed = free.filter((_, k) => costs[k] === best);
   // Between equally good days, keep the gap to the session before (it is certain; the rest is a plan).
-  if (allowed.some((d) => breachesBack(d) === 0)) allowed = allowed.filter((d) => breachesBack(d) === 0);
-  const gapSetAside = limit !== undefined && allowed.every((d) => breachesBack(d) === 1);
-  const firstAllowed = allowed[0] as IsoDate;
-  const heldBack = firstAllowed > (free[0] as IsoDate);
+  if (allowed.some((p) => breachesBack(p) === 0)) allowed = allowed.filter((p) => breachesBack(p) === 0);
+  const gapSetAside = limit !== undefined && allowed.every((p) => breachesBack(p) === 1);
+  const firstAllowed = dateOf(allowed[0] as number);
+  const heldBack = firstAllowed > dateOf(free[0] as number);
 
   const preferences = activePreferences(prefs);
   const kept = new Set(preferences);
   const relaxed: Preference[] = [];
+  const times = timesMatcher(prefs);
   for (;;) {
-    let pick: Candidate | undefined;
-    for (const date of allowed) {
-      pick = w.entry(date).candidates.find((c) => meets(c, kept, prefs));
-      if (pick) break;
+    let pick: Slot | undefined;
+    for (const p of allowed) {
+      const start = pickOn(ctx, w, p, kept, times);
+      if (start !== undefined) {
+        pick = slotAt(dateOf(p), start, req.durationMinutes);
+        break;
+      }
     }
     if (pick) {
       const setAside = [...(gapSetAside ? [`the ${m}-month maximum gap`] : []), ...relaxed.map((c) => preferenceText(c, prefs))];
-      const when = `${describeDate(pick.slot.date)} ${pick.slot.localStart}–${pick.slot.localEnd}`;
+      const when = `${describeDate(pick.date)} ${pick.localStart}–${pick.localEnd}`;
       const met = preferences.filter((c) => kept.has(c)).map((c) => preferenceText(c, prefs));
       if (limit !== undefined && !gapSetAside) met.push(`within ${m} months of the previous session (by ${limit})`);
       let text = `${when}: the earliest time in ${window.label}`;
@@ -248,17 +348,17 @@ function planWindow(req: PlanRequest, w: WindowDays, ahead: Map<IsoDate, number>
       text += ' when everyone is free';
       if (met.length) text += `, matching ${met.join('; ')}`;
       if (gapSetAside) {
-        const anyInTime = free.some((d) => breachesBack(d) === 0);
+        const anyInTime = free.some((p) => breachesBack(p) === 0);
         text += anyInTime
           ? `. The ${m}-month maximum gap after the previous session (${gap.previous}, so by ${limit}) was set aside: keeping to it here would mean more gaps longer than ${m} months later`
           : `. No time when everyone is free in ${window.label} is within ${m} months of the previous session (${gap.previous}, so by ${limit}), so the ${m}-month maximum gap was set aside`;
       }
       if (relaxed.length) text += `. Nothing fitted ${relaxed.map((c) => preferenceText(c, prefs)).join(' or ')}, so ${relaxed.length === 1 ? 'that was' : 'those were'} set aside`;
-      return { outcome: 'planned', window, slot: pick.slot, setAside, reason: `${text}.` };
+      return { outcome: 'planned', window, slot: pick, setAside, reason: `${text}.` };
     }
     const next = preferences.find((c) => kept.has(c));
     // Unreachable: `allowed` holds only days with a free slot, so with no preference left one fits.
-    if (!next) return noSlot(req, w, hours);
+    if (!next) return noSlot(ctx, w);
     kept.delete(next);
     relaxed.push(next);
   }
@@ -279,23 +379,45 @@ function nextYearLabel(wc: WorkingCalendar, yearLabel: string): string | undefin
  * deterministic: the same inputs always give the same plan.
  */
 export function planSessions(req: PlanRequest): PlannedSession[] {
+  if (!Number.isInteger(req.durationMinutes) || req.durationMinutes <= 0) {
+    throw new InvalidInputError('durationMinutes', `A session must last a whole number of minutes, more than zero (got ${req.durationMinutes})`);
+  }
   const settings = schedulingSettings(req.settings);
   const prefs = req.preferences ?? {};
   const hours = effectiveHours(settings, prefs);
-  const busy = busyInMs(req.participants);
+  const spans = busySpans(req.participants);
   const windows = targetWindows(req.calendar, req.yearLabel, req.cadence);
   const following = nextYearLabel(req.calendar, req.yearLabel);
   // Next year's windows only inform the look-ahead; they are planned when that year is.
   const lookAhead = following ? targetWindows(req.calendar, following, req.cadence) : [];
-  const all = [...windows.map((w) => [w, 0] as const), ...lookAhead.map((w) => [w, 1] as const)].map(([w, y]) => windowDays(req, w, y, settings, prefs, hours, busy));
-  const ahead = breachesAhead(all, req.maxGapMonths);
+  const listed = [...windows.map((w) => [w, 0] as const), ...lookAhead.map((w) => [w, 1] as const)];
+  if (listed.length === 0) return [];
+  let grid: SlotGrid | undefined;
+  let blocks: MsInterval[] | undefined;
+  const nowMs = instantMs(req.now);
+  const today = cachedLondonDate(req.now);
+  const days = calendarDays(req.calendar);
+  const ctx: PlanContext = {
+    req,
+    settings,
+    prefs,
+    hours,
+    busy: { spans, blocks: () => (blocks ??= busyInMs(req.participants)) },
+    nowMs,
+    today,
+    days,
+    clocks: dayClocksOf(days),
+    grid: () => (grid ??= slotGrid(req.durationMinutes, hours, settings.slotStepMinutes)),
+  };
+  const all = listed.map(([w, y]) => windowDays(ctx, w, y));
+  const ahead = breachesAhead(ctx, all, req.maxGapMonths);
   const out: PlannedSession[] = [];
   let previous = req.previousSessionDate;
   let previousThisYear = false;
   windows.forEach((_, i) => {
     const w = all[i] as WindowDays;
-    const nextLabel = all.slice(i + 1).find((x) => x.freeDays().length > 0)?.window.label;
-    const planned = planWindow(req, w, ahead[i] ?? new Map(), prefs, hours, { maxGapMonths: req.maxGapMonths, previous, previousThisYear, nextLabel });
+    const nextLabel = all.slice(i + 1).find((x) => freeDays(ctx, x).length > 0)?.window.label;
+    const planned = planWindow(ctx, w, ahead[i] ?? [], { maxGapMonths: req.maxGapMonths, previous, previousThisYear, nextLabel });
     if (planned.outcome === 'planned') {
       previous = planned.slot.date;
       previousThisYear = true;

@@ -1,8 +1,8 @@
 import { HALF_TERM_NAMES, type AcademicYear } from '../calendar/academic-year.js';
 import { addDays, isoDate, maxDate, minDate, weekday, yearOf, type IsoDate } from '../calendar/dates.js';
 import { termsOf } from '../calendar/terms.js';
+import { workingDayIndexes } from '../calendar/calendar-days.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import { workingDaysIn } from '../calendar/working-days.js';
 import type { Cadence } from '../policy/supervision-policy.js';
 
 /** A span of school days in which one session should fall. */
@@ -33,7 +33,7 @@ export function targetWindows(wc: WorkingCalendar, yearLabel: string, cadence: C
   const year = findYear(wc, yearLabel);
   const first = year.halfTerms[0]?.start ?? '';
   const last = year.halfTerms[5]?.end ?? '';
-  const hasWorkingDay = (w: TargetWindow) => workingDaysIn(wc, w.start, w.end).length > 0;
+  const hasWorkingDay = (w: TargetWindow) => workingDayIndexes(wc, w.start, w.end).length > 0;
 
   switch (cadence.kind) {
     case 'half-termly':
