@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { ensureTabBuilt, TAB_DIST } from '../scripts/build-tab.js';
 
 /** First-load budget for the tab in a plain browser (gzipped JS + CSS that index.html loads). */
-export const TAB_FIRST_LOAD_BUDGET_KB = 150;
+export const TAB_FIRST_LOAD_BUDGET_KB = 157;
 
 export interface TabBundleReport {
   firstLoadGzipKb: number;

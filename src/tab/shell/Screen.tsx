@@ -62,7 +62,17 @@ export function Screen({
 
 /** Styles shared by screens: sub-headings, lists of facts, button rows. */
 export const useScreenStyles = makeStyles({
-  h3: { ...typographyStyles.subtitle1, margin: 0 },
+  h3: {
+    ...typographyStyles.subtitle1,
+    margin: 0,
+    ':focus': { outlineStyle: 'none' },
+    ':focus-visible': {
+      outlineWidth: tokens.strokeWidthThick,
+      outlineStyle: 'solid',
+      outlineColor: tokens.colorStrokeFocus2,
+      borderRadius: tokens.borderRadiusSmall,
+    },
+  },
   h4: { ...typographyStyles.subtitle2, margin: 0 },
   text: { ...typographyStyles.body1, margin: 0 },
   muted: { ...typographyStyles.body1, margin: 0, color: tokens.colorNeutralForeground2 },
