@@ -139,8 +139,9 @@ describe('booking the year', () => {
     // The later (in planning order) of two arrangements sharing Daniel, moved onto the earlier one's session.
     const order = preview.arrangements.map((r) => r.arrangementId);
     const [first, later] = [dh, dm].sort((x, y) => order.indexOf(x.id) - order.indexOf(y.id)) as [Arrangement, Arrangement];
+    // One move per arrangement and window (a second one for the same session would replace the first).
     const moves = [
-      { arrangementId: dh.id, windowId: spring1(dh).windowId, start: londonToInstant('2027-02-23', '10:00') }, // Spring 2, not Spring 1
+      { arrangementId: dh.id, windowId: session(preview, dh.id, 'Summer 2').windowId, start: londonToInstant('2027-02-23', '10:00') }, // in Spring 2, not Summer 2
       { arrangementId: first.id, windowId: session(preview, first.id, 'Spring 2').windowId, start: londonToInstant('2027-03-06', '10:00') }, // a Saturday
       { arrangementId: later.id, windowId: spring1(later).windowId, start: spring1(first).start as string }, // Daniel is in the first one then
       { arrangementId: dm.id, windowId: session(preview, dm.id, 'Summer 1').windowId, start: londonToInstant('2027-05-03', '10:00') }, // Early May bank holiday
@@ -150,7 +151,7 @@ describe('booking the year', () => {
     const refused = res.body.refusedMoves;
     expect(refused).toHaveLength(4);
     const messageFor = (m: (typeof moves)[number]) => refused.find((r) => r.arrangementId === m.arrangementId && r.windowId === m.windowId)?.message;
-    expect(messageFor(moves[0] as (typeof moves)[number])).toMatch(/outside Spring 1 \(2027-01-04 to 2027-02-12\)/);
+    expect(messageFor(moves[0] as (typeof moves)[number])).toMatch(/outside Summer 2 \(2027-06-07 to 2027-07-22\)/);
     expect(messageFor(moves[1] as (typeof moves)[number])).toMatch(/a weekend: choose a school day/);
     expect(messageFor(moves[2] as (typeof moves)[number])).toMatch(/clashes with someone's calendar/);
     expect(messageFor(moves[3] as (typeof moves)[number])).toMatch(/bank holiday/);
@@ -322,5 +323,41 @@ describe('booking the year while Graph throttles 20% of requests (a fresh stack)
     // Meeting requests arrived once each too.
     const copies = (await reader.emulatorEvents()).filter((e) => !e.isOrganizer && !e.isCancelled && e.subject === SUBJECT);
     expect(countBy(copies, (e) => `${e.mailboxId}|${e.iCalUId}`).size).toBe(copies.length);
+  });
+});
+
+describe('two bookings of the same year started at once (a fresh stack)', () => {
+  let stack: RunningStack;
+
+  beforeAll(async () => {
+    stack = await startStack();
+  }, 60_000);
+  afterAll(async () => {
+    await stack?.app.idle();
+    await stack?.stop();
+  });
+
+  it('book each session once between them, each session recording the meeting that exists', async () => {
+    const reader = graphReader(stack.emulator);
+    const admin = await tokenFor(stack, ADMIN_ID);
+    const lead = await tokenFor(stack, DSL);
+    const [a, b] = await Promise.all([bookAndWait(stack, admin), bookAndWait(stack, lead)]);
+    for (const { job } of [a, b]) expect(job).toMatchObject({ state: 'done', total: TOTAL, failed: [] });
+    expect(a.job.id).not.toBe(b.job.id);
+
+    const all = await reader.emulatorEvents();
+    const organiser = all.filter((e) => e.isOrganizer && e.transactionId?.startsWith('ss-'));
+    const perTransaction = countBy(organiser, (e) => e.transactionId as string);
+    expect(perTransaction.size).toBe(TOTAL);
+    expect([...perTransaction.values()].every((n) => n === 1)).toBe(true);
+    const copies = all.filter((e) => !e.isOrganizer && !e.isCancelled && e.subject === SUBJECT);
+    expect(countBy(copies, (e) => `${e.mailboxId}|${e.iCalUId}`).size).toBe(copies.length);
+
+    const sessions = (await reader.store.query('Sessions', {})).map((i) => JSON.parse(String(i.fields.ValueJson)) as { id: string; eventId: string; start: string; end: string });
+    expect(sessions).toHaveLength(TOTAL);
+    for (const s of sessions) {
+      const e = organiser.find((x) => x.transactionId === `ss-${s.id}`);
+      expect({ eventId: s.eventId, start: s.start, end: s.end }).toEqual({ eventId: e?.id, start: e?.startUtc, end: e?.endUtc });
+    }
   });
 });
