@@ -93,7 +93,8 @@ export function freeStartsOn(day: DayClock, grid: SlotGrid, busy: BusyLookup, no
   const { at: clock, steady } = day;
   const closeMs = clock(close);
   if (closeMs <= nowMs) return out;
-  if (!steady) return freeStartsSlotBySlot(clock, grid, busy.blocks(), nowMs, limit);
+  // Every slot, as freeSlotsOn would (a time the clocks skip throws even after `limit` free ones).
+  if (!steady) return freeStartsSlotBySlot(clock, grid, busy.blocks(), nowMs).slice(0, limit);
   // With one offset all day, every slot lies between opening and closing, and starts rise with m.
   const { starts, ends, count } = busy.spans;
   const openMs = clock(grid.open);
@@ -116,15 +117,14 @@ export function freeStartsOn(day: DayClock, grid: SlotGrid, busy: BusyLookup, no
 }
 
 /** `freeSlotsOn`'s own check, slot by slot against every block, for the days the clocks change. */
-function freeStartsSlotBySlot(clock: (m: number) => number, grid: SlotGrid, busy: readonly MsInterval[], nowMs: number, limit: number): number[] {
+function freeStartsSlotBySlot(clock: (m: number) => number, grid: SlotGrid, busy: readonly MsInterval[], nowMs: number): number[] {
   const out: number[] = [];
   const { open, close, duration, step } = grid;
   const dayBusy = busy.filter((b) => b.start < clock(close) && b.end > clock(open));
   for (let m = grid.firstStart; m + duration <= close; m += step) {
     const startMs = clock(m);
     if (startMs < nowMs) continue;
-    if (busyParticipants(dayBusy, startMs, startMs + duration * 60_000).length) continue;
-    if (out.push(m) >= limit) break;
+    if (!busyParticipants(dayBusy, startMs, startMs + duration * 60_000).length) out.push(m);
   }
   return out;
 }

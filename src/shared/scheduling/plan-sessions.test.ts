@@ -3,11 +3,13 @@ import fc from 'fast-check';
 import { testCalendar } from '../calendar/test-fixtures.js';
 import { dayKind, isPlannableDay, makeWorkingCalendar } from '../calendar/working-calendar.js';
 import { validateSchoolCalendar } from '../calendar/validate-calendar.js';
-import { addDays, addMonths, daysBetween } from '../calendar/dates.js';
-import { londonToInstant, toIsoInstant, instantMs } from '../calendar/london-time.js';
+import { addDays, addMonths, daysBetween, eachDay, weekday } from '../calendar/dates.js';
+import { londonToInstant, toIsoInstant, instantMs, instantToLondon, londonDayClock, minutesOfDay, timeFromMinutes } from '../calendar/london-time.js';
+import { isWorkingDay } from '../calendar/working-calendar.js';
+import { InvalidInputError } from '../errors/invalid-input.js';
 import { planSessions, type PlanRequest } from './plan-sessions.js';
 import { targetWindows } from './target-windows.js';
-import { narrowHours } from './scheduling-settings.js';
+import { narrowHours, schedulingSettings } from './scheduling-settings.js';
 import type { ParticipantBusy } from './intervals.js';
 import { clashes, insideHours } from './test-helpers.js';
 
@@ -119,6 +121,16 @@ describe('planning', () => {
 
   it('a debrief policy plans nothing', () => {
     expect(planSessions({ ...base, cadence: { kind: 'as-required' } })).toEqual([]);
+  });
+
+  it('refuses a session length that is zero, negative or not a whole number of minutes', () => {
+    for (const durationMinutes of [0, -30, 22.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      const attempt = () => planSessions({ ...base, durationMinutes });
+      expect(attempt).toThrow(InvalidInputError);
+      expect(attempt).toThrow(expect.objectContaining({ field: 'durationMinutes' }));
+      expect(attempt).toThrow(`A session must last a whole number of minutes, more than zero (got ${durationMinutes})`);
+    }
+    expect(planSessions({ ...base, durationMinutes: 1 })[0]?.outcome).toBe('planned');
   });
 });
 
@@ -333,3 +345,145 @@ function minimumBreaches(kind: 'half-termly' | 'termly', months: number, allowIn
   });
   return Math.min(...best.values());
 }
+
+type Pref = 'week' | 'days' | 'times' | 'edges';
+
+/**
+ * The planner's rules applied the plain way, every slot of every plannable day checked against every
+ * busy block: a reference for the planner's shortcuts. Gives each window's outcome, slot and what was
+ * set aside ('gap' or a preference).
+ */
+function referencePlan(req: PlanRequest) {
+  const { calendar: cal, maxGapMonths: months, durationMinutes: dur } = req;
+  const settings = schedulingSettings(req.settings);
+  const prefs = req.preferences ?? {};
+  const hours = narrowHours(settings.workingHours, prefs.workingHours);
+  const step = settings.slotStepMinutes;
+  const nowMs = instantMs(req.now);
+  const today = instantToLondon(req.now).date;
+  const blocks = req.participants.flatMap((p) => p.busy.map((b) => [instantMs(b.start), instantMs(b.end)] as const));
+  const slotsOn = (date: string) => {
+    const clock = londonDayClock(date);
+    const out: { m: number; s: number }[] = [];
+    for (let m = Math.ceil(minutesOfDay(hours.start) / step) * step; m + dur <= minutesOfDay(hours.end); m += step) {
+      const s = clock(m);
+      if (s >= nowMs && !blocks.some(([a, b]) => b > a && a < s + dur * 60_000 && b > s)) out.push({ m, s });
+    }
+    return out;
+  };
+  const labels = cal.calendar.years.map((y) => y.label);
+  const following = labels[labels.indexOf(req.yearLabel) + 1];
+  const windows = [req.yearLabel, ...(following ? [following] : [])].flatMap((label, y) =>
+    targetWindows(cal, label, req.cadence).map((w) => {
+      const working = eachDay(w.start, w.end).filter((d) => isWorkingDay(cal, d));
+      const monday = addDays(w.start, 1 - weekday(w.start));
+      const edge = (d: string) => working.indexOf(d) < (prefs.avoidFirstDays ?? 0) || working.indexOf(d) >= working.length - (prefs.avoidLastDays ?? 0);
+      const free = (w.end < today ? [] : working)
+        .filter((d) => d >= today && isPlannableDay(cal, d, settings.allowInsetDays))
+        .map((date) => ({ date, week: Math.floor(daysBetween(monday, date) / 7) + 1, edge: edge(date), slots: slotsOn(date) }))
+        .filter((d) => d.slots.length > 0);
+      return { w, y, past: w.end < today, free };
+    }),
+  );
+  // Fewest breaches from each free day to the end, one session per window that has a free day.
+  const ahead = new Map<string, number>();
+  let next: { date: string; h: number }[] | undefined;
+  let nextYear = 0;
+  for (const x of [...windows].reverse()) {
+    if (!x.free.length) continue;
+    const penalty = 1000 + (x.y === nextYear ? 1 : 0);
+    const here = x.free.map((d) => ({ date: d.date, h: next ? Math.min(...next.map((n) => n.h + (n.date > addMonths(d.date, months) ? penalty : 0))) : 0 }));
+    for (const h of here) ahead.set(h.date, h.h);
+    [next, nextYear] = [here, x.y];
+  }
+  const active: Record<Pref, boolean> = {
+    week: prefs.weekOfHalfTerm !== undefined,
+    days: (prefs.days?.length ?? 0) > 0,
+    times: (prefs.times?.length ?? 0) > 0,
+    edges: (prefs.avoidFirstDays ?? 0) > 0 || (prefs.avoidLastDays ?? 0) > 0,
+  };
+  let previous = req.previousSessionDate;
+  let previousThisYear = false;
+  return windows
+    .filter((x) => x.y === 0)
+    .map(({ w, past, free }) => {
+      if (past || !free.length) return { outcome: past ? 'past' : 'no-slot', id: w.id };
+      const limit = previous ? addMonths(previous, months) : undefined;
+      const late = (d: string) => limit !== undefined && d > limit;
+      const cost = (d: (typeof free)[number]) => (late(d.date) ? 1000 + (previousThisYear ? 1 : 0) : 0) + (ahead.get(d.date) ?? 0);
+      const best = Math.min(...free.map(cost));
+      let allowed = free.filter((d) => cost(d) === best);
+      if (allowed.some((d) => !late(d.date))) allowed = allowed.filter((d) => !late(d.date));
+      const kept = (['week', 'days', 'times', 'edges'] as const).filter((c) => active[c]);
+      const meets = (d: (typeof free)[number], m: number) =>
+        (!kept.includes('week') || d.week === prefs.weekOfHalfTerm) &&
+        (!kept.includes('days') || (prefs.days ?? []).includes(weekday(d.date))) &&
+        (!kept.includes('times') || (prefs.times ?? []).some((t) => minutesOfDay(t.from) <= m && m + dur <= minutesOfDay(t.to))) &&
+        (!kept.includes('edges') || !d.edge);
+      const relaxed: Pref[] = [];
+      for (;;) {
+        const hit = allowed.flatMap((d) => d.slots.filter((s) => meets(d, s.m)).map((s) => ({ d, s })))[0];
+        if (hit) {
+          previous = hit.d.date;
+          previousThisYear = true;
+          const slot = {
+            start: toIsoInstant(hit.s.s),
+            end: toIsoInstant(hit.s.s + dur * 60_000),
+            date: hit.d.date,
+            localStart: timeFromMinutes(hit.s.m),
+            localEnd: timeFromMinutes(hit.s.m + dur),
+          };
+          return { outcome: 'planned', id: w.id, slot, setAside: [...(limit && allowed.every((d) => late(d.date)) ? ['gap'] : []), ...relaxed] };
+        }
+        relaxed.push(kept.shift() as Pref);
+      }
+    });
+}
+
+const setAsideKey = (text: string) =>
+  text.endsWith('maximum gap') ? 'gap' : text.startsWith('week') ? 'week' : text.startsWith('preferred days') ? 'days' : text.startsWith('preferred times') ? 'times' : 'edges';
+
+describe('the planner and a plain reference agree', () => {
+  it('property: the same outcome, slot and set-aside wishes in every window, whatever the busy times, cadence, wishes, hours, calendar, gap and now', () => {
+    const arb = fc.record({
+      r: arbRequest,
+      year: fc.constantFrom('2025/26', '2025/26', '2026/27'),
+      maxGapMonths: fc.integer({ min: 1, max: 4 }),
+      previous: fc.option(fc.integer({ min: -120, max: 200 }), { nil: undefined }),
+      avoidLastDays: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
+      step: fc.constantFrom(5, 15, 30),
+    });
+    fc.assert(
+      fc.property(arb, ({ r, year, maxGapMonths, previous, avoidLastDays, step }) => {
+        const school = { start: halfHour(r.schoolHours.start), end: halfHour(r.schoolHours.end) };
+        const req: PlanRequest = {
+          ...base,
+          calendar: calendarWith(r.closures, r.insets),
+          yearLabel: year,
+          cadence: r.cadence,
+          durationMinutes: r.duration,
+          maxGapMonths,
+          participants: r.busy,
+          preferences: {
+            days: r.days,
+            weekOfHalfTerm: r.week,
+            avoidFirstDays: r.avoidFirstDays,
+            avoidLastDays,
+            workingHours: r.ownHours ? { start: halfHour(r.ownHours.start), end: halfHour(Math.min(47, r.ownHours.start + r.ownHours.len)) } : undefined,
+            times: r.times?.map((t) => ({ from: halfHour(t.from), to: halfHour(t.from + t.len) })),
+          },
+          settings: { allowInsetDays: r.allowInsetDays, workingHours: school, slotStepMinutes: step },
+          previousSessionDate: previous === undefined ? undefined : addDays('2025-09-01', previous),
+          now: londonToInstant(addDays('2025-08-20', r.nowOffsetDays), '10:07'),
+        };
+        const plan = planSessions(req).map((p) => ({
+          outcome: p.outcome,
+          id: p.window.id,
+          ...(p.outcome === 'planned' ? { slot: p.slot, setAside: p.setAside.map(setAsideKey) } : {}),
+        }));
+        expect(plan).toEqual(referencePlan(req));
+      }),
+      { numRuns: 60 },
+    );
+  }, 120_000);
+});
