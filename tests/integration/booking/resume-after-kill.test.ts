@@ -97,51 +97,65 @@ describe('a booking job interrupted by SIGKILL', () => {
     const total = proposed.length;
     expect(total).toBeGreaterThanOrEqual(15);
 
-    // 2. Slow Graph down so the booking takes a few seconds, start it, and kill the server part-way.
-    await reader.setFaults({ latencyMs: 600, rules: [] });
+    // 2. Make each Outlook create take 0.8 s (Exchange's own work, per mailbox), so booking takes a few
+    //    seconds; start it, and kill the server while meetings exist but no session has been saved yet.
+    await reader.setFaults({ rules: [{ kind: 'mailboxConcurrency', method: 'POST', path: '/events$', limit: 4, holdMs: 800, rate: 1, retryAfterSeconds: 1, target: 'request' }] });
     const started = await callApi<BookingJob>(server, admin, 'POST', '/api/booking/jobs', { academicYear: YEAR });
     expect(started.status).toBe(202);
     expect(started.body.total).toBe(total);
     const location = started.headers.get('location') as string;
     const organiserEvents = async () => (await reader.emulatorEvents()).filter((e) => e.isOrganizer && e.transactionId?.startsWith('ss-'));
-    // Progress as the job reports it, or as Outlook shows it (the job saves its count in chunks).
-    let seen: { booked: number; events: number };
-    const deadline = Date.now() + 30_000;
-    for (;;) {
-      const events = (await organiserEvents()).length;
-      const job = await callApi<BookingJob>(server, admin, 'GET', location);
-      seen = { booked: job.body.booked, events };
-      const progress = Math.max(seen.booked, seen.events);
-      if (progress > 0 && progress < total) break;
-      expect(job.body.state, `the job finished before it could be interrupted: ${JSON.stringify(seen)}`).toBe('running');
-      expect(Date.now() < deadline, 'no progress within 30 s').toBe(true);
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    killGroup(server.child, 'SIGKILL');
-    await waitForExit(server.child);
-    expect(server.child.signalCode).toBe('SIGKILL');
-    const atKill = await organiserEvents();
-    expect(atKill.length).toBeLessThan(total);
-    const jobAtKill = (await reader.store.query('BookingJobs', { State: 'running' })).map((i) => JSON.parse(String(i.fields.ValueJson)) as BookingJob);
-    expect(jobAtKill.map((j) => j.id)).toEqual([started.body.id]);
+    const storedSessions = async () => (await reader.store.query('Sessions', {})).map((i) => JSON.parse(String(i.fields.ValueJson)) as Session);
+    /** Polls until `ready` holds, then SIGKILLs the server; fails if the job ends first. */
+    const killWhen = async (ready: (job: BookingJob, events: number) => boolean): Promise<void> => {
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const job = (await callApi<BookingJob>(server, admin, 'GET', location)).body;
+        const events = (await organiserEvents()).length;
+        if (ready(job, events)) break;
+        expect(job.state, `the job ended before it could be interrupted (booked ${job.booked}, ${events} meetings)`).toBe('running');
+        expect(Date.now() < deadline, 'no progress within 30 s').toBe(true);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      killGroup(server.child, 'SIGKILL');
+      await waitForExit(server.child);
+      expect(server.child.signalCode).toBe('SIGKILL');
+    };
 
-    // 3. Start again on the same emulator: the server resumes the job by itself.
+    await killWhen((job, events) => job.booked === 0 && events > 0);
+    const atFirstKill = await organiserEvents();
+    expect(atFirstKill.length).toBeGreaterThan(0);
+    expect(atFirstKill.length).toBeLessThan(total);
+    expect(await storedSessions()).toEqual([]);
+    const running = (await reader.store.query('BookingJobs', { State: 'running' })).map((i) => JSON.parse(String(i.fields.ValueJson)) as BookingJob);
+    expect(running.map((j) => j.id)).toEqual([started.body.id]);
+
+    // 3. Start again: the server resumes the job by itself. Kill it again once the job reports part of the
+    //    year booked (0 < booked < total), while the rest is still being made.
+    server = await startServer();
+    await killWhen((job) => job.booked > 0 && job.booked < total);
+    expect(server.output()).toMatch(/resuming booking jobs/);
+    const atSecondKill = await storedSessions();
+    expect(atSecondKill.length).toBeGreaterThan(0);
+    expect(atSecondKill.length).toBeLessThan(total);
+
+    // 4. A third start, at full speed, finishes it.
     await reader.clearFaults();
     server = await startServer();
     const job = await pollJob(server, admin, location, (j) => j.state !== 'running', 45_000);
     expect(server.output()).toMatch(/resuming booking jobs/);
-    expect(job).toMatchObject({ state: 'done', total, booked: total, alreadyBooked: 0, failed: [] });
-
-    // 4. Exactly once: one organiser event per transactionId, one Sessions item per session, none lost.
+    expect(job).toMatchObject({ id: started.body.id, state: 'done', total, booked: total, alreadyBooked: 0, failed: [] });
+    // 5. Exactly once: one organiser event per transactionId, one Sessions item per session, none lost.
     const events = await organiserEvents();
     const perTransaction = countBy(events, (e) => e.transactionId as string);
     expect([...perTransaction].filter(([, n]) => n !== 1)).toEqual([]);
     expect(perTransaction.size).toBe(total);
-    // Every meeting made before the kill is one of these: none was made again.
-    for (const e of atKill) expect(events.find((x) => x.transactionId === e.transactionId)?.id).toBe(e.id);
+    // Every meeting made before a kill is one of these: none was made again.
+    for (const e of atFirstKill) expect(events.find((x) => x.transactionId === e.transactionId)?.id).toBe(e.id);
 
-    const items = await reader.store.query('Sessions', {});
-    const sessions = items.map((i) => JSON.parse(String(i.fields.ValueJson)) as Session);
+    const sessions = await storedSessions();
+    // Sessions saved before the second kill are unchanged.
+    for (const s of atSecondKill) expect(sessions.find((x) => x.id === s.id)).toEqual(s);
     expect(sessions).toHaveLength(total);
     expect(countBy(sessions, (s) => s.id).size).toBe(total);
     expect(sessions.map((s) => s.id).sort()).toEqual(proposed.map((p) => p.sessionId).sort());
