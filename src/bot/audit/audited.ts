@@ -16,3 +16,9 @@ export async function audited<T>(audit: AuditLog, caller: Caller, action: string
   });
   return outcome;
 }
+
+/** For reads: only a refusal is audited (someone tried to see what they may not). */
+export async function auditedIfRefused<T>(audit: AuditLog, caller: Caller, action: string, targetId: string, outcome: Outcome<T>): Promise<Outcome<T>> {
+  if (!outcome.ok) await audit.append({ actorId: caller.id, action, targetId, outcome: 'refused', detail: outcome.refusal.code });
+  return outcome;
+}

@@ -3,6 +3,7 @@ import { canManageSchedule } from '../../shared/access/authorise.js';
 import { describeArrangement } from '../../shared/arrangements/arrangement.js';
 import type { Move } from '../../shared/booking/check-move.js';
 import type { MoveRefusal, ProposedSession } from '../../shared/booking/plan-booking.js';
+import { auditedIfRefused } from '../audit/audited.js';
 import type { AppPorts } from '../ports.js';
 import { done, invalid, refuse, type Outcome } from '../use-case.js';
 import { loadBookingPlan, type LoadedPlan } from './load-booking-plan.js';
@@ -22,11 +23,11 @@ export interface BookingRequest {
 
 /** Proposed dates per arrangement with the planner's reason for each, clashes read from Outlook free/busy. */
 export async function previewBooking(
-  deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings'>,
+  deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings' | 'audit'>,
   input: { caller: Caller; request: BookingRequest },
 ): Promise<Outcome<BookingPreview>> {
   const allowed = canManageSchedule(input.caller);
-  if (!allowed.ok) return refuse('forbidden', 'forbidden', allowed.reason);
+  if (!allowed.ok) return auditedIfRefused(deps.audit, input.caller, 'booking.preview', input.request.academicYear, refuse('forbidden', 'forbidden', allowed.reason));
   const loaded = await loadBookingPlan(deps, input.request);
   if (!loaded.ok) return invalid(loaded.issues);
   return done(previewOf(loaded.loaded));

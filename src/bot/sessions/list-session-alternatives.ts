@@ -2,6 +2,7 @@ import type { Caller } from '../../shared/access/app-roles.js';
 import { canPostponeSession } from '../../shared/access/authorise.js';
 import { InvalidInputError } from '../../shared/errors/invalid-input.js';
 import type { RescheduleResult } from '../../shared/scheduling/reschedule.js';
+import { auditedIfRefused } from '../audit/audited.js';
 import type { AppPorts } from '../ports.js';
 import { done, refuse, type Outcome } from '../use-case.js';
 import { loadSession } from './load-session.js';
@@ -9,11 +10,11 @@ import { alternativesFor } from './session-alternatives.js';
 
 /** Slots a session could be postponed to: within one working week, when everyone is free. */
 export async function listSessionAlternatives(
-  deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings'>,
+  deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings' | 'audit'>,
   input: { caller: Caller; sessionId: string },
 ): Promise<Outcome<RescheduleResult>> {
   const loaded = await loadSession(deps, input.caller, input.sessionId, canPostponeSession);
-  if (!loaded.ok) return loaded;
+  if (!loaded.ok) return auditedIfRefused(deps.audit, input.caller, 'session.alternatives', input.sessionId, loaded);
   const session = loaded.session.value;
   if (session.status !== 'booked') return refuse('conflict', 'session_not_booked', `This session is ${session.status}: only a booked session can be postponed.`);
   try {

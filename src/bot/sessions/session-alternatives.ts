@@ -19,7 +19,10 @@ export async function alternativesFor(
 ): Promise<RescheduleResult> {
   const { working } = await currentCalendar(deps.schoolCalendar);
   const settings = schedulingSettings(deps.settings.scheduling);
-  const originalDate = instantToLondon(session.start).date;
+  // The working week counts from the time first booked, so postponing again cannot push a session further.
+  const first = session.postponements[0];
+  const original = first ? { start: first.fromStart, end: first.fromEnd } : { start: session.start, end: session.end };
+  const originalDate = instantToLondon(original.start).date;
   let to = londonToInstant(originalDate, '23:59');
   try {
     to = londonToInstant(postponementWindow(working, originalDate, settings.postponementWorkingDays).deadline, '23:59');
@@ -28,11 +31,14 @@ export async function alternativesFor(
     if (!(e instanceof RangeError) || e instanceof InvalidInputError) throw e;
   }
   const busy = await busyByPerson(deps.calendar, [{ requester, people: partiesOf(arrangement) }], londonToInstant(originalDate, '00:00'), to);
-  // The session's own meeting is in everyone's calendar; rescheduleOptions leaves out the original time itself.
-  const participants = [...busy].map(([participantId, list]) => ({ participantId, busy: list.filter((b) => !(b.start === session.start && b.end === session.end)) }));
+  // The session's own meeting is in everyone's calendar: not a clash with itself, but not offered again either.
+  const participants = [
+    ...[...busy].map(([participantId, list]) => ({ participantId, busy: list.filter((b) => !(b.start === session.start && b.end === session.end)) })),
+    { participantId: '(this session now)', busy: [{ start: session.start, end: session.end }] },
+  ];
   return rescheduleOptions({
     calendar: working,
-    original: { start: session.start, end: session.end },
+    original,
     participants,
     settings: deps.settings.scheduling,
     preferences: arrangement.preferences,

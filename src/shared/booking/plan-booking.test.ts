@@ -182,6 +182,70 @@ describe('planBooking', () => {
     assertNoDoubleBooking(plan, [a, b]);
   });
 
+  it('books a window again after its session was cancelled, as a new session with its own id', () => {
+    const a = arrangement('a1', 'dan', ['han']);
+    const cancelled: Session = {
+      id: sessionId('a1', '2026/27:spring1'),
+      arrangementId: 'a1',
+      academicYear: YEAR,
+      windowId: '2026/27:spring1',
+      windowLabel: 'Spring 1',
+      start: '2027-02-01T14:00:00Z',
+      end: '2027-02-01T15:00:00Z',
+      status: 'cancelled',
+      organiserMailbox: 'dan',
+      eventId: 'ev',
+      iCalUId: 'ical',
+      postponements: [],
+    };
+    const again = window(planBooking(request([a], { existing: [cancelled] })), 'a1', '2026/27:spring1');
+    expect(again).toMatchObject({ status: 'proposed', sessionId: sessionId('a1', '2026/27:spring1', 2) });
+    expect(again.sessionId).not.toBe(cancelled.id);
+    // Once the second one is booked it is the window's session; a third only after it too is cancelled.
+    const second = { ...cancelled, id: again.sessionId, status: 'booked' as const };
+    expect(window(planBooking(request([a], { existing: [cancelled, second] })), 'a1', '2026/27:spring1')).toMatchObject({ status: 'already-booked', sessionId: second.id });
+    expect(window(planBooking(request([a], { existing: [cancelled, { ...second, status: 'cancelled' }] })), 'a1', '2026/27:spring1').sessionId).toBe(sessionId('a1', '2026/27:spring1', 3));
+  });
+
+  it('refuses a move it cannot apply: an already booked session, no such session, or the same session moved twice', () => {
+    const a = arrangement('a1', 'dan', ['han']);
+    const booked: Session = {
+      id: sessionId('a1', '2026/27:spring1'),
+      arrangementId: 'a1',
+      academicYear: YEAR,
+      windowId: '2026/27:spring1',
+      windowLabel: 'Spring 1',
+      start: '2027-02-01T14:00:00Z',
+      end: '2027-02-01T15:00:00Z',
+      status: 'booked',
+      organiserMailbox: 'dan',
+      eventId: 'ev',
+      iCalUId: 'ical',
+      postponements: [],
+    };
+    const start = londonToInstant('2027-01-20', '14:00');
+    const plan = planBooking(
+      request([a], {
+        existing: [booked],
+        moves: [
+          { arrangementId: 'a1', windowId: '2026/27:spring1', start },
+          { arrangementId: 'nobody', windowId: '2026/27:spring2', start },
+          { arrangementId: 'a1', windowId: '2026/27:summer9', start },
+          { arrangementId: 'a1', windowId: '2026/27:spring2', start: londonToInstant('2027-03-02', '10:00') },
+          { arrangementId: 'a1', windowId: '2026/27:spring2', start: londonToInstant('2027-03-03', '10:00') },
+        ],
+      }),
+    );
+    expect(plan.refusedMoves).toEqual([
+      { arrangementId: 'a1', windowId: '2026/27:spring2', message: expect.stringMatching(/moved twice/) },
+      { arrangementId: 'a1', windowId: '2026/27:spring1', message: expect.stringMatching(/already booked: postpone it/) },
+      { arrangementId: 'nobody', windowId: '2026/27:spring2', message: expect.stringMatching(/no session to move there/) },
+      { arrangementId: 'a1', windowId: '2026/27:summer9', message: expect.stringMatching(/no session to move there/) },
+    ]);
+    expect(window(plan, 'a1', '2026/27:spring1')).toMatchObject({ status: 'already-booked', start: booked.start });
+    expect(window(plan, 'a1', '2026/27:spring2')).toMatchObject({ status: 'moved', start: londonToInstant('2027-03-02', '10:00') });
+  });
+
   it('gives the same plan for the same inputs, whatever order the arrangements come in', () => {
     const arrangements = [arrangement('c', 'dan', ['han']), arrangement('a', 'dan', ['mar']), arrangement('b', 'han', ['sop', 'tom'], { durationMinutes: 120 })];
     const one = planBooking(request(arrangements));

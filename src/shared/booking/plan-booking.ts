@@ -63,14 +63,23 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
  */
 export function planBooking(req: BookingPlanRequest): BookingPlan {
   const busy = new Map<string, Interval[]>([...req.busy].map(([id, list]) => [id, [...list]]));
-  const movesFor = new Map<string, Move>((req.moves ?? []).map((m) => [`${m.arrangementId}|${m.windowId}`, m]));
+  const movesFor = new Map<string, Move>();
   const refusedMoves: MoveRefusal[] = [];
+  for (const m of req.moves ?? []) {
+    const key = `${m.arrangementId}|${m.windowId}`;
+    if (movesFor.has(key)) refusedMoves.push({ arrangementId: m.arrangementId, windowId: m.windowId, message: 'This session is moved twice: keep one move for it.' });
+    else movesFor.set(key, m);
+  }
+  const used = new Set<string>();
   const out: ArrangementPlan[] = [];
   const yearOf = (s: Session) => s.academicYear;
 
   for (const a of [...req.arrangements].sort(byId)) {
-    const mine = req.existing.filter((s) => s.arrangementId === a.id && s.status !== 'cancelled');
+    const all = req.existing.filter((s) => s.arrangementId === a.id);
+    const mine = all.filter((s) => s.status !== 'cancelled');
     const booked = new Map(mine.filter((s) => yearOf(s) === req.academicYear).map((s) => [s.windowId, s]));
+    // A window whose session was cancelled may be booked again, as a new session (with a new meeting).
+    const cancelled = (windowId: string) => all.filter((s) => s.academicYear === req.academicYear && s.windowId === windowId && s.status === 'cancelled').length;
     const before = mine
       .filter((s) => yearOf(s) !== req.academicYear && instantMs(s.start) < instantMs(req.now))
       .map((s) => instantToLondon(s.start).date)
@@ -90,13 +99,15 @@ export function planBooking(req: BookingPlanRequest): BookingPlan {
       now: req.now,
     });
     const sessions = planned.map((p): ProposedSession => {
-      const id = sessionId(a.id, p.window.id);
-      const base = { sessionId: id, windowId: p.window.id, windowLabel: p.window.label };
       const existing = booked.get(p.window.id);
+      const id = existing?.id ?? sessionId(a.id, p.window.id, cancelled(p.window.id) + 1);
+      const base = { sessionId: id, windowId: p.window.id, windowLabel: p.window.label };
+      const move = movesFor.get(`${a.id}|${p.window.id}`);
+      if (move) used.add(`${a.id}|${p.window.id}`);
       if (existing) {
+        if (move) refusedMoves.push({ arrangementId: a.id, windowId: p.window.id, message: `The ${p.window.label} session is already booked: postpone it from the session instead.` });
         return { ...base, status: 'already-booked', start: existing.start, end: existing.end, reason: 'Already booked in Outlook.', setAside: [] };
       }
-      const move = movesFor.get(`${a.id}|${p.window.id}`);
       if (move) {
         const verdict = checkMove({ calendar: req.calendar, window: p.window, start: move.start, durationMinutes: a.durationMinutes, participants: participants(), preferences: a.preferences, ...(req.settings ? { settings: req.settings } : {}), now: req.now });
         if (verdict.ok) return { ...base, status: 'moved', start: verdict.start, end: verdict.end, reason: verdict.reason, setAside: [] };
@@ -111,6 +122,9 @@ export function planBooking(req: BookingPlanRequest): BookingPlan {
       for (const id of people) busy.set(id, [...(busy.get(id) ?? []), { start: s.start, end: s.end }]);
     }
     out.push({ arrangementId: a.id, sessions });
+  }
+  for (const [key, m] of movesFor) {
+    if (!used.has(key)) refusedMoves.push({ arrangementId: m.arrangementId, windowId: m.windowId, message: 'There is no session to move there: check the arrangement and the half term (or other window) in this year.' });
   }
   return { academicYear: req.academicYear, arrangements: out, refusedMoves };
 }

@@ -50,10 +50,12 @@ export type Session = z.infer<typeof sessionSchema>;
 
 /**
  * The session's id, derived from its arrangement and window, so booking the same year twice, or
- * resuming after a restart, finds the session instead of making another. URL-safe.
+ * resuming after a restart, finds the session instead of making another. A window booked again after
+ * its session was cancelled gets the next attempt number (a new session, a new meeting). URL-safe.
  */
-export function sessionId(arrangementId: string, windowId: string): string {
-  return `${arrangementId}.${windowId.replace(/[^A-Za-z0-9-]+/g, '-')}`;
+export function sessionId(arrangementId: string, windowId: string, attempt = 1): string {
+  const safe = (text: string) => text.replace(/[^A-Za-z0-9-]+/g, '-');
+  return `${safe(arrangementId)}.${safe(windowId)}${attempt > 1 ? `.${attempt}` : ''}`;
 }
 
 /** The Outlook transactionId for the session's meeting: Exchange refuses a second create with it. */
