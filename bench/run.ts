@@ -1,5 +1,6 @@
-// npm run bench — Graph round trips and correctness of bulk booking through the adapters,
-// against the local emulator (loopback only) with 50 ms added latency per HTTP request.
+// npm run bench — the trust-wide booking preview; Graph round trips and correctness of bulk booking
+// through the calendar adapter and through the booking use cases, against the local emulator
+// (loopback only) with 50 ms added latency per HTTP request; the tab's first-load size.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,9 @@ import { probe } from './emulator-probe.js';
 import { buildTrust } from './trust.js';
 import { buildWorkload } from './workload.js';
 import { measureTabBundle } from './tab-bundle.js';
+import { measurePreviewTrust } from './preview-trust.js';
+import { measureTrustPreview } from './plan-trust.js';
+import { measureBookingThroughUseCase } from './book-through-use-case.js';
 
 // A multi-academy trust, not one school: 1,000 arrangements is 20 schools x 50. Each school's DSL
 // and two deputies book their own supervisees' sessions, so 60 organizer mailboxes share the load —
@@ -151,8 +155,12 @@ function report(results: ScenarioResult[]): boolean {
   return ok;
 }
 
+// The booking preview's planning for a trust: pure CPU, first, while the machine is quiet.
+const preview = measurePreviewTrust();
+const planner = measureTrustPreview();
 const results = [await scenario('no faults', 0), await scenario('10% of inner requests throttled (429, Retry-After: 1)', 0.1)];
 const graphOk = report(results);
 console.log('');
+const useCaseOk = await measureBookingThroughUseCase();
 const tab = await measureTabBundle();
-process.exitCode = graphOk && tab.ok ? 0 : 1;
+process.exitCode = graphOk && useCaseOk && preview.ok && planner.ok && tab.ok ? 0 : 1;
