@@ -87,6 +87,11 @@ describe('free time worked out quickly', () => {
         const e = s + len * 60_000;
         const bySpan = Array.from({ length: count }, (_, i) => i).some((i) => (starts[i] as number) < e && (ends[i] as number) > s);
         expect(bySpan).toBe(busyInMs(participants).some((b) => b.start < e && b.end > s));
+        // Lists in time order, or the reverse (as calendars send them), join the same way as any order.
+        const byStart = (x: { start: string }, y: { start: string }) => instantMs(x.start) - instantMs(y.start);
+        const inOrder = participants.map((p) => ({ ...p, busy: [...p.busy].sort(byStart) }));
+        expect(busySpans(inOrder)).toEqual(busySpans(participants));
+        expect(busySpans(inOrder.map((p) => ({ ...p, busy: [...p.busy].reverse() })))).toEqual(busySpans(participants));
       }),
       { numRuns: 300 },
     );

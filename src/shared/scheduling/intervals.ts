@@ -89,44 +89,121 @@ export function busyParticipants(busy: readonly MsInterval[], start: number, end
  * joined. A slot of positive length clashes with someone's block exactly when it overlaps a span.
  */
 export interface BusySpans {
-  starts: Float64Array;
-  ends: Float64Array;
+  starts: number[];
+  ends: number[];
   count: number;
 }
 
+const NO_SPANS: BusySpans = { starts: [], ends: [], count: 0 };
+
 /** Parses blocks in the same order as `busyInMs` (so a bad instant is reported the same way) and joins them. */
 export function busySpans(participants: readonly ParticipantBusy[]): BusySpans {
-  let n = 0;
-  for (const p of participants) n += p.busy.length;
-  const starts = new Float64Array(n);
-  const ends = new Float64Array(n);
-  let k = 0;
+  let spans = NO_SPANS;
   for (const p of participants) {
-    for (const b of p.busy) {
-      const start = busyInstantMs(b.start);
-      const end = busyInstantMs(b.end);
-      if (end > start) {
-        starts[k] = start;
-        ends[k] = end;
-        k++;
+    const own = spansOf(p.busy);
+    spans = spans.count === 0 ? own : own.count === 0 ? spans : joined(spans, own);
+  }
+  return spans;
+}
+
+/** One person's blocks joined: in one pass when they are listed in time order (or the reverse), as calendars list them. */
+function spansOf(busy: readonly Interval[]): BusySpans {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let k = 0;
+  let rising = true;
+  let falling = true;
+  for (const b of busy) {
+    const start = busyInstantMs(b.start);
+    const end = busyInstantMs(b.end);
+    if (end > start) {
+      if (k > 0) {
+        const before = starts[k - 1] as number;
+        if (start < before) rising = false;
+        if (start > before) falling = false;
       }
+      starts.push(start);
+      ends.push(end);
+      k++;
     }
   }
-  // The union depends only on where blocks start and end, so the two can be sorted apart (numeric sorts).
-  const s = starts.subarray(0, k).sort();
-  const e = ends.subarray(0, k).sort();
-  const out: BusySpans = { starts: new Float64Array(k), ends: new Float64Array(k), count: 0 };
+  if (rising) return joinInOrder(starts, ends, k, 1);
+  if (falling) return joinInOrder(starts, ends, k, -1);
+  return joinUnordered(starts, ends, k);
+}
+
+/** Blocks in order of start (`dir` 1), or the reverse (-1), joined where they overlap or touch. */
+function joinInOrder(starts: readonly number[], ends: readonly number[], k: number, dir: 1 | -1): BusySpans {
+  const out: BusySpans = { starts: [], ends: [], count: 0 };
+  let spanStart = 0;
+  let spanEnd = -Infinity;
+  for (let n = 0; n < k; n++) {
+    const i = dir === 1 ? n : k - 1 - n;
+    const start = starts[i] as number;
+    const end = ends[i] as number;
+    if (start <= spanEnd) {
+      if (end > spanEnd) spanEnd = end;
+    } else {
+      if (spanEnd !== -Infinity) push(out, spanStart, spanEnd);
+      spanStart = start;
+      spanEnd = end;
+    }
+  }
+  if (spanEnd !== -Infinity) push(out, spanStart, spanEnd);
+  return out;
+}
+
+function push(out: BusySpans, start: number, end: number): void {
+  out.starts.push(start);
+  out.ends.push(end);
+  out.count++;
+}
+
+/** Blocks in any order: the union depends only on where blocks start and end, so the two are sorted apart. */
+function joinUnordered(starts: readonly number[], ends: readonly number[], k: number): BusySpans {
+  const s = Float64Array.from(starts).sort();
+  const e = Float64Array.from(ends).sort();
+  const out: BusySpans = { starts: [], ends: [], count: 0 };
   let open = 0;
   for (let i = 0, j = 0; i < k; ) {
     // A start at the same time as an end comes first, so blocks that touch are joined.
     if ((s[i] as number) <= (e[j] as number)) {
-      if (open++ === 0) out.starts[out.count] = s[i] as number;
+      if (open++ === 0) out.starts.push(s[i] as number);
       i++;
     } else {
-      if (--open === 0) out.ends[out.count++] = e[j] as number;
+      if (--open === 0) {
+        out.ends.push(e[j] as number);
+        out.count++;
+      }
       j++;
     }
   }
-  if (open > 0) out.ends[out.count++] = e[k - 1] as number;
+  if (open > 0) {
+    out.ends.push(e[k - 1] as number);
+    out.count++;
+  }
+  return out;
+}
+
+/** Two people's spans joined into one list (each list is already in order). */
+function joined(a: BusySpans, b: BusySpans): BusySpans {
+  const out: BusySpans = { starts: [], ends: [], count: 0 };
+  let i = 0;
+  let j = 0;
+  let spanStart = 0;
+  let spanEnd = -Infinity;
+  while (i < a.count || j < b.count) {
+    const fromA = j >= b.count || (i < a.count && (a.starts[i] as number) <= (b.starts[j] as number));
+    const start = (fromA ? a.starts[i] : b.starts[j]) as number;
+    const end = (fromA ? a.ends[i++] : b.ends[j++]) as number;
+    if (start <= spanEnd) {
+      if (end > spanEnd) spanEnd = end;
+    } else {
+      if (spanEnd !== -Infinity) push(out, spanStart, spanEnd);
+      spanStart = start;
+      spanEnd = end;
+    }
+  }
+  if (spanEnd !== -Infinity) push(out, spanStart, spanEnd);
   return out;
 }
