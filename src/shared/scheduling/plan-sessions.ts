@@ -391,6 +391,7 @@ export function planSessions(req: PlanRequest): PlannedSession[] {
   // Next year's windows only inform the look-ahead; they are planned when that year is.
   const lookAhead = following ? targetWindows(req.calendar, following, req.cadence) : [];
   const listed = [...windows.map((w) => [w, 0] as const), ...lookAhead.map((w) => [w, 1] as const)];
+  // No windows (debriefs): nothing to plan, and nothing more (not even `now`) is read.
   if (listed.length === 0) return [];
   let grid: SlotGrid | undefined;
   let blocks: MsInterval[] | undefined;
