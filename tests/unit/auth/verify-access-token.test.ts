@@ -63,8 +63,15 @@ function verifier(settings: AccessTokenSettings = SETTINGS) {
 describe('createAccessTokenVerifier', () => {
   it('accepts a valid token and returns the caller from its claims', async () => {
     const verdict = await verifier()(`Bearer ${await mint()}`);
-    expect(verdict).toEqual({ ok: true, caller: { oid: USER.oid, tid: TENANT, name: 'Alex Teacher', scopes: ['access_as_user'] } });
+    expect(verdict).toEqual({ ok: true, caller: { oid: USER.oid, tid: TENANT, name: 'Alex Teacher', scopes: ['access_as_user'], roles: [] } });
     expect(jwksRequests).toEqual([SETTINGS.jwksUri]);
+  });
+
+  it('reads the app roles from the roles claim, ignoring any it does not know', async () => {
+    const verdict = await verifier()(`Bearer ${await mint({ ...USER, roles: ['Safeguarding.Admin', 'Global.Administrator', 42, 'Safeguarding.Oversight'] })}`);
+    expect(verdict).toMatchObject({ ok: true, caller: { roles: ['Safeguarding.Admin', 'Safeguarding.Oversight'] } });
+    // A roles claim that is not a list gives no role.
+    expect(await verifier()(`Bearer ${await mint({ ...USER, roles: 'Safeguarding.Admin' })}`)).toMatchObject({ ok: true, caller: { roles: [] } });
   });
 
   it('accepts the raw token without the Bearer prefix too', async () => {
