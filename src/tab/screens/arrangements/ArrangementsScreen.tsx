@@ -42,7 +42,7 @@ export default function ArrangementsScreen() {
         ) : null}
         {loaded.state === 'ready' && loaded.value.length === 0 ? <p className={styles.text}>There are no arrangements yet. Make the first one below.</p> : null}
         {loaded.state === 'ready' && loaded.value.length > 0 ? (
-          <DataTable label="Arrangements" minWidth="48rem">
+          <DataTable label="List of arrangements" minWidth="48rem">
             <thead>
               <tr>
                 <th scope="col">Supervisor</th>

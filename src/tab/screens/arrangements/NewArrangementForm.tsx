@@ -168,7 +168,7 @@ export function NewArrangementForm({ onCreated }: { readonly onCreated: (a: Arra
             </div>
           );
         })}
-        {issues.field('supervisees').validationMessage ? <p className={screen.text}>{issues.field('supervisees').validationMessage}</p> : null}
+        {issues.message('supervisees') ? <p className={screen.text}>{issues.message('supervisees')}</p> : null}
         <div className={screen.row}>
           <Button
             disabled={draft.supervisees.length >= 12}
@@ -250,7 +250,7 @@ export function NewArrangementForm({ onCreated }: { readonly onCreated: (a: Arra
             />
           ))}
         </div>
-        {issues.field('preferences.days').validationMessage ? <p className={screen.text}>{issues.field('preferences.days').validationMessage}</p> : null}
+        {issues.message('preferences.days') ? <p className={screen.text}>{issues.message('preferences.days')}</p> : null}
       </fieldset>
       <div className={screen.row}>
         <Button type="submit" appearance="primary" disabledFocusable={busy}>

@@ -34,6 +34,8 @@ export function PersonPicker({
   const [query, setQuery] = useState(value?.displayName ?? '');
   const [people, setPeople] = useState<readonly Person[]>([]);
   const [searching, setSearching] = useState(false);
+  // Opened by typing or pasting (Fluent opens it on key presses only), closed as Fluent decides.
+  const [open, setOpen] = useState(false);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -64,9 +66,12 @@ export function PersonPicker({
       value={query}
       selectedOptions={value ? [value.id] : []}
       placeholder="Type a name"
+      open={open}
+      onOpenChange={(_, data) => setOpen(data.open)}
       onInput={(event) => {
         const text = (event.target as HTMLInputElement).value;
         setQuery(text);
+        setOpen(true);
         if (value && text !== value.displayName) onChange(null);
       }}
       onOptionSelect={(_, data) => {

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../../api/api-error.js';
 import { getSchoolYear, putSchoolYear, type AcademicYear, type SchoolCalendar, type SchoolYear } from '../../api/operations/school-year.js';
 import { Loading } from '../../components/Loading.js';
+import { fieldProblem } from '../../forms/field-props.js';
 import { issuesInYear, NO_ISSUES, placeIssues, withoutKey, type FieldIssue, type PlacedIssues } from '../../forms/field-issues.js';
 import { useShell } from '../../shell/contexts.js';
 import { Screen, useScreenStyles } from '../../shell/Screen.js';
@@ -83,10 +84,9 @@ function SchoolYearForm({ initial, onReload }: { readonly initial: SchoolYear; r
   const today = londonParts(Date.now()).date;
   const yearHeadings = useRef(new Map<string, HTMLElement>());
 
-  const field = (key: string) => {
-    const messages = issues.byKey.get(key);
-    return messages ? { validationMessage: messages.join(' '), validationState: 'error' as const } : { validationMessage: undefined, validationState: 'none' as const };
-  };
+  // The alert region says how many dates need fixing; each field shows (not announces again) its own problem.
+  const field = (key: string) => fieldProblem(issues.byKey.get(key)?.join(' '), { announced: false });
+  const message = (key: string) => issues.byKey.get(key)?.join(' ');
 
   useEffect(() => {
     if (!focusYear) return;
@@ -172,6 +172,7 @@ function SchoolYearForm({ initial, onReload }: { readonly initial: SchoolYear; r
             year={year}
             index={index}
             field={field}
+            message={message}
             onField={(list: ListName, item, name, value) => change(withField(calendar, index, list, item, name, value), `years.${index}.${list}.${item}.${name}`)}
             onAdd={(list) => change(withItemAdded(calendar, index, list))}
             onRemove={(list, item) => {

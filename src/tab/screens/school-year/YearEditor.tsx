@@ -1,4 +1,4 @@
-import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, tokens, type FieldProps } from '@fluentui/react-components';
 import { useId, type ReactElement } from 'react';
 import type { AcademicYear } from '../../api/operations/school-year.js';
 import { useScreenStyles } from '../../shell/Screen.js';
@@ -41,7 +41,9 @@ export interface YearEditorProps {
   readonly year: AcademicYear;
   readonly index: number;
   /** Field props (message and state) for a key such as 'years.1.halfTerms.2.end'. */
-  readonly field: (key: string) => { validationMessage: string | undefined; validationState: 'error' | 'none' };
+  readonly field: (key: string) => Pick<FieldProps, 'validationMessage' | 'validationState'>;
+  /** The problem with a part that is not an input (the year itself). */
+  readonly message: (key: string) => string | undefined;
   readonly onField: (list: ListName, item: number, name: string, value: string) => void;
   readonly onAdd: (list: 'insetDays' | 'closureDays') => void;
   readonly onRemove: (list: 'insetDays' | 'closureDays', item: number) => void;
@@ -52,7 +54,7 @@ function halfTermName(id: string): string {
 }
 
 /** One academic year's dates: six half terms (first and last day), INSET days and closure days. */
-export function YearEditor({ year, index, field, onField, onAdd, onRemove }: YearEditorProps) {
+export function YearEditor({ year, index, field, message, onField, onAdd, onRemove }: YearEditorProps) {
   const styles = useStyles();
   const screen = useScreenStyles();
   const insetId = useId();
@@ -65,7 +67,7 @@ export function YearEditor({ year, index, field, onField, onAdd, onRemove }: Yea
       <span className={styles.hidden}> ({year.label})</span>
     </>
   );
-  const yearProblem = field(y).validationMessage;
+  const yearProblem = message(y);
 
   return (
     <div className={screen.stack}>

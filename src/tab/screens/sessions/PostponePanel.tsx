@@ -23,6 +23,7 @@ import {
   type SessionView,
 } from '../../api/operations/sessions.js';
 import { Loading } from '../../components/Loading.js';
+import { fieldProblem } from '../../forms/field-props.js';
 import { useShell } from '../../shell/contexts.js';
 import { useScreenStyles } from '../../shell/Screen.js';
 import { formatIsoDate, formatTimeRange } from '../../time/london.js';
@@ -143,7 +144,7 @@ export function PostponePanel({
             </>
           ) : (
             <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
-              <Field label="New time" required validationMessage={errors.start} validationState={errors.start ? 'error' : 'none'}>
+              <Field label="New time" required {...fieldProblem(errors.start, { announced: false })}>
                 <RadioGroup
                   value={start}
                   onChange={(_, data) => {
@@ -165,7 +166,7 @@ export function PostponePanel({
                   ))}
                 </RadioGroup>
               </Field>
-              <Field label="Reason" required validationMessage={errors.reason} validationState={errors.reason ? 'error' : 'none'}>
+              <Field label="Reason" required {...fieldProblem(errors.reason, { announced: false })}>
                 <Select
                   value={reason}
                   onChange={(_, data) => {
@@ -184,8 +185,7 @@ export function PostponePanel({
               <Field
                 label="Note (optional)"
                 hint="A few words for the record, such as “covering a lesson”. No case detail: no children’s names, nothing about what happened."
-                validationMessage={errors.note}
-                validationState={errors.note ? 'error' : 'none'}
+                {...fieldProblem(errors.note, { announced: false })}
               >
                 <Input value={note} maxLength={200} onChange={(_, data) => setNote(data.value)} />
               </Field>

@@ -1,0 +1,420 @@
+// End to end, one stack and one browser for the whole file: the safeguarding admin checks the school
+// year, makes arrangements (one the supervision grid refuses, one it allows), books the year with a
+// moved session, and Outlook meeting requests reach every member of the group with no case detail;
+// then a supervisee postpones one of her sessions within the working week. Also: the meeting
+// invitation's deep link, and the navigation at Teams' narrowest width. Every screen gets an axe scan.
+
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGraphClient } from '../../src/bot/graph/graph-client.js';
+import { localAppConnection } from '../../tools/m365-emulator/src/index.js';
+import { formatTimeRange } from '../../src/tab/time/london.js';
+import { callApi, tokenFor } from '../support/api.js';
+import { startStack, type RunningStack } from '../support/start-stack.js';
+import { launchChromium } from './support/browser.js';
+import { ensureTabBuilt } from './support/build-tab.js';
+
+// The fictional demo school (tools/m365-emulator/src/seed/demo-school.ts).
+const HANNAH = 'a1000000-0000-4000-8000-000000000003';
+const SOPHIE = 'a1000000-0000-4000-8000-000000000005';
+const TOM = 'a1000000-0000-4000-8000-000000000006';
+const GRACE = 'a1000000-0000-4000-8000-000000000007';
+const GROUP_TITLE = 'Hannah Whitcombe with Sophie Lindqvist, Tom Adeyemi, Grace Mwangi';
+
+let stack: RunningStack | undefined;
+let browser: Browser | undefined;
+let context: BrowserContext | undefined;
+let page: Page;
+
+beforeAll(async () => {
+  await ensureTabBuilt();
+  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
+  context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await stack?.stop();
+});
+
+function running(): { stack: RunningStack; browser: Browser } {
+  if (!stack || !browser) throw new Error('beforeAll did not start the stack and the browser');
+  return { stack, browser };
+}
+
+/** No axe violation with impact serious or critical (WCAG 2.1 A and AA rules). */
+async function expectAccessible(on: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page: on }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  expect(serious, `axe on ${what}`).toEqual([]);
+  expect(results.passes.length, `axe ran its rules on ${what}`).toBeGreaterThan(10);
+}
+
+async function signIn(on: Page, name: string): Promise<void> {
+  await on.getByRole('radiogroup', { name: 'Choose a demo user' }).waitFor();
+  await on.getByRole('radio', { name: new RegExp(name) }).check();
+  await on.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await on.getByRole('heading', { name: new RegExp(`^Signed in as ${name}`) }).waitFor();
+}
+
+/** Follows a link in the navigation; the new screen's heading receives focus. */
+async function openSection(on: Page, name: string): Promise<Locator> {
+  await on.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name, exact: true }).click();
+  const heading = on.getByRole('heading', { level: 2, name, exact: true });
+  await heading.waitFor();
+  await expect.poll(() => heading.evaluate((el) => el === document.activeElement)).toBe(true);
+  return heading;
+}
+
+async function choosePerson(on: Page, field: string, name: string): Promise<void> {
+  const box = on.getByRole('combobox', { name: field, exact: true });
+  await box.fill(name.split(' ')[0] ?? name);
+  await on.getByRole('option', { name: new RegExp(`^${name}`) }).click();
+  await expect.poll(() => box.inputValue()).toBe(name);
+}
+
+/** The accessible description of a control (what aria-describedby points at). */
+function description(control: Locator): Promise<string> {
+  return control.evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
+}
+
+let groupSessionIds: string[] = [];
+let postponed: { sessionId: string; start: string; end: string } | undefined;
+
+describe('the safeguarding admin books the year (plain browser)', () => {
+  it('opens the School year and sees each year, with server problems next to the date they are about', async () => {
+    const { stack } = running();
+    await page.goto(stack.serverUrl);
+    await signIn(page, 'Priya Shah');
+    // Only the admin and leads see the booking screens.
+    const nav = page.getByRole('navigation', { name: 'Sections' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['School year', 'Arrangements', 'Book the year', 'My supervision', "Everyone's sessions"]);
+
+    await openSection(page, 'School year');
+    expect(await page.getByRole('heading', { name: '2026/27', level: 3 }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: '2027/28', level: 3 }).isVisible()).toBe(true);
+    expect(await page.getByText('2025/26 (ended)').isVisible()).toBe(true);
+    expect(await page.getByLabel('Autumn 1 starts (2026/27)').inputValue()).toBe('2026-09-01');
+    expect(await page.getByLabel('Summer 2 ends (2027/28)').inputValue()).toBe('2028-07-21');
+    await expectAccessible(page, 'School year');
+
+    // Spring 1 2026/27 ending before it starts: the server names calendar.years[1].halfTerms[2].end.
+    const spring1End = page.getByLabel('Spring 1 ends (2026/27)');
+    await spring1End.fill('2027-01-01');
+    await page.getByRole('button', { name: 'Save the school year' }).click();
+    await page.getByRole('alert').getByText(/The school year was not saved/).waitFor();
+    expect(await spring1End.getAttribute('aria-invalid')).toBe('true');
+    expect(await description(spring1End)).toMatch(/Spring 1 ends before it starts/);
+    await expectAccessible(page, 'School year with a problem');
+    // Put it back; leaving the screen discards the unsaved change anyway.
+    await spring1End.fill('2027-02-12');
+    expect(await spring1End.getAttribute('aria-invalid')).not.toBe('true');
+  });
+
+  it('makes arrangements: a pairing the grid forbids shows the reason by the field; an allowed one is made', async () => {
+    await openSection(page, 'Arrangements');
+    const table = page.getByRole('region', { name: 'List of arrangements' });
+    await table.getByRole('row').nth(1).waitFor();
+    expect(await table.getByRole('row').count()).toBe(1 + 5);
+
+    const form = page.getByRole('form', { name: 'New arrangement' });
+    await choosePerson(page, 'Supervisor', 'Sophie Lindqvist');
+    await form.getByLabel("Supervisor's role").selectOption({ label: 'Head of year' });
+    await choosePerson(page, 'Supervisee', 'Hannah Whitcombe');
+    const superviseeRole = form.getByLabel("Supervisee's role");
+    await superviseeRole.selectOption({ label: 'Deputy DSL' });
+    await form.getByRole('button', { name: 'Make arrangement' }).click();
+
+    await page.getByRole('alert').getByText(/A head of year may not supervise a deputy DSL/).waitFor();
+    expect(await superviseeRole.getAttribute('aria-invalid')).toBe('true');
+    expect(await description(superviseeRole)).toMatch(/Hannah Whitcombe: A head of year may not supervise a deputy DSL/);
+    await expectAccessible(page, 'Arrangements with a refused pairing');
+
+    await choosePerson(page, 'Supervisor', 'Marcus Bell');
+    await form.getByLabel("Supervisor's role").selectOption({ label: 'Deputy DSL' });
+    await choosePerson(page, 'Supervisee', 'Liam Doherty');
+    await superviseeRole.selectOption({ label: 'Teaching assistant' });
+    expect(await superviseeRole.getAttribute('aria-invalid')).not.toBe('true');
+    await form.getByRole('button', { name: 'Make arrangement' }).click();
+
+    await page.getByRole('status').getByText('Arrangement made: Marcus Bell with Liam Doherty.').waitFor();
+    await expect.poll(() => table.getByRole('row').count()).toBe(1 + 6);
+    const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /Marcus Bell/ }) }).filter({ hasText: 'Liam Doherty' });
+    expect(await row.textContent()).toMatch(/Individual.*Once each half term.*1 h/);
+  });
+
+  it('changes an arrangement (PATCH): length and cadence', async () => {
+    await page.getByRole('button', { name: 'Change Marcus Bell with Liam Doherty' }).click();
+    const heading = page.getByRole('heading', { name: 'Change Marcus Bell with Liam Doherty' });
+    await heading.waitFor();
+    expect(await heading.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.getByLabel('Length (minutes)').first().fill('45');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('status').getByText(/Saved the changes to Marcus Bell with Liam Doherty/).waitFor();
+    const row = page.getByRole('region', { name: 'List of arrangements' }).getByRole('row').filter({ hasText: 'Liam Doherty' }).filter({ hasText: 'Marcus Bell' });
+    await expect.poll(() => row.textContent()).toMatch(/45 min/);
+  });
+
+  it('previews 2026/27 for all arrangements, moves a session in London time, books, and sees the summary', async () => {
+    await openSection(page, 'Book the year');
+    expect(await page.getByLabel('Academic year').inputValue()).toBe('2026/27');
+    expect(await page.getByRole('radio', { name: 'All active arrangements (6)' }).isChecked()).toBe(true);
+    await expectAccessible(page, 'Book the year, step 1');
+    await page.getByRole('button', { name: 'Preview the dates' }).click();
+
+    await page.getByRole('heading', { name: 'Step 2 of 3: Check the dates' }).waitFor();
+    await page.getByText(/^2026\/27: \d+ to book, 0 already booked/).waitFor();
+    // The group (2 hours) has a proposed session for each remaining half term.
+    const group = page.getByRole('region', { name: `Proposed sessions: ${GROUP_TITLE}` });
+    expect(await page.getByRole('heading', { name: GROUP_TITLE, level: 4 }).isVisible()).toBe(true);
+    for (const half of ['Autumn 2', 'Spring 1', 'Spring 2', 'Summer 1', 'Summer 2']) {
+      const row = group.getByRole('row').filter({ has: page.getByRole('rowheader', { name: half, exact: true }) });
+      expect(await row.textContent(), half).toMatch(/To book/);
+    }
+    for (const title of ['Daniel Okafor with Marcus Bell', 'Daniel Okafor with Hannah Whitcombe', 'Rachel Fairbrother with Daniel Okafor', 'Grace Mwangi with Liam Doherty', 'Marcus Bell with Liam Doherty']) {
+      expect(await page.getByRole('heading', { name: title, level: 4 }).isVisible(), title).toBe(true);
+    }
+    await expectAccessible(page, 'Book the year, preview');
+
+    // Move Summer 1 for Marcus with Liam to Tue 4 May 2027, 10:00 London time (BST: 09:00 UTC).
+    const marcus = page.getByRole('region', { name: 'Proposed sessions: Marcus Bell with Liam Doherty' });
+    await marcus.getByRole('button', { name: 'Move Summer 1' }).click();
+    const newStart = page.getByLabel('New start for Summer 1 (UK time)');
+    await newStart.fill('2027-05-04T10:00');
+    await page.getByRole('button', { name: 'Check this time' }).click();
+    const summer1 = marcus.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Summer 1', exact: true }) });
+    await expect.poll(() => summer1.textContent()).toMatch(/Tue 4 May 2027, 10:00–10:45.*Moved by you/);
+
+    // A Saturday is refused, with the server's reason against the session.
+    await marcus.getByRole('button', { name: 'Move Spring 2' }).click();
+    await page.getByLabel('New start for Spring 2 (UK time)').fill('2027-02-27T10:00');
+    await page.getByRole('button', { name: 'Check this time' }).click();
+    const spring2 = marcus.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Spring 2', exact: true }) });
+    await expect.poll(() => spring2.textContent()).toMatch(/Your time was not used: Sat 2027-02-27 is a weekend/);
+    await page.getByRole('alert').getByText(/is a weekend/).waitFor();
+
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByRole('heading', { name: 'Step 3 of 3: Book in Outlook' }).waitFor();
+    const bookButton = page.getByRole('button', { name: /^Book \d+ sessions$/ });
+    const toBook = Number((await bookButton.textContent())?.match(/\d+/)?.[0]);
+    expect(toBook).toBeGreaterThan(20);
+
+    const progressSeen = page.getByRole('progressbar').waitFor();
+    await bookButton.click();
+    await progressSeen;
+    const bar = page.getByRole('progressbar');
+    if (await bar.count()) {
+      expect(await bar.getAttribute('aria-valuemax')).toBe(String(toBook));
+      expect(Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThanOrEqual(0);
+      expect(await page.getByText(new RegExp(`^\\d+ of ${toBook} booked`)).count()).toBe(1);
+    }
+
+    await page.getByRole('heading', { name: 'Booking finished' }).waitFor({ timeout: 60_000 });
+    const summary = page.getByRole('definition');
+    const [booked, alreadyBooked, failed] = (await summary.allTextContents()).map(Number);
+    expect(booked).toBe(toBook);
+    expect(alreadyBooked).toBe(0);
+    expect(failed).toBe(0);
+    expect(await page.getByRole('button', { name: 'Retry the failed ones' }).count()).toBe(0);
+    await page.getByRole('status').getByText(`Booking finished: ${toBook} booked, 0 already booked, 0 failed.`).waitFor();
+    await expectAccessible(page, 'Book the year, summary');
+  });
+
+  it('sent every member of the group a neutral meeting request in their own calendar', async () => {
+    const { stack } = running();
+    const graph = createGraphClient(localAppConnection(stack.emulator));
+    type GraphEvent = {
+      iCalUId: string;
+      subject: string;
+      isOrganizer: boolean;
+      isCancelled: boolean;
+      body: { contentType: string; content: string };
+      attendees: { emailAddress: { address: string } }[];
+    };
+    type Page = { value: GraphEvent[]; '@odata.nextLink'?: string };
+    const calendar = async (userId: string): Promise<GraphEvent[]> => {
+      let page = (await graph.api(`/users/${userId}/calendarView`).query({ startDateTime: '2026-12-01T00:00:00Z', endDateTime: '2027-08-01T00:00:00Z' }).top(100).get()) as Page;
+      const events = [...page.value];
+      while (page['@odata.nextLink']) {
+        page = (await graph.api(page['@odata.nextLink']).get()) as Page;
+        events.push(...page.value);
+      }
+      return events;
+    };
+
+    const organised = (await calendar(HANNAH)).filter((e) => e.isOrganizer && e.attendees.some((a) => a.emailAddress.address.startsWith('sophie.')));
+    expect(organised.length).toBe(5); // Autumn 2 to Summer 2
+
+    for (const attendee of [SOPHIE, TOM, GRACE]) {
+      const events = await calendar(attendee);
+      for (const meeting of organised) {
+        const copy = events.find((e) => e.iCalUId === meeting.iCalUId);
+        expect(copy, `${attendee} has the meeting request`).toBeDefined();
+        if (!copy) continue;
+        expect(copy.isOrganizer).toBe(false);
+        expect(copy.isCancelled).toBe(false);
+        expect(copy.subject).toBe('Safeguarding supervision');
+        // Only the neutral text and one link to the session in the app.
+        const text = copy.body.content.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+        expect(text).toBe('Safeguarding supervision. Agenda, records and changes: open the session in the Safeguarding Supervision app .');
+        const links = [...copy.body.content.matchAll(/href="([^"]+)"/g)].map((m) => m[1] ?? '');
+        expect(links).toHaveLength(1);
+        expect(links[0]).toMatch(new RegExp(`^${stack.serverUrl}/sessions/[^/]+$`));
+        for (const word of [/agenda item/i, /concern/i, /\bcase\b/i, /\bchild/i, /\bpupil/i, /CPOMS/i, /MyConcern/i]) {
+          expect(`${copy.subject} ${text}`).not.toMatch(word);
+        }
+      }
+    }
+
+    const admin = await tokenFor(stack, 'a1000000-0000-4000-8000-000000000001');
+    const everyone = await callApi<{ sessions: { session: { id: string }; arrangement: { supervisees: { id: string }[] } }[] }>(stack, admin, 'GET', '/api/sessions?scope=everyone');
+    groupSessionIds = everyone.body.sessions.filter((s) => s.arrangement.supervisees.length === 3).map((s) => s.session.id);
+    expect(groupSessionIds).toHaveLength(5);
+  });
+});
+
+describe('a supervisee postpones a session', () => {
+  it('lists her sessions on My supervision, upcoming and past', async () => {
+    await page.getByRole('button', { name: 'Sign in as someone else' }).click();
+    await signIn(page, 'Sophie Lindqvist');
+    // She is on /book, which is not hers; the navigation offers only her own supervision.
+    await page.getByRole('heading', { name: 'Not available to you', level: 2 }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Sections' }).getByRole('link').allTextContents()).toEqual(['My supervision']);
+
+    await openSection(page, 'My supervision');
+    const upcoming = page.getByRole('list', { name: 'Upcoming sessions' });
+    await upcoming.waitFor();
+    expect(await upcoming.getByRole('listitem').count()).toBe(5);
+    expect(await page.getByRole('heading', { name: 'Past (0)' }).isVisible()).toBe(true);
+    expect(await upcoming.getByRole('listitem').first().textContent()).toMatch(/Autumn 2 2026\/27 · Hannah Whitcombe with Sophie Lindqvist, Tom Adeyemi and Grace Mwangi · You are supervised.*Booked/);
+    await expectAccessible(page, 'My supervision');
+  });
+
+  it('opens a session and postpones it to a time inside the working-week window', async () => {
+    const { stack } = running();
+    const upcoming = page.getByRole('list', { name: 'Upcoming sessions' });
+    const link = upcoming.getByRole('link').first();
+    const sessionId = decodeURIComponent((await link.getAttribute('href'))?.split('/').pop() ?? '');
+    expect(groupSessionIds).toContain(sessionId);
+    await link.click();
+
+    const heading = page.getByRole('heading', { name: 'Supervision session', level: 2 });
+    await heading.waitFor();
+    await expect.poll(() => heading.evaluate((el) => el === document.activeElement)).toBe(true);
+    const sophie = await tokenFor(stack, SOPHIE);
+    const before = await callApi<{ session: { start: string; end: string }; canCancel: boolean }>(stack, sophie, 'GET', `/api/sessions/${encodeURIComponent(sessionId)}`);
+    const when = page.getByRole('definition').first();
+    expect(await when.textContent()).toBe(`${formatTimeRange(before.body.session.start, before.body.session.end)} (UK time)`);
+    // A supervisee may postpone but not cancel.
+    expect(before.body.canCancel).toBe(false);
+    expect(await page.getByRole('button', { name: 'Cancel session' }).count()).toBe(0);
+    await expectAccessible(page, 'Session');
+
+    await page.getByRole('button', { name: 'Postpone' }).click();
+    const times = page.getByRole('radiogroup', { name: 'New time' });
+    await times.waitFor();
+
+    // The same candidates the API offers, each within the window: not before the original day, not after the deadline.
+    type Alternatives = {
+      kind: 'candidates';
+      window: { from: string; deadline: string; explanation: string };
+      candidates: { slot: { start: string; end: string; date: string } }[];
+    };
+    const alternatives = (await callApi<Alternatives>(stack, sophie, 'GET', `/api/sessions/${encodeURIComponent(sessionId)}/alternatives`)).body;
+    expect(alternatives.kind).toBe('candidates');
+    expect(alternatives.candidates.length).toBeGreaterThan(0);
+    const originalDate = before.body.session.start.slice(0, 10);
+    for (const c of alternatives.candidates) {
+      expect(c.slot.date >= originalDate && c.slot.date >= alternatives.window.from, c.slot.date).toBe(true);
+      expect(c.slot.date <= alternatives.window.deadline, c.slot.date).toBe(true);
+    }
+    expect(await page.getByText(alternatives.window.explanation, { exact: false }).count()).toBeGreaterThan(0);
+    const radios = times.getByRole('radio');
+    expect(await radios.count()).toBe(alternatives.candidates.length);
+    for (const [i, c] of alternatives.candidates.entries()) {
+      expect(await radios.nth(i).getAttribute('value')).toBe(c.slot.start);
+      expect(await page.locator(`label[for="${await radios.nth(i).getAttribute('id')}"]`).textContent()).toContain(formatTimeRange(c.slot.start, c.slot.end));
+    }
+    await expectAccessible(page, 'Postpone');
+
+    const chosen = alternatives.candidates[Math.min(1, alternatives.candidates.length - 1)];
+    if (!chosen) throw new Error('no candidate');
+    await radios.nth(alternatives.candidates.indexOf(chosen)).check();
+    await page.getByLabel('Reason').selectOption({ label: 'Illness or absence' });
+    const note = page.getByLabel('Note (optional)');
+    expect(await description(note)).toMatch(/No case detail/);
+    await note.fill('covering a lesson');
+    await page.getByRole('button', { name: 'Postpone to this time' }).click();
+
+    const newTime = formatTimeRange(chosen.slot.start, chosen.slot.end);
+    await page.getByRole('status').getByText(`The session is moved to ${newTime}. Everyone gets an updated meeting request.`).waitFor();
+    expect(await when.textContent()).toBe(`${newTime} (UK time)`);
+    expect(await page.getByText('Postponed once').isVisible()).toBe(true);
+    expect(await page.getByRole('listitem').filter({ hasText: /illness or absence \(“covering a lesson”\)/ }).count()).toBe(1);
+
+    const after = await callApi<{ session: { start: string } }>(stack, sophie, 'GET', `/api/sessions/${encodeURIComponent(sessionId)}`);
+    expect(after.body.session.start).toBe(chosen.slot.start);
+    postponed = { sessionId, start: chosen.slot.start, end: chosen.slot.end };
+  });
+
+  it("opens the session from the meeting invitation's link after sign-in", async () => {
+    const { stack, browser } = running();
+    if (!postponed) throw new Error('the postponement test did not run');
+    const invitation = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London' });
+    try {
+      const tab = await invitation.newPage();
+      await tab.goto(`${stack.serverUrl}/sessions/${encodeURIComponent(postponed.sessionId)}`);
+      await signIn(tab, 'Sophie Lindqvist');
+      await tab.getByRole('heading', { name: 'Supervision session', level: 2 }).waitFor();
+      await tab.getByText(`${formatTimeRange(postponed.start, postponed.end)} (UK time)`).waitFor();
+      expect(new URL(tab.url()).pathname).toBe(`/sessions/${encodeURIComponent(postponed.sessionId)}`);
+      expect(await tab.title()).toBe('Session – Safeguarding supervision');
+    } finally {
+      await invitation.close();
+    }
+  });
+
+  it("keeps the navigation reachable at Teams' narrowest width (320 px)", async () => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.getByRole('button', { name: 'Sign in as someone else' }).click();
+    await signIn(page, 'Priya Shah');
+    const menu = page.getByRole('button', { name: 'Menu' });
+    await menu.waitFor();
+    const nav = page.getByRole('navigation', { name: 'Sections' });
+    expect(await nav.getByRole('link', { name: 'Book the year' }).isVisible()).toBe(false);
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    expect(await page.getByRole('button', { name: 'Close menu' }).getAttribute('aria-expanded')).toBe('true');
+    for (const name of ['School year', 'Arrangements', 'Book the year', 'My supervision', "Everyone's sessions"]) {
+      expect(await nav.getByRole('link', { name, exact: true }).isVisible(), name).toBe(true);
+    }
+    await expectAccessible(page, 'navigation open at 320 px');
+
+    await openSection(page, "Everyone's sessions");
+    // The menu folds again after choosing.
+    expect(await page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded')).toBe('false');
+    await page.getByRole('heading', { name: GROUP_TITLE.replace(/, Grace/, ' and Grace'), level: 3 }).waitFor();
+    // Nothing wider than the screen but the tables' own scrolling regions.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await expectAccessible(page, "Everyone's sessions at 320 px");
+
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await openSection(page, 'Arrangements');
+    await page.getByRole('region', { name: 'List of arrangements' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await expectAccessible(page, 'Arrangements at 320 px');
+  });
+});
