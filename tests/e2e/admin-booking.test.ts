@@ -79,6 +79,33 @@ async function choosePerson(on: Page, field: string, name: string): Promise<void
   await expect.poll(() => box.inputValue()).toBe(name);
 }
 
+/** A school's term-dates feed for 2028/29 (terms and holidays as all-day ranges), optionally with an INSET day in half term. */
+function termDatesIcs(insetInHalfTerm: boolean): string {
+  const allDay = (summary: string, start: string, endExclusive: string) =>
+    ['BEGIN:VEVENT', `UID:${summary}-${start}@oakfield.example`, 'DTSTAMP:20280101T000000Z', `DTSTART;VALUE=DATE:${start.replaceAll('-', '')}`, `DTEND;VALUE=DATE:${endExclusive.replaceAll('-', '')}`, `SUMMARY:${summary}`, 'END:VEVENT'].join('\r\n');
+  return [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Oakfield Academy//Term dates//EN',
+    allDay('Autumn Term', '2028-09-04', '2028-12-21'),
+    allDay('Autumn Half Term', '2028-10-28', '2028-11-06'),
+    allDay('Christmas Holidays', '2028-12-21', '2029-01-08'),
+    allDay('Spring Term', '2029-01-08', '2029-03-30'),
+    allDay('Spring Half Term', '2029-02-10', '2029-02-19'),
+    allDay('Easter Holidays', '2029-03-30', '2029-04-16'),
+    allDay('Summer Term', '2029-04-16', '2029-07-21'),
+    allDay('Summer Half Term', '2029-05-26', '2029-06-04'),
+    allDay('INSET Day', '2028-09-04', '2028-09-05'),
+    ...(insetInHalfTerm ? [allDay('INSET Day', '2028-10-30', '2028-10-31')] : []),
+    'END:VCALENDAR',
+  ].join('\r\n');
+}
+
+/** The browser's short name for a month in en-GB ('Sep' or 'Sept', depending on its ICU data). */
+function monthShort(on: Page, month: number): Promise<string> {
+  return on.evaluate((m) => new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2028, m - 1, 15))), month);
+}
+
 /** The accessible description of a control (what aria-describedby points at). */
 function description(control: Locator): Promise<string> {
   return control.evaluate((el) =>
@@ -120,6 +147,24 @@ describe('the safeguarding admin books the year (plain browser)', () => {
     // Put it back; leaving the screen discards the unsaved change anyway.
     await spring1End.fill('2027-02-12');
     expect(await spring1End.getAttribute('aria-invalid')).not.toBe('true');
+
+    // Import 2028/29 from an .ics file: a date problem is reported; a good file is previewed, added and saved.
+    const file = page.getByLabel('Term dates file (.ics)');
+    await file.setInputFiles({ name: 'term-dates.ics', mimeType: 'text/calendar', buffer: Buffer.from(termDatesIcs(true)) });
+    await page.getByRole('list', { name: 'Problems with the dates in the file' }).getByText(/INSET day 2028-10-30 is not inside a half term/).waitFor();
+    await file.setInputFiles({ name: 'term-dates.ics', mimeType: 'text/calendar', buffer: Buffer.from(termDatesIcs(false)) });
+    const preview = page.getByRole('region', { name: 'Half terms read from the file (2028/29)' });
+    await preview.waitFor();
+    expect(await preview.getByRole('row').nth(1).textContent()).toBe('Autumn 1Mon 4 Sept 2028Fri 27 Oct 2028'.replace('Sept', await monthShort(page, 9)));
+    await expectAccessible(page, 'School year, .ics preview');
+    await page.getByRole('button', { name: 'Add this year' }).click();
+    const added = page.getByRole('heading', { name: '2028/29', level: 3 });
+    await added.waitFor();
+    expect(await added.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await page.getByLabel('Summer 2 ends (2028/29)').inputValue()).toBe('2029-07-20');
+    await page.getByRole('button', { name: 'Save the school year' }).click();
+    await page.getByRole('status').getByText('The school year is saved. New bookings use these dates.').waitFor();
+    expect(await page.getByText('Saved.', { exact: true }).isVisible()).toBe(true);
   });
 
   it('makes arrangements: a pairing the grid forbids shows the reason by the field; an allowed one is made', async () => {

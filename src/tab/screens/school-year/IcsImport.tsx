@@ -3,6 +3,7 @@ import { useId, useRef, useState, type ChangeEvent } from 'react';
 import { ApiError } from '../../api/api-error.js';
 import { importSchoolYearIcs, type AcademicYear, type IcsPreview } from '../../api/operations/school-year.js';
 import { placeIssues, type FieldIssue } from '../../forms/field-issues.js';
+import { fieldProblem } from '../../forms/field-props.js';
 import { useShell } from '../../shell/contexts.js';
 import { DataTable } from '../../shell/DataTable.js';
 import { useScreenStyles } from '../../shell/Screen.js';
@@ -37,6 +38,8 @@ export function IcsImport({ existingLabels, onAdd }: { readonly existingLabels: 
   const [label, setLabel] = useState('');
   const [labelProblem, setLabelProblem] = useState<string | null>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
+  /** Problems with the dates in a file the server would not preview (it names fields of a year it did not return). */
+  const [dateProblems, setDateProblems] = useState<readonly string[]>([]);
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<IcsPreview | null>(null);
 
@@ -45,13 +48,16 @@ export function IcsImport({ existingLabels, onAdd }: { readonly existingLabels: 
     setPreview(null);
     setFileProblem(null);
     setLabelProblem(null);
+    setDateProblems([]);
     if (!file) return;
     if (label.trim() && !/^\d{4}\/\d{2}$/.test(label.trim())) {
       setLabelProblem('Write the year like 2027/28, or leave it empty.');
+      notices.showError('The academic year is not in the form 2027/28.');
       return;
     }
     if (file.size > MAX_BYTES) {
       setFileProblem('The file is too large (at most 200 kB). Is it a term-dates calendar?');
+      notices.showError('The file is too large to be a term-dates calendar (at most 200 kB).');
       return;
     }
     setBusy(true);
@@ -60,10 +66,15 @@ export function IcsImport({ existingLabels, onAdd }: { readonly existingLabels: 
       const text = await file.text();
       setPreview(await importSchoolYearIcs(api, text, label.trim() || undefined));
     } catch (error) {
-      const issue = error instanceof ApiError ? error.issues.find((i) => i.field === 'ics' || i.field === 'label') : undefined;
-      if (issue?.field === 'label') setLabelProblem(issue.message);
-      else if (issue) setFileProblem(issue.message);
-      notices.showError(userMessageFor(error, 'The file could not be read. Try again.'));
+      const issues = error instanceof ApiError ? error.issues : [];
+      const label = issues.find((i) => i.field === 'label');
+      const file = issues.find((i) => i.field === 'ics');
+      if (label) setLabelProblem(label.message);
+      if (file) setFileProblem(file.message);
+      setDateProblems(issues.filter((i) => i.field !== 'label' && i.field !== 'ics').map((i) => i.message));
+      notices.showError(
+        issues.length > 1 ? `The file was not read: ${issues.map((i) => i.message).join(' ')}` : userMessageFor(error, 'The file could not be read. Try again.'),
+      );
     } finally {
       setBusy(false);
     }
@@ -80,16 +91,28 @@ export function IcsImport({ existingLabels, onAdd }: { readonly existingLabels: 
         days from it. Nothing is saved until you add the year and save.
       </p>
       <div className={screen.rowEnd}>
-        <Field label="Academic year (optional)" hint="Such as 2027/28; empty: read from the file" validationMessage={labelProblem ?? undefined} validationState={labelProblem ? 'error' : 'none'}>
+        <Field label="Academic year (optional)" hint="Such as 2027/28; empty: read from the file" {...fieldProblem(labelProblem, { announced: false })}>
           <Input value={label} onChange={(_, data) => setLabel(data.value)} placeholder="2027/28" />
         </Field>
-        <Field label="Term dates file (.ics)" validationMessage={fileProblem ?? undefined} validationState={fileProblem ? 'error' : 'none'}>
+        <Field label="Term dates file (.ics)" {...fieldProblem(fileProblem, { announced: false })}>
           {(fieldProps) => (
             <input {...fieldProps} ref={fileInput} type="file" accept=".ics,text/calendar" className={styles.file} disabled={busy} onChange={(event) => void read(event)} />
           )}
         </Field>
       </div>
       {busy ? <p className={screen.muted}>Reading the file…</p> : null}
+      {dateProblems.length ? (
+        <div className={screen.stack}>
+          <p className={screen.text}>The dates in the file have problems. Fix the file, or enter the year by hand:</p>
+          <ul className={screen.list} aria-label="Problems with the dates in the file">
+            {dateProblems.map((p) => (
+              <li key={p} className={styles.problem}>
+                {p}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {preview ? (
         <section className={screen.panel} aria-labelledby={previewId}>
           <h4 id={previewId} className={screen.h4}>
