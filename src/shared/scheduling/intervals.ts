@@ -18,15 +18,12 @@ export interface MsInterval {
   participantId: string;
 }
 
-function twoDigits(s: string, i: number): number {
-  const a = s.charCodeAt(i) - 48;
-  const b = s.charCodeAt(i + 1) - 48;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
-}
+/** The digit at `i`; any other character gives a number outside 0–9. */
+const digit = (s: string, i: number) => s.charCodeAt(i) - 48;
 
 /**
  * `instantMs`, quicker for the 'YYYY-MM-DDTHH:mm:ssZ' that calendars send (a year of busy times is
- * thousands of them per plan): plain arithmetic for a real date and time in that shape, and
+ * thousands of them per plan): integer arithmetic for a real date and time in that shape, and
  * `instantMs` itself, with its answers and its errors, for anything else.
  */
 export function busyInstantMs(value: IsoInstant): number {
@@ -41,23 +38,42 @@ export function busyInstantMs(value: IsoInstant): number {
   ) {
     return instantMs(value);
   }
-  const century = twoDigits(value, 0);
-  const yy = twoDigits(value, 2);
-  const mo = twoDigits(value, 5);
-  const d = twoDigits(value, 8);
-  const h = twoDigits(value, 11);
-  const mi = twoDigits(value, 14);
-  const sec = twoDigits(value, 17);
-  const y = century * 100 + yy;
-  if ((century | yy | mo | d | h | mi | sec) < 0 || y < 100 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || sec > 59) return instantMs(value);
+  const y0 = digit(value, 0);
+  const y1 = digit(value, 1);
+  const y2 = digit(value, 2);
+  const y3 = digit(value, 3);
+  const mo0 = digit(value, 5);
+  const mo1 = digit(value, 6);
+  const d0 = digit(value, 8);
+  const d1 = digit(value, 9);
+  const h0 = digit(value, 11);
+  const h1 = digit(value, 12);
+  const mi0 = digit(value, 14);
+  const mi1 = digit(value, 15);
+  const s0 = digit(value, 17);
+  const s1 = digit(value, 18);
+  // A character below '0' is negative, so as unsigned it is above 9 too.
+  if (
+    y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9 || mo0 >>> 0 > 9 || mo1 >>> 0 > 9 || d0 >>> 0 > 9 ||
+    d1 >>> 0 > 9 || h0 >>> 0 > 9 || h1 >>> 0 > 9 || mi0 >>> 0 > 9 || mi1 >>> 0 > 9 || s0 >>> 0 > 9 || s1 >>> 0 > 9
+  ) {
+    return instantMs(value);
+  }
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const mo = mo0 * 10 + mo1;
+  const d = d0 * 10 + d1;
+  const h = h0 * 10 + h1;
+  const mi = mi0 * 10 + mi1;
+  const sec = s0 * 10 + s1;
+  if (y < 100 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || sec > 59) return instantMs(value);
   const monthDays = mo === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
   if (d > monthDays) return instantMs(value);
-  // Days since 1970-01-01 of a Gregorian date (H. Hinnant's days_from_civil).
+  // Days since 1970-01-01 of a Gregorian date (H. Hinnant's days_from_civil); every term is positive, so `| 0` floors.
   const yr = mo <= 2 ? y - 1 : y;
-  const era = Math.floor(yr / 400);
+  const era = (yr / 400) | 0;
   const yoe = yr - era * 400;
-  const doy = Math.floor((153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5) + d - 1;
-  const days = era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+  const doy = (((153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5) | 0) + d - 1;
+  const days = era * 146_097 + yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy - 719_468;
   return ((days * 24 + h) * 60 + mi) * 60_000 + sec * 1000;
 }
 
@@ -106,39 +122,60 @@ export function busySpans(participants: readonly ParticipantBusy[]): BusySpans {
   return spans;
 }
 
-/** One person's blocks joined: in one pass when they are listed in time order (or the reverse), as calendars list them. */
+/**
+ * One person's blocks joined. Calendars list events in time order (or the reverse, or out of order only
+ * within a day), so a short insertion sort puts them in order; a list far out of order is sorted apart.
+ */
 function spansOf(busy: readonly Interval[]): BusySpans {
   const starts: number[] = [];
   const ends: number[] = [];
-  let k = 0;
-  let rising = true;
-  let falling = true;
   for (const b of busy) {
     const start = busyInstantMs(b.start);
     const end = busyInstantMs(b.end);
     if (end > start) {
-      if (k > 0) {
-        const before = starts[k - 1] as number;
-        if (start < before) rising = false;
-        if (start > before) falling = false;
-      }
       starts.push(start);
       ends.push(end);
-      k++;
     }
   }
-  if (rising) return joinInOrder(starts, ends, k, 1);
-  if (falling) return joinInOrder(starts, ends, k, -1);
-  return joinUnordered(starts, ends, k);
+  const k = starts.length;
+  if (k > 1 && (starts[0] as number) > (starts[k - 1] as number)) {
+    starts.reverse();
+    ends.reverse();
+  }
+  return sortNearlyInOrder(starts, ends, 4 * k) ? joinInOrder(starts, ends) : joinUnordered(starts, ends);
 }
 
-/** Blocks in order of start (`dir` 1), or the reverse (-1), joined where they overlap or touch. */
-function joinInOrder(starts: readonly number[], ends: readonly number[], k: number, dir: 1 | -1): BusySpans {
+/**
+ * Sorts blocks by start in place by insertion, giving up (false) after `budget` moves. Either way the
+ * lists still hold every block once.
+ */
+function sortNearlyInOrder(starts: number[], ends: number[], budget: number): boolean {
+  let moves = 0;
+  for (let i = 1; i < starts.length; i++) {
+    const start = starts[i] as number;
+    const end = ends[i] as number;
+    let j = i - 1;
+    for (; j >= 0 && (starts[j] as number) > start; j--) {
+      starts[j + 1] = starts[j] as number;
+      ends[j + 1] = ends[j] as number;
+      if (++moves > budget) {
+        starts[j] = start;
+        ends[j] = end;
+        return false;
+      }
+    }
+    starts[j + 1] = start;
+    ends[j + 1] = end;
+  }
+  return true;
+}
+
+/** Blocks in order of start joined where they overlap or touch. */
+function joinInOrder(starts: readonly number[], ends: readonly number[]): BusySpans {
   const out: BusySpans = { starts: [], ends: [], count: 0 };
   let spanStart = 0;
   let spanEnd = -Infinity;
-  for (let n = 0; n < k; n++) {
-    const i = dir === 1 ? n : k - 1 - n;
+  for (let i = 0; i < starts.length; i++) {
     const start = starts[i] as number;
     const end = ends[i] as number;
     if (start <= spanEnd) {
@@ -160,7 +197,8 @@ function push(out: BusySpans, start: number, end: number): void {
 }
 
 /** Blocks in any order: the union depends only on where blocks start and end, so the two are sorted apart. */
-function joinUnordered(starts: readonly number[], ends: readonly number[], k: number): BusySpans {
+function joinUnordered(starts: readonly number[], ends: readonly number[]): BusySpans {
+  const k = starts.length;
   const s = Float64Array.from(starts).sort();
   const e = Float64Array.from(ends).sort();
   const out: BusySpans = { starts: [], ends: [], count: 0 };
