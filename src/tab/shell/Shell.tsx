@@ -183,9 +183,11 @@ export function Shell({
     </div>
   );
 
+  // One or two sections fit on the narrowest screen; more fold behind the menu button.
+  const folds = items.length > 2;
   const nav = (
     <nav aria-label="Sections">
-      <ul id="app-sections" className={mergeClasses(styles.list, !menuOpen && styles.closed)}>
+      <ul id="app-sections" className={mergeClasses(styles.list, folds && !menuOpen && styles.closed)}>
         {items.map((item) => {
           const current = item.screen === router.route.screen;
           return (
@@ -205,11 +207,11 @@ export function Shell({
     </nav>
   );
 
-  const menuButton = (
+  const menuButton = folds ? (
     <Button className={styles.menuButton} aria-expanded={menuOpen} aria-controls="app-sections" onClick={() => setMenuOpen((open) => !open)}>
-      {menuOpen ? 'Close menu' : 'Menu'}
+      Menu
     </Button>
-  );
+  ) : null;
 
   return (
     <ShellContext.Provider value={context}>
