@@ -459,6 +459,22 @@ describe('a supervisee postpones a session', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await expectAccessible(page, "Everyone's sessions at 320 px");
 
+    // The admin cancels a session, confirming in a dialog with a reason.
+    await page.getByRole('list', { name: 'Sessions: Daniel Okafor with Marcus Bell' }).getByRole('link').first().click();
+    await page.getByRole('heading', { name: 'Supervision session', level: 2 }).waitFor();
+    await page.getByRole('button', { name: 'Cancel session' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Cancel this session?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Cancel session' }).click();
+    await dialog.getByText('Say briefly why the session is cancelled.').waitFor();
+    await dialog.getByLabel('Why is it cancelled?').fill('Supervisor on leave');
+    await expectAccessible(page, 'Cancel dialog at 320 px');
+    await dialog.getByRole('button', { name: 'Cancel session' }).click();
+    await page.getByRole('status').getByText('The session is cancelled. Everyone gets a cancellation in Outlook.').waitFor();
+    expect(await page.getByRole('definition').filter({ hasText: /^Cancelled$/ }).count()).toBe(1); // the status
+    expect(await page.getByRole('definition').filter({ hasText: /: Supervisor on leave$/ }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Postpone' }).count()).toBe(0);
+
     await page.getByRole('button', { name: 'Menu' }).click();
     await openSection(page, 'Arrangements');
     await page.getByRole('region', { name: 'List of arrangements' }).waitFor();

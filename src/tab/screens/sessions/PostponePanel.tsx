@@ -126,8 +126,7 @@ export function PostponePanel({
       {alternatives ? (
         <>
           <p className={screen.text}>
-            {alternatives.window.explanation}. The session moves to a time within one working week of{' '}
-            {formatIsoDate(alternatives.window.from)}, no later than {formatIsoDate(alternatives.window.deadline)}.
+            A postponed session is re-booked within one working week: by {formatIsoDate(alternatives.window.deadline)} ({alternatives.window.explanation}).
           </p>
           {alternatives.kind === 'escalate' || alternatives.candidates.length === 0 ? (
             <>
@@ -144,6 +143,7 @@ export function PostponePanel({
             </>
           ) : (
             <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate>
+              <p className={screen.muted}>Times when everyone is free, best first.</p>
               <Field label="New time" required {...fieldProblem(errors.start, { announced: false })}>
                 <RadioGroup
                   value={start}
