@@ -20,7 +20,10 @@ export default tseslint.config(
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/bot/graph/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: '@microsoft/microsoft-graph-client', message: 'Only src/bot/graph may use the Graph SDK: add a port (src/bot/ports.ts) instead.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@microsoft/microsoft-graph-client', message: 'Only src/bot/graph may use the Graph SDK: add a port (src/bot/ports.ts) instead.' }] },
+      ],
     },
   },
   {
@@ -47,7 +50,10 @@ export default tseslint.config(
         // Date() without `new` returns the current time as a string, whatever its arguments.
         { selector: "CallExpression[callee.name='Date']", message: 'src/shared is pure: pass the time in.' },
         { selector: "CallExpression[callee.object.name='DateTime'][callee.property.name='now']", message: 'src/shared is pure: pass the time in.' },
-        { selector: "CallExpression[callee.object.name=/^(DateTime|luxon)$/][callee.property.name=/^(local|utc)$/][arguments.length=0]", message: 'src/shared is pure: pass the time in.' },
+        {
+          selector: 'CallExpression[callee.object.name=/^(DateTime|luxon)$/][callee.property.name=/^(local|utc)$/][arguments.length=0]',
+          message: 'src/shared is pure: pass the time in.',
+        },
         { selector: "MemberExpression[object.name='performance'][property.name='now']", message: 'src/shared is pure: no clock reads.' },
         { selector: "MemberExpression[object.name='process']", message: 'src/shared is pure: no process state.' },
       ],

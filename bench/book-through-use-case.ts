@@ -49,7 +49,14 @@ async function createArrangements(stack: Awaited<ReturnType<typeof startLocalSta
     school.supervisees.slice(0, perSchool).map((s, k) => {
       const supervisor = school.supervisors[k % school.supervisors.length];
       if (!supervisor) throw new Error('a school without supervisors');
-      return { supervisorId: supervisor.id, supervisorRole: k % school.supervisors.length === 0 ? ('dsl' as const) : ('deputy-dsl' as const), supervisees: [{ id: s.id, role: superviseeRole(s.jobTitle) }], organiser: 'supervisor' as const, teamsMeeting: false, preferences: {} };
+      return {
+        supervisorId: supervisor.id,
+        supervisorRole: k % school.supervisors.length === 0 ? ('dsl' as const) : ('deputy-dsl' as const),
+        supervisees: [{ id: s.id, role: superviseeRole(s.jobTitle) }],
+        organiser: 'supervisor' as const,
+        teamsMeeting: false,
+        preferences: {},
+      };
     }),
   );
   let next = 0;
@@ -121,7 +128,9 @@ async function run(name: string, schools: number, perSchool: number, throttleRat
     console.log(`  arrangements, sessions booked: ${arrangements}, ${expected} (${YEAR}, ${schools} schools)`);
     console.log(`  preview (use case, free/busy included): ${(previewMs / 1000).toFixed(1)} s`);
     console.log(`  booking job: ${(bookingMs / 1000).toFixed(1)} s, ${graph} Graph HTTP requests`);
-    console.log(`  all Graph requests per session:   ${report.allRequestsPerEvent.toFixed(3)} (bound <= ${BOUND_ALL_REQUESTS_PER_EVENT}, ratio ${(report.allRequestsPerEvent / BOUND_ALL_REQUESTS_PER_EVENT).toFixed(2)}; Outlook alone ~${report.calendarRequestsPerEvent.toFixed(3)}, target <= ${TARGET_CALENDAR_REQUESTS_PER_EVENT})`);
+    console.log(
+      `  all Graph requests per session:   ${report.allRequestsPerEvent.toFixed(3)} (bound <= ${BOUND_ALL_REQUESTS_PER_EVENT}, ratio ${(report.allRequestsPerEvent / BOUND_ALL_REQUESTS_PER_EVENT).toFixed(2)}; Outlook alone ~${report.calendarRequestsPerEvent.toFixed(3)}, target <= ${TARGET_CALENDAR_REQUESTS_PER_EVENT})`,
+    );
     console.log(`  duplicated ${duplicated}, lost ${lost}, failed ${report.failed} (target 0 each)\n`);
     return report;
   } finally {

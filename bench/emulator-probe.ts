@@ -11,11 +11,28 @@ export function probe(emulator: RunningEmulator) {
   };
   return {
     /** Bulk-seeds directory users (`POST /_emulator/users`). */
-    seedUsers: async (users: readonly unknown[]) => (await call('/_emulator/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ users }) })) as { created: number; updated: number; count: number },
+    seedUsers: async (users: readonly unknown[]) =>
+      (await call('/_emulator/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ users }) })) as {
+        created: number;
+        updated: number;
+        count: number;
+      },
     setFaults: (config: unknown) => call('/_emulator/faults', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(config) }),
-    stats: async () => (await call('/_emulator/stats')) as { graphHttpRequests: number; identityHttpRequests: number; batchRequests: number; batchInnerRequests: number; batchesByContent: { eventCreates: number; itemCreates: number; other: number }; injected: { throttle: number; mailboxConcurrency: number }; eventsCreated: number; eventsDeduplicated: number },
+    stats: async () =>
+      (await call('/_emulator/stats')) as {
+        graphHttpRequests: number;
+        identityHttpRequests: number;
+        batchRequests: number;
+        batchInnerRequests: number;
+        batchesByContent: { eventCreates: number; itemCreates: number; other: number };
+        injected: { throttle: number; mailboxConcurrency: number };
+        eventsCreated: number;
+        eventsDeduplicated: number;
+      },
     organizerEvents: async () =>
-      ((await call('/_emulator/events')) as { value: { isOrganizer: boolean; transactionId: string | null; mailboxId: string; startUtc: string }[] }).value.filter((e) => e.isOrganizer),
+      ((await call('/_emulator/events')) as { value: { isOrganizer: boolean; transactionId: string | null; mailboxId: string; startUtc: string }[] }).value.filter(
+        (e) => e.isOrganizer,
+      ),
     close: () => agent.close(),
   };
 }

@@ -102,7 +102,14 @@ export function buildTrustPlanRequests(n: number, wc: WorkingCalendar, seed = 20
       maxGapMonths: 3,
       participants: [supervisor, supervisee],
       // Some arrangements have wishes: a weekday, afternoons, a week of the half term.
-      preferences: r < 0.2 ? { days: [1 + Math.floor(rand() * 5)] } : r < 0.3 ? { times: [{ from: '13:00', to: '16:30' }], weekOfHalfTerm: 2 } : r < 0.35 ? { avoidFirstDays: 3, avoidLastDays: 3 } : {},
+      preferences:
+        r < 0.2
+          ? { days: [1 + Math.floor(rand() * 5)] }
+          : r < 0.3
+            ? { times: [{ from: '13:00', to: '16:30' }], weekOfHalfTerm: 2 }
+            : r < 0.35
+              ? { avoidFirstDays: 3, avoidLastDays: 3 }
+              : {},
       previousSessionDate: rand() < 0.8 ? `2026-0${6 + Math.floor(rand() * 2)}-1${Math.floor(rand() * 10)}` : undefined,
       now: '2026-07-20T09:00:00Z',
     });

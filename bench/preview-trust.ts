@@ -66,6 +66,8 @@ export function measurePreviewTrust(schools = 40, perSchool = 50): { arrangement
   const ok = totalMs <= TRUST_PREVIEW_TARGET_MS;
   console.log('Trust-wide booking preview (planBooking, pure)');
   console.log(`  ${arrangements.length} arrangements, ${trust.users.length} staff, ${proposed} sessions proposed for ${YEAR}`);
-  console.log(`  ${(totalMs / 1000).toFixed(2)} s (target <= ${TRUST_PREVIEW_TARGET_MS / 1000} s, ratio ${(totalMs / TRUST_PREVIEW_TARGET_MS).toFixed(2)}); ${(totalMs / arrangements.length).toFixed(2)} ms per arrangement\n`);
+  console.log(
+    `  ${(totalMs / 1000).toFixed(2)} s (target <= ${TRUST_PREVIEW_TARGET_MS / 1000} s, ratio ${(totalMs / TRUST_PREVIEW_TARGET_MS).toFixed(2)}); ${(totalMs / arrangements.length).toFixed(2)} ms per arrangement\n`,
+  );
   return { arrangements: arrangements.length, totalMs, ok };
 }

@@ -132,8 +132,12 @@ const percentile = (values: number[], q: number) => {
 
 function report(results: ScenarioResult[]): boolean {
   let ok = true;
-  console.log(`\nGraph booking bench: ${ARRANGEMENTS} arrangements x ${SESSIONS} sessions = ${ARRANGEMENTS * SESSIONS} events, ${LATENCY_MS} ms added latency, $batch of 20, 4 in flight, Outlook's 4 requests in flight per mailbox (${MAILBOX_HOLD_MS} ms each)`);
-  console.log(`workload: ${trust.name} (fictional), ${trust.schools.length} schools, ${organizerMailboxes} organizer mailboxes (DSL + 2 deputies each), ${trust.users.length} staff, ${ARRANGEMENTS} arrangements (${ARRANGEMENTS_PER_SCHOOL} per school), ${workload.length} events\n`);
+  console.log(
+    `\nGraph booking bench: ${ARRANGEMENTS} arrangements x ${SESSIONS} sessions = ${ARRANGEMENTS * SESSIONS} events, ${LATENCY_MS} ms added latency, $batch of 20, 4 in flight, Outlook's 4 requests in flight per mailbox (${MAILBOX_HOLD_MS} ms each)`,
+  );
+  console.log(
+    `workload: ${trust.name} (fictional), ${trust.schools.length} schools, ${organizerMailboxes} organizer mailboxes (DSL + 2 deputies each), ${trust.users.length} staff, ${ARRANGEMENTS} arrangements (${ARRANGEMENTS_PER_SCHOOL} per school), ${workload.length} events\n`,
+  );
   for (const r of results) {
     const perEvent = r.graphRequests / Math.max(1, r.created);
     const ratio = perEvent / TARGET_REQUESTS_PER_EVENT;
@@ -142,7 +146,9 @@ function report(results: ScenarioResult[]): boolean {
     console.log(`  Graph HTTP requests:          ${r.graphRequests}`);
     console.log(`  requests per created event:   ${fmt(perEvent)} (target <= ${TARGET_REQUESTS_PER_EVENT}, ratio ${fmt(ratio, 2)})`);
     console.log(`  wall time:                    ${fmt(r.wallMs / 1000, 1)} s (${fmt(r.created / (r.wallMs / 1000), 0)} events/s)`);
-    console.log(`  $batch round trip:            p50 ${fmt(percentile(r.batchMs, 0.5), 0)} ms, p95 ${fmt(percentile(r.batchMs, 0.95), 0)} ms, max ${fmt(Math.max(...r.batchMs), 0)} ms (${r.batchMs.length} calls)`);
+    console.log(
+      `  $batch round trip:            p50 ${fmt(percentile(r.batchMs, 0.5), 0)} ms, p95 ${fmt(percentile(r.batchMs, 0.95), 0)} ms, max ${fmt(Math.max(...r.batchMs), 0)} ms (${r.batchMs.length} calls)`,
+    );
     console.log(`  inner requests throttled:     ${r.throttled} injected, ${r.mailboxThrottled} over the mailbox limit`);
     console.log(`  events created:               ${r.created} of ${r.expected}`);
     console.log(`  events duplicated:            ${r.duplicated} (target 0)`);

@@ -18,7 +18,8 @@ export function buildWorkload(trust: Trust, arrangementsPerSchool: number, sessi
   const yearStart = Date.UTC(2031, 8, 8, 8, 0, 0); // a Monday in September, 09:00 BST
   let arrangement = 0;
   for (const school of trust.schools) {
-    if (school.supervisors.length === 0 || school.supervisees.length < arrangementsPerSchool) throw new Error(`${school.name} needs supervisors and ${arrangementsPerSchool} supervisees`);
+    if (school.supervisors.length === 0 || school.supervisees.length < arrangementsPerSchool)
+      throw new Error(`${school.name} needs supervisors and ${arrangementsPerSchool} supervisees`);
     for (let k = 0; k < arrangementsPerSchool; k++, arrangement++) {
       const supervisor = school.supervisors[k % school.supervisors.length];
       const supervisee = school.supervisees[k];

@@ -55,9 +55,7 @@ export function substitutePlaceholders(template: string, vars: Record<string, st
     return !MAY_BE_EMPTY.has(name) && (v === undefined || v === '');
   });
   if (missing.length > 0) {
-    throw new Error(
-      `No value for ${missing.join(', ')}. Set them in env/.env.<env> (the Agents Toolkit's provision writes most of them) or in the environment.`,
-    );
+    throw new Error(`No value for ${missing.join(', ')}. Set them in env/.env.<env> (the Agents Toolkit's provision writes most of them) or in the environment.`);
   }
   return template.replace(PLACEHOLDER, (_, name: string) => vars[name] ?? '');
 }
@@ -97,12 +95,7 @@ export interface BuiltPackage {
 }
 
 /** Fills, validates and zips the package. Throws with every schema problem listed. */
-export async function buildAppPackage(options: {
-  env: string;
-  vars: Record<string, string | undefined>;
-  sourceDir?: string;
-  outDir?: string;
-}): Promise<BuiltPackage> {
+export async function buildAppPackage(options: { env: string; vars: Record<string, string | undefined>; sourceDir?: string; outDir?: string }): Promise<BuiltPackage> {
   const sourceDir = options.sourceDir ?? APP_PACKAGE_DIR;
   const outDir = options.outDir ?? join(sourceDir, 'build');
   const text = substitutePlaceholders(readFileSync(join(sourceDir, 'manifest.json'), 'utf8'), options.vars);

@@ -82,21 +82,17 @@ export async function waitFor(check: () => Promise<boolean>, what: string, timeo
 
 async function startPlayground(botUrl: string, port: number, logFile: string): Promise<ChildProcess> {
   const cli = path.join(REPO_ROOT, 'node_modules/@microsoft/m365agentsplayground/cli.js');
-  const child = spawn(
-    process.execPath,
-    [cli, 'start', '--app-endpoint', `${botUrl}/api/messages`, '--channel-id', 'msteams', '--port', String(port), '--disable-telemetry'],
-    {
-      cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        TEAMSAPPTESTER_BROWSER: 'none',
-        M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
-        M365_AGENTS_PLAYGROUND_CONFIG_PATH: path.join(REPO_ROOT, '.m365agentsplayground.yml'),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-      detached: true,
+  const child = spawn(process.execPath, [cli, 'start', '--app-endpoint', `${botUrl}/api/messages`, '--channel-id', 'msteams', '--port', String(port), '--disable-telemetry'], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      TEAMSAPPTESTER_BROWSER: 'none',
+      M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
+      M365_AGENTS_PLAYGROUND_CONFIG_PATH: path.join(REPO_ROOT, '.m365agentsplayground.yml'),
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   let exit: string | undefined;
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));

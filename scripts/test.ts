@@ -33,6 +33,7 @@ function ensureChromium(): void {
 
 step('Typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 step('Lint', bin('eslint'), ['.']);
+step('Format', bin('prettier'), ['--check', '.']);
 ensureChromium();
 console.log('\n▶ Build tab');
 try {

@@ -104,7 +104,10 @@ export async function startFromEnv(env: Record<string, string | undefined>, logg
   // Jobs a stopped server left running are finished now; every step is idempotent.
   if (store) {
     const resumed = resumeBookingJobs({ ...ports, runJob: runInBackground }, log).catch((err: unknown) => log.error({ err: errorSummary(err) }, 'could not resume booking jobs'));
-    running.set('(resume)', resumed.finally(() => running.delete('(resume)')));
+    running.set(
+      '(resume)',
+      resumed.finally(() => running.delete('(resume)')),
+    );
   }
   const idle = async () => {
     while (running.size > 0) await Promise.allSettled([...running.values()]);

@@ -36,7 +36,7 @@ const envSchema = z.object({
   ALLOW_UNAUTHENTICATED_BOT: booleanFromEnv,
   DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: booleanFromEnv,
   DEV_SIGN_IN_URL: optionalText,
-  PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/, message: 'must be the app\'s public URL, e.g. https://safeguarding.example.org' }).optional()),
+  PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/, message: "must be the app's public URL, e.g. https://safeguarding.example.org" }).optional()),
   TAB_DIST_DIR: z.string().default('dist/tab'),
 });
 

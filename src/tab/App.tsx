@@ -37,12 +37,8 @@ export function App({ api }: { readonly api: ApiClient }) {
         <Frame error={state.error}>
           {view.kind === 'loading' ? <Loading label={view.label} /> : null}
           {view.kind === 'not-hosted' ? <NotHosted /> : null}
-          {view.kind === 'picker' ? (
-            <SignInPicker users={view.users} busy={state.busy} onSignIn={state.signInAs} focusOnMount={state.userActed} />
-          ) : null}
-          {view.kind === 'retry' ? (
-            <RetryPanel heading={view.heading} onRetry={state.retry} focusOnMount={state.userActed} />
-          ) : null}
+          {view.kind === 'picker' ? <SignInPicker users={view.users} busy={state.busy} onSignIn={state.signInAs} focusOnMount={state.userActed} /> : null}
+          {view.kind === 'retry' ? <RetryPanel heading={view.heading} onRetry={state.retry} focusOnMount={state.userActed} /> : null}
         </Frame>
       )}
     </FluentProvider>

@@ -5,9 +5,7 @@ import { userMessageFor } from './user-message.js';
 
 describe('userMessageFor', () => {
   it("shows the API's plain words", () => {
-    expect(userMessageFor(new ApiError('unauthorised', 'Your sign-in has expired.', 401))).toBe(
-      'Your sign-in has expired.',
-    );
+    expect(userMessageFor(new ApiError('unauthorised', 'Your sign-in has expired.', 401))).toBe('Your sign-in has expired.');
   });
 
   it('turns sign-in failures into what to do next, hiding the technical detail', () => {

@@ -80,17 +80,15 @@ describe('tab sign-in in a plain browser (local mode)', () => {
     const radios = page.getByRole('radiogroup', { name: 'Choose a demo user' }).getByRole('radio');
     expect(await radios.count()).toBeGreaterThan(1);
     expect(await page.getByRole('radio', { name: 'Daniel Okafor, Designated Safeguarding Lead' }).count()).toBe(1);
-    const unlabelled = await page
-      .locator('input, button, select, textarea')
-      .evaluateAll((elements) =>
-        elements
-          .filter((el) => {
-            const labelled = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
-            const labels = 'labels' in el ? (el as HTMLInputElement).labels : null;
-            return !labelled && !(labels && labels.length > 0) && !(el.textContent ?? '').trim();
-          })
-          .map((el) => el.outerHTML.slice(0, 120)),
-      );
+    const unlabelled = await page.locator('input, button, select, textarea').evaluateAll((elements) =>
+      elements
+        .filter((el) => {
+          const labelled = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+          const labels = 'labels' in el ? (el as HTMLInputElement).labels : null;
+          return !labelled && !(labels && labels.length > 0) && !(el.textContent ?? '').trim();
+        })
+        .map((el) => el.outerHTML.slice(0, 120)),
+    );
     expect(unlabelled).toEqual([]);
   });
 
@@ -236,9 +234,7 @@ describe('tab sign-in inside a Teams-like host', () => {
   async function openInHost(host: string): Promise<Page> {
     const { stack, browser } = running();
     context = await browser.newContext();
-    await context.route(`${stack.serverUrl}${HOST_PATH}`, (route) =>
-      route.fulfill({ contentType: 'text/html', body: host }),
-    );
+    await context.route(`${stack.serverUrl}${HOST_PATH}`, (route) => route.fulfill({ contentType: 'text/html', body: host }));
     // The stack runs in local mode; tell the tab it is production so it signs in through the host.
     await context.route(`${stack.serverUrl}/api/config`, async (route) => {
       const response = await route.fetch();
@@ -246,7 +242,10 @@ describe('tab sign-in inside a Teams-like host', () => {
       await route.fulfill({ response, json: { ...config, mode: 'production' } });
     });
     // TeamsJS fetches its list of host domains from a CDN; keep the test on loopback.
-    await context.route((url) => url.hostname !== new URL(stack.serverUrl).hostname, (route) => route.abort());
+    await context.route(
+      (url) => url.hostname !== new URL(stack.serverUrl).hostname,
+      (route) => route.abort(),
+    );
     const page = await context.newPage();
     await page.goto(`${stack.serverUrl}${HOST_PATH}`);
     return page;
@@ -256,9 +255,7 @@ describe('tab sign-in inside a Teams-like host', () => {
 
   it('uses Nested App Authentication: silent needs interaction, so the popup signs in', async () => {
     const accessToken = await tokenFor(DSL_ID);
-    const page = await openInHost(
-      fakeTeamsHost({ theme: 'default', ssoTokens: [null], naa: { outcomes: ['USER_INTERACTION_REQUIRED', 'token'], accessToken } }),
-    );
+    const page = await openInHost(fakeTeamsHost({ theme: 'default', ssoTokens: [null], naa: { outcomes: ['USER_INTERACTION_REQUIRED', 'token'], accessToken } }));
     await page.frameLocator('iframe').getByRole('heading', { name: DANIEL }).waitFor();
     const calls = await hostCalls(page);
     expect(calls.filter((call) => call.startsWith('naa:'))).toEqual(['naa:GetInitContext', 'naa:GetToken', 'naa:GetTokenPopup']);
@@ -267,9 +264,7 @@ describe('tab sign-in inside a Teams-like host', () => {
 
   it('falls back to Teams SSO when Nested App Authentication fails', async () => {
     const accessToken = await tokenFor(DSL_ID);
-    const page = await openInHost(
-      fakeTeamsHost({ theme: 'default', ssoTokens: [accessToken], naa: { outcomes: ['PERSISTENT_ERROR'], accessToken } }),
-    );
+    const page = await openInHost(fakeTeamsHost({ theme: 'default', ssoTokens: [accessToken], naa: { outcomes: ['PERSISTENT_ERROR'], accessToken } }));
     await page.frameLocator('iframe').getByRole('heading', { name: DANIEL }).waitFor();
     const calls = await hostCalls(page);
     expect(calls).toEqual(expect.arrayContaining(['naa:GetToken', 'naa:GetTokenPopup', 'authentication.getAuthToken']));
@@ -277,9 +272,7 @@ describe('tab sign-in inside a Teams-like host', () => {
 
   it('stops when the user cancels the Nested App Authentication popup', async () => {
     const accessToken = await tokenFor(DSL_ID);
-    const page = await openInHost(
-      fakeTeamsHost({ theme: 'default', ssoTokens: [accessToken], naa: { outcomes: ['USER_INTERACTION_REQUIRED', 'USER_CANCEL'], accessToken } }),
-    );
+    const page = await openInHost(fakeTeamsHost({ theme: 'default', ssoTokens: [accessToken], naa: { outcomes: ['USER_INTERACTION_REQUIRED', 'USER_CANCEL'], accessToken } }));
     const tab = page.frameLocator('iframe');
     await tab.getByRole('alert').getByText('Sign-in was cancelled. Select "Try again" to sign in.').waitFor();
     // No second sign-in window from Teams SSO after the user said no.
@@ -296,12 +289,10 @@ describe('tab sign-in inside a Teams-like host', () => {
     // No demo-user controls inside a host.
     expect(await tab.getByRole('button', { name: 'Sign in as someone else' }).count()).toBe(0);
     // Teams dark theme: light text on a dark background.
-    const [background, text] = await tab
-      .locator('main')
-      .evaluate((main) => {
-        const provider = main.parentElement ?? main;
-        return [getComputedStyle(provider).backgroundColor, getComputedStyle(main).color];
-      });
+    const [background, text] = await tab.locator('main').evaluate((main) => {
+      const provider = main.parentElement ?? main;
+      return [getComputedStyle(provider).backgroundColor, getComputedStyle(main).color];
+    });
     expect(luminance(background ?? '')).toBeLessThan(0.1);
     expect(luminance(text ?? '')).toBeGreaterThan(0.8);
   });

@@ -122,7 +122,8 @@ export function graphReader(emulator: RunningEmulator): GraphReader {
           .headers(PREFER_UTC)
           .post({ subject, showAs: 'busy', start: { dateTime: startUtc.slice(0, 19), timeZone: 'UTC' }, end: { dateTime: endUtc.slice(0, 19), timeZone: 'UTC' } }),
       ) as GraphEvent,
-    emulatorEvents: async (mailboxId) => ((await (await emu('GET', `/_emulator/events${mailboxId ? `?mailbox=${encodeURIComponent(mailboxId)}` : ''}`)).json()) as { value: EmulatorEvent[] }).value,
+    emulatorEvents: async (mailboxId) =>
+      ((await (await emu('GET', `/_emulator/events${mailboxId ? `?mailbox=${encodeURIComponent(mailboxId)}` : ''}`)).json()) as { value: EmulatorEvent[] }).value,
     setFaults: async (config) => void (await emu('PUT', '/_emulator/faults', config)),
     clearFaults: async () => void (await emu('DELETE', '/_emulator/faults')),
     counters: async () => (await (await emu('GET', '/_emulator/stats')).json()) as EmulatorCounters,

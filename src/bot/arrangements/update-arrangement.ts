@@ -15,7 +15,8 @@ export async function updateArrangement(
   const allowed = canManageSchedule(caller);
   if (!allowed.ok) return audited(deps.audit, caller, 'arrangement.update', arrangementId, refuse('forbidden', 'forbidden', allowed.reason));
   const stored = await deps.arrangements.get(arrangementId);
-  if (!stored) return audited(deps.audit, caller, 'arrangement.update', arrangementId, refuse('not-found', 'arrangement_not_found', 'There is no supervision arrangement with that id.'));
+  if (!stored)
+    return audited(deps.audit, caller, 'arrangement.update', arrangementId, refuse('not-found', 'arrangement_not_found', 'There is no supervision arrangement with that id.'));
   if (changes.organiser === 'safeguarding-mailbox' && !deps.settings.safeguardingMailbox) {
     return invalid([{ field: 'organiser', message: "No safeguarding mailbox is set up for this school (SAFEGUARDING_MAILBOX): book in the supervisor's mailbox instead." }]);
   }

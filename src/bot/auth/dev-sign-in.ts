@@ -1,21 +1,14 @@
 import { z } from 'zod';
 import type { FetchLike } from '../net/trusted-fetch.js';
 
-export type DevSignInResult =
-  | { ok: true; accessToken: string; expiresOn: string }
-  | { ok: false; status: 400 | 502; error: string; message: string };
+export type DevSignInResult = { ok: true; accessToken: string; expiresOn: string } | { ok: false; status: 400 | 502; error: string; message: string };
 
 export type DevSignIn = (userId: string) => Promise<DevSignInResult>;
 
 const tokenResponse = z.object({ access_token: z.string(), expires_in: z.number() });
 
 /** Asks the local emulator's dev sign-in endpoint for a user access token for this API. */
-export function createEmulatorSignIn(opts: {
-  url: string;
-  audience: string;
-  fetch: FetchLike;
-  now: () => Date;
-}): DevSignIn {
+export function createEmulatorSignIn(opts: { url: string; audience: string; fetch: FetchLike; now: () => Date }): DevSignIn {
   return async (userId) => {
     let res: Response;
     try {

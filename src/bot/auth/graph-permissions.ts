@@ -50,7 +50,7 @@ export const APP_PERMISSIONS: readonly DeclaredPermission[] = [
     permission: 'User.Read',
     type: 'Delegated',
     resource: 'Microsoft Graph',
-    why: "Sign the user in and read their own basic profile when the tab opens.",
+    why: 'Sign the user in and read their own basic profile when the tab opens.',
   },
   {
     permission: 'openid',
@@ -79,11 +79,9 @@ export const APP_PERMISSIONS: readonly DeclaredPermission[] = [
 ];
 
 /** The Microsoft Graph application permissions, as the server's app-only token carries them in `roles`. */
-export const GRAPH_APPLICATION_PERMISSIONS: readonly string[] = APP_PERMISSIONS.filter(
-  (p) => p.resource === 'Microsoft Graph' && p.type === 'Application',
-).map((p) => p.permission);
+export const GRAPH_APPLICATION_PERMISSIONS: readonly string[] = APP_PERMISSIONS.filter((p) => p.resource === 'Microsoft Graph' && p.type === 'Application').map(
+  (p) => p.permission,
+);
 
 /** The Microsoft Graph delegated scopes the tab's sign-in asks for. */
-export const GRAPH_DELEGATED_SCOPES: readonly string[] = APP_PERMISSIONS.filter(
-  (p) => p.resource === 'Microsoft Graph' && p.type === 'Delegated',
-).map((p) => p.permission);
+export const GRAPH_DELEGATED_SCOPES: readonly string[] = APP_PERMISSIONS.filter((p) => p.resource === 'Microsoft Graph' && p.type === 'Delegated').map((p) => p.permission);

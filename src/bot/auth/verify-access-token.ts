@@ -44,10 +44,7 @@ function isJwks(value: unknown): value is JSONWebKeySet {
  * so `alg: none` and HS256-with-public-key are refused), issuer, audience, expiry and not-before.
  * The same code runs for the local emulator's tokens and for Microsoft Entra's.
  */
-export function createAccessTokenVerifier(
-  settings: AccessTokenSettings,
-  fetchJwks: FetchJwks = defaultFetchJwks,
-): (bearer: string | undefined) => Promise<TokenVerdict> {
+export function createAccessTokenVerifier(settings: AccessTokenSettings, fetchJwks: FetchJwks = defaultFetchJwks): (bearer: string | undefined) => Promise<TokenVerdict> {
   let keySet: JWTVerifyGetKey | undefined;
   let fetchedAt = 0;
   let failedAt = 0;

@@ -19,7 +19,9 @@ export function organiserOf(a: Arrangement, safeguardingMailbox: string | undefi
 // seed 000 Appendix 3: meeting requests go out through Outlook; every party is a required attendee.
 function meetingFor(item: SessionToBook, organizerId: string, link: string): NewCalendarEvent {
   const { arrangement: a, proposal: p } = item;
-  const attendees = [a.supervisor, ...a.supervisees].filter((x) => !(a.organiser === 'supervisor' && x.id === organizerId)).map((x) => ({ address: x.mail, name: x.displayName, type: 'required' as const }));
+  const attendees = [a.supervisor, ...a.supervisees]
+    .filter((x) => !(a.organiser === 'supervisor' && x.id === organizerId))
+    .map((x) => ({ address: x.mail, name: x.displayName, type: 'required' as const }));
   return {
     organizerId,
     transactionId: meetingTransactionId(p.sessionId),
@@ -47,7 +49,13 @@ export async function bookSessions(deps: Pick<AppPorts, 'calendar' | 'sessions' 
   created.forEach((r, n) => {
     const { arrangement: a, proposal: p, academicYear } = items[n] as SessionToBook;
     if (!r.ok) {
-      outcomes[n] = { ok: false, sessionId: p.sessionId, arrangementId: a.id, windowLabel: p.windowLabel, reason: `Outlook did not create the meeting (HTTP ${r.status}). Try again.` };
+      outcomes[n] = {
+        ok: false,
+        sessionId: p.sessionId,
+        arrangementId: a.id,
+        windowLabel: p.windowLabel,
+        reason: `Outlook did not create the meeting (HTTP ${r.status}). Try again.`,
+      };
       return;
     }
     toStore.push({
@@ -73,7 +81,13 @@ export async function bookSessions(deps: Pick<AppPorts, 'calendar' | 'sessions' 
     const { index, session } = toStore[k] as { index: number; session: Session };
     outcomes[index] =
       s instanceof Error
-        ? { ok: false, sessionId: session.id, arrangementId: session.arrangementId, windowLabel: session.windowLabel, reason: 'The meeting was booked but its record could not be saved. Retry: nothing will be booked twice.' }
+        ? {
+            ok: false,
+            sessionId: session.id,
+            arrangementId: session.arrangementId,
+            windowLabel: session.windowLabel,
+            reason: 'The meeting was booked but its record could not be saved. Retry: nothing will be booked twice.',
+          }
         : { ok: true, session: s.value };
   });
   return outcomes as BookedOutcome[];

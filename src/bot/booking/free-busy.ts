@@ -27,7 +27,9 @@ export async function busyByPerson(calendar: CalendarPort, asks: readonly Schedu
     spans.push([s, instantMs(e) < instantMs(to) ? e : to]);
   }
   const answers = await calendar.getManySchedules(
-    asks.filter((a) => a.people.length > 0).flatMap((a) => spans.map(([s, e]) => ({ requesterId: a.requester, addresses: [...new Set(a.people.map((p) => p.mail.toLowerCase()))], startUtc: s, endUtc: e }))),
+    asks
+      .filter((a) => a.people.length > 0)
+      .flatMap((a) => spans.map(([s, e]) => ({ requesterId: a.requester, addresses: [...new Set(a.people.map((p) => p.mail.toLowerCase()))], startUtc: s, endUtc: e }))),
   );
   for (const fb of answers.flat()) {
     const id = byMail.get(fb.address.toLowerCase());

@@ -46,7 +46,10 @@ export async function loadBookingPlan(
   const year = calendar.years.find((y) => y.label === request.academicYear);
   if (!year) {
     const known = calendar.years.map((y) => y.label).join(', ');
-    return { ok: false, issues: [{ field: 'academicYear', message: `The school calendar has no ${request.academicYear} (it has ${known}). Add that year on the School year screen first.` }] };
+    return {
+      ok: false,
+      issues: [{ field: 'academicYear', message: `The school calendar has no ${request.academicYear} (it has ${known}). Add that year on the School year screen first.` }],
+    };
   }
   findYear(working, request.academicYear);
   const all = (await deps.arrangements.list()).map((s) => s.value);
@@ -58,7 +61,11 @@ export async function loadBookingPlan(
     request.arrangementIds.forEach((id, i) => {
       const a = byId.get(id);
       if (!a) issues.push({ field: `arrangementIds[${i}]`, message: 'There is no supervision arrangement with that id.' });
-      else if (!isPlanned(a)) issues.push({ field: `arrangementIds[${i}]`, message: a.status === 'ended' ? 'That arrangement has ended.' : 'That arrangement is as-required (debriefs): book its sessions one at a time.' });
+      else if (!isPlanned(a))
+        issues.push({
+          field: `arrangementIds[${i}]`,
+          message: a.status === 'ended' ? 'That arrangement has ended.' : 'That arrangement is as-required (debriefs): book its sessions one at a time.',
+        });
       else chosen.push(a);
     });
     if (issues.length > 0) return { ok: false, issues };

@@ -38,7 +38,13 @@ export function previewOf({ plan, arrangements }: LoadedPlan): BookingPreview {
   const byId = new Map(arrangements.map((a) => [a.id, a]));
   const rows = plan.arrangements.map((p) => {
     const a = byId.get(p.arrangementId);
-    return { arrangementId: p.arrangementId, title: a ? describeArrangement(a) : p.arrangementId, format: a?.format ?? 'individual', durationMinutes: a?.durationMinutes ?? 60, sessions: p.sessions };
+    return {
+      arrangementId: p.arrangementId,
+      title: a ? describeArrangement(a) : p.arrangementId,
+      format: a?.format ?? 'individual',
+      durationMinutes: a?.durationMinutes ?? 60,
+      sessions: p.sessions,
+    };
   });
   const all = rows.flatMap((r) => r.sessions);
   return {

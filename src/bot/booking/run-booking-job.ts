@@ -22,7 +22,9 @@ export async function runBookingJob(deps: Deps, log: Logger, jobId: string, plan
   const job = stored.value;
   try {
     // Straight after starting, the plan the admin confirmed is at hand; after a restart it is worked out again.
-    const loaded = planned ? { ok: true as const, loaded: planned } : await loadBookingPlan(deps, { academicYear: job.academicYear, arrangementIds: job.arrangementIds, moves: job.moves });
+    const loaded = planned
+      ? { ok: true as const, loaded: planned }
+      : await loadBookingPlan(deps, { academicYear: job.academicYear, arrangementIds: job.arrangementIds, moves: job.moves });
     if (!loaded.ok) {
       await save({ ...job, state: 'failed', error: loaded.issues.map((i) => i.message).join(' '), finishedAt: deps.clock.now() });
       return;
@@ -30,21 +32,33 @@ export async function runBookingJob(deps: Deps, log: Logger, jobId: string, plan
     const { plan, arrangements } = loaded.loaded;
     const byId = new Map(arrangements.map((a) => [a.id, a]));
     const already = plan.arrangements.flatMap((a) => a.sessions).filter((s) => s.status === 'already-booked').length;
-    const todo: SessionToBook[] = sessionsToBook(plan).map((t) => ({ arrangement: byId.get(t.arrangementId) as SessionToBook['arrangement'], academicYear: plan.academicYear, proposal: t.session }));
+    const todo: SessionToBook[] = sessionsToBook(plan).map((t) => ({
+      arrangement: byId.get(t.arrangementId) as SessionToBook['arrangement'],
+      academicYear: plan.academicYear,
+      proposal: t.session,
+    }));
     // What this job booked before a restart is now 'already booked': count it as booked by the job.
     let current: BookingJob = { ...job, booked: Math.max(0, already - job.alreadyBooked), failed: [] };
     let failedCount = 0;
     const chunk = chunkFor(todo.length);
     for (let i = 0; i < todo.length; i += chunk) {
       const results = await bookSessions(deps, todo.slice(i, i + chunk));
-      const failed: FailedBooking[] = results.flatMap((r) => (r.ok ? [] : [{ sessionId: r.sessionId, arrangementId: r.arrangementId, windowLabel: r.windowLabel, reason: r.reason }]));
+      const failed: FailedBooking[] = results.flatMap((r) =>
+        r.ok ? [] : [{ sessionId: r.sessionId, arrangementId: r.arrangementId, windowLabel: r.windowLabel, reason: r.reason }],
+      );
       failedCount += failed.length;
       current = { ...current, booked: current.booked + results.filter((r) => r.ok).length, failed: [...current.failed, ...failed].slice(0, MAX_FAILURES_KEPT) };
       await save(current);
     }
     const finished: BookingJob = { ...current, state: 'done', finishedAt: deps.clock.now() };
     await save(finished);
-    await deps.audit.append({ actorId: job.requestedById, action: 'booking.finish', targetId: job.id, outcome: failedCount ? 'failed' : 'done', detail: `booked ${finished.booked}, already ${finished.alreadyBooked}, failed ${failedCount}` });
+    await deps.audit.append({
+      actorId: job.requestedById,
+      action: 'booking.finish',
+      targetId: job.id,
+      outcome: failedCount ? 'failed' : 'done',
+      detail: `booked ${finished.booked}, already ${finished.alreadyBooked}, failed ${failedCount}`,
+    });
   } catch (err) {
     // Stopped by something outside the job (Graph unavailable…): keep it running, so the next start resumes it.
     log.error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err), jobId }, 'booking job stopped; it resumes when the server next starts');

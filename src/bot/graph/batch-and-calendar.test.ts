@@ -18,11 +18,19 @@ function fakeGraph(answer: (call: Call, n: number) => Reply | Error): { client: 
     execute: async (context: Context) => {
       const url = typeof context.request === 'string' ? context.request : context.request.url;
       const raw = context.options?.body;
-      const call: Call = { at: performance.now(), method: context.options?.method ?? 'GET', url: new URL(url).pathname + new URL(url).search, body: typeof raw === 'string' ? (JSON.parse(raw) as unknown) : undefined };
+      const call: Call = {
+        at: performance.now(),
+        method: context.options?.method ?? 'GET',
+        url: new URL(url).pathname + new URL(url).search,
+        body: typeof raw === 'string' ? (JSON.parse(raw) as unknown) : undefined,
+      };
       calls.push(call);
       const reply = answer(call, calls.length);
       if (reply instanceof Error) throw reply;
-      context.response = new Response(reply.body === undefined ? null : JSON.stringify(reply.body), { status: reply.status, headers: { 'content-type': 'application/json', ...(reply.headers ?? {}) } });
+      context.response = new Response(reply.body === undefined ? null : JSON.stringify(reply.body), {
+        status: reply.status,
+        headers: { 'content-type': 'application/json', ...(reply.headers ?? {}) },
+      });
     },
   };
   return { client: Client.initWithMiddleware({ middleware: transport, baseUrl: 'https://graph.test/' }), calls };
@@ -46,7 +54,12 @@ const graphEvent = (id: string, transactionId: string) => ({
   transactionId,
 });
 // As Exchange sends it when it does not name the first event.
-const duplicateWithoutId = { error: { code: 'ErrorDuplicateTransactionId', message: "Your request can't be completed. The TransactionId specified in the request has already been used to create a different event." } };
+const duplicateWithoutId = {
+  error: {
+    code: 'ErrorDuplicateTransactionId',
+    message: "Your request can't be completed. The TransactionId specified in the request has already been used to create a different event.",
+  },
+};
 
 describe('calendar: a repeated transactionId without @event.existingEventId', () => {
   it('createEvent finds the first event in its own time window by transactionId', async () => {
@@ -107,7 +120,13 @@ describe('batch runner', () => {
 
   it('keeps at most maxInFlightPerKey requests per key in flight across batches', async () => {
     const { client, calls } = fakeGraph((call) => ({ status: 200, body: { responses: inner(call).map((r) => ({ id: r.id, status: 201, body: {} })) } }));
-    const requests = Array.from({ length: 10 }, (_, i) => ({ method: 'POST' as const, url: `/users/${i % 2 ? 'a' : 'b'}/events`, body: {}, idempotent: true, key: i % 2 ? 'a' : 'b' }));
+    const requests = Array.from({ length: 10 }, (_, i) => ({
+      method: 'POST' as const,
+      url: `/users/${i % 2 ? 'a' : 'b'}/events`,
+      body: {},
+      idempotent: true,
+      key: i % 2 ? 'a' : 'b',
+    }));
     await createBatchRunner(client, { maxInFlightPerKey: 2, concurrency: 1 }).run(requests);
     for (const c of calls) {
       const perKey = new Map<string, number>();

@@ -128,7 +128,8 @@ export function createBatchRunner(client: Client, options: BatchRunnerOptions = 
       const send = async (group: Pending[]): Promise<void> => {
         const started = performance.now();
         const queuedBefore = queue.length;
-        const report = (failed: boolean) => options.onBatch?.({ requests: group.length, retrying: Math.max(0, queue.length - queuedBefore), ms: performance.now() - started, failed });
+        const report = (failed: boolean) =>
+          options.onBatch?.({ requests: group.length, retrying: Math.max(0, queue.length - queuedBefore), ms: performance.now() - started, failed });
         const payload = {
           requests: group.map((p, i) => ({
             id: String(i + 1),
@@ -144,7 +145,12 @@ export function createBatchRunner(client: Client, options: BatchRunnerOptions = 
         let parsed: z.infer<typeof batchResponseBody>;
         try {
           // No SDK retry here: it would resend non-idempotent inner requests after a 504.
-          parsed = batchResponseBody.parse(await client.api('/$batch').middlewareOptions([new RetryHandlerOptions(0, 0)]).post(payload));
+          parsed = batchResponseBody.parse(
+            await client
+              .api('/$batch')
+              .middlewareOptions([new RetryHandlerOptions(0, 0)])
+              .post(payload),
+          );
         } catch (error) {
           const failure = classifyBatchFailure(error);
           if (!failure) {
@@ -155,14 +161,20 @@ export function createBatchRunner(client: Client, options: BatchRunnerOptions = 
           // 429/503: the batch was refused before any inner request ran. Otherwise it is in doubt.
           const status = NOT_DONE.has(failure.status) ? failure.status : failure.status >= 500 ? IN_DOUBT : failure.status;
           const headers: Record<string, string> = failure.retryAfter ? { 'Retry-After': failure.retryAfter } : {};
-          for (const p of group) settle(p, { status, headers, body: { error: { code: 'batchFailed', message: errorMessage(error) } }, ...(status === IN_DOUBT ? { outcomeUnknown: true } : {}) });
+          for (const p of group)
+            settle(p, { status, headers, body: { error: { code: 'batchFailed', message: errorMessage(error) } }, ...(status === IN_DOUBT ? { outcomeUnknown: true } : {}) });
           report(true);
           return;
         }
         const byId = new Map(parsed.responses.map((r) => [r.id, r]));
         group.forEach((p, i) => {
           const r = byId.get(String(i + 1));
-          settle(p, r ? { status: r.status, headers: r.headers ?? {}, body: r.body } : { status: IN_DOUBT, headers: {}, body: { error: { code: 'missingResponse', message: 'No response for this request in the batch.' } }, outcomeUnknown: true });
+          settle(
+            p,
+            r
+              ? { status: r.status, headers: r.headers ?? {}, body: r.body }
+              : { status: IN_DOUBT, headers: {}, body: { error: { code: 'missingResponse', message: 'No response for this request in the batch.' } }, outcomeUnknown: true },
+          );
         });
         report(false);
       };

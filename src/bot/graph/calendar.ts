@@ -128,7 +128,12 @@ function toEvent(mailboxId: string, raw: unknown): CalendarEvent {
     isCancelled: e.isCancelled ?? false,
     isOrganizer: e.isOrganizer ?? false,
     ...(e.transactionId ? { transactionId: e.transactionId } : {}),
-    attendees: (e.attendees ?? []).map((a) => ({ address: a.emailAddress.address ?? '', name: a.emailAddress.name ?? '', type: a.type ?? 'required', response: a.status?.response ?? 'none' })),
+    attendees: (e.attendees ?? []).map((a) => ({
+      address: a.emailAddress.address ?? '',
+      name: a.emailAddress.name ?? '',
+      type: a.type ?? 'required',
+      response: a.status?.response ?? 'none',
+    })),
   };
 }
 
@@ -184,7 +189,13 @@ export function createGraphCalendar(client: Client, batchOptions: BatchRunnerOpt
   /** Looks up, through $batch, events whose create was refused as a duplicate or whose outcome is unknown. */
   const resolveMany = async (wanted: { e: NewCalendarEvent; existingId: string }[]): Promise<(CalendarEvent | undefined)[]> => {
     const responses = await batch.run(
-      wanted.map(({ e, existingId }) => ({ method: 'GET', url: existingId ? eventPath(e.organizerId, existingId) : windowPath(e), headers: PREFER_UTC, idempotent: true, key: e.organizerId })),
+      wanted.map(({ e, existingId }) => ({
+        method: 'GET',
+        url: existingId ? eventPath(e.organizerId, existingId) : windowPath(e),
+        headers: PREFER_UTC,
+        idempotent: true,
+        key: e.organizerId,
+      })),
     );
     return Promise.all(
       responses.map(async (r, i) => {
@@ -237,7 +248,13 @@ export function createGraphCalendar(client: Client, batchOptions: BatchRunnerOpt
   const calendar: CalendarPort = {
     createEvent: async (e) => {
       try {
-        return toEvent(e.organizerId, await client.api(`${userPath(e.organizerId)}/events`).headers(PREFER_UTC).post(createBody(e)));
+        return toEvent(
+          e.organizerId,
+          await client
+            .api(`${userPath(e.organizerId)}/events`)
+            .headers(PREFER_UTC)
+            .post(createBody(e)),
+        );
       } catch (error) {
         const status = graphStatus(error);
         if (status === undefined) throw error;
@@ -279,7 +296,9 @@ export function createGraphCalendar(client: Client, batchOptions: BatchRunnerOpt
         doubts.forEach((d, i) => {
           const event = found[i];
           const r = responses[d.index] as BatchResponse;
-          results[d.index] = event ? { ok: true, transactionId: d.e.transactionId, event } : { ok: false, transactionId: d.e.transactionId, status: r.status, message: GraphAdapterError.messageOf(r.body) };
+          results[d.index] = event
+            ? { ok: true, transactionId: d.e.transactionId, event }
+            : { ok: false, transactionId: d.e.transactionId, status: r.status, message: GraphAdapterError.messageOf(r.body) };
         });
       }
       return results as CreateResult[];
@@ -287,7 +306,13 @@ export function createGraphCalendar(client: Client, batchOptions: BatchRunnerOpt
 
     getEvent: async (mailboxId, eventId) => {
       try {
-        return toEvent(mailboxId, await client.api(`${userPath(mailboxId)}/events/${encodeURIComponent(eventId)}`).headers(PREFER_UTC).get());
+        return toEvent(
+          mailboxId,
+          await client
+            .api(`${userPath(mailboxId)}/events/${encodeURIComponent(eventId)}`)
+            .headers(PREFER_UTC)
+            .get(),
+        );
       } catch (error) {
         if (isNotFound(error)) return undefined;
         throw error;
@@ -295,7 +320,13 @@ export function createGraphCalendar(client: Client, batchOptions: BatchRunnerOpt
     },
 
     updateEvent: async (mailboxId, eventId, changes) =>
-      toEvent(mailboxId, await client.api(`${userPath(mailboxId)}/events/${encodeURIComponent(eventId)}`).headers(PREFER_UTC).patch(eventBody(changes))),
+      toEvent(
+        mailboxId,
+        await client
+          .api(`${userPath(mailboxId)}/events/${encodeURIComponent(eventId)}`)
+          .headers(PREFER_UTC)
+          .patch(eventBody(changes)),
+      ),
 
     // event: cancel (https://learn.microsoft.com/graph/api/event-cancel): organizer only, 202; it
     // moves the event to Deleted Items, so its id no longer resolves. The SDK resends the POST after

@@ -59,9 +59,14 @@ export function createGraphDirectory(client: Client): DirectoryPort {
       if (q === "''") return [];
       // The SDK puts $filter into the URL as given, so encode it here.
       const filter = ['displayName', 'givenName', 'surname', 'mail', 'userPrincipalName'].map((p) => `startswith(${p},${q})`).join(' or ');
-      const body = z
-        .object({ value: z.array(graphUser) })
-        .parse(await client.api('/users').select(SELECT).filter(encodeURIComponent(filter)).top(Math.min(Math.max(limit, 1), 999)).get());
+      const body = z.object({ value: z.array(graphUser) }).parse(
+        await client
+          .api('/users')
+          .select(SELECT)
+          .filter(encodeURIComponent(filter))
+          .top(Math.min(Math.max(limit, 1), 999))
+          .get(),
+      );
       return body.value;
     },
   };

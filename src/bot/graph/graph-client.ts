@@ -1,11 +1,4 @@
-import {
-  Client,
-  HTTPMessageHandler,
-  RetryHandler,
-  RetryHandlerOptions,
-  TelemetryHandler,
-  type FetchOptions,
-} from '@microsoft/microsoft-graph-client';
+import { Client, HTTPMessageHandler, RetryHandler, RetryHandlerOptions, TelemetryHandler, type FetchOptions } from '@microsoft/microsoft-graph-client';
 import { createAppTokenProvider } from './app-token-provider.js';
 import { OriginBoundAuthHandler } from './origin-bound-auth.js';
 import { createDispatcher, type FetchInitWithDispatcher } from './tls-dispatcher.js';

@@ -75,7 +75,11 @@ export async function provisionLists(client: Client, siteId: string, specs: read
           } catch (error) {
             if (error instanceof SiteAccessDeniedError || !column.unique) throw error;
             // E.g. the column already holds duplicate values: creates would no longer be idempotent.
-            throw new ListSchemaError(spec.name, column.name, `it must enforce unique values and could not be changed to (${error instanceof Error ? error.message : 'unknown error'}). Remove duplicate values, set "Enforce unique values" on the column, then restart.`);
+            throw new ListSchemaError(
+              spec.name,
+              column.name,
+              `it must enforce unique values and could not be changed to (${error instanceof Error ? error.message : 'unknown error'}). Remove duplicate values, set "Enforce unique values" on the column, then restart.`,
+            );
           }
         }
       }
@@ -86,7 +90,15 @@ export async function provisionLists(client: Client, siteId: string, specs: read
 
 async function getOrCreateList(client: Client, site: string, siteId: string, spec: ListSpec): Promise<z.infer<typeof graphList>> {
   // A list can be addressed by its title in place of its id.
-  const get = () => guard(siteId, async () => graphList.parse(await client.api(`${site}/lists/${encodeURIComponent(spec.name)}`).expand('columns').get()));
+  const get = () =>
+    guard(siteId, async () =>
+      graphList.parse(
+        await client
+          .api(`${site}/lists/${encodeURIComponent(spec.name)}`)
+          .expand('columns')
+          .get(),
+      ),
+    );
   try {
     return await get();
   } catch (error) {

@@ -118,12 +118,15 @@ export function createSharePointStore(client: Client, options: SharePointStoreOp
     createMany: async (list, items) => {
       const path = await itemsPath(list);
       // Idempotent: the unique IdempotencyKey column refuses a second item with the same key.
-      const responses = await batch.run(items.map((i) => ({ method: 'POST', url: path, body: { fields: { ...i.fields, [IDEMPOTENCY_KEY]: i.idempotencyKey } }, idempotent: true })));
+      const responses = await batch.run(
+        items.map((i) => ({ method: 'POST', url: path, body: { fields: { ...i.fields, [IDEMPOTENCY_KEY]: i.idempotencyKey } }, idempotent: true })),
+      );
       const results: (StoredItem | Error)[] = [];
       for (const [index, r] of responses.entries()) {
         const item = items[index] as NewItem;
         if (r.status === 201) results.push(toItem(list, r.body));
-        else if (r.status === 409 || r.outcomeUnknown) results.push((await store.findByKey(list, item.idempotencyKey)) ?? new GraphAdapterError(r.status, GraphAdapterError.messageOf(r.body)));
+        else if (r.status === 409 || r.outcomeUnknown)
+          results.push((await store.findByKey(list, item.idempotencyKey)) ?? new GraphAdapterError(r.status, GraphAdapterError.messageOf(r.body)));
         else if (r.status === 403) results.push(new SiteAccessDeniedError(options.siteId));
         else results.push(new GraphAdapterError(r.status, GraphAdapterError.messageOf(r.body)));
       }
@@ -133,7 +136,15 @@ export function createSharePointStore(client: Client, options: SharePointStoreOp
     get: async (list, id) => {
       const path = await itemsPath(list);
       try {
-        return toItem(list, await guard(options.siteId, () => client.api(`${path}/${encodeURIComponent(id)}`).expand('fields').get()));
+        return toItem(
+          list,
+          await guard(options.siteId, () =>
+            client
+              .api(`${path}/${encodeURIComponent(id)}`)
+              .expand('fields')
+              .get(),
+          ),
+        );
       } catch (error) {
         if (isNotFound(error)) return undefined;
         throw error;
@@ -155,7 +166,12 @@ export function createSharePointStore(client: Client, options: SharePointStoreOp
       let current = base;
       for (let attempt = 0; attempt < 5; attempt++) {
         try {
-          const raw = await guard(options.siteId, () => client.api(`${path}/${encodeURIComponent(current.id)}/fields`).header('If-Match', current.eTag).patch(changes));
+          const raw = await guard(options.siteId, () =>
+            client
+              .api(`${path}/${encodeURIComponent(current.id)}/fields`)
+              .header('If-Match', current.eTag)
+              .patch(changes),
+          );
           const fields = z.record(z.string(), z.unknown()).parse(raw);
           return toItem(list, { id: current.id, eTag: fields['@odata.etag'], fields });
         } catch (error) {

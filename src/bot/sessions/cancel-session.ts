@@ -19,7 +19,8 @@ export async function cancelSession(
   const loaded = await loadSession(deps, caller, sessionId, canCancelSession);
   if (!loaded.ok) return audited(deps.audit, caller, 'session.cancel', sessionId, loaded);
   const session = loaded.session.value;
-  if (session.status !== 'booked') return audited(deps.audit, caller, 'session.cancel', sessionId, refuse('conflict', 'session_not_booked', `This session is already ${session.status}.`));
+  if (session.status !== 'booked')
+    return audited(deps.audit, caller, 'session.cancel', sessionId, refuse('conflict', 'session_not_booked', `This session is already ${session.status}.`));
   await deps.calendar.cancelEvent(session.organiserMailbox, session.eventId, CANCELLATION_NOTE);
   const next: Session = { ...session, status: 'cancelled', cancellation: { reason: input.reason, byId: caller.id, at: deps.clock.now() } };
   const saved = await deps.sessions.update(loaded.session, next);

@@ -30,7 +30,14 @@ export async function postponeSession(
   const loaded = await loadSession(deps, caller, sessionId, canPostponeSession);
   if (!loaded.ok) return audited(deps.audit, caller, 'session.postpone', sessionId, loaded);
   const session = loaded.session.value;
-  if (session.status !== 'booked') return audited(deps.audit, caller, 'session.postpone', sessionId, refuse('conflict', 'session_not_booked', `This session is ${session.status}: only a booked session can be postponed.`));
+  if (session.status !== 'booked')
+    return audited(
+      deps.audit,
+      caller,
+      'session.postpone',
+      sessionId,
+      refuse('conflict', 'session_not_booked', `This session is ${session.status}: only a booked session can be postponed.`),
+    );
   let options;
   try {
     options = await alternativesFor(deps, session, loaded.arrangement, session.organiserMailbox);
@@ -42,7 +49,18 @@ export async function postponeSession(
   const wanted = instantMs(request.start, 'start');
   const chosen = options.candidates.find((c) => instantMs(c.slot.start) === wanted);
   if (!chosen) {
-    return audited(deps.audit, caller, 'session.postpone', sessionId, invalid([{ field: 'start', message: `That time is not one of the times offered. Choose one of the times within one working week (by ${options.window.deadline}) when everyone is free.` }]));
+    return audited(
+      deps.audit,
+      caller,
+      'session.postpone',
+      sessionId,
+      invalid([
+        {
+          field: 'start',
+          message: `That time is not one of the times offered. Choose one of the times within one working week (by ${options.window.deadline}) when everyone is free.`,
+        },
+      ]),
+    );
   }
   await deps.calendar.updateEvent(session.organiserMailbox, session.eventId, { startUtc: chosen.slot.start, endUtc: chosen.slot.end });
   const next: Session = {
@@ -51,9 +69,25 @@ export async function postponeSession(
     end: chosen.slot.end,
     postponements: [
       ...session.postponements,
-      { fromStart: session.start, fromEnd: session.end, toStart: chosen.slot.start, toEnd: chosen.slot.end, reason: request.reason, ...(request.note ? { note: request.note } : {}), byId: caller.id, at: deps.clock.now() },
+      {
+        fromStart: session.start,
+        fromEnd: session.end,
+        toStart: chosen.slot.start,
+        toEnd: chosen.slot.end,
+        reason: request.reason,
+        ...(request.note ? { note: request.note } : {}),
+        byId: caller.id,
+        at: deps.clock.now(),
+      },
     ],
   };
   const saved = await deps.sessions.update(loaded.session, next);
-  return audited(deps.audit, caller, 'session.postpone', sessionId, done(sessionView(caller, saved.value, loaded.arrangement)), () => `reason ${request.reason}; ${chosen.workingDaysLater} working day(s) later`);
+  return audited(
+    deps.audit,
+    caller,
+    'session.postpone',
+    sessionId,
+    done(sessionView(caller, saved.value, loaded.arrangement)),
+    () => `reason ${request.reason}; ${chosen.workingDaysLater} working day(s) later`,
+  );
 }

@@ -6,7 +6,13 @@ import type { Session } from '../../shared/sessions/session.js';
 /** A session as the tab shows it: with its people, the caller's part in it, and what they may do. */
 export interface SessionView {
   session: Session;
-  arrangement: { id: string; format: Arrangement['format']; durationMinutes: number; supervisor: { id: string; displayName: string }; supervisees: { id: string; displayName: string }[] };
+  arrangement: {
+    id: string;
+    format: Arrangement['format'];
+    durationMinutes: number;
+    supervisor: { id: string; displayName: string };
+    supervisees: { id: string; displayName: string }[];
+  };
   /** The caller's part: 'supervisor', 'supervisee', or 'oversight' for the admin, DSL and oversight roles. */
   myPart: 'supervisor' | 'supervisee' | 'oversight';
   canPostpone: boolean;

@@ -29,10 +29,7 @@ const other = arrangement('arr-2', 'sup-2', ['see-c']);
 
 const who = (id: string, ...roles: AppRole[]): Caller => ({ id, roles });
 
-const ALL_ROLE_SETS: { name: string; roles: AppRole[] }[] = [
-  { name: 'no app role', roles: [] },
-  ...APP_ROLES.map((r) => ({ name: r, roles: [r] })),
-];
+const ALL_ROLE_SETS: { name: string; roles: AppRole[] }[] = [{ name: 'no app role', roles: [] }, ...APP_ROLES.map((r) => ({ name: r, roles: [r] }))];
 
 describe('app roles', () => {
   it('knows exactly the four Entra app roles', () => {

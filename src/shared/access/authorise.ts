@@ -8,8 +8,7 @@ const has = (caller: Caller, ...roles: AppRole[]) => roles.some((r) => caller.ro
 
 // seed 001 "Confidentiality and Access": the supervisee, the supervisor and the DSL / trust
 // lead; others only through logged, time-limited audit access (not granted here).
-const AUDITOR_REFUSAL =
-  'Auditor access is given per inspection, for a set time, by the DSL; until it is granted you cannot see supervision records.';
+const AUDITOR_REFUSAL = 'Auditor access is given per inspection, for a set time, by the DSL; until it is granted you cannot see supervision records.';
 
 /** Keeping the school year and the arrangements, and booking: the safeguarding admin and the DSL or a deputy. */
 export function canManageSchedule(caller: Caller): Decision {
@@ -45,7 +44,7 @@ export function canPostponeSession(caller: Caller, arrangement: Arrangement): De
 export function canCancelSession(caller: Caller, arrangement: Arrangement): Decision {
   if (has(caller, 'Safeguarding.Admin', 'Safeguarding.Lead') || caller.id === arrangement.supervisor.id) return ALLOW;
   if (isParty(caller.id, arrangement)) {
-    return { ok: false, reason: "A supervisee cannot cancel a session: postpone it instead (it must be re-booked within one working week), or ask the supervisor." };
+    return { ok: false, reason: 'A supervisee cannot cancel a session: postpone it instead (it must be re-booked within one working week), or ask the supervisor.' };
   }
   return { ok: false, reason: 'Only the supervisor, the safeguarding admin or a designated safeguarding lead can cancel this session.' };
 }

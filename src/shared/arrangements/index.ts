@@ -1,4 +1,17 @@
-export { arrangementSchema, partySchema, supervisorSchema, superviseeSchema, partiesOf, describeArrangement, ORGANISERS, type Arrangement, type Party, type Supervisor, type Supervisee, type Organiser } from './arrangement.js';
+export {
+  arrangementSchema,
+  partySchema,
+  supervisorSchema,
+  superviseeSchema,
+  partiesOf,
+  describeArrangement,
+  ORGANISERS,
+  type Arrangement,
+  type Party,
+  type Supervisor,
+  type Supervisee,
+  type Organiser,
+} from './arrangement.js';
 export {
   arrangementInputSchema,
   arrangementChangesSchema,

@@ -13,12 +13,15 @@ const TOM = person('tom', 'Tom Adeyemi');
 const GRACE = person('grace', 'Grace Mwangi');
 const IDS = { id: 'arr-1', startDate: '2026-12-03' };
 
-const input = (over: Partial<ArrangementInput> & Pick<ArrangementInput, 'supervisorId' | 'supervisorRole' | 'supervisees'>): ArrangementInput =>
-  arrangementInputSchema.parse(over);
+const input = (over: Partial<ArrangementInput> & Pick<ArrangementInput, 'supervisorId' | 'supervisorRole' | 'supervisees'>): ArrangementInput => arrangementInputSchema.parse(over);
 
 describe('newArrangement', () => {
   it('takes cadence, duration and maximum gap from the policy for the supervisee role', () => {
-    const r = newArrangement(input({ supervisorId: 'daniel', supervisorRole: 'dsl', supervisees: [{ id: 'hannah', role: 'deputy-dsl' }] }), { supervisor: DANIEL, supervisees: [HANNAH] }, IDS);
+    const r = newArrangement(
+      input({ supervisorId: 'daniel', supervisorRole: 'dsl', supervisees: [{ id: 'hannah', role: 'deputy-dsl' }] }),
+      { supervisor: DANIEL, supervisees: [HANNAH] },
+      IDS,
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.arrangement).toEqual({
@@ -39,22 +42,52 @@ describe('newArrangement', () => {
 
   it("follows the school's own policies when given (termly, 45 minutes, 2 months)", () => {
     const policies: SupervisionPolicy[] = DEFAULT_POLICIES.map((p) => (p.role === 'deputy-dsl' ? { ...p, cadence: { kind: 'termly' }, durationMinutes: 45, maxGapMonths: 2 } : p));
-    const r = newArrangement(input({ supervisorId: 'daniel', supervisorRole: 'dsl', supervisees: [{ id: 'hannah', role: 'deputy-dsl' }] }), { supervisor: DANIEL, supervisees: [HANNAH] }, IDS, { policies });
+    const r = newArrangement(
+      input({ supervisorId: 'daniel', supervisorRole: 'dsl', supervisees: [{ id: 'hannah', role: 'deputy-dsl' }] }),
+      { supervisor: DANIEL, supervisees: [HANNAH] },
+      IDS,
+      { policies },
+    );
     expect(r.ok && r.arrangement).toMatchObject({ cadence: { kind: 'termly' }, durationMinutes: 45, maxGapMonths: 2 });
   });
 
   it("the admin's values win over the policy", () => {
     const r = newArrangement(
-      input({ supervisorId: 'daniel', supervisorRole: 'dsl', supervisees: [{ id: 'hannah', role: 'deputy-dsl' }], cadence: { kind: 'monthly' }, durationMinutes: 90, maxGapMonths: 2, location: ' Room 12 ', teamsMeeting: true, organiser: 'safeguarding-mailbox' }),
+      input({
+        supervisorId: 'daniel',
+        supervisorRole: 'dsl',
+        supervisees: [{ id: 'hannah', role: 'deputy-dsl' }],
+        cadence: { kind: 'monthly' },
+        durationMinutes: 90,
+        maxGapMonths: 2,
+        location: ' Room 12 ',
+        teamsMeeting: true,
+        organiser: 'safeguarding-mailbox',
+      }),
       { supervisor: DANIEL, supervisees: [HANNAH] },
       IDS,
     );
-    expect(r.ok && r.arrangement).toMatchObject({ cadence: { kind: 'monthly' }, durationMinutes: 90, maxGapMonths: 2, location: 'Room 12', teamsMeeting: true, organiser: 'safeguarding-mailbox' });
+    expect(r.ok && r.arrangement).toMatchObject({
+      cadence: { kind: 'monthly' },
+      durationMinutes: 90,
+      maxGapMonths: 2,
+      location: 'Room 12',
+      teamsMeeting: true,
+      organiser: 'safeguarding-mailbox',
+    });
   });
 
   it('a group (several supervisees) is a group of 120 minutes by default (seed 002 §2.2)', () => {
     const r = newArrangement(
-      input({ supervisorId: 'hannah', supervisorRole: 'deputy-dsl', supervisees: [{ id: 'sophie', role: 'head-of-year' }, { id: 'tom', role: 'head-of-year' }, { id: 'grace', role: 'senco' }] }),
+      input({
+        supervisorId: 'hannah',
+        supervisorRole: 'deputy-dsl',
+        supervisees: [
+          { id: 'sophie', role: 'head-of-year' },
+          { id: 'tom', role: 'head-of-year' },
+          { id: 'grace', role: 'senco' },
+        ],
+      }),
       { supervisor: HANNAH, supervisees: [SOPHIE, TOM, GRACE] },
       IDS,
     );
@@ -71,7 +104,15 @@ describe('newArrangement', () => {
 
   it('a group keeps a duration the admin set, even under 120 minutes', () => {
     const r = newArrangement(
-      input({ supervisorId: 'hannah', supervisorRole: 'deputy-dsl', durationMinutes: 90, supervisees: [{ id: 'sophie', role: 'head-of-year' }, { id: 'tom', role: 'head-of-year' }] }),
+      input({
+        supervisorId: 'hannah',
+        supervisorRole: 'deputy-dsl',
+        durationMinutes: 90,
+        supervisees: [
+          { id: 'sophie', role: 'head-of-year' },
+          { id: 'tom', role: 'head-of-year' },
+        ],
+      }),
       { supervisor: HANNAH, supervisees: [SOPHIE, TOM] },
       IDS,
     );
@@ -81,7 +122,14 @@ describe('newArrangement', () => {
   it('refuses a pairing the grid does not allow, naming supervisees[i].role', () => {
     // A head of year may not supervise a deputy DSL (seed 000 grid); the second supervisee is the bad one.
     const r = newArrangement(
-      input({ supervisorId: 'sophie', supervisorRole: 'head-of-year', supervisees: [{ id: 'grace', role: 'senco' }, { id: 'hannah', role: 'deputy-dsl' }] }),
+      input({
+        supervisorId: 'sophie',
+        supervisorRole: 'head-of-year',
+        supervisees: [
+          { id: 'grace', role: 'senco' },
+          { id: 'hannah', role: 'deputy-dsl' },
+        ],
+      }),
       { supervisor: SOPHIE, supervisees: [GRACE, HANNAH] },
       IDS,
     );
@@ -93,7 +141,11 @@ describe('newArrangement', () => {
   });
 
   it("refuses class teachers under the default grid (row switched off) and allows them under the seed's", () => {
-    const args = [input({ supervisorId: 'daniel', supervisorRole: 'dsl', supervisees: [{ id: 'tom', role: 'class-teacher' }] }), { supervisor: DANIEL, supervisees: [TOM] }, IDS] as const;
+    const args = [
+      input({ supervisorId: 'daniel', supervisorRole: 'dsl', supervisees: [{ id: 'tom', role: 'class-teacher' }] }),
+      { supervisor: DANIEL, supervisees: [TOM] },
+      IDS,
+    ] as const;
     const refused = newArrangement(...args);
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.issues[0]).toMatchObject({ field: 'supervisees[0].role', message: expect.stringMatching(/switched off/) });
@@ -101,7 +153,11 @@ describe('newArrangement', () => {
   });
 
   it('refuses self-supervision', () => {
-    const r = newArrangement(input({ supervisorId: 'daniel', supervisorRole: 'deputy-dsl', supervisees: [{ id: 'daniel', role: 'head-of-year' }] }), { supervisor: DANIEL, supervisees: [DANIEL] }, IDS);
+    const r = newArrangement(
+      input({ supervisorId: 'daniel', supervisorRole: 'deputy-dsl', supervisees: [{ id: 'daniel', role: 'head-of-year' }] }),
+      { supervisor: DANIEL, supervisees: [DANIEL] },
+      IDS,
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.issues).toContainEqual({ field: 'supervisees[0]', message: expect.stringMatching(/cannot supervise themselves/) });
@@ -109,7 +165,14 @@ describe('newArrangement', () => {
 
   it('refuses the same supervisee twice', () => {
     const r = newArrangement(
-      input({ supervisorId: 'daniel', supervisorRole: 'dsl', supervisees: [{ id: 'hannah', role: 'deputy-dsl' }, { id: 'hannah', role: 'deputy-dsl' }] }),
+      input({
+        supervisorId: 'daniel',
+        supervisorRole: 'dsl',
+        supervisees: [
+          { id: 'hannah', role: 'deputy-dsl' },
+          { id: 'hannah', role: 'deputy-dsl' },
+        ],
+      }),
       { supervisor: DANIEL, supervisees: [HANNAH, HANNAH] },
       IDS,
     );
@@ -151,7 +214,11 @@ describe('arrangementInputSchema', () => {
 });
 
 describe('applyArrangementChanges and isPlanned', () => {
-  const made = newArrangement(input({ supervisorId: 'daniel', supervisorRole: 'dsl', supervisees: [{ id: 'hannah', role: 'deputy-dsl' }], location: 'Room 1' }), { supervisor: DANIEL, supervisees: [HANNAH] }, IDS);
+  const made = newArrangement(
+    input({ supervisorId: 'daniel', supervisorRole: 'dsl', supervisees: [{ id: 'hannah', role: 'deputy-dsl' }], location: 'Room 1' }),
+    { supervisor: DANIEL, supervisees: [HANNAH] },
+    IDS,
+  );
   if (!made.ok) throw new Error('fixture');
   const a = made.arrangement;
 

@@ -7,8 +7,7 @@ import { govUkBankHolidaysSchema, type GovUkBankHolidays } from './gov-uk-format
 import { isWeekend } from '../calendar/dates.js';
 import { DIVISIONS } from './divisions.js';
 
-const dates = (division: Parameters<typeof computeBankHolidays>[0], year: number) =>
-  computeBankHolidays(division, year).map((h) => h.date);
+const dates = (division: Parameters<typeof computeBankHolidays>[0], year: number) => computeBankHolidays(division, year).map((h) => h.date);
 
 // Dates as published on https://www.gov.uk/bank-holidays
 describe('England and Wales bank holidays match gov.uk', () => {
@@ -23,10 +22,7 @@ describe('England and Wales bank holidays match gov.uk', () => {
 
   it('names substitute days as gov.uk does', () => {
     const y2027 = computeBankHolidays('england-and-wales', 2027);
-    expect(y2027.filter((h) => h.substitute).map((h) => h.title)).toEqual([
-      'Christmas Day (substitute day)',
-      'Boxing Day (substitute day)',
-    ]);
+    expect(y2027.filter((h) => h.substitute).map((h) => h.title)).toEqual(['Christmas Day (substitute day)', 'Boxing Day (substitute day)']);
     expect(computeBankHolidays('england-and-wales', 2028)[0]).toEqual({
       date: '2028-01-03',
       title: 'New Year’s Day (substitute day)',

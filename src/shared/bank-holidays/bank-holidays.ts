@@ -22,18 +22,11 @@ function publishedHoliday(date: IsoDate, title: string, notes: string | undefine
 export function bankHolidaysFor(division: Division, year: number, overrides?: GovUkBankHolidays): BankHoliday[] {
   const published = overrides?.[division]?.events.filter((e) => yearOf(e.date) === year) ?? [];
   if (published.length === 0) return computeBankHolidays(division, year);
-  return published
-    .map((e) => publishedHoliday(e.date, e.title, e.notes))
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return published.map((e) => publishedHoliday(e.date, e.title, e.notes)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 /** The set of bank-holiday dates for every year from `fromYear` to `toYear` inclusive. */
-export function bankHolidayDates(
-  division: Division,
-  fromYear: number,
-  toYear: number,
-  overrides?: GovUkBankHolidays,
-): Map<IsoDate, BankHoliday> {
+export function bankHolidayDates(division: Division, fromYear: number, toYear: number, overrides?: GovUkBankHolidays): Map<IsoDate, BankHoliday> {
   const out = new Map<IsoDate, BankHoliday>();
   for (let y = fromYear; y <= toYear; y++) for (const h of bankHolidaysFor(division, y, overrides)) out.set(h.date, h);
   return out;

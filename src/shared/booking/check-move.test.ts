@@ -25,7 +25,13 @@ const move = (over: Partial<Parameters<typeof checkMove>[0]> & { start: string }
 describe('checkMove', () => {
   it('accepts a school day inside the window, in hours, on the grid, in the future, when everyone is free', () => {
     const start = at('2027-01-13', '10:00');
-    const v = move({ start, participants: [{ participantId: 'a', busy: [{ start: at('2027-01-13', '09:00'), end: start }] }, { participantId: 'b', busy: [{ start: addMinutes(start, 60), end: addMinutes(start, 120) }] }] });
+    const v = move({
+      start,
+      participants: [
+        { participantId: 'a', busy: [{ start: at('2027-01-13', '09:00'), end: start }] },
+        { participantId: 'b', busy: [{ start: addMinutes(start, 60), end: addMinutes(start, 120) }] },
+      ],
+    });
     expect(v).toEqual({ ok: true, start, end: addMinutes(start, 60), reason: expect.stringContaining('moved by you; inside Spring 1') });
     expect(start).toBe('2027-01-13T10:00:00Z');
   });
@@ -70,7 +76,10 @@ describe('checkMove', () => {
     expect(move({ start: at('2027-01-13', '16:30') })).toEqual({ ok: false, message: expect.stringMatching(/16:30–17:30 is outside working hours/) });
     expect(move({ start: at('2027-01-13', '16:00') }).ok).toBe(true);
     // A part-time supervisee's hours narrow the school's.
-    expect(move({ start: at('2027-01-13', '13:00'), preferences: { workingHours: { start: '09:00', end: '12:30' } } })).toEqual({ ok: false, message: expect.stringMatching(/outside working hours \(09:00–12:30\)/) });
+    expect(move({ start: at('2027-01-13', '13:00'), preferences: { workingHours: { start: '09:00', end: '12:30' } } })).toEqual({
+      ok: false,
+      message: expect.stringMatching(/outside working hours \(09:00–12:30\)/),
+    });
     // The school's own hours.
     expect(move({ start: at('2027-01-13', '16:00'), settings: { workingHours: { start: '08:00', end: '16:00' } } }).ok).toBe(false);
   });

@@ -49,10 +49,14 @@ export function checkMove(req: {
     return { ok: false, message: `${when} is outside working hours (${hours.start}–${hours.end}).` };
   }
   if (minutesOfDay(local.time) % settings.slotStepMinutes !== 0) {
-    return { ok: false, message: `Sessions start on the ${settings.slotStepMinutes}-minute grid (such as ${local.time.slice(0, 3)}00 or ${local.time.slice(0, 3)}${String(settings.slotStepMinutes).padStart(2, '0')}).` };
+    return {
+      ok: false,
+      message: `Sessions start on the ${settings.slotStepMinutes}-minute grid (such as ${local.time.slice(0, 3)}00 or ${local.time.slice(0, 3)}${String(settings.slotStepMinutes).padStart(2, '0')}).`,
+    };
   }
   if (instantMs(start) < instantMs(req.now)) return { ok: false, message: `${when} has already passed.` };
   const who = busyParticipants(busyInMs(req.participants), instantMs(start), instantMs(end));
-  if (who.length > 0) return { ok: false, message: `${when} clashes with ${who.length === 1 ? "someone's" : `${who.length} people's`} calendar: choose a time when everyone is free.` };
+  if (who.length > 0)
+    return { ok: false, message: `${when} clashes with ${who.length === 1 ? "someone's" : `${who.length} people's`} calendar: choose a time when everyone is free.` };
   return { ok: true, start, end, reason: `${when}: moved by you; inside ${window.label}, in working hours, when everyone is free.` };
 }

@@ -204,7 +204,9 @@ describe('planBooking', () => {
     // Once the second one is booked it is the window's session; a third only after it too is cancelled.
     const second = { ...cancelled, id: again.sessionId, status: 'booked' as const };
     expect(window(planBooking(request([a], { existing: [cancelled, second] })), 'a1', '2026/27:spring1')).toMatchObject({ status: 'already-booked', sessionId: second.id });
-    expect(window(planBooking(request([a], { existing: [cancelled, { ...second, status: 'cancelled' }] })), 'a1', '2026/27:spring1').sessionId).toBe(sessionId('a1', '2026/27:spring1', 3));
+    expect(window(planBooking(request([a], { existing: [cancelled, { ...second, status: 'cancelled' }] })), 'a1', '2026/27:spring1').sessionId).toBe(
+      sessionId('a1', '2026/27:spring1', 3),
+    );
   });
 
   it('refuses a move it cannot apply: an already booked session, no such session, or the same session moved twice', () => {
@@ -280,7 +282,13 @@ describe('planBooking (property)', () => {
   it('never proposes two overlapping sessions for one person, keeps clear of busy times, and is deterministic', () => {
     fc.assert(
       fc.property(fc.array(arrangementArb, { minLength: 2, maxLength: 6 }), busyArb, (specs, busySpecs) => {
-        const arrangements = specs.map((s, i) => arrangement(`arr-${String(i).padStart(2, '0')}`, s.supervisor, s.supervisees, { cadence: s.cadence, durationMinutes: s.durationMinutes, preferences: s.days ? { days: s.days } : {} }));
+        const arrangements = specs.map((s, i) =>
+          arrangement(`arr-${String(i).padStart(2, '0')}`, s.supervisor, s.supervisees, {
+            cadence: s.cadence,
+            durationMinutes: s.durationMinutes,
+            preferences: s.days ? { days: s.days } : {},
+          }),
+        );
         const busy = new Map<string, Interval[]>();
         for (const b of busySpecs) {
           const date = instantToLondon(addMinutes('2026-12-03T12:00:00Z', b.day * 24 * 60)).date;

@@ -105,11 +105,21 @@ export function planBooking(req: BookingPlanRequest): BookingPlan {
       const move = movesFor.get(`${a.id}|${p.window.id}`);
       if (move) used.add(`${a.id}|${p.window.id}`);
       if (existing) {
-        if (move) refusedMoves.push({ arrangementId: a.id, windowId: p.window.id, message: `The ${p.window.label} session is already booked: postpone it from the session instead.` });
+        if (move)
+          refusedMoves.push({ arrangementId: a.id, windowId: p.window.id, message: `The ${p.window.label} session is already booked: postpone it from the session instead.` });
         return { ...base, status: 'already-booked', start: existing.start, end: existing.end, reason: 'Already booked in Outlook.', setAside: [] };
       }
       if (move) {
-        const verdict = checkMove({ calendar: req.calendar, window: p.window, start: move.start, durationMinutes: a.durationMinutes, participants: participants(), preferences: a.preferences, ...(req.settings ? { settings: req.settings } : {}), now: req.now });
+        const verdict = checkMove({
+          calendar: req.calendar,
+          window: p.window,
+          start: move.start,
+          durationMinutes: a.durationMinutes,
+          participants: participants(),
+          preferences: a.preferences,
+          ...(req.settings ? { settings: req.settings } : {}),
+          now: req.now,
+        });
         if (verdict.ok) return { ...base, status: 'moved', start: verdict.start, end: verdict.end, reason: verdict.reason, setAside: [] };
         refusedMoves.push({ arrangementId: a.id, windowId: p.window.id, message: verdict.message });
       }
@@ -124,7 +134,12 @@ export function planBooking(req: BookingPlanRequest): BookingPlan {
     out.push({ arrangementId: a.id, sessions });
   }
   for (const [key, m] of movesFor) {
-    if (!used.has(key)) refusedMoves.push({ arrangementId: m.arrangementId, windowId: m.windowId, message: 'There is no session to move there: check the arrangement and the half term (or other window) in this year.' });
+    if (!used.has(key))
+      refusedMoves.push({
+        arrangementId: m.arrangementId,
+        windowId: m.windowId,
+        message: 'There is no session to move there: check the arrangement and the half term (or other window) in this year.',
+      });
   }
   return { academicYear: req.academicYear, arrangements: out, refusedMoves };
 }
@@ -132,6 +147,8 @@ export function planBooking(req: BookingPlanRequest): BookingPlan {
 /** The sessions a booking would create: proposed or moved, not yet booked. */
 export function sessionsToBook(plan: BookingPlan): { arrangementId: string; session: ProposedSession & { start: IsoInstant; end: IsoInstant } }[] {
   return plan.arrangements.flatMap((a) =>
-    a.sessions.flatMap((s) => ((s.status === 'proposed' || s.status === 'moved') && s.start && s.end ? [{ arrangementId: a.arrangementId, session: { ...s, start: s.start, end: s.end } }] : [])),
+    a.sessions.flatMap((s) =>
+      (s.status === 'proposed' || s.status === 'moved') && s.start && s.end ? [{ arrangementId: a.arrangementId, session: { ...s, start: s.start, end: s.end } }] : [],
+    ),
   );
 }

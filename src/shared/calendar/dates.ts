@@ -22,9 +22,7 @@ export function daysInMonth(year: number, month: number): number {
  * Years before 100 are refused: `Date.UTC` would read them as 1900–1999.
  */
 export function isRealDate(year: number, month: number, day: number): boolean {
-  return (
-    Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
-  );
+  return Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && year >= 100 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** True when `value` is 'YYYY-MM-DD' and that day exists (2027-02-30 does not). */

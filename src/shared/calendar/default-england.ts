@@ -15,13 +15,7 @@ export const DEFAULT_ENGLAND_2025_26: AcademicYear = {
     { id: 'summer2', start: '2026-06-01', end: '2026-07-22' },
   ],
   closureDays: [],
-  insetDays: [
-    { date: '2025-09-01' },
-    { date: '2025-09-02' },
-    { date: '2025-11-03' },
-    { date: '2026-01-05' },
-    { date: '2026-07-22' },
-  ],
+  insetDays: [{ date: '2025-09-01' }, { date: '2025-09-02' }, { date: '2025-11-03' }, { date: '2026-01-05' }, { date: '2026-07-22' }],
 };
 
 export const DEFAULT_ENGLAND_2026_27: AcademicYear = {
@@ -35,13 +29,7 @@ export const DEFAULT_ENGLAND_2026_27: AcademicYear = {
     { id: 'summer2', start: '2027-06-07', end: '2027-07-22' },
   ],
   closureDays: [],
-  insetDays: [
-    { date: '2026-09-01' },
-    { date: '2026-09-02' },
-    { date: '2026-11-02' },
-    { date: '2027-01-04' },
-    { date: '2027-07-22' },
-  ],
+  insetDays: [{ date: '2026-09-01' }, { date: '2026-09-02' }, { date: '2026-11-02' }, { date: '2027-01-04' }, { date: '2027-07-22' }],
 };
 
 // Wed 1 Sep 2027 to Fri 21 Jul 2028. Spring 1 starts Tue 4 Jan (Mon 3 Jan is the New Year substitute
@@ -58,13 +46,7 @@ export const DEFAULT_ENGLAND_2027_28: AcademicYear = {
     { id: 'summer2', start: '2028-06-05', end: '2028-07-21' },
   ],
   closureDays: [],
-  insetDays: [
-    { date: '2027-09-01' },
-    { date: '2027-09-02' },
-    { date: '2027-11-01' },
-    { date: '2028-01-04' },
-    { date: '2028-07-21' },
-  ],
+  insetDays: [{ date: '2027-09-01' }, { date: '2027-09-02' }, { date: '2027-11-01' }, { date: '2028-01-04' }, { date: '2028-07-21' }],
 };
 
 /**

@@ -3,7 +3,15 @@ import { importAcademicYearFromIcs } from './import-ics.js';
 import { DEFAULT_ENGLAND_2025_26 } from './default-england.js';
 
 function allDay(summary: string, start: string, endExclusive: string): string {
-  return ['BEGIN:VEVENT', `UID:${summary}-${start}@example.org`, 'DTSTAMP:20250101T000000Z', `DTSTART;VALUE=DATE:${start.replaceAll('-', '')}`, `DTEND;VALUE=DATE:${endExclusive.replaceAll('-', '')}`, `SUMMARY:${summary}`, 'END:VEVENT'].join('\r\n');
+  return [
+    'BEGIN:VEVENT',
+    `UID:${summary}-${start}@example.org`,
+    'DTSTAMP:20250101T000000Z',
+    `DTSTART;VALUE=DATE:${start.replaceAll('-', '')}`,
+    `DTEND;VALUE=DATE:${endExclusive.replaceAll('-', '')}`,
+    `SUMMARY:${summary}`,
+    'END:VEVENT',
+  ].join('\r\n');
 }
 
 function ics(events: string[]): string {
@@ -38,29 +46,44 @@ describe('importing term dates from an .ics file', () => {
     expect(r.year.halfTerms).toEqual(DEFAULT_ENGLAND_2025_26.halfTerms);
     expect(r.year.insetDays).toEqual(DEFAULT_ENGLAND_2025_26.insetDays);
     expect(r.year.closureDays).toEqual([{ date: '2026-05-07', reason: 'Polling day - school closed' }]);
-    expect(r.notes).toEqual([
-      "1 bank-holiday event(s) ignored: bank holidays are worked out for the school's region",
-      '1 event(s) not recognised and ignored: "Sports day"',
-    ]);
+    expect(r.notes).toEqual(["1 bank-holiday event(s) ignored: bank holidays are worked out for the school's region", '1 event(s) not recognised and ignored: "Sports day"']);
   });
 
   it('reads start and end markers as timed events', () => {
     const timed = (summary: string, date: string) =>
-      ['BEGIN:VEVENT', `UID:${summary}@x`, 'DTSTAMP:20250101T000000Z', `DTSTART:${date.replaceAll('-', '')}T083000`, `DTEND:${date.replaceAll('-', '')}T153000`, `SUMMARY:${summary}`, 'END:VEVENT'].join('\r\n');
+      [
+        'BEGIN:VEVENT',
+        `UID:${summary}@x`,
+        'DTSTAMP:20250101T000000Z',
+        `DTSTART:${date.replaceAll('-', '')}T083000`,
+        `DTEND:${date.replaceAll('-', '')}T153000`,
+        `SUMMARY:${summary}`,
+        'END:VEVENT',
+      ].join('\r\n');
     const r = importAcademicYearFromIcs(
       ics([
-        timed('Autumn 1 starts', '2026-09-01'), timed('Autumn 1 ends', '2026-10-23'),
-        timed('Autumn 2 starts', '2026-11-02'), timed('Autumn 2 ends', '2026-12-18'),
-        timed('Spring 1 starts', '2027-01-04'), timed('Spring 1 ends', '2027-02-12'),
-        timed('Spring 2 starts', '2027-02-22'), timed('Spring 2 ends', '2027-03-25'),
-        timed('Summer 1 starts', '2027-04-12'), timed('Summer 1 ends', '2027-05-28'),
-        timed('Summer 2 starts', '2027-06-07'), timed('Summer 2 ends', '2027-07-22'),
+        timed('Autumn 1 starts', '2026-09-01'),
+        timed('Autumn 1 ends', '2026-10-23'),
+        timed('Autumn 2 starts', '2026-11-02'),
+        timed('Autumn 2 ends', '2026-12-18'),
+        timed('Spring 1 starts', '2027-01-04'),
+        timed('Spring 1 ends', '2027-02-12'),
+        timed('Spring 2 starts', '2027-02-22'),
+        timed('Spring 2 ends', '2027-03-25'),
+        timed('Summer 1 starts', '2027-04-12'),
+        timed('Summer 1 ends', '2027-05-28'),
+        timed('Summer 2 starts', '2027-06-07'),
+        timed('Summer 2 ends', '2027-07-22'),
       ]),
       { label: '2026/27' },
     );
     expect(r.ok && r.year.halfTerms.map((h) => [h.start, h.end])).toEqual([
-      ['2026-09-01', '2026-10-23'], ['2026-11-02', '2026-12-18'], ['2027-01-04', '2027-02-12'],
-      ['2027-02-22', '2027-03-25'], ['2027-04-12', '2027-05-28'], ['2027-06-07', '2027-07-22'],
+      ['2026-09-01', '2026-10-23'],
+      ['2026-11-02', '2026-12-18'],
+      ['2027-01-04', '2027-02-12'],
+      ['2027-02-22', '2027-03-25'],
+      ['2027-04-12', '2027-05-28'],
+      ['2027-06-07', '2027-07-22'],
     ]);
   });
 
@@ -68,7 +91,13 @@ describe('importing term dates from an .ics file', () => {
     const r = importAcademicYearFromIcs(ics([allDay('Autumn Term', '2025-09-01', '2025-12-20'), allDay('Half term', '2025-10-27', '2025-11-01')]));
     expect(r).toEqual({
       ok: false,
-      issues: [{ field: 'file', message: 'Found 2 blocks of term time instead of six half terms (2025-09-01 to 2025-10-24; 2025-11-03 to 2025-12-19). Check the holiday events in the file, or enter the dates by hand.' }],
+      issues: [
+        {
+          field: 'file',
+          message:
+            'Found 2 blocks of term time instead of six half terms (2025-09-01 to 2025-10-24; 2025-11-03 to 2025-12-19). Check the holiday events in the file, or enter the dates by hand.',
+        },
+      ],
     });
   });
 

@@ -5,9 +5,7 @@ import { addDays, isoDate, isWeekend, type IsoDate } from './dates.js';
 import { validateAcademicYear } from './validate-calendar.js';
 import type { ValidationIssue } from './validation-issue.js';
 
-export type IcsImportResult =
-  | { ok: true; year: AcademicYear; notes: string[] }
-  | { ok: false; issues: ValidationIssue[] };
+export type IcsImportResult = { ok: true; year: AcademicYear; notes: string[] } | { ok: false; issues: ValidationIssue[] };
 
 type EventKind = 'inset' | 'closure' | 'bank-holiday' | 'holiday' | 'term-start' | 'term-end' | 'term' | 'other';
 
@@ -104,10 +102,12 @@ export function importAcademicYearFromIcs(ics: string, options: { label?: string
   if (runs.length !== 6) {
     return {
       ok: false,
-      issues: [{
-        field: 'file',
-        message: `Found ${runs.length} blocks of term time instead of six half terms (${runs.map((r) => `${r.start} to ${r.end}`).join('; ')}). Check the holiday events in the file, or enter the dates by hand.`,
-      }],
+      issues: [
+        {
+          field: 'file',
+          message: `Found ${runs.length} blocks of term time instead of six half terms (${runs.map((r) => `${r.start} to ${r.end}`).join('; ')}). Check the holiday events in the file, or enter the dates by hand.`,
+        },
+      ],
     };
   }
 
@@ -117,7 +117,12 @@ export function importAcademicYearFromIcs(ics: string, options: { label?: string
   const insetDays: InsetDay[] = [...new Set(of('inset').flatMap(weekdaysIn))].sort().map((date) => ({ date }));
   const closureDays: ClosureDay[] = of('closure').flatMap((r) => weekdaysIn(r).map((date) => ({ date, reason: r.summary })));
   if (of('bank-holiday').length) notes.push(`${of('bank-holiday').length} bank-holiday event(s) ignored: bank holidays are worked out for the school's region`);
-  if (of('other').length) notes.push(`${of('other').length} event(s) not recognised and ignored: ${of('other').map((r) => `"${r.summary}"`).join(', ')}`);
+  if (of('other').length)
+    notes.push(
+      `${of('other').length} event(s) not recognised and ignored: ${of('other')
+        .map((r) => `"${r.summary}"`)
+        .join(', ')}`,
+    );
 
   const checked = validateAcademicYear({ label, halfTerms, insetDays, closureDays });
   return checked.ok ? { ok: true, year: checked.value, notes } : checked;

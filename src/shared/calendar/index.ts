@@ -7,16 +7,7 @@ export { validateAcademicYear, validateSchoolCalendar, academicYearIssues } from
 export { termsOf, holidaysOf, halfTermName } from './terms.js';
 export { DEFAULT_ENGLAND_2025_26, DEFAULT_ENGLAND_2026_27, DEFAULT_ENGLAND_2027_28, defaultEnglandCalendar } from './default-england.js';
 export { nextYearWarning } from './next-year-warning.js';
-export {
-  makeWorkingCalendar,
-  dayKind,
-  describeDayKind,
-  isWorkingDay,
-  isInsetDay,
-  isPlannableDay,
-  type DayKind,
-  type WorkingCalendar,
-} from './working-calendar.js';
+export { makeWorkingCalendar, dayKind, describeDayKind, isWorkingDay, isInsetDay, isPlannableDay, type DayKind, type WorkingCalendar } from './working-calendar.js';
 export {
   addWorkingDays,
   workingDaysBetween,

@@ -54,20 +54,16 @@ describe('Europe/London wall-clock times', () => {
 
   it('round-trips any weekday daytime time (property)', () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 365 * 4 }),
-        fc.integer({ min: 7 * 4, max: 19 * 4 }),
-        (dayOffset, quarter) => {
-          const date = addDays(isoDate(2025, 1, 1), dayOffset);
-          const time = `${String(Math.floor(quarter / 4)).padStart(2, '0')}:${String((quarter % 4) * 15).padStart(2, '0')}`;
-          const instant = londonToInstant(date, time);
-          expect(instant).toMatch(/Z$/);
-          expect(instantToLondon(instant)).toEqual({ date, time });
-          // London is UTC or UTC+1, never anything else.
-          const utcHour = Number(instant.slice(11, 13));
-          expect([Number(time.slice(0, 2)), Number(time.slice(0, 2)) - 1]).toContain(utcHour);
-        },
-      ),
+      fc.property(fc.integer({ min: 0, max: 365 * 4 }), fc.integer({ min: 7 * 4, max: 19 * 4 }), (dayOffset, quarter) => {
+        const date = addDays(isoDate(2025, 1, 1), dayOffset);
+        const time = `${String(Math.floor(quarter / 4)).padStart(2, '0')}:${String((quarter % 4) * 15).padStart(2, '0')}`;
+        const instant = londonToInstant(date, time);
+        expect(instant).toMatch(/Z$/);
+        expect(instantToLondon(instant)).toEqual({ date, time });
+        // London is UTC or UTC+1, never anything else.
+        const utcHour = Number(instant.slice(11, 13));
+        expect([Number(time.slice(0, 2)), Number(time.slice(0, 2)) - 1]).toContain(utcHour);
+      }),
     );
   });
 });
@@ -105,7 +101,18 @@ describe('strict instants: a date or time that does not exist is refused, never 
   });
 
   it('refuses anything without an explicit Z or ±hh:mm, or not ISO 8601', () => {
-    for (const bad of ['2027-02-12T09:00:00', '2027-02-12', '2027-02-12 09:00:00Z', '2027-02-12T09:00:00z', '2027-02-12T09:00:00+0100', '2027-2-12T09:00:00Z', 'Fri, 12 Feb 2027 09:00:00 GMT', '', '2027-02-12T09Z', '2027-02-12T09:00:00.Z']) {
+    for (const bad of [
+      '2027-02-12T09:00:00',
+      '2027-02-12',
+      '2027-02-12 09:00:00Z',
+      '2027-02-12T09:00:00z',
+      '2027-02-12T09:00:00+0100',
+      '2027-2-12T09:00:00Z',
+      'Fri, 12 Feb 2027 09:00:00 GMT',
+      '',
+      '2027-02-12T09Z',
+      '2027-02-12T09:00:00.Z',
+    ]) {
       const e = refusal(() => instantMs(bad));
       expect(e.message).toBe(`${bad} is not a date and time with a time zone (expected e.g. 2027-02-12T09:00:00Z or 2027-02-12T10:00:00+01:00)`);
       expect(isIsoInstant(bad)).toBe(false);

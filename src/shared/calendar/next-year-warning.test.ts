@@ -22,7 +22,9 @@ describe('next year warning', () => {
   it('warns from the first day of the last year, naming the missing year', () => {
     expect(nextYearWarning(defaultEnglandCalendar(), '2027-09-01')).toBe(NEXT_2028);
     expect(nextYearWarning(defaultEnglandCalendar(), '2028-03-15')).toBe(NEXT_2028);
-    expect(nextYearWarning(twoYears, '2026-09-01')).toBe("The school calendar has no dates for 2027/28 yet. Add next year's term dates so sessions can be planned and postponed past the summer.");
+    expect(nextYearWarning(twoYears, '2026-09-01')).toBe(
+      "The school calendar has no dates for 2027/28 yet. Add next year's term dates so sessions can be planned and postponed past the summer.",
+    );
   });
 
   it('keeps warning through the summer holiday after the last year', () => {

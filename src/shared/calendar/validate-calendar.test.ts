@@ -76,7 +76,10 @@ describe('calendar validation', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.issues).toEqual([
-        { field: 'years[1].halfTerms[0].start', message: '2027/28 starts on 2027-08-31, 57 weeks after 2025/26 ends (2026-07-22): a summer holiday is at most 10 weeks. Is a year missing between them?' },
+        {
+          field: 'years[1].halfTerms[0].start',
+          message: '2027/28 starts on 2027-08-31, 57 weeks after 2025/26 ends (2026-07-22): a summer holiday is at most 10 weeks. Is a year missing between them?',
+        },
       ]);
     }
   });
@@ -85,9 +88,7 @@ describe('calendar validation', () => {
     const y = edit((y) => {
       y.halfTerms[2] = { id: 'spring1', start: '2027-01-04', end: '2027-02-30' };
     });
-    expect(messages(y)).toEqual([
-      { field: 'halfTerms[2].end', message: 'Spring 1 ends on 2027-02-30, which is not a date (expected YYYY-MM-DD)' },
-    ]);
+    expect(messages(y)).toEqual([{ field: 'halfTerms[2].end', message: 'Spring 1 ends on 2027-02-30, which is not a date (expected YYYY-MM-DD)' }]);
   });
 
   it('rejects INSET days outside term and closure days in a holiday', () => {
@@ -123,7 +124,6 @@ describe('calendar validation', () => {
 
 describe('validation properties', () => {
   it('any half term made to end before it starts is rejected, naming the field and both dates', () => {
-    
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 1, max: 20 }), (i, back) => {
         const y = structuredClone(DEFAULT_ENGLAND_2025_26);
@@ -139,7 +139,6 @@ describe('validation properties', () => {
   });
 
   it('any half term moved to start inside the one before is rejected as an overlap', () => {
-    
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 10 }), (i, back) => {
         const y = structuredClone(DEFAULT_ENGLAND_2025_26);

@@ -33,10 +33,16 @@ export function academicYearIssues(year: AcademicYear, prefix = ''): ValidationI
   for (const id of missing) {
     // Name the neighbours that are there, so the admin sees where the gap is.
     const order = HALF_TERM_IDS.indexOf(id);
-    const before = [...HALF_TERM_IDS.slice(0, order)].reverse().map((x) => year.halfTerms.find((h) => h.id === x)).find((h) => h !== undefined);
-    const after = HALF_TERM_IDS.slice(order + 1).map((x) => year.halfTerms.find((h) => h.id === x)).find((h) => h !== undefined);
+    const before = [...HALF_TERM_IDS.slice(0, order)]
+      .reverse()
+      .map((x) => year.halfTerms.find((h) => h.id === x))
+      .find((h) => h !== undefined);
+    const after = HALF_TERM_IDS.slice(order + 1)
+      .map((x) => year.halfTerms.find((h) => h.id === x))
+      .find((h) => h !== undefined);
     const sides = [before && `after ${HALF_TERM_NAMES[before.id]} (ends ${before.end})`, after && `before ${HALF_TERM_NAMES[after.id]} (starts ${after.start})`].filter(Boolean);
-    const between = before && after ? ` between ${HALF_TERM_NAMES[before.id]} (ends ${before.end}) and ${HALF_TERM_NAMES[after.id]} (starts ${after.start})` : sides.length ? ` ${sides[0]}` : '';
+    const between =
+      before && after ? ` between ${HALF_TERM_NAMES[before.id]} (ends ${before.end}) and ${HALF_TERM_NAMES[after.id]} (starts ${after.start})` : sides.length ? ` ${sides[0]}` : '';
     issues.push({ field: f('halfTerms'), message: `${HALF_TERM_NAMES[id]} is missing ${where}${between}: a year needs all six half terms, Autumn 1 to Summer 2` });
   }
   const seen = new Set<string>();
@@ -126,7 +132,10 @@ export function validateSchoolCalendar(input: unknown): Validated<ValidSchoolCal
     const start = y.halfTerms[0]?.start ?? '';
     const prevEnd = prev?.halfTerms[5]?.end ?? '';
     if (prev && start <= prevEnd) {
-      issues.push({ field: `years[${i}].halfTerms[0].start`, message: `${y.label} starts on ${start}, before ${prev.label} ends (${prevEnd}): list years in order without overlap` });
+      issues.push({
+        field: `years[${i}].halfTerms[0].start`,
+        message: `${y.label} starts on ${start}, before ${prev.label} ends (${prevEnd}): list years in order without overlap`,
+      });
     } else if (prev && daysBetween(prevEnd, start) > MAX_SUMMER_DAYS) {
       // Otherwise a missing year would silently count as one long summer holiday.
       issues.push({

@@ -119,4 +119,3 @@ export function describeDayKind(kind: DayKind): string {
       return 'outside the school calendar (add that academic year)';
   }
 }
-

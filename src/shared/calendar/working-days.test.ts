@@ -92,7 +92,9 @@ describe('postponement deadline: within one working week (5th working day after,
     // Mon 20 Jul 2026: Tue 21, Wed 22 (INSET) in July, then Tue 1 and Wed 2 Sep (INSET), Thu 3 Sep.
     const w = postponementWindow(wc, '2026-07-20');
     expect(w.deadline).toBe('2026-09-03');
-    expect(w.explanation).toBe('Re-book by 2026-09-03: 5 working days after 2026-07-20 (not counted: 2026-07-23 to 2026-08-28: in the Summer holiday; 2026-08-31 is a bank holiday (Summer bank holiday))');
+    expect(w.explanation).toBe(
+      'Re-book by 2026-09-03: 5 working days after 2026-07-20 (not counted: 2026-07-23 to 2026-08-28: in the Summer holiday; 2026-08-31 is a bank holiday (Summer bank holiday))',
+    );
   });
 
   it('says what to do past the end of the calendar', () => {
@@ -126,15 +128,24 @@ describe('postponement: bad input is refused with a reason', () => {
       message: '2026-04-06 is a bank holiday (Easter Monday), not a school day: a session can only be postponed from a school day',
     });
     expect(refusal(() => postponementWindow(wc, '2025-09-13')).message).toBe('2025-09-13 is a weekend, not a school day: a session can only be postponed from a school day');
-    expect(refusal(() => postponementWindow(wc, '2025-10-28')).message).toBe('2025-10-28 is in the Autumn half term, not a school day: a session can only be postponed from a school day');
-    expect(refusal(() => postponementWindow(wc, '2026-05-07')).message).toBe('2026-05-07 is a closure day (Polling day), not a school day: a session can only be postponed from a school day');
-    expect(refusal(() => postponementDeadline(wc, '2026-08-10')).message).toBe('2026-08-10 is in the Summer holiday, not a school day: a session can only be postponed from a school day');
+    expect(refusal(() => postponementWindow(wc, '2025-10-28')).message).toBe(
+      '2025-10-28 is in the Autumn half term, not a school day: a session can only be postponed from a school day',
+    );
+    expect(refusal(() => postponementWindow(wc, '2026-05-07')).message).toBe(
+      '2026-05-07 is a closure day (Polling day), not a school day: a session can only be postponed from a school day',
+    );
+    expect(refusal(() => postponementDeadline(wc, '2026-08-10')).message).toBe(
+      '2026-08-10 is in the Summer holiday, not a school day: a session can only be postponed from a school day',
+    );
     // An INSET day is a working day: staff are in, so a session on one can be postponed.
     expect(postponementWindow(wc, '2025-09-01').deadline).toBe('2025-09-08');
   });
 
   it('refuses a date that does not exist instead of rolling it over', () => {
-    expect(refusal(() => postponementWindow(wc, '2026-02-30'))).toMatchObject({ field: 'originalDate', message: '2026-02-30 is not a date (expected YYYY-MM-DD, a day that exists)' });
+    expect(refusal(() => postponementWindow(wc, '2026-02-30'))).toMatchObject({
+      field: 'originalDate',
+      message: '2026-02-30 is not a date (expected YYYY-MM-DD, a day that exists)',
+    });
     expect(refusal(() => addWorkingDays(wc, '2026-02-30', 1))).toMatchObject({ field: 'date' });
   });
 
@@ -181,11 +192,14 @@ describe('properties', () => {
 
   it('from a working day, the postponement deadline is at least a calendar week away and never in a holiday', () => {
     fc.assert(
-      fc.property(arbDate.filter((d) => isWorkingDay(wc, d)), (date) => {
-        const deadline = postponementDeadline(wc, date);
-        expect(daysBetween(date, deadline)).toBeGreaterThanOrEqual(7);
-        expect(['term', 'inset']).toContain(dayKind(wc, deadline).kind);
-      }),
+      fc.property(
+        arbDate.filter((d) => isWorkingDay(wc, d)),
+        (date) => {
+          const deadline = postponementDeadline(wc, date);
+          expect(daysBetween(date, deadline)).toBeGreaterThanOrEqual(7);
+          expect(['term', 'inset']).toContain(dayKind(wc, deadline).kind);
+        },
+      ),
     );
   });
 

@@ -81,11 +81,7 @@ export interface PostponementWindow {
  * a session is only ever postponed from a day the school is open; an INSET day counts). An original date
  * or deadline beyond the calendar's years throws OutsideCalendarError.
  */
-export function postponementWindow(
-  wc: WorkingCalendar,
-  originalDate: IsoDate,
-  workingDays: number = DEFAULT_POSTPONEMENT_WORKING_DAYS,
-): PostponementWindow {
+export function postponementWindow(wc: WorkingCalendar, originalDate: IsoDate, workingDays: number = DEFAULT_POSTPONEMENT_WORKING_DAYS): PostponementWindow {
   checkPostponement(wc, originalDate, workingDays);
   const deadline = addWorkingDays(wc, originalDate, workingDays);
   const skipped: { date: IsoDate; what: string }[] = [];
@@ -115,17 +111,12 @@ function checkPostponement(wc: WorkingCalendar, originalDate: IsoDate, workingDa
   const kind = dayKind(wc, originalDate);
   if (kind.kind === 'term' || kind.kind === 'inset') return;
   if (kind.kind === 'outside-calendar') throw outOfCalendar(wc, originalDate);
-  throw new InvalidInputError(
-    'originalDate',
-    `${originalDate} is ${describeDayKind(kind)}, not a school day: a session can only be postponed from a school day`,
-  );
+  throw new InvalidInputError('originalDate', `${originalDate} is ${describeDayKind(kind)}, not a school day: a session can only be postponed from a school day`);
 }
 
 function groupByWhat(days: { date: IsoDate; what: string }[]): string[] {
   // A half-term week reads as one line, not five.
   const groups = new Map<string, IsoDate[]>();
   for (const d of days) groups.set(d.what, [...(groups.get(d.what) ?? []), d.date]);
-  return [...groups].map(([what, dates]) =>
-    dates.length === 1 ? `${dates[0]} is ${what}` : `${dates[0]} to ${dates[dates.length - 1]}: ${what}`,
-  );
+  return [...groups].map(([what, dates]) => (dates.length === 1 ? `${dates[0]} is ${what}` : `${dates[0]} to ${dates[dates.length - 1]}: ${what}`));
 }

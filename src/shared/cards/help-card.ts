@@ -17,10 +17,12 @@ export function buildHelpCard(input: HelpCardInput): AdaptiveCard {
     new TextBlock(intro, { wrap: true }),
     new TextBlock('Commands', { weight: 'Bolder', wrap: true, spacing: 'Medium' }),
     new FactSet(...input.commands.map((c) => new Fact(c.title, c.description))),
-    new TextBlock(
-      'Supervision records are private to you, your supervisor and the safeguarding team. Never type a child\u2019s details in this chat.',
-      { wrap: true, isSubtle: true, size: 'Small', spacing: 'Medium' },
-    ),
+    new TextBlock('Supervision records are private to you, your supervisor and the safeguarding team. Never type a child\u2019s details in this chat.', {
+      wrap: true,
+      isSubtle: true,
+      size: 'Small',
+      spacing: 'Medium',
+    }),
   )
     .withVersion('1.5')
     .withFallbackText('Safeguarding Supervision: type "help" to see what I can do.');

@@ -6,9 +6,7 @@ export interface BotCommand {
   description: string;
 }
 
-export const BOT_COMMANDS: readonly BotCommand[] = [
-  { title: 'help', description: 'Show what this bot can do.' },
-];
+export const BOT_COMMANDS: readonly BotCommand[] = [{ title: 'help', description: 'Show what this bot can do.' }];
 
 export type ParsedCommand = { kind: 'help' } | { kind: 'unknown'; text: string };
 

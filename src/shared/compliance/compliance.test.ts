@@ -164,7 +164,11 @@ describe('a missed half term stays missed during the year', () => {
   it('Autumn 1 missed, Autumn 2 held: still overdue for Autumn 1 until the year ends', () => {
     const a = arrangement([held('s2', '2025-11-20'), held('s3', '2026-01-20', 'planned')]);
     expect(checkCadence(wc, a, '2026-01-07T12:00:00Z')).toEqual([
-      expect.objectContaining({ status: 'overdue', dueBy: '2025-10-24', message: expect.stringContaining('No session was held in Autumn 1 (2025-09-01 to 2025-10-24) and it has not been made up') }),
+      expect.objectContaining({
+        status: 'overdue',
+        dueBy: '2025-10-24',
+        message: expect.stringContaining('No session was held in Autumn 1 (2025-09-01 to 2025-10-24) and it has not been made up'),
+      }),
     ]);
     const nextYear = arrangement([held('s', '2026-09-10'), held('t', '2026-11-10', 'planned')]);
     expect(checkCadence(wc, nextYear, '2026-11-05T12:00:00Z')).toEqual([]);

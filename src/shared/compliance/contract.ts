@@ -9,9 +9,7 @@ const ORDINAL = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'sevent
 /** Overdue when the contract was not signed by the end of the Nth session; due-soon when that session is next. */
 export function checkContractSigned(a: ArrangementFacts, now: IsoInstant, settings: ComplianceSettings): ComplianceFinding | undefined {
   const n = settings.contractBySession;
-  const sessions = a.sessions
-    .filter((s) => s.status === 'held' || s.status === 'planned')
-    .sort((x, y) => instantMs(x.start) - instantMs(y.start));
+  const sessions = a.sessions.filter((s) => s.status === 'held' || s.status === 'planned').sort((x, y) => instantMs(x.start) - instantMs(y.start));
   const nth = sessions[n - 1];
   if (!nth) return undefined;
   const signedAt = a.contract?.signedAt;

@@ -69,9 +69,7 @@ export function checkDecisionRecord(decision: DecisionFacts, now: IsoInstant, se
   if (decision.confirmedOnCaseSystemAt) return undefined;
   const clock = settings.decisionRecordClock ?? 'elapsed';
   const dueBy =
-    clock === 'working-days'
-      ? addWorkingDayHours(wc, decision.decidedAt, settings.decisionRecordHours)
-      : addMinutes(decision.decidedAt, settings.decisionRecordHours * 60);
+    clock === 'working-days' ? addWorkingDayHours(wc, decision.decidedAt, settings.decisionRecordHours) : addMinutes(decision.decidedAt, settings.decisionRecordHours * 60);
   const left = instantMs(dueBy) - instantMs(now);
   const when = instantToLondon(dueBy);
   const base = { rule: 'decision-not-on-case-system' as const, arrangementId: decision.arrangementId, subjectId: decision.id, dueBy };

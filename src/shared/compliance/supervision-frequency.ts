@@ -34,7 +34,10 @@ export function checkMaximumGap(a: ArrangementFacts, now: IsoInstant, settings: 
       escalateTo: 'supervisor-manager',
     };
   }
-  if (daysBetween(today, dueBy) <= settings.dueSoonDays && !a.sessions.some((s) => s.status === 'planned' && instantToLondon(s.start).date <= dueBy && instantToLondon(s.start).date >= today)) {
+  if (
+    daysBetween(today, dueBy) <= settings.dueSoonDays &&
+    !a.sessions.some((s) => s.status === 'planned' && instantToLondon(s.start).date <= dueBy && instantToLondon(s.start).date >= today)
+  ) {
     return {
       rule: 'overdue-max-gap',
       status: 'due-soon',
@@ -71,9 +74,7 @@ function alternateDeadline(wc: WorkingCalendar, original: IsoDate, workingDays: 
 export function checkCadence(wc: WorkingCalendar, a: ArrangementFacts, now: IsoInstant, settings?: Pick<ComplianceSettings, 'postponementWorkingDays'>): ComplianceFinding[] {
   const today = instantToLondon(now).date;
   const workingDays = settings?.postponementWorkingDays ?? DEFAULT_POSTPONEMENT_WORKING_DAYS;
-  const dated = a.sessions
-    .map((s) => ({ ...s, date: instantToLondon(s.start).date }))
-    .sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : 0));
+  const dated = a.sessions.map((s) => ({ ...s, date: instantToLondon(s.start).date })).sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : 0));
   const allWindows = wc.calendar.years.flatMap((y) => targetWindows(wc, y.label, a.cadence).map((w) => ({ ...w, year: y.label })));
   const windowOf = (d: IsoDate) => allWindows.find((w) => w.start <= d && d <= w.end);
 

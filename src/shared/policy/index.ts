@@ -1,12 +1,5 @@
 export { SUPERVISEE_ROLES, SUPERVISOR_ROLES, ROLE_NAMES, type SuperviseeRole, type SupervisorRole } from './roles.js';
-export {
-  cadenceSchema,
-  supervisionPolicySchema,
-  policySetSchema,
-  describeCadence,
-  type Cadence,
-  type SupervisionPolicy,
-} from './supervision-policy.js';
+export { cadenceSchema, supervisionPolicySchema, policySetSchema, describeCadence, type Cadence, type SupervisionPolicy } from './supervision-policy.js';
 export { DEFAULT_POLICIES, DEFAULT_MAX_GAP_MONTHS, POLICY_PRESETS, policyFor, type PolicyPresetId } from './default-policies.js';
 export {
   DEFAULT_SUPERVISION_GRID,

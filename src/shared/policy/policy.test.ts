@@ -39,7 +39,7 @@ describe('who may supervise whom (seed 000 grid)', () => {
     expect(checkPairing(DEFAULT_SUPERVISION_GRID, 'head-of-year', 'deputy-dsl')).toEqual({
       ok: false,
       field: 'supervisorRole',
-      message: 'A head of year may not supervise a deputy DSL. A deputy DSL may be supervised by the DSL or the principal (the school\'s supervision grid).',
+      message: "A head of year may not supervise a deputy DSL. A deputy DSL may be supervised by the DSL or the principal (the school's supervision grid).",
     });
     expect(checkPairing(DEFAULT_SUPERVISION_GRID, 'dsl', 'dsl').ok).toBe(false);
   });

@@ -38,17 +38,16 @@ function list(names: string[]): string {
 }
 
 /** Checks that a supervisor in `supervisorRole` may supervise someone in `superviseeRole`. */
-export function checkPairing(
-  grid: SupervisionGrid,
-  supervisorRole: SupervisorRole,
-  superviseeRole: SuperviseeRole,
-  field = 'supervisorRole',
-): PairingCheck {
+export function checkPairing(grid: SupervisionGrid, supervisorRole: SupervisorRole, superviseeRole: SuperviseeRole, field = 'supervisorRole'): PairingCheck {
   const allowed = grid[superviseeRole];
   if (allowed.includes(supervisorRole)) return { ok: true };
   const who = ROLE_NAMES[superviseeRole];
   if (allowed.length === 0) {
-    return { ok: false, field, message: `${capitalise(who)} is not supervised under the school's supervision grid (that row is switched off). Give the row its supervisors to switch it on.` };
+    return {
+      ok: false,
+      field,
+      message: `${capitalise(who)} is not supervised under the school's supervision grid (that row is switched off). Give the row its supervisors to switch it on.`,
+    };
   }
   return {
     ok: false,

@@ -6,7 +6,7 @@ import { cachedDayClock } from './day-clock.js';
 import { freeSlotsOn, freeStartsOn, slotGrid } from './free-slots.js';
 import { busyInMs, busyInstantMs, busySpans, type ParticipantBusy } from './intervals.js';
 
-const outcome = <T,>(f: () => T): T | string => {
+const outcome = <T>(f: () => T): T | string => {
   try {
     return f();
   } catch (e) {

@@ -24,14 +24,7 @@ export interface DaySlots {
  * Every slot of `durationMinutes` on `date` that starts on the step grid, lies inside working hours,
  * starts at or after `nowMs`, and clashes with nobody's busy time.
  */
-export function freeSlotsOn(
-  date: IsoDate,
-  durationMinutes: number,
-  hours: WorkingHours,
-  stepMinutes: number,
-  busy: readonly MsInterval[],
-  nowMs: number,
-): DaySlots {
+export function freeSlotsOn(date: IsoDate, durationMinutes: number, hours: WorkingHours, stepMinutes: number, busy: readonly MsInterval[], nowMs: number): DaySlots {
   const result: DaySlots = { free: [], clashes: 0, busyPeople: new Set() };
   const open = minutesOfDay(hours.start);
   const close = minutesOfDay(hours.end);

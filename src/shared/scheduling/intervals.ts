@@ -54,8 +54,20 @@ export function busyInstantMs(value: IsoInstant): number {
   const s1 = digit(value, 18);
   // A character below '0' is negative, so as unsigned it is above 9 too.
   if (
-    y0 >>> 0 > 9 || y1 >>> 0 > 9 || y2 >>> 0 > 9 || y3 >>> 0 > 9 || mo0 >>> 0 > 9 || mo1 >>> 0 > 9 || d0 >>> 0 > 9 ||
-    d1 >>> 0 > 9 || h0 >>> 0 > 9 || h1 >>> 0 > 9 || mi0 >>> 0 > 9 || mi1 >>> 0 > 9 || s0 >>> 0 > 9 || s1 >>> 0 > 9
+    y0 >>> 0 > 9 ||
+    y1 >>> 0 > 9 ||
+    y2 >>> 0 > 9 ||
+    y3 >>> 0 > 9 ||
+    mo0 >>> 0 > 9 ||
+    mo1 >>> 0 > 9 ||
+    d0 >>> 0 > 9 ||
+    d1 >>> 0 > 9 ||
+    h0 >>> 0 > 9 ||
+    h1 >>> 0 > 9 ||
+    mi0 >>> 0 > 9 ||
+    mi1 >>> 0 > 9 ||
+    s0 >>> 0 > 9 ||
+    s1 >>> 0 > 9
   ) {
     return instantMs(value);
   }
@@ -203,7 +215,7 @@ function joinUnordered(starts: readonly number[], ends: readonly number[]): Busy
   const e = Float64Array.from(ends).sort();
   const out: BusySpans = { starts: [], ends: [], count: 0 };
   let open = 0;
-  for (let i = 0, j = 0; i < k; ) {
+  for (let i = 0, j = 0; i < k;) {
     // A start at the same time as an end comes first, so blocks that touch are joined.
     if ((s[i] as number) <= (e[j] as number)) {
       if (open++ === 0) out.starts.push(s[i] as number);

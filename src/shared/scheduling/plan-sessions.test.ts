@@ -41,8 +41,17 @@ describe('target windows', () => {
     ]);
     const months = targetWindows(wc, '2025/26', { kind: 'monthly' });
     expect(months.map((w) => w.label)).toEqual([
-      'September 2025', 'October 2025', 'November 2025', 'December 2025', 'January 2026', 'February 2026',
-      'March 2026', 'April 2026', 'May 2026', 'June 2026', 'July 2026',
+      'September 2025',
+      'October 2025',
+      'November 2025',
+      'December 2025',
+      'January 2026',
+      'February 2026',
+      'March 2026',
+      'April 2026',
+      'May 2026',
+      'June 2026',
+      'July 2026',
     ]);
     const sixWeekly = targetWindows(wc, '2025/26', { kind: 'every-n-weeks', weeks: 6 });
     expect(sixWeekly[0]).toMatchObject({ start: '2025-09-01', end: '2025-10-12' });
@@ -108,8 +117,8 @@ describe('planning', () => {
     const busy: ParticipantBusy[] = [{ participantId: 'dsl', busy: [{ start: '2025-09-01T00:00:00Z', end: '2025-10-25T00:00:00Z' }] }];
     const a1 = planSessions({ ...base, participants: busy })[0];
     expect(a1?.outcome).toBe('no-slot');
-    expect(a1?.reason).toContain("No 60-minute time in Autumn 1 (2025-09-01 to 2025-10-24) between 08:30 and 17:00 when everyone is free");
-    expect(a1?.reason).toContain("2 INSET days not used");
+    expect(a1?.reason).toContain('No 60-minute time in Autumn 1 (2025-09-01 to 2025-10-24) between 08:30 and 17:00 when everyone is free');
+    expect(a1?.reason).toContain('2 INSET days not used');
     expect(a1?.reason).toContain("clashes with someone's calendar (dsl)");
   });
 
@@ -136,30 +145,27 @@ describe('planning', () => {
 
 // Busy blocks anywhere in the year, on the quarter hour.
 const FIRST = instantMs('2025-09-01T00:00:00Z');
-const arbBusy = fc.array(
-  fc.record({
-    who: fc.constantFrom('supervisor', 'supervisee-1', 'supervisee-2'),
-    at: fc.integer({ min: 0, max: 330 * 96 }),
-    quarters: fc.integer({ min: 1, max: 96 * 3 }),
-  }),
-  { maxLength: 60 },
-).map((blocks) => {
-  const byWho = new Map<string, { start: string; end: string }[]>();
-  for (const b of blocks) {
-    const start = FIRST + b.at * 15 * 60_000;
-    byWho.set(b.who, [...(byWho.get(b.who) ?? []), { start: toIsoInstant(start), end: toIsoInstant(start + b.quarters * 15 * 60_000) }]);
-  }
-  return [...byWho].map(([participantId, busy]) => ({ participantId, busy }));
-});
+const arbBusy = fc
+  .array(
+    fc.record({
+      who: fc.constantFrom('supervisor', 'supervisee-1', 'supervisee-2'),
+      at: fc.integer({ min: 0, max: 330 * 96 }),
+      quarters: fc.integer({ min: 1, max: 96 * 3 }),
+    }),
+    { maxLength: 60 },
+  )
+  .map((blocks) => {
+    const byWho = new Map<string, { start: string; end: string }[]>();
+    for (const b of blocks) {
+      const start = FIRST + b.at * 15 * 60_000;
+      byWho.set(b.who, [...(byWho.get(b.who) ?? []), { start: toIsoInstant(start), end: toIsoInstant(start + b.quarters * 15 * 60_000) }]);
+    }
+    return [...byWho].map(([participantId, busy]) => ({ participantId, busy }));
+  });
 
 const arbRequest = fc.record({
   busy: arbBusy,
-  cadence: fc.constantFrom(
-    { kind: 'half-termly' as const },
-    { kind: 'termly' as const },
-    { kind: 'monthly' as const },
-    { kind: 'every-n-weeks' as const, weeks: 6 },
-  ),
+  cadence: fc.constantFrom({ kind: 'half-termly' as const }, { kind: 'termly' as const }, { kind: 'monthly' as const }, { kind: 'every-n-weeks' as const, weeks: 6 }),
   duration: fc.constantFrom(30, 60, 120),
   allowInsetDays: fc.boolean(),
   days: fc.option(fc.subarray([1, 2, 3, 4, 5], { minLength: 1 }), { nil: undefined }),
@@ -292,7 +298,9 @@ describe('the maximum gap looks ahead', () => {
     if (a1?.outcome !== 'planned') return;
     expect(a1.setAside).toEqual(['the 3-month maximum gap']);
     expect(a1.slot).toMatchObject({ date: '2025-09-16', localStart: '14:00' });
-    expect(a1.reason).toContain('No time when everyone is free in Autumn 1 is within 3 months of the previous session (2025-05-01, so by 2025-08-01), so the 3-month maximum gap was set aside');
+    expect(a1.reason).toContain(
+      'No time when everyone is free in Autumn 1 is within 3 months of the previous session (2025-05-01, so by 2025-08-01), so the 3-month maximum gap was set aside',
+    );
   });
 
   it('sets preferences aside before the gap when the gap can be kept', () => {

@@ -111,8 +111,7 @@ function windowDays(ctx: PlanContext, window: TargetWindow, yearIndex: number): 
   for (const i of positions.slice(0, prefs.avoidFirstDays ?? 0)) isEdge[i] = true;
   if (prefs.avoidLastDays) for (const i of positions.slice(-prefs.avoidLastDays)) isEdge[i] = true;
   const s = cal.indexOf(window.start);
-  const mondayOrdinal =
-    s !== undefined ? cal.ordinal0 + s + 1 - (cal.weekdays[s] as number) : daysBetween('1970-01-01', addDays(window.start, 1 - weekday(window.start)));
+  const mondayOrdinal = s !== undefined ? cal.ordinal0 + s + 1 - (cal.weekdays[s] as number) : daysBetween('1970-01-01', addDays(window.start, 1 - weekday(window.start)));
   let insetSkipped = 0;
   const days: number[] = [];
   const week: number[] = [];
@@ -262,13 +261,7 @@ function timesMatcher(prefs: ArrangementPreferences): { fits(s: number, e: numbe
  * The earliest slot on day `p` of the window that meets the preferences kept, as checking each free
  * slot of the day in turn would find it.
  */
-function pickOn(
-  ctx: PlanContext,
-  w: WindowDays,
-  p: number,
-  kept: ReadonlySet<Preference>,
-  times: ReturnType<typeof timesMatcher>,
-): number | undefined {
+function pickOn(ctx: PlanContext, w: WindowDays, p: number, kept: ReadonlySet<Preference>, times: ReturnType<typeof timesMatcher>): number | undefined {
   const { prefs } = ctx;
   const d = w.days[p] as number;
   if (kept.has('week') && w.week[p] !== prefs.weekOfHalfTerm) return undefined;

@@ -88,7 +88,7 @@ describe('rescheduling a postponed session', () => {
     const busy = [{ participantId: 'supervisor', busy: [{ start: '2025-09-15T00:00:00Z', end: '2025-09-30T00:00:00Z' }] }];
     const r = rescheduleOptions({ calendar: wc, original: session('2025-09-15', '10:00'), participants: busy, now: '2025-09-15T06:00:00Z' });
     expect(r).toMatchObject({ kind: 'escalate', window: { deadline: '2025-09-22' } });
-    expect(r.kind === 'escalate' && r.reason).toContain("No time from 2025-09-15 to 2025-09-22 when everyone is free for 60 minutes");
+    expect(r.kind === 'escalate' && r.reason).toContain('No time from 2025-09-15 to 2025-09-22 when everyone is free for 60 minutes');
   });
 
   it('offers a slot on the deadline day, never the day after', () => {
@@ -100,7 +100,13 @@ describe('rescheduling a postponed session', () => {
   });
 
   it('keeps to an arrangement’s narrower working hours (part-time staff)', () => {
-    const req: RescheduleRequest = { calendar: wc, original: session('2025-09-17', '10:00'), participants: [], now: '2025-09-17T07:00:00Z', preferences: { workingHours: { start: '13:00', end: '15:30' } } };
+    const req: RescheduleRequest = {
+      calendar: wc,
+      original: session('2025-09-17', '10:00'),
+      participants: [],
+      now: '2025-09-17T07:00:00Z',
+      preferences: { workingHours: { start: '13:00', end: '15:30' } },
+    };
     const r = rescheduleOptions(req);
     expect(r.kind).toBe('candidates');
     if (r.kind !== 'candidates') return;
@@ -112,7 +118,13 @@ describe('rescheduling a postponed session', () => {
   });
 
   it('uses the school’s setting for the working week', () => {
-    const r = rescheduleOptions({ calendar: wc, original: session('2025-09-15', '10:00'), participants: [], now: '2025-09-15T06:00:00Z', settings: { postponementWorkingDays: 2 } });
+    const r = rescheduleOptions({
+      calendar: wc,
+      original: session('2025-09-15', '10:00'),
+      participants: [],
+      now: '2025-09-15T06:00:00Z',
+      settings: { postponementWorkingDays: 2 },
+    });
     expect(r.window.deadline).toBe('2025-09-17');
   });
 });
@@ -231,7 +243,11 @@ describe('rescheduling properties', () => {
 
   it('busy blocks sort by code units, not by locale (same order on every machine)', () => {
     const at = { start: '2025-09-15T09:00:00Z', end: '2025-09-15T10:00:00Z' };
-    const order = busyInMs([{ participantId: 'a', busy: [at] }, { participantId: 'B', busy: [at] }, { participantId: 'Z', busy: [at] }]).map((b) => b.participantId);
+    const order = busyInMs([
+      { participantId: 'a', busy: [at] },
+      { participantId: 'B', busy: [at] },
+      { participantId: 'Z', busy: [at] },
+    ]).map((b) => b.participantId);
     expect(order).toEqual(['B', 'Z', 'a']);
   });
 });

@@ -69,7 +69,10 @@ function inRequest<T>(rename: (field: string) => string, check: () => T): T {
  * the arrangement's working hours ending before they start ('preferences.workingHours').
  */
 export function rescheduleOptions(req: RescheduleRequest): RescheduleResult {
-  const settings = inRequest((f) => `settings.${f}`, () => schedulingSettings(req.settings));
+  const settings = inRequest(
+    (f) => `settings.${f}`,
+    () => schedulingSettings(req.settings),
+  );
   if (req.preferences?.workingHours !== undefined) assertWorkingHours(req.preferences.workingHours, 'preferences.workingHours');
   const wc = req.calendar;
   const startMs = instantMs(req.original.start, 'original.start');
@@ -85,7 +88,10 @@ export function rescheduleOptions(req: RescheduleRequest): RescheduleResult {
   const original = instantToLondon(req.original.start);
   let window: PostponementWindow;
   try {
-    window = inRequest((f) => (f === 'workingDays' ? 'settings.postponementWorkingDays' : 'original'), () => postponementWindow(wc, original.date, settings.postponementWorkingDays));
+    window = inRequest(
+      (f) => (f === 'workingDays' ? 'settings.postponementWorkingDays' : 'original'),
+      () => postponementWindow(wc, original.date, settings.postponementWorkingDays),
+    );
   } catch (e) {
     // Only a missing year escalates; bad input (an InvalidInputError) goes back to the caller.
     if (!(e instanceof OutsideCalendarError)) throw e;
@@ -100,7 +106,11 @@ export function rescheduleOptions(req: RescheduleRequest): RescheduleResult {
     const next = nextYearLabel(wc);
     return {
       kind: 'escalate',
-      window: { from: original.date, deadline: wc.lastDay, explanation: `The school calendar ends on ${wc.lastDay}, before ${settings.postponementWorkingDays} working days after ${original.date}` },
+      window: {
+        from: original.date,
+        deadline: wc.lastDay,
+        explanation: `The school calendar ends on ${wc.lastDay}, before ${settings.postponementWorkingDays} working days after ${original.date}`,
+      },
       reason: `Cannot work out the re-booking deadline for the ${original.date} session: the school calendar ends on ${wc.lastDay}. Add the next academic year (${next}) to the school calendar, then re-book; meanwhile tell the supervisor's manager.`,
     };
   }
@@ -116,7 +126,8 @@ export function rescheduleOptions(req: RescheduleRequest): RescheduleResult {
     const day = freeSlotsOn(d, durationMinutes, hours, settings.slotStepMinutes, busy, notBeforeMs);
     const later = workingDaysBetween(wc, original.date, d);
     const ranked = [...day.free].sort(
-      (a, b) => Math.abs(minutesOfDay(a.localStart) - originalMinutes) - Math.abs(minutesOfDay(b.localStart) - originalMinutes) || (a.start < b.start ? -1 : a.start > b.start ? 1 : 0),
+      (a, b) =>
+        Math.abs(minutesOfDay(a.localStart) - originalMinutes) - Math.abs(minutesOfDay(b.localStart) - originalMinutes) || (a.start < b.start ? -1 : a.start > b.start ? 1 : 0),
     );
     for (const slot of ranked.slice(0, settings.rescheduleCandidatesPerDay)) {
       const shift = minutesOfDay(slot.localStart) - originalMinutes;

@@ -26,7 +26,9 @@ describe('scheduling settings', () => {
       message: 'Working hours must end after they start (got 17:00 to 08:30)',
     });
     expect(refusal(() => schedulingSettings({ workingHours: { start: '09:00', end: '09:00' } })).field).toBe('workingHours');
-    expect(refusal(() => schedulingSettings({ workingHours: { start: '9am', end: '17:00' } })).message).toBe('Working hours must be a start and an end time of day, HH:mm (got 9am to 17:00)');
+    expect(refusal(() => schedulingSettings({ workingHours: { start: '9am', end: '17:00' } })).message).toBe(
+      'Working hours must be a start and an end time of day, HH:mm (got 9am to 17:00)',
+    );
   });
 
   it('refuse a step, a window or a number of options out of range, naming the setting', () => {

@@ -14,10 +14,5 @@ export function clashes(slot: Slot, participants: readonly ParticipantBusy[]): b
 export function insideHours(slot: Slot, hours: WorkingHours): boolean {
   const start = instantToLondon(slot.start);
   const end = instantToLondon(slot.end);
-  return (
-    start.date === slot.date &&
-    end.date === slot.date &&
-    minutesOfDay(start.time) >= minutesOfDay(hours.start) &&
-    minutesOfDay(end.time) <= minutesOfDay(hours.end)
-  );
+  return start.date === slot.date && end.date === slot.date && minutesOfDay(start.time) >= minutesOfDay(hours.start) && minutesOfDay(end.time) <= minutesOfDay(hours.end);
 }

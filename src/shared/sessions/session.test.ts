@@ -111,7 +111,15 @@ describe('session schemas', () => {
   });
 
   it('a postponement needs one of the fixed reasons and keeps a note short', () => {
-    const p = { fromStart: session.start, fromEnd: session.end, toStart: '2027-01-14T10:00:00Z', toEnd: '2027-01-14T11:00:00Z', reason: 'illness', byId: 'x', at: '2027-01-12T08:00:00Z' };
+    const p = {
+      fromStart: session.start,
+      fromEnd: session.end,
+      toStart: '2027-01-14T10:00:00Z',
+      toEnd: '2027-01-14T11:00:00Z',
+      reason: 'illness',
+      byId: 'x',
+      at: '2027-01-12T08:00:00Z',
+    };
     expect(postponementSchema.safeParse(p).success).toBe(true);
     expect(postponementSchema.safeParse({ ...p, reason: 'because' }).success).toBe(false);
     expect(postponementSchema.safeParse({ ...p, note: 'x'.repeat(201) }).success).toBe(false);

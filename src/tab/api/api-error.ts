@@ -55,22 +55,12 @@ export class ApiError extends Error {
   }
 }
 
-
 /**
  * The words to show for a failed HTTP answer. The server's own `message` is used when it sent one
  * (the API promises plain words); otherwise a sentence that says what to do.
  */
 export function apiErrorFromStatus(status: number, serverMessage: string | undefined, details: ApiErrorDetails = {}): ApiError {
-  const kind: ApiErrorKind =
-    status === 401
-      ? 'unauthorised'
-      : status === 403
-        ? 'forbidden'
-        : status === 404
-          ? 'not-found'
-          : status >= 500
-            ? 'server'
-            : 'rejected';
+  const kind: ApiErrorKind = status === 401 ? 'unauthorised' : status === 403 ? 'forbidden' : status === 404 ? 'not-found' : status >= 500 ? 'server' : 'rejected';
   const usable = serverMessage?.trim();
   if (usable && usable.length <= MAX_SERVER_MESSAGE && !looksLikeStackTrace(usable)) {
     return new ApiError(kind, usable, status, details);

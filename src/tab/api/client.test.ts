@@ -18,8 +18,7 @@ function fakeFetch(respond: (url: string) => Response): { fetch: FetchLike; call
   };
 }
 
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 describe('createApiClient', () => {
   it('reads and validates the config', async () => {
@@ -38,9 +37,7 @@ describe('createApiClient', () => {
   });
 
   it('sends the bearer token to /api/me and accepts null optional fields', async () => {
-    const { fetch, calls } = fakeFetch(() =>
-      json(200, { id: 'u1', displayName: 'Daniel Okafor', jobTitle: 'Designated Safeguarding Lead', mail: null }),
-    );
+    const { fetch, calls } = fakeFetch(() => json(200, { id: 'u1', displayName: 'Daniel Okafor', jobTitle: 'Designated Safeguarding Lead', mail: null }));
     const me = await createApiClient({ fetch }).getMe('tok');
     expect(me.displayName).toBe('Daniel Okafor');
     expect(new Headers(calls[0]?.init?.headers).get('Authorization')).toBe('Bearer tok');

@@ -4,17 +4,7 @@
 
 import type * as z from 'zod/mini';
 import { ApiError, apiErrorFromStatus, fallbackMessage } from './api-error.js';
-import {
-  apiErrorBodySchema,
-  devSignInSchema,
-  devUsersSchema,
-  meSchema,
-  tabConfigSchema,
-  type DevSignIn,
-  type DevUser,
-  type Me,
-  type TabConfig,
-} from './schemas.js';
+import { apiErrorBodySchema, devSignInSchema, devUsersSchema, meSchema, tabConfigSchema, type DevSignIn, type DevUser, type Me, type TabConfig } from './schemas.js';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -38,14 +28,7 @@ export interface ApiClient {
    * `schema`. The screens' operations (./operations/*.ts) are built on this, so their schemas load
    * with the screens, not with the first page.
    */
-  call<S extends z.ZodMiniType>(
-    accessToken: string,
-    method: HttpMethod,
-    path: string,
-    schema: S,
-    body?: unknown,
-    signal?: AbortSignal,
-  ): Promise<z.infer<S>>;
+  call<S extends z.ZodMiniType>(accessToken: string, method: HttpMethod, path: string, schema: S, body?: unknown, signal?: AbortSignal): Promise<z.infer<S>>;
 }
 
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
@@ -83,8 +66,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
 
   return {
     getConfig: (signal) => request('/api/config', tabConfigSchema, { method: 'GET', signal: signal ?? null }),
-    getDevUsers: async (signal) =>
-      (await request('/api/dev/users', devUsersSchema, { method: 'GET', signal: signal ?? null })).users,
+    getDevUsers: async (signal) => (await request('/api/dev/users', devUsersSchema, { method: 'GET', signal: signal ?? null })).users,
     devSignIn: (userId, signal) =>
       request('/api/dev/sign-in', devSignInSchema, {
         method: 'POST',

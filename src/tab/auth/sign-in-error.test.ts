@@ -21,9 +21,7 @@ describe('classifyTeamsSsoError', () => {
     expect(classifyTeamsSsoError(new Error('CancelledByUser'))).toBe('cancelled');
   });
   it('recognises a host without the capability', () => {
-    expect(classifyTeamsSsoError(new Error('Error code: 100, message: API not supported in the current platform.'))).toBe(
-      'unavailable',
-    );
+    expect(classifyTeamsSsoError(new Error('Error code: 100, message: API not supported in the current platform.'))).toBe('unavailable');
   });
   it('treats other errors as failures', () => {
     expect(classifyTeamsSsoError(new Error('resourceRequiresConsent'))).toBe('failed');

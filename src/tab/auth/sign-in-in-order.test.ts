@@ -28,10 +28,8 @@ describe('signInInOrder', () => {
   it('falls back to Teams SSO when NAA is unavailable or fails', async () => {
     for (const failure of ['unavailable', 'failed'] as const) {
       const failures: string[] = [];
-      const result = await signInInOrder(
-        ['naa', 'teams-sso'],
-        { naa: fail(failure), 'teams-sso': ok('sso-token') },
-        (method, error) => failures.push(`${method}:${error.failure}`),
+      const result = await signInInOrder(['naa', 'teams-sso'], { naa: fail(failure), 'teams-sso': ok('sso-token') }, (method, error) =>
+        failures.push(`${method}:${error.failure}`),
       );
       expect(result.method).toBe('teams-sso');
       expect(failures).toEqual([`naa:${failure}`]);
@@ -39,20 +37,17 @@ describe('signInInOrder', () => {
   });
 
   it('stops when the user cancels', async () => {
-    await expect(
-      signInInOrder(['naa', 'teams-sso'], { naa: fail('cancelled'), 'teams-sso': ok('sso-token') }),
-    ).rejects.toMatchObject({ failure: 'cancelled' });
+    await expect(signInInOrder(['naa', 'teams-sso'], { naa: fail('cancelled'), 'teams-sso': ok('sso-token') })).rejects.toMatchObject({ failure: 'cancelled' });
   });
 
   it('reports a real failure over "unavailable" when nothing works', async () => {
-    await expect(
-      signInInOrder(['naa', 'teams-sso'], { naa: fail('failed'), 'teams-sso': fail('unavailable') }),
-    ).rejects.toMatchObject({ failure: 'failed' });
+    await expect(signInInOrder(['naa', 'teams-sso'], { naa: fail('failed'), 'teams-sso': fail('unavailable') })).rejects.toMatchObject({ failure: 'failed' });
   });
 
   it('wraps unexpected throws as failures', async () => {
-    await expect(
-      signInInOrder(['teams-sso'], { naa: ok('x'), 'teams-sso': () => Promise.reject(new Error('boom')) }),
-    ).rejects.toMatchObject({ name: 'SignInError', failure: 'failed' });
+    await expect(signInInOrder(['teams-sso'], { naa: ok('x'), 'teams-sso': () => Promise.reject(new Error('boom')) })).rejects.toMatchObject({
+      name: 'SignInError',
+      failure: 'failed',
+    });
   });
 });

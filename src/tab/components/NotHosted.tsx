@@ -9,8 +9,7 @@ export function NotHosted() {
         Open this app in Microsoft Teams or Outlook
       </h2>
       <p className={styles.text}>
-        Safeguarding supervision runs inside Microsoft Teams, Outlook and the Microsoft 365 app, where it signs you in
-        with your school account. Open it from the Apps menu there.
+        Safeguarding supervision runs inside Microsoft Teams, Outlook and the Microsoft 365 app, where it signs you in with your school account. Open it from the Apps menu there.
       </p>
     </section>
   );

@@ -3,15 +3,7 @@ import { useHeadingStyles } from './heading-styles.js';
 import { useFocusOnMount } from './use-focus-on-mount.js';
 
 /** Shown when starting or signing in failed; the reason is in the error region above. */
-export function RetryPanel({
-  heading,
-  onRetry,
-  focusOnMount,
-}: {
-  readonly heading: string;
-  readonly onRetry: () => void;
-  readonly focusOnMount: boolean;
-}) {
+export function RetryPanel({ heading, onRetry, focusOnMount }: { readonly heading: string; readonly onRetry: () => void; readonly focusOnMount: boolean }) {
   const styles = useHeadingStyles();
   const headingRef = useFocusOnMount<HTMLHeadingElement>(focusOnMount);
   return (

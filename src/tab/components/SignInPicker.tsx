@@ -57,10 +57,7 @@ export function SignInPicker({
       <h2 id="picker-heading" ref={heading} tabIndex={-1} className={headingStyles.heading}>
         Sign in to the demo
       </h2>
-      <p className={headingStyles.text}>
-        Local demo mode: these are fictional staff from the Microsoft 365 emulator&apos;s demo school. No real people or
-        cases.
-      </p>
+      <p className={headingStyles.text}>Local demo mode: these are fictional staff from the Microsoft 365 emulator&apos;s demo school. No real people or cases.</p>
       <form className={styles.form} onSubmit={submit} noValidate>
         <Field
           label="Choose a demo user"

@@ -70,7 +70,15 @@ describe('placeIssues', () => {
 
 describe('issuesInYear and inputId', () => {
   it("places an imported year's issues at its index in the calendar", () => {
-    expect(issuesInYear([{ field: 'halfTerms[2].end', message: 'm' }, { field: '', message: 'n' }], 3)).toEqual([
+    expect(
+      issuesInYear(
+        [
+          { field: 'halfTerms[2].end', message: 'm' },
+          { field: '', message: 'n' },
+        ],
+        3,
+      ),
+    ).toEqual([
       { field: 'years[3].halfTerms[2].end', message: 'm' },
       { field: 'years[3]', message: 'n' },
     ]);

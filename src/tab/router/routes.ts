@@ -5,9 +5,7 @@
 export type ScreenId = 'my-supervision' | 'everyone' | 'school-year' | 'arrangements' | 'book' | 'session';
 
 export type Route =
-  | { readonly screen: Exclude<ScreenId, 'session'> }
-  | { readonly screen: 'session'; readonly sessionId: string }
-  | { readonly screen: 'not-found'; readonly path: string };
+  { readonly screen: Exclude<ScreenId, 'session'> } | { readonly screen: 'session'; readonly sessionId: string } | { readonly screen: 'not-found'; readonly path: string };
 
 /** The fixed paths; '/' is My supervision, which everyone has. */
 const FIXED: Record<Exclude<ScreenId, 'session'>, string> = {

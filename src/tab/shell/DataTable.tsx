@@ -47,7 +47,17 @@ const useStyles = makeStyles({
  * A native table (screen readers announce rows, columns and headers) inside a region that scrolls
  * sideways on a narrow screen; the region takes keyboard focus so it can be scrolled without a mouse.
  */
-export function DataTable({ label, caption, minWidth, children }: { readonly label: string; readonly caption?: ReactNode; readonly minWidth?: string; readonly children: ReactNode }) {
+export function DataTable({
+  label,
+  caption,
+  minWidth,
+  children,
+}: {
+  readonly label: string;
+  readonly caption?: ReactNode;
+  readonly minWidth?: string;
+  readonly children: ReactNode;
+}) {
   const styles = useStyles();
   return (
     <div className={styles.scroll} role="region" aria-label={label} tabIndex={0}>

@@ -21,9 +21,7 @@ export function NoAccess() {
   const styles = useScreenStyles();
   return (
     <Screen title="Not available to you">
-      <p className={styles.text}>
-        This part of the app is for the safeguarding team. Ask your safeguarding lead if you think you should have it.
-      </p>
+      <p className={styles.text}>This part of the app is for the safeguarding team. Ask your safeguarding lead if you think you should have it.</p>
       <p className={styles.text}>
         <HomeLink />
       </p>

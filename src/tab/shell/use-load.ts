@@ -2,10 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { userMessageFor } from '../user-message.js';
 import { useShell } from './contexts.js';
 
-export type Loaded<T> =
-  | { readonly state: 'loading' }
-  | { readonly state: 'error'; readonly message: string }
-  | { readonly state: 'ready'; readonly value: T };
+export type Loaded<T> = { readonly state: 'loading' } | { readonly state: 'error'; readonly message: string } | { readonly state: 'ready'; readonly value: T };
 
 /**
  * Loads a screen's data when it opens (and again on `reload`), cancelling a request the screen no

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { instantToLondon, londonToInstant } from '../../shared/calendar/london-time.js';
-import {
-  formatDate,
-  formatDateTime,
-  formatIsoDate,
-  formatTime,
-  formatTimeRange,
-  londonInputToInstant,
-  toLondonInputValue,
-} from './london.js';
+import { formatDate, formatDateTime, formatIsoDate, formatTime, formatTimeRange, londonInputToInstant, toLondonInputValue } from './london.js';
 
 describe('formatting in London time', () => {
   it('shows winter times as they are in UTC', () => {

@@ -54,9 +54,7 @@ export function formatTime(instant: string): string {
 /** 'Thu 3 Dec 2026, 13:00–15:00' (London); the end's date is added when it falls on another day. */
 export function formatTimeRange(start: string, end: string): string {
   const sameDay = londonParts(Date.parse(start)).date === londonParts(Date.parse(end)).date;
-  return sameDay
-    ? `${formatDate(start)}, ${formatTime(start)}–${formatTime(end)}`
-    : `${formatDate(start)}, ${formatTime(start)} – ${formatDate(end)}, ${formatTime(end)}`;
+  return sameDay ? `${formatDate(start)}, ${formatTime(start)}–${formatTime(end)}` : `${formatDate(start)}, ${formatTime(start)} – ${formatDate(end)}, ${formatTime(end)}`;
 }
 
 /** 'Thu 3 Dec 2026, 13:00' (London). */

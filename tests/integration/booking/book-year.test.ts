@@ -49,7 +49,10 @@ async function sessionEventsByUser(reader: GraphReader): Promise<Map<string, Gra
   const out = new Map<string, GraphEvent[]>();
   for (const u of DEMO_USERS) {
     const events = await reader.calendarView(u.id, YEAR_FROM, YEAR_TO);
-    out.set(u.id, events.filter((e) => e.subject.includes(SUBJECT)));
+    out.set(
+      u.id,
+      events.filter((e) => e.subject.includes(SUBJECT)),
+    );
   }
   return out;
 }
@@ -71,7 +74,8 @@ describe('booking the year', () => {
   const previewWith = (body: Record<string, unknown> = {}) => api<BookingPreview>('POST', '/api/booking/preview', { academicYear: YEAR, ...body });
   const session = (p: BookingPreview, arrangementId: string, label: string) =>
     p.arrangements.find((a) => a.arrangementId === arrangementId)?.sessions.find((s) => s.windowLabel === label) as ProposedSession;
-  const arrangementOf = (supervisor: string, supervisee: string) => arrangements.find((a) => a.supervisor.id === supervisor && a.supervisees.some((s) => s.id === supervisee)) as Arrangement;
+  const arrangementOf = (supervisor: string, supervisee: string) =>
+    arrangements.find((a) => a.supervisor.id === supervisor && a.supervisees.some((s) => s.id === supervisee)) as Arrangement;
 
   beforeAll(async () => {
     stack = await startStack();
@@ -122,7 +126,8 @@ describe('booking the year', () => {
     const perPerson = new Map<string, (ProposedSession & { start: string; end: string })[]>();
     for (const row of preview.arrangements) {
       for (const s of row.sessions.filter((x) => x.start)) {
-        for (const p of partiesOf(byId.get(row.arrangementId) as Arrangement)) perPerson.set(p.id, [...(perPerson.get(p.id) ?? []), s as ProposedSession & { start: string; end: string }]);
+        for (const p of partiesOf(byId.get(row.arrangementId) as Arrangement))
+          perPerson.set(p.id, [...(perPerson.get(p.id) ?? []), s as ProposedSession & { start: string; end: string }]);
       }
     }
     // Daniel supervises two deputies and is supervised by Rachel; Hannah is in three arrangements.
@@ -171,7 +176,10 @@ describe('booking the year', () => {
   it('accepts a valid move in the preview', async () => {
     const dh = arrangementOf(DSL, HANNAH);
     const busyOf = (id: string) =>
-      preview.arrangements.filter((r) => partiesOf(byId.get(r.arrangementId) as Arrangement).some((p) => p.id === id)).flatMap((r) => r.sessions.filter((s) => s.start)) as { start: string; end: string }[];
+      preview.arrangements.filter((r) => partiesOf(byId.get(r.arrangementId) as Arrangement).some((p) => p.id === id)).flatMap((r) => r.sessions.filter((s) => s.start)) as {
+        start: string;
+        end: string;
+      }[];
     const taken = [...busyOf(DSL), ...busyOf(HANNAH)];
     // A Thursday afternoon in Spring 1 that neither Daniel nor Hannah has anything at.
     const candidates = ['2027-01-21', '2027-01-28', '2027-02-04', '2027-02-11'].flatMap((d) => ['14:00', '15:15', '11:30'].map((t) => londonToInstant(d, t)));
@@ -225,8 +233,15 @@ describe('booking the year', () => {
         expect(copies[0]).toMatchObject({ isOrganizer: false, isCancelled: false, subject: SUBJECT });
         expect([utc((copies[0] as GraphEvent).start), utc((copies[0] as GraphEvent).end)]).toEqual([s.start, s.end]);
       }
-      const holders = [...byUser].filter(([, evs]) => evs.some((e) => e.iCalUId === s.iCalUId)).map(([id]) => id).sort();
-      expect(holders).toEqual(partiesOf(a).map((p) => p.id).sort());
+      const holders = [...byUser]
+        .filter(([, evs]) => evs.some((e) => e.iCalUId === s.iCalUId))
+        .map(([id]) => id)
+        .sort();
+      expect(holders).toEqual(
+        partiesOf(a)
+          .map((p) => p.id)
+          .sort(),
+      );
       // Subject and body: only the neutral text and a link to the session; no agenda, names or case text.
       for (const e of all.filter((x) => x.iCalUId === s.iCalUId)) {
         expect(e.subject).toBe(SUBJECT);

@@ -75,19 +75,31 @@ export interface SessionView {
 type Target = { serverUrl: string };
 
 /** Follows a booking job (its Location) until `until` holds; fails with the last state after the timeout. */
-export async function pollJob(stack: Target, token: string, location: string, until: (job: BookingJob) => boolean = (j) => j.state !== 'running', timeoutMs = 45_000, everyMs = 100): Promise<BookingJob> {
+export async function pollJob(
+  stack: Target,
+  token: string,
+  location: string,
+  until: (job: BookingJob) => boolean = (j) => j.state !== 'running',
+  timeoutMs = 45_000,
+  everyMs = 100,
+): Promise<BookingJob> {
   const deadline = Date.now() + timeoutMs;
   let last: ApiReply<BookingJob> | undefined;
   for (;;) {
     last = await callApi<BookingJob>(stack as never, token, 'GET', location).catch(() => undefined);
     if (last?.status === 200 && until(last.body)) return last.body;
-    if (Date.now() > deadline) throw new Error(`booking job at ${location} did not get there in ${timeoutMs / 1000} s; last: ${last ? `${last.status} ${JSON.stringify(last.body)}` : 'no answer'}`);
+    if (Date.now() > deadline)
+      throw new Error(`booking job at ${location} did not get there in ${timeoutMs / 1000} s; last: ${last ? `${last.status} ${JSON.stringify(last.body)}` : 'no answer'}`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
 
 /** Starts a booking and follows it to the end. */
-export async function bookAndWait(stack: Target, token: string, body: Record<string, unknown> = { academicYear: '2026/27' }): Promise<{ started: ApiReply<BookingJob>; job: BookingJob }> {
+export async function bookAndWait(
+  stack: Target,
+  token: string,
+  body: Record<string, unknown> = { academicYear: '2026/27' },
+): Promise<{ started: ApiReply<BookingJob>; job: BookingJob }> {
   const started = await callApi<BookingJob>(stack as never, token, 'POST', '/api/booking/jobs', body);
   if (started.status !== 202) throw new Error(`booking did not start: ${started.status} ${JSON.stringify(started.body)}`);
   const location = started.headers.get('location');
@@ -95,7 +107,8 @@ export async function bookAndWait(stack: Target, token: string, body: Record<str
   return { started, job: await pollJob(stack, token, location) };
 }
 
-export const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }): boolean => Date.parse(a.start) < Date.parse(b.end) && Date.parse(b.start) < Date.parse(a.end);
+export const overlaps = (a: { start: string; end: string }, b: { start: string; end: string }): boolean =>
+  Date.parse(a.start) < Date.parse(b.end) && Date.parse(b.start) < Date.parse(a.end);
 
 /** The first pair of intervals, per person, that overlap (undefined when nobody is double-booked). */
 export function doubleBooked<T extends { start: string; end: string }>(perPerson: ReadonlyMap<string, readonly T[]>): { person: string; a: T; b: T } | undefined {
@@ -112,7 +125,8 @@ export function doubleBooked<T extends { start: string; end: string }>(perPerson
 }
 
 /** The whole invitation body: two neutral sentences and one link to the session, nothing else. */
-export const NEUTRAL_BODY = /^<p>Safeguarding supervision\.<\/p><p>Agenda, records and changes: <a href="([^"<>']*)">open the session in the Safeguarding Supervision app<\/a>\.<\/p>$/;
+export const NEUTRAL_BODY =
+  /^<p>Safeguarding supervision\.<\/p><p>Agenda, records and changes: <a href="([^"<>']*)">open the session in the Safeguarding Supervision app<\/a>\.<\/p>$/;
 
 /** A year's span for calendarView: everything the 2026/27 booking could touch. */
 export const YEAR_FROM = '2026-09-01T00:00:00Z';

@@ -19,7 +19,8 @@ import { doubleBooked, pollJob, YEAR_FROM, YEAR_TO, type BookingJob, type Bookin
 const YEAR = '2026/27';
 
 // The API helpers only need the server's URL.
-const callApi = <T = unknown>(server: { serverUrl: string }, token: string, method: string, url: string, body?: unknown) => callStack<T>(server as unknown as RunningStack, token, method, url, body);
+const callApi = <T = unknown>(server: { serverUrl: string }, token: string, method: string, url: string, body?: unknown) =>
+  callStack<T>(server as unknown as RunningStack, token, method, url, body);
 const tokenFor = (server: { serverUrl: string }, userId: string) => tokenForStack(server as unknown as RunningStack, userId);
 
 interface ServerProcess {
@@ -57,7 +58,12 @@ async function startServer(): Promise<ServerProcess> {
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   child.once('exit', (code, signal) => (exit = `exit ${code ?? signal}`));
   const serverUrl = `http://127.0.0.1:${port}`;
-  await waitFor(async () => (await fetch(`${serverUrl}/api/health`)).ok, 'the server (child process)', 45_000, () => (exit ? `${exit}: ${output.slice(-2000)}` : undefined));
+  await waitFor(
+    async () => (await fetch(`${serverUrl}/api/health`)).ok,
+    'the server (child process)',
+    45_000,
+    () => (exit ? `${exit}: ${output.slice(-2000)}` : undefined),
+  );
   return { child, serverUrl, output: () => output, exited: () => exit };
 }
 
@@ -170,7 +176,11 @@ describe('a booking job interrupted by SIGKILL', () => {
     const copies = (await reader.emulatorEvents()).filter((e) => !e.isOrganizer && !e.isCancelled && e.subject === 'Safeguarding supervision');
     expect(countBy(copies, (e) => `${e.mailboxId}|${e.iCalUId}`).size).toBe(copies.length);
     const perPerson = new Map<string, { start: string; end: string }[]>();
-    for (const u of DEMO_USERS) perPerson.set(u.id, (await reader.calendarView(u.id, YEAR_FROM, YEAR_TO)).map((e) => ({ start: `${e.start.dateTime.slice(0, 19)}Z`, end: `${e.end.dateTime.slice(0, 19)}Z` })));
+    for (const u of DEMO_USERS)
+      perPerson.set(
+        u.id,
+        (await reader.calendarView(u.id, YEAR_FROM, YEAR_TO)).map((e) => ({ start: `${e.start.dateTime.slice(0, 19)}Z`, end: `${e.end.dateTime.slice(0, 19)}Z` })),
+      );
     expect(doubleBooked(perPerson)).toBeUndefined();
   });
 });

@@ -62,7 +62,11 @@ describe('Graph directory adapter against the emulator', () => {
     await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
     try {
       const graphBaseUrl = `https://127.0.0.1:${(redirecting.address() as AddressInfo).port}/v1.0/`;
-      await expect(createGraphClient({ ...f.connection, graphBaseUrl }).api('/users').get()).rejects.toBeDefined();
+      await expect(
+        createGraphClient({ ...f.connection, graphBaseUrl })
+          .api('/users')
+          .get(),
+      ).rejects.toBeDefined();
       expect(seen).toEqual([]);
     } finally {
       await new Promise<void>((resolve) => foreign.close(() => resolve()));

@@ -38,7 +38,18 @@ describe('emulator state and transient failures', () => {
     expect(copies.map((c) => c.iCalUId)).toEqual([event.iCalUId]);
     expect(await store().get(spec.name, item.id)).toMatchObject({ eTag: item.eTag, fields: { Status: 'planned' } });
     // transactionId dedupe survives the restart too.
-    expect((await calendar().createEvent({ organizerId: DSL_ID, transactionId: 'durable-1', subject: 'Safeguarding supervision', startUtc: '2031-03-03T10:00:00Z', endUtc: '2031-03-03T11:00:00Z', attendees: [] })).id).toBe(event.id);
+    expect(
+      (
+        await calendar().createEvent({
+          organizerId: DSL_ID,
+          transactionId: 'durable-1',
+          subject: 'Safeguarding supervision',
+          startUtc: '2031-03-03T10:00:00Z',
+          endUtc: '2031-03-03T11:00:00Z',
+          attendees: [],
+        })
+      ).id,
+    ).toBe(event.id);
   });
 
   it('retries a 503 with Retry-After on a plain request', async () => {

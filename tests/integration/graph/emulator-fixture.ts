@@ -36,7 +36,12 @@ export async function startEmulatorFixture(options: { faultSeed?: number } = {})
       return ((await res.json()) as { access_token: string }).access_token;
     },
     appToken: async () => {
-      const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: LOCAL_CLIENT_ID, client_secret: LOCAL_CLIENT_SECRET, scope: 'https://graph.microsoft.com/.default' });
+      const body = new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: LOCAL_CLIENT_ID,
+        client_secret: LOCAL_CLIENT_SECRET,
+        scope: 'https://graph.microsoft.com/.default',
+      });
       const res = await fixture.fetch(`/${emulator.tenantId}/oauth2/v2.0/token`, { method: 'POST', body });
       if (!res.ok) throw new Error(`app token failed: ${res.status}`);
       return ((await res.json()) as { access_token: string }).access_token;

@@ -28,8 +28,7 @@ describe('Graph adapters under faults (emulator)', () => {
     endUtc: new Date(Date.UTC(2031, 1, 3, 10) + i * 3_600_000).toISOString(),
     attendees: supervisee ? [{ address: supervisee.mail }] : [],
   });
-  const organizerEvents = async () =>
-    ((await (await f.fetch(`/_emulator/events?mailbox=${DSL_ID}`)).json()) as { value: { transactionId: string | null }[] }).value;
+  const organizerEvents = async () => ((await (await f.fetch(`/_emulator/events?mailbox=${DSL_ID}`)).json()) as { value: { transactionId: string | null }[] }).value;
   const allOrganizerEvents = async () =>
     ((await (await f.fetch('/_emulator/events')).json()) as { value: { transactionId: string | null; isOrganizer: boolean }[] }).value.filter((e) => e.isOrganizer);
 
@@ -58,7 +57,16 @@ describe('Graph adapters under faults (emulator)', () => {
   it('answers a repeated transactionId with 400 ErrorDuplicateTransactionId naming the first event', async () => {
     const token = await f.appToken();
     const post = () =>
-      f.fetch(`/v1.0/users/${DSL_ID}/events`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ subject: 's', transactionId: 'tx-dup', start: { dateTime: '2031-02-03T09:00:00', timeZone: 'UTC' }, end: { dateTime: '2031-02-03T10:00:00', timeZone: 'UTC' } }) });
+      f.fetch(`/v1.0/users/${DSL_ID}/events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          subject: 's',
+          transactionId: 'tx-dup',
+          start: { dateTime: '2031-02-03T09:00:00', timeZone: 'UTC' },
+          end: { dateTime: '2031-02-03T10:00:00', timeZone: 'UTC' },
+        }),
+      });
     const first = (await (await post()).json()) as { id: string };
     const again = await post();
     expect(again.status).toBe(400);
@@ -130,17 +138,34 @@ describe('Graph adapters under faults (emulator)', () => {
     const site = `/v1.0/sites/${encodeURIComponent(SAFEGUARDING_SITE_ID)}`;
     const graph = async (method: string, path: string, body?: unknown) => {
       const token = await f.appToken();
-      const res = await f.fetch(`${site}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      const res = await f.fetch(`${site}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
       return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     };
     const preCreate = async (name: string, keyColumn: Record<string, unknown>) => {
-      const created = await graph('POST', '/lists', { displayName: name, columns: [{ name: 'ArrangementId', text: {}, indexed: true }, { name: 'IdempotencyKey', ...keyColumn }], list: { template: 'genericList' } });
+      const created = await graph('POST', '/lists', {
+        displayName: name,
+        columns: [
+          { name: 'ArrangementId', text: {}, indexed: true },
+          { name: 'IdempotencyKey', ...keyColumn },
+        ],
+        list: { template: 'genericList' },
+      });
       expect(created.status).toBe(201);
       return created.body['id'] as string;
     };
     const keyColumn = async (listId: string) =>
-      ((await graph('GET', `/lists/${listId}/columns`)).body['value'] as { name: string; indexed: boolean; enforceUniqueValues: boolean }[]).find((c) => c.name === 'IdempotencyKey');
-    const storeFor = (name: string) => createSharePointStore(createGraphClient(f.connection), { siteId: SAFEGUARDING_SITE_ID, lists: [{ name, columns: [{ name: 'ArrangementId', kind: 'text', indexed: true }] }] });
+      ((await graph('GET', `/lists/${listId}/columns`)).body['value'] as { name: string; indexed: boolean; enforceUniqueValues: boolean }[]).find(
+        (c) => c.name === 'IdempotencyKey',
+      );
+    const storeFor = (name: string) =>
+      createSharePointStore(createGraphClient(f.connection), {
+        siteId: SAFEGUARDING_SITE_ID,
+        lists: [{ name, columns: [{ name: 'ArrangementId', kind: 'text', indexed: true }] }],
+      });
 
     it('is made unique and indexed by provisioning', async () => {
       const listId = await preCreate('LegacySessions', { text: {} });

@@ -17,7 +17,10 @@ describe('emulator Graph sites', () => {
       const res = await f.fetch(path, { headers: { authorization: `Bearer ${token}` } });
       return { status: res.status, body: (await res.json()) as Record<string, unknown> };
     };
-    expect(await get('/v1.0/sites/oakfield.sharepoint.example:/sites/safeguarding')).toMatchObject({ status: 200, body: { id: SAFEGUARDING_SITE_ID, displayName: 'Safeguarding Team' } });
+    expect(await get('/v1.0/sites/oakfield.sharepoint.example:/sites/safeguarding')).toMatchObject({
+      status: 200,
+      body: { id: SAFEGUARDING_SITE_ID, displayName: 'Safeguarding Team' },
+    });
     expect(await get('/v1.0/sites/oakfield.sharepoint.example:/sites/staffroom')).toMatchObject({ status: 403, body: { error: { code: 'accessDenied' } } });
     expect(await get(`/v1.0/sites/${encodeURIComponent(STAFF_ROOM_SITE_ID)}/lists`)).toMatchObject({ status: 403 });
   });

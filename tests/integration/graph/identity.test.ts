@@ -54,7 +54,14 @@ describe('emulator identity (Entra-shaped)', () => {
     const { meta, keys } = await verifier();
     const token = await f.devToken(DSL_ID, 'api://safeguarding-local', { scopes: ['access_as_user'] });
     const { payload } = await jwtVerify(token, keys, { issuer: meta.issuer, audience: 'api://safeguarding-local' });
-    expect(payload).toMatchObject({ oid: DSL_ID, tid: f.emulator.tenantId, scp: 'access_as_user', ver: '2.0', name: 'Daniel Okafor', preferred_username: 'daniel.okafor@oakfield.example' });
+    expect(payload).toMatchObject({
+      oid: DSL_ID,
+      tid: f.emulator.tenantId,
+      scp: 'access_as_user',
+      ver: '2.0',
+      name: 'Daniel Okafor',
+      preferred_username: 'daniel.okafor@oakfield.example',
+    });
 
     const expired = await f.devToken(DSL_ID, 'api://safeguarding-local', { expiresInSeconds: -60 });
     expect(decodeJwt(expired).exp).toBeLessThan(Date.now() / 1000);

@@ -17,8 +17,7 @@ async function devToken(body: Record<string, unknown>): Promise<string> {
   return ((await res.json()) as { access_token: string }).access_token;
 }
 
-const me = (token?: string) =>
-  fetch(`${stack.serverUrl}/api/me`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+const me = (token?: string) => fetch(`${stack.serverUrl}/api/me`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
 let emulatorFetch: FetchLike;
 

@@ -41,7 +41,7 @@ interface AuditItem {
 /** The date `n` weekdays after `date` (no holidays fall in the windows used here; checked below). */
 const weekdaysAfter = (date: string, n: number): string => {
   let d = date;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d = addDays(d, 1);
     if (!isWeekend(d)) left -= 1;
   }
@@ -105,7 +105,11 @@ describe('postponing a session, as a supervisee', () => {
     expect(candidates.length).toBeLessThanOrEqual(5);
     // Every party's other commitments, from Outlook.
     const others = new Map<string, { start: string; end: string }[]>();
-    for (const p of GROUP) others.set(p, (await reader.calendarView(p, YEAR_FROM, YEAR_TO)).filter((e) => e.iCalUId !== original.iCalUId && !e.isCancelled).map((e) => ({ start: utc(e.start), end: utc(e.end) })));
+    for (const p of GROUP)
+      others.set(
+        p,
+        (await reader.calendarView(p, YEAR_FROM, YEAR_TO)).filter((e) => e.iCalUId !== original.iCalUId && !e.isCancelled).map((e) => ({ start: utc(e.start), end: utc(e.end) })),
+      );
     expect([...others.values()].flat().length).toBeGreaterThan(0);
     for (const c of candidates) {
       const { slot } = c;
@@ -151,9 +155,25 @@ describe('postponing a session, as a supervisee', () => {
   it("postponing to an offered time moves the organiser's event and every attendee's copy, and records why", async () => {
     const res = await as<SessionView>(SOPHIE, 'POST', `${sessionPath}/postpone`, { start: postponedTo.start, reason: 'illness', note: 'Off sick' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.session).toMatchObject({ id: original.id, status: 'booked', start: postponedTo.start, end: postponedTo.end, eventId: original.eventId, windowId: original.windowId });
+    expect(res.body.session).toMatchObject({
+      id: original.id,
+      status: 'booked',
+      start: postponedTo.start,
+      end: postponedTo.end,
+      eventId: original.eventId,
+      windowId: original.windowId,
+    });
     expect(res.body.session.postponements).toEqual([
-      { fromStart: original.start, fromEnd: original.end, toStart: postponedTo.start, toEnd: postponedTo.end, reason: 'illness', note: 'Off sick', byId: SOPHIE, at: expect.any(String) },
+      {
+        fromStart: original.start,
+        fromEnd: original.end,
+        toStart: postponedTo.start,
+        toEnd: postponedTo.end,
+        reason: 'illness',
+        note: 'Off sick',
+        byId: SOPHIE,
+        at: expect.any(String),
+      },
     ]);
     // In Outlook: the organiser's meeting (Hannah's) and each supervisee's copy, once each, at the new time.
     const organiser = await eventsOf(HANNAH);
@@ -227,9 +247,13 @@ describe('cancelling a session', () => {
 
 describe('the audit log', () => {
   it('has an entry for every refused attempt, and for what was done', async () => {
-    const items = ((await stack.app.store?.query('AuditLog', {})) ?? []).map(
-      (i): AuditItem => ({ action: String(i.fields.Action), actorId: String(i.fields.ActorId), targetId: String(i.fields.TargetId), outcome: String(i.fields.Outcome), detail: (i.fields.Detail as string | null) ?? null }),
-    );
+    const items = ((await stack.app.store?.query('AuditLog', {})) ?? []).map((i): AuditItem => ({
+      action: String(i.fields.Action),
+      actorId: String(i.fields.ActorId),
+      targetId: String(i.fields.TargetId),
+      outcome: String(i.fields.Outcome),
+      detail: (i.fields.Detail as string | null) ?? null,
+    }));
     const forSession = items.filter((i) => i.targetId === original.id);
     const refusals = forSession.filter((i) => i.outcome === 'refused').map(({ action, actorId, detail }) => ({ action, actorId, detail }));
     expect(refused.length).toBe(7);
@@ -253,10 +277,12 @@ describe('booking the year again after a cancellation', () => {
     const { job } = await bookAndWait(stack, token.get(ADMIN_ID) as string);
     expect(job).toMatchObject({ state: 'done', failed: [] });
     const live = (await reader.emulatorEvents()).filter((e) => e.isOrganizer && !e.isCancelled && e.transactionId?.startsWith('ss-'));
-    const sessions = new Map(((await stack.app.store?.query('Sessions', {})) ?? []).map((i) => {
-      const v = JSON.parse(String(i.fields.ValueJson)) as SessionView['session'];
-      return [v.id, v] as const;
-    }));
+    const sessions = new Map(
+      ((await stack.app.store?.query('Sessions', {})) ?? []).map((i) => {
+        const v = JSON.parse(String(i.fields.ValueJson)) as SessionView['session'];
+        return [v.id, v] as const;
+      }),
+    );
     // Every live meeting the app made belongs to a booked session that knows it.
     const untracked = live.filter((e) => {
       const s = sessions.get((e.transactionId as string).slice('ss-'.length));

@@ -9,19 +9,17 @@ const INFRA = join(REPO_ROOT, 'infra');
 const MAIN = join(INFRA, 'main.bicep');
 
 function bicepFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? bicepFiles(join(dir, e.name)) : e.name.endsWith('.bicep') ? [join(dir, e.name)] : [],
-  );
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? bicepFiles(join(dir, e.name)) : e.name.endsWith('.bicep') ? [join(dir, e.name)] : []));
 }
 
 const read = (p: string): string => readFileSync(p, 'utf8');
 
 describe('Bicep syntax (offline, tree-sitter-bicep)', () => {
   it('finds the infrastructure files', () => {
-    const names = bicepFiles(INFRA).map((f) => f.slice(INFRA.length + 1)).sort();
-    expect(names).toEqual(
-      expect.arrayContaining(['main.bicep', 'modules/app-service.bicep', 'modules/bot-service.bicep', 'modules/key-vault.bicep', 'modules/monitoring.bicep']),
-    );
+    const names = bicepFiles(INFRA)
+      .map((f) => f.slice(INFRA.length + 1))
+      .sort();
+    expect(names).toEqual(expect.arrayContaining(['main.bicep', 'modules/app-service.bicep', 'modules/bot-service.bicep', 'modules/key-vault.bicep', 'modules/monitoring.bicep']));
   });
 
   it.each(bicepFiles(INFRA).map((f) => [f.slice(INFRA.length + 1), f]))('%s parses without errors', async (_name, file) => {

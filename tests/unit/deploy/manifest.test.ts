@@ -114,7 +114,7 @@ function rgbaPixels(png: Buffer): { width: number; height: number; data: Buffer 
   expect(png[24]).toBe(8); // bit depth
   expect(png[25]).toBe(6); // RGBA
   const idat: Buffer[] = [];
-  for (let i = 8; i < png.length; ) {
+  for (let i = 8; i < png.length;) {
     const len = png.readUInt32BE(i);
     if (png.toString('ascii', i + 4, i + 8) === 'IDAT') idat.push(png.subarray(i + 8, i + 8 + len));
     i += 12 + len;

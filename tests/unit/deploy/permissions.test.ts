@@ -28,7 +28,10 @@ function permissionsInDocs(markdown: string): Key[] {
   const out: Key[] = [];
   for (const line of lines.slice(header + 2)) {
     if (!line.startsWith('|')) break;
-    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     const permission = (cells[0] ?? '').replace(/`/g, '');
     const type = cells[1];
     if (type !== 'Application' && type !== 'Delegated') throw new Error(`unknown permission type "${type}" for ${permission}`);

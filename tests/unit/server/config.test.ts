@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../src/bot/config.js';
 
-const production = { NODE_ENV: 'production', TENANT_ID: 'tid', CLIENT_ID: 'cid', CLIENT_SECRET: 'secret', AUTH_AUDIENCE: 'cid', AUTH_APPLICATION_ID_URI: 'api://app.example/cid', SHAREPOINT_SITE_ID: 'contoso.example,1,2' };
+const production = {
+  NODE_ENV: 'production',
+  TENANT_ID: 'tid',
+  CLIENT_ID: 'cid',
+  CLIENT_SECRET: 'secret',
+  AUTH_AUDIENCE: 'cid',
+  AUTH_APPLICATION_ID_URI: 'api://app.example/cid',
+  SHAREPOINT_SITE_ID: 'contoso.example,1,2',
+};
 
 describe('loadConfig', () => {
   it('derives Entra v2.0 issuer and JWKS from the authority host and tenant', () => {

@@ -29,7 +29,11 @@ export function openApiDocument(ops: readonly Operation[]): ReturnType<typeof cr
   }
   return createDocument({
     openapi: '3.1.0',
-    info: { title: 'Safeguarding Supervision API', version: '1.0.0', description: 'The REST API the Safeguarding Supervision tab uses. Every operation needs a Microsoft Entra access token for the app (scope access_as_user).' },
+    info: {
+      title: 'Safeguarding Supervision API',
+      version: '1.0.0',
+      description: 'The REST API the Safeguarding Supervision tab uses. Every operation needs a Microsoft Entra access token for the app (scope access_as_user).',
+    },
     components: { securitySchemes: { entraId: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     paths,
   });

@@ -55,7 +55,11 @@ export function operation<P extends AnyObject | undefined, Q extends AnyObject |
   body?: B;
   success: Operation['success'];
   handle(
-    ctx: HandlerContext<P extends AnyObject ? z.output<P> : Record<string, never>, Q extends AnyObject ? z.output<Q> : Record<string, never>, B extends z.ZodType ? z.output<B> : undefined>,
+    ctx: HandlerContext<
+      P extends AnyObject ? z.output<P> : Record<string, never>,
+      Q extends AnyObject ? z.output<Q> : Record<string, never>,
+      B extends z.ZodType ? z.output<B> : undefined
+    >,
   ): Promise<Outcome<Reply>>;
 }): Operation {
   return op as unknown as Operation;
@@ -73,7 +77,10 @@ export function fieldPath(path: readonly PropertyKey[], prefix = ''): string {
 function badInput(res: Response, error: z.ZodError, prefix: string): void {
   const issues = error.issues.map((i) => {
     const field = fieldPath(i.path, prefix) || prefix || 'body';
-    const message = i.code === 'unrecognized_keys' ? `Unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `'${k}'`).join(', ')}: remove ${i.keys.length > 1 ? 'them' : 'it'}.` : `${field}: ${i.message}`;
+    const message =
+      i.code === 'unrecognized_keys'
+        ? `Unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `'${k}'`).join(', ')}: remove ${i.keys.length > 1 ? 'them' : 'it'}.`
+        : `${field}: ${i.message}`;
     return { field, message };
   });
   sendError(res, 400, { error: 'invalid_request', field: issues[0]?.field ?? prefix, message: issues.map((i) => i.message).join(' '), issues });
@@ -84,7 +91,11 @@ export function sendRefusal(res: Response, r: Refusal): void {
 }
 
 /** Mounts operations on a router: authenticate, parse with zod (400 naming the field), call, reply. */
-export function mountOperations(router: Router, ops: readonly Operation[], deps: { verify: VerifyBearer; useCases: UseCases; onError: (err: unknown, req: Request, res: Response) => void }): void {
+export function mountOperations(
+  router: Router,
+  ops: readonly Operation[],
+  deps: { verify: VerifyBearer; useCases: UseCases; onError: (err: unknown, req: Request, res: Response) => void },
+): void {
   for (const op of ops) {
     const path = op.path.replace(/\{(\w+)\}/g, ':$1');
     router[op.method](path, requireCaller(deps.verify), async (req, res) => {
@@ -99,7 +110,13 @@ export function mountOperations(router: Router, ops: readonly Operation[], deps:
           body = op.body.safeParse(req.body);
         }
         if (!body.success) return badInput(res, body.error, '');
-        const outcome = await op.handle({ caller: toCaller(callerOf(res)), params: params.data as Record<string, string>, query: query.data, body: body.data, useCases: deps.useCases });
+        const outcome = await op.handle({
+          caller: toCaller(callerOf(res)),
+          params: params.data as Record<string, string>,
+          query: query.data,
+          body: body.data,
+          useCases: deps.useCases,
+        });
         if (!outcome.ok) return sendRefusal(res, outcome.refusal);
         for (const [k, v] of Object.entries(outcome.value.headers ?? {})) res.setHeader(k, v);
         res.status(outcome.value.status ?? op.success.status).json(outcome.value.body);

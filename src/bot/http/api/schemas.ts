@@ -16,7 +16,14 @@ export const apiErrorSchema = z
   .meta({ id: 'ApiError' });
 
 export const meResponse = z
-  .object({ id: z.string(), displayName: z.string(), jobTitle: z.string().optional(), mail: z.string().optional(), department: z.string().optional(), roles: z.array(z.enum(APP_ROLES)) })
+  .object({
+    id: z.string(),
+    displayName: z.string(),
+    jobTitle: z.string().optional(),
+    mail: z.string().optional(),
+    department: z.string().optional(),
+    roles: z.array(z.enum(APP_ROLES)),
+  })
   .meta({ id: 'Me' });
 
 export const personSchema = z.object({ id: z.string(), displayName: z.string(), jobTitle: z.string().optional(), mail: z.string().optional() }).meta({ id: 'Person' });

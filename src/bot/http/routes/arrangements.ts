@@ -25,7 +25,8 @@ export const arrangementOperations: Operation[] = [
     access: ADMIN_OR_LEAD,
     body: arrangementInputSchema,
     success: { status: 201, description: 'The new arrangement.', schema: arrangementResponse },
-    handle: async ({ caller, body, useCases }) => reply(await useCases.createArrangement({ caller, arrangement: body }), (a) => ({ headers: { Location: `/api/arrangements/${encodeURIComponent(a.id)}` } })),
+    handle: async ({ caller, body, useCases }) =>
+      reply(await useCases.createArrangement({ caller, arrangement: body }), (a) => ({ headers: { Location: `/api/arrangements/${encodeURIComponent(a.id)}` } })),
   }),
   operation({
     operationId: 'updateArrangement',

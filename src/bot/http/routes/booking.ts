@@ -34,7 +34,8 @@ export const bookingOperations: Operation[] = [
     access: ADMIN_OR_LEAD,
     body: bookingRequest,
     success: { status: 202, description: 'The job has started; follow its Location.', schema: bookingJobResponse },
-    handle: async ({ caller, body, useCases }) => reply(await useCases.startBooking({ caller, request: body }), (job) => ({ headers: { Location: `/api/booking/jobs/${encodeURIComponent(job.id)}` } })),
+    handle: async ({ caller, body, useCases }) =>
+      reply(await useCases.startBooking({ caller, request: body }), (job) => ({ headers: { Location: `/api/booking/jobs/${encodeURIComponent(job.id)}` } })),
   }),
   operation({
     operationId: 'getBookingJob',

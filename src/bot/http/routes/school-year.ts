@@ -33,7 +33,15 @@ export const schoolYearOperations: Operation[] = [
     path: '/school-year/import-ics',
     summary: 'Reads one academic year from an iCalendar (.ics) file and returns it to preview, with any problems against their fields. Saves nothing.',
     access: ADMIN_OR_LEAD,
-    body: z.object({ ics: z.string().min(1, 'the file is empty').max(200_000, 'the file is too large (at most 200 kB)'), label: z.string().regex(/^\d{4}\/\d{2}$/, 'a year such as 2027/28').optional() }).strict(),
+    body: z
+      .object({
+        ics: z.string().min(1, 'the file is empty').max(200_000, 'the file is too large (at most 200 kB)'),
+        label: z
+          .string()
+          .regex(/^\d{4}\/\d{2}$/, 'a year such as 2027/28')
+          .optional(),
+      })
+      .strict(),
     success: { status: 200, description: 'The year read from the file.', schema: icsPreviewResponse },
     handle: async ({ caller, body, useCases }) => reply(await useCases.importSchoolYearIcs({ caller, ics: body.ics, ...(body.label ? { label: body.label } : {}) })),
   }),

@@ -14,9 +14,16 @@ export const sessionOperations: Operation[] = [
     path: '/sessions',
     summary: "My supervision: your sessions as supervisor or supervisee. With scope=everyone, every arrangement's sessions (admin, DSL, oversight).",
     access: 'Any signed-in member of staff; scope=everyone needs Safeguarding.Admin, Safeguarding.Lead or Safeguarding.Oversight.',
-    query: z.object({ scope: z.enum(['mine', 'everyone']).default('mine'), academicYear: z.string().regex(/^\d{4}\/\d{2}$/, 'an academic year such as 2026/27').optional() }),
+    query: z.object({
+      scope: z.enum(['mine', 'everyone']).default('mine'),
+      academicYear: z
+        .string()
+        .regex(/^\d{4}\/\d{2}$/, 'an academic year such as 2026/27')
+        .optional(),
+    }),
     success: { status: 200, description: 'Sessions by start time.', schema: z.object({ sessions: z.array(sessionViewSchema) }) },
-    handle: async ({ caller, query, useCases }) => reply(await useCases.listSessions({ caller, everyone: query.scope === 'everyone', academicYear: query.academicYear }), (sessions) => ({ body: { sessions } })),
+    handle: async ({ caller, query, useCases }) =>
+      reply(await useCases.listSessions({ caller, everyone: query.scope === 'everyone', academicYear: query.academicYear }), (sessions) => ({ body: { sessions } })),
   }),
   operation({
     operationId: 'getSession',

@@ -19,9 +19,7 @@ export type ProposedSession = z.infer<typeof proposedSessionSchema>;
 
 const previewSchema = z.object({
   academicYear: z.string(),
-  arrangements: z.array(
-    z.object({ arrangementId: z.string(), title: z.string(), format: z.string(), durationMinutes: z.number(), sessions: z.array(proposedSessionSchema) }),
-  ),
+  arrangements: z.array(z.object({ arrangementId: z.string(), title: z.string(), format: z.string(), durationMinutes: z.number(), sessions: z.array(proposedSessionSchema) })),
   refusedMoves: z.array(z.object({ arrangementId: z.string(), windowId: z.string(), message: z.string() })),
   totals: z.object({ toBook: z.number(), alreadyBooked: z.number(), noSlot: z.number() }),
 });

@@ -34,8 +34,7 @@ export type IcsPreview = z.infer<typeof icsPreviewSchema>;
 
 export const getSchoolYear = (api: Api, signal?: AbortSignal) => api.get('/api/school-year', schoolYearSchema, signal);
 
-export const putSchoolYear = (api: Api, calendar: SchoolCalendar, version: string) =>
-  api.send('PUT', '/api/school-year', { calendar, version }, schoolYearSchema);
+export const putSchoolYear = (api: Api, calendar: SchoolCalendar, version: string) => api.send('PUT', '/api/school-year', { calendar, version }, schoolYearSchema);
 
 export const importSchoolYearIcs = (api: Api, ics: string, label?: string) =>
   api.send('POST', '/api/school-year/import-ics', { ics, ...(label ? { label } : {}) }, icsPreviewSchema);

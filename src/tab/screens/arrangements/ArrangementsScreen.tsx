@@ -90,7 +90,11 @@ export default function ArrangementsScreen() {
                     </Badge>
                   </td>
                   <td>
-                    <Button size="small" aria-label={`Change ${a.supervisor.displayName} with ${listText(a.supervisees.map((s) => s.displayName))}`} onClick={() => setEditing(a.id)}>
+                    <Button
+                      size="small"
+                      aria-label={`Change ${a.supervisor.displayName} with ${listText(a.supervisees.map((s) => s.displayName))}`}
+                      onClick={() => setEditing(a.id)}
+                    >
                       Change
                     </Button>
                   </td>

@@ -122,11 +122,7 @@ export function EditArrangement({
             <Input type="number" min={1} max={12} value={maxGap} onChange={(_, data) => setMaxGap(data.value)} />
           </Field>
         </div>
-        <Checkbox
-          checked={ended}
-          onChange={(_, data) => setEnded(data.checked === true)}
-          label="End this arrangement: no new sessions are planned (booked ones stay in Outlook)"
-        />
+        <Checkbox checked={ended} onChange={(_, data) => setEnded(data.checked === true)} label="End this arrangement: no new sessions are planned (booked ones stay in Outlook)" />
         <div className={screen.row}>
           <Button type="submit" appearance="primary" disabledFocusable={busy}>
             {busy ? 'Saving…' : 'Save changes'}

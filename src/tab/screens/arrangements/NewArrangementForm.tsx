@@ -119,10 +119,7 @@ export function NewArrangementForm({ onCreated }: { readonly onCreated: (a: Arra
           <PersonPicker
             value={draft.supervisor}
             onChange={(person: Person | null) =>
-              update(
-                { supervisor: person, ...(person && !draft.supervisorRole ? { supervisorRole: guessRole(person.jobTitle, SUPERVISOR_ROLES) } : {}) },
-                'supervisorId',
-              )
+              update({ supervisor: person, ...(person && !draft.supervisorRole ? { supervisorRole: guessRole(person.jobTitle, SUPERVISOR_ROLES) } : {}) }, 'supervisorId')
             }
           />
         </Field>
@@ -179,9 +176,7 @@ export function NewArrangementForm({ onCreated }: { readonly onCreated: (a: Arra
           >
             Add another supervisee
           </Button>
-          <span className={screen.muted}>
-            Format: {group ? `group supervision (${draft.supervisees.length} supervisees)` : 'individual supervision'}
-          </span>
+          <span className={screen.muted}>Format: {group ? `group supervision (${draft.supervisees.length} supervisees)` : 'individual supervision'}</span>
         </div>
       </fieldset>
 

@@ -20,15 +20,7 @@ const SEARCH_DELAY_MS = 200;
  * list (arrow keys and Enter, or click). A combobox inside a Fluent Field, which labels it and ties
  * any validation message to it.
  */
-export function PersonPicker({
-  value,
-  onChange,
-  id,
-}: {
-  readonly value: Person | null;
-  readonly onChange: (person: Person | null) => void;
-  readonly id?: string;
-}) {
+export function PersonPicker({ value, onChange, id }: { readonly value: Person | null; readonly onChange: (person: Person | null) => void; readonly id?: string }) {
   const { api } = useShell();
   const styles = useStyles();
   const [query, setQuery] = useState(value?.displayName ?? '');

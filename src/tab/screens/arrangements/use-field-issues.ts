@@ -8,11 +8,14 @@ import { fieldProblem } from '../../forms/field-props.js';
  */
 export function useFieldIssues(known: (key: string) => boolean) {
   const [placed, setPlaced] = useState<PlacedIssues>(NO_ISSUES);
-  const show = useCallback((issues: readonly FieldIssue[], prefix = '') => {
-    const next = placeIssues(issues, known, prefix);
-    setPlaced(next);
-    return next;
-  }, [known]);
+  const show = useCallback(
+    (issues: readonly FieldIssue[], prefix = '') => {
+      const next = placeIssues(issues, known, prefix);
+      setPlaced(next);
+      return next;
+    },
+    [known],
+  );
   const clear = useCallback((key?: string) => setPlaced((p) => (key === undefined ? NO_ISSUES : withoutKey(p, key))), []);
   /** Field props for an input; the screen announces problems in its alert region, so the field does not repeat it. */
   const field = (key: string) => fieldProblem(placed.byKey.get(key)?.join(' '), { announced: false });

@@ -31,16 +31,16 @@ export function arrangementName(a: Pick<Arrangement, 'supervisor' | 'supervisees
  */
 export default function BookYearScreen() {
   const { api } = useShell();
-  const { loaded, reload } = useLoad(
-    async (signal) => {
-      const [schoolYear, arrangements] = await Promise.all([getSchoolYear(api, signal), listArrangements(api, signal)]);
-      return { years: schoolYear.calendar.years, arrangements: arrangements.filter((a) => a.status === 'active') };
-    },
-    'The school year and the arrangements could not be loaded. Try again.',
-  );
+  const { loaded, reload } = useLoad(async (signal) => {
+    const [schoolYear, arrangements] = await Promise.all([getSchoolYear(api, signal), listArrangements(api, signal)]);
+    return { years: schoolYear.calendar.years, arrangements: arrangements.filter((a) => a.status === 'active') };
+  }, 'The school year and the arrangements could not be loaded. Try again.');
 
   return (
-    <Screen title="Book the year" intro="Books every session of the school year in Outlook: each person gets a meeting request titled “Safeguarding supervision”, with no case detail.">
+    <Screen
+      title="Book the year"
+      intro="Books every session of the school year in Outlook: each person gets a meeting request titled “Safeguarding supervision”, with no case detail."
+    >
       {loaded.state === 'loading' ? <Loading label="Loading the school year and arrangements" /> : null}
       {loaded.state === 'error' ? (
         <div>
@@ -175,8 +175,8 @@ function Wizard({ years, arrangements }: { readonly years: readonly { label: str
         <StepHeading focus>Step 3 of 3: Book in Outlook</StepHeading>
         <p className={styles.text}>
           Book {toBook} {toBook === 1 ? 'session' : 'sessions'} for {preview.academicYear}
-          {preview.totals.alreadyBooked ? ` (${preview.totals.alreadyBooked} already booked stay as they are)` : ''}? Outlook sends each person a meeting
-          request. The invitation says only “Safeguarding supervision”, the time, the place and a link to the app.
+          {preview.totals.alreadyBooked ? ` (${preview.totals.alreadyBooked} already booked stay as they are)` : ''}? Outlook sends each person a meeting request. The invitation
+          says only “Safeguarding supervision”, the time, the place and a link to the app.
         </p>
         <div className={styles.row}>
           <Button appearance="primary" disabledFocusable={starting} onClick={() => void start(request)}>

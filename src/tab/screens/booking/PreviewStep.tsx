@@ -99,8 +99,7 @@ export function PreviewStep({
     setEditing(null);
   };
 
-  const refusedFor = (arrangementId: string, windowId: string) =>
-    preview?.refusedMoves.find((r) => r.arrangementId === arrangementId && r.windowId === windowId)?.message;
+  const refusedFor = (arrangementId: string, windowId: string) => preview?.refusedMoves.find((r) => r.arrangementId === arrangementId && r.windowId === windowId)?.message;
   const movedByMe = (arrangementId: string, windowId: string) => moves.some((m) => m.arrangementId === arrangementId && m.windowId === windowId);
 
   return (
@@ -116,8 +115,7 @@ export function PreviewStep({
       {preview ? (
         <>
           <p className={screen.text}>
-            {preview.academicYear}: {preview.totals.toBook} to book, {preview.totals.alreadyBooked} already booked, {preview.totals.noSlot} with no time
-            found. Times are UK time.
+            {preview.academicYear}: {preview.totals.toBook} to book, {preview.totals.alreadyBooked} already booked, {preview.totals.noSlot} with no time found. Times are UK time.
           </p>
           {preview.arrangements.map((a) => (
             <section key={a.arrangementId} className={screen.stack} aria-label={a.title}>

@@ -8,8 +8,7 @@ export function defaultYear(years: readonly { label: string; halfTerms: readonly
   return (open ?? years[years.length - 1])?.label ?? '';
 }
 
-const sameSlot = (a: Pick<Move, 'arrangementId' | 'windowId'>, b: Pick<Move, 'arrangementId' | 'windowId'>) =>
-  a.arrangementId === b.arrangementId && a.windowId === b.windowId;
+const sameSlot = (a: Pick<Move, 'arrangementId' | 'windowId'>, b: Pick<Move, 'arrangementId' | 'windowId'>) => a.arrangementId === b.arrangementId && a.windowId === b.windowId;
 
 /** Adds a move, replacing an earlier one for the same session. */
 export function withMove(moves: readonly Move[], move: Move): Move[] {

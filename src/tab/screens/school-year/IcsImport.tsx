@@ -72,9 +72,7 @@ export function IcsImport({ existingLabels, onAdd }: { readonly existingLabels: 
       if (label) setLabelProblem(label.message);
       if (file) setFileProblem(file.message);
       setDateProblems(issues.filter((i) => i.field !== 'label' && i.field !== 'ics').map((i) => i.message));
-      notices.showError(
-        issues.length > 1 ? `The file was not read: ${issues.map((i) => i.message).join(' ')}` : userMessageFor(error, 'The file could not be read. Try again.'),
-      );
+      notices.showError(issues.length > 1 ? `The file was not read: ${issues.map((i) => i.message).join(' ')}` : userMessageFor(error, 'The file could not be read. Try again.'));
     } finally {
       setBusy(false);
     }
@@ -87,8 +85,8 @@ export function IcsImport({ existingLabels, onAdd }: { readonly existingLabels: 
   return (
     <div className={screen.stack}>
       <p className={screen.muted}>
-        Many schools and local authorities publish their term dates as an iCalendar (.ics) file. The app reads the terms, half-term holidays, INSET and closure
-        days from it. Nothing is saved until you add the year and save.
+        Many schools and local authorities publish their term dates as an iCalendar (.ics) file. The app reads the terms, half-term holidays, INSET and closure days from it.
+        Nothing is saved until you add the year and save.
       </p>
       <div className={screen.rowEnd}>
         <Field label="Academic year (optional)" hint="Such as 2027/28; empty: read from the file" {...fieldProblem(labelProblem, { announced: false })}>
@@ -160,10 +158,7 @@ export function IcsImport({ existingLabels, onAdd }: { readonly existingLabels: 
               ))}
             </tbody>
           </DataTable>
-          <p className={screen.text}>
-            INSET days:{' '}
-            {preview.year.insetDays.length ? preview.year.insetDays.map((d) => formatIsoDate(d.date)).join('; ') : 'none'}.
-          </p>
+          <p className={screen.text}>INSET days: {preview.year.insetDays.length ? preview.year.insetDays.map((d) => formatIsoDate(d.date)).join('; ') : 'none'}.</p>
           {preview.year.insetDays.flatMap((_, i) =>
             problemsFor(`insetDays.${i}.date`).map((p) => (
               <span key={`${i}${p}`} className={styles.problem}>
@@ -172,8 +167,7 @@ export function IcsImport({ existingLabels, onAdd }: { readonly existingLabels: 
             )),
           )}
           <p className={screen.text}>
-            Closure days:{' '}
-            {preview.year.closureDays.length ? preview.year.closureDays.map((d) => `${formatIsoDate(d.date)} (${d.reason})`).join('; ') : 'none'}.
+            Closure days: {preview.year.closureDays.length ? preview.year.closureDays.map((d) => `${formatIsoDate(d.date)} (${d.reason})`).join('; ') : 'none'}.
           </p>
           {preview.year.closureDays.flatMap((_, i) =>
             problemsFor(`closureDays.${i}.date`).map((p) => (

@@ -155,9 +155,7 @@ function SchoolYearForm({ initial, onReload }: { readonly initial: SchoolYear; r
           </MessageBarBody>
         </MessageBar>
       ))}
-      {saved.source === 'default' ? (
-        <p className={screen.muted}>These are the usual dates for England. Check them against your school’s own term dates and save them.</p>
-      ) : null}
+      {saved.source === 'default' ? <p className={screen.muted}>These are the usual dates for England. Check them against your school’s own term dates and save them.</p> : null}
       {issues.general.length ? (
         <ul className={screen.list} aria-label="Problems to fix">
           {issues.general.map((p) => (

@@ -34,8 +34,8 @@ export default function EveryoneScreen() {
                   {title}
                 </h3>
                 <p className={styles.muted}>
-                  {group.arrangement.format === 'group' ? 'Group' : 'Individual'} supervision, {durationText(group.arrangement.durationMinutes)} ·{' '}
-                  {group.sessions.length} {group.sessions.length === 1 ? 'session' : 'sessions'}
+                  {group.arrangement.format === 'group' ? 'Group' : 'Individual'} supervision, {durationText(group.arrangement.durationMinutes)} · {group.sessions.length}{' '}
+                  {group.sessions.length === 1 ? 'session' : 'sessions'}
                 </p>
                 <SessionList label={`Sessions: ${title}`} sessions={group.sessions} empty="No sessions." showPeople={false} />
               </section>

@@ -1,27 +1,7 @@
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Radio,
-  RadioGroup,
-  Select,
-  makeStyles,
-  tokens,
-  typographyStyles,
-} from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Radio, RadioGroup, Select, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/api-error.js';
-import {
-  listSessionAlternatives,
-  postponeSession,
-  POSTPONEMENT_REASONS,
-  type Alternatives,
-  type PostponementReason,
-  type SessionView,
-} from '../../api/operations/sessions.js';
+import { listSessionAlternatives, postponeSession, POSTPONEMENT_REASONS, type Alternatives, type PostponementReason, type SessionView } from '../../api/operations/sessions.js';
 import { Loading } from '../../components/Loading.js';
 import { fieldProblem } from '../../forms/field-props.js';
 import { useShell } from '../../shell/contexts.js';
@@ -43,15 +23,7 @@ type Errors = Partial<Record<'start' | 'reason' | 'note', string>>;
  * the server works out), a reason from a list and an optional short note. When there is no such
  * time, it says to contact the supervisor's manager (the entitlement escalation).
  */
-export function PostponePanel({
-  view,
-  onPostponed,
-  onClose,
-}: {
-  readonly view: SessionView;
-  readonly onPostponed: (view: SessionView) => void;
-  readonly onClose: () => void;
-}) {
+export function PostponePanel({ view, onPostponed, onClose }: { readonly view: SessionView; readonly onPostponed: (view: SessionView) => void; readonly onClose: () => void }) {
   const { api, notices } = useShell();
   const styles = useStyles();
   const screen = useScreenStyles();
@@ -132,8 +104,8 @@ export function PostponePanel({
             <>
               <MessageBar intent="warning" layout="multiline">
                 <MessageBarBody>
-                  <MessageBarTitle>No time within the working week</MessageBarTitle> There is no time within one working week when everyone is
-                  free. Contact the supervisor&apos;s manager to arrange this supervision.
+                  <MessageBarTitle>No time within the working week</MessageBarTitle> There is no time within one working week when everyone is free. Contact the supervisor&apos;s
+                  manager to arrange this supervision.
                   {alternatives.kind === 'escalate' ? ` ${alternatives.reason}` : ''}
                 </MessageBarBody>
               </MessageBar>

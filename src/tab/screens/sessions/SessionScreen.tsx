@@ -102,10 +102,7 @@ export default function SessionScreen({ sessionId }: { readonly sessionId: strin
                       </Button>
                     ) : null}
                     {view.canCancel ? (
-                      <CancelSessionDialog
-                        sessionId={session.id}
-                        onCancelled={(next) => changed(next, 'The session is cancelled. Everyone gets a cancellation in Outlook.')}
-                      />
+                      <CancelSessionDialog sessionId={session.id} onCancelled={(next) => changed(next, 'The session is cancelled. Everyone gets a cancellation in Outlook.')} />
                     ) : null}
                   </div>
                 ) : null}

@@ -31,11 +31,23 @@ describe('session text', () => {
   it('names the people', () => {
     expect(listText(['A'])).toBe('A');
     expect(listText(['A', 'B', 'C'])).toBe('A, B and C');
-    expect(peopleText({ supervisor: { id: '1', displayName: 'Hannah' }, supervisees: [{ id: '2', displayName: 'Sophie' }, { id: '3', displayName: 'Tom' }] })).toBe('Hannah with Sophie and Tom');
+    expect(
+      peopleText({
+        supervisor: { id: '1', displayName: 'Hannah' },
+        supervisees: [
+          { id: '2', displayName: 'Sophie' },
+          { id: '3', displayName: 'Tom' },
+        ],
+      }),
+    ).toBe('Hannah with Sophie and Tom');
   });
 
   it('groups by arrangement', () => {
-    const groups = groupByArrangement([view('1', 'a', '2027-01-05T13:00:00Z', ''), view('2', 'b', '2026-12-01T13:00:00Z', ''), view('3', 'a', '2026-12-03T13:00:00Z', '')] as never[]);
+    const groups = groupByArrangement([
+      view('1', 'a', '2027-01-05T13:00:00Z', ''),
+      view('2', 'b', '2026-12-01T13:00:00Z', ''),
+      view('3', 'a', '2026-12-03T13:00:00Z', ''),
+    ] as never[]);
     expect(groups.map((g: { sessions: { session: { id: string } }[] }) => g.sessions.map((s) => s.session.id))).toEqual([['2'], ['3', '1']]);
   });
 

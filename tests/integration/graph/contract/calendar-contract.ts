@@ -21,7 +21,14 @@ export function calendarContract(target: () => ContractTarget): void {
   it('creates an event with attendees; each attendee gets a meeting request that follows updates and cancellation', async () => {
     const { t, calendar, attendee } = setup();
     const when = slot(0, 9);
-    const created = await calendar.createEvent({ organizerId: t.organizerId, transactionId: randomUUID(), subject: 'Safeguarding supervision', location: 'Room 4', attendees: [{ address: attendee.address }], ...when });
+    const created = await calendar.createEvent({
+      organizerId: t.organizerId,
+      transactionId: randomUUID(),
+      subject: 'Safeguarding supervision',
+      location: 'Room 4',
+      attendees: [{ address: attendee.address }],
+      ...when,
+    });
     expect(created).toMatchObject({ subject: 'Safeguarding supervision', startUtc: when.startUtc, endUtc: when.endUtc, isOrganizer: true, location: 'Room 4' });
 
     const copyOf = async () => (await calendar.calendarView(attendee.userId, slot(0, 0).startUtc, slot(2, 0).startUtc)).find((e) => e.iCalUId === created.iCalUId);
@@ -52,7 +59,13 @@ export function calendarContract(target: () => ContractTarget): void {
   it('reports free/busy for many people through getSchedule', async () => {
     const { t, calendar, attendee } = setup();
     const when = slot(5, 11);
-    const event = await calendar.createEvent({ organizerId: t.organizerId, transactionId: randomUUID(), subject: 'Safeguarding supervision', attendees: [{ address: attendee.address }], ...when });
+    const event = await calendar.createEvent({
+      organizerId: t.organizerId,
+      transactionId: randomUUID(),
+      subject: 'Safeguarding supervision',
+      attendees: [{ address: attendee.address }],
+      ...when,
+    });
     const dayStart = slot(5, 9).startUtc;
     const dayEnd = slot(5, 15).startUtc;
     const [busy] = await calendar.getSchedules(t.organizerId, [attendee.address], dayStart, dayEnd, 60);

@@ -35,7 +35,10 @@ export function recordStoreContract(target: () => ContractTarget): void {
   it('creates, reads, queries on an indexed column and updates with If-Match', async () => {
     const { store, list } = setup();
     const arrangement = randomUUID();
-    const created = await store.create(list, { idempotencyKey: randomUUID(), fields: { ArrangementId: arrangement, Status: 'planned', Room: 'Room 4', Sequence: 1, StartsAt: '2031-01-06T09:00:00Z' } });
+    const created = await store.create(list, {
+      idempotencyKey: randomUUID(),
+      fields: { ArrangementId: arrangement, Status: 'planned', Room: 'Room 4', Sequence: 1, StartsAt: '2031-01-06T09:00:00Z' },
+    });
     expect(created.fields).toMatchObject({ ArrangementId: arrangement, Status: 'planned', Sequence: 1 });
     expect(await store.get(list, created.id)).toMatchObject({ id: created.id, eTag: created.eTag });
     expect((await store.query(list, { ArrangementId: arrangement })).map((i) => i.id)).toEqual([created.id]);

@@ -19,7 +19,10 @@ const seededUser = z
     mail: z.email(),
     userPrincipalName: z.email(),
     managerId: objectId.optional(),
-    appRoles: z.array(z.enum(['Safeguarding.Admin', 'Safeguarding.Lead', 'Safeguarding.Oversight', 'Safeguarding.Auditor'])).max(4).optional(),
+    appRoles: z
+      .array(z.enum(['Safeguarding.Admin', 'Safeguarding.Lead', 'Safeguarding.Oversight', 'Safeguarding.Auditor']))
+      .max(4)
+      .optional(),
   })
   // A misspelt property (say `userPrincipleName`) is refused, not silently dropped.
   .strict();
@@ -49,7 +52,10 @@ export function registerUserSeedRoute(router: Router, ctx: EmulatorContext): voi
           : issue?.code === 'invalid_type' && /received undefined/.test(issue.message)
             ? `Missing '${String(issue.path.at(-1) ?? 'users')}'`
             : `'${String(issue?.path.at(-1) ?? 'body')}': ${issue?.message ?? 'invalid'}`;
-      return bad(field, `${reason}. Send { "users": [ { id, displayName, givenName, surname, jobTitle, department, mail, userPrincipalName, managerId? } ] } (1 to ${MAX_SEEDED_USERS.toLocaleString('en-GB')}).`);
+      return bad(
+        field,
+        `${reason}. Send { "users": [ { id, displayName, givenName, surname, jobTitle, department, mail, userPrincipalName, managerId? } ] } (1 to ${MAX_SEEDED_USERS.toLocaleString('en-GB')}).`,
+      );
     }
     const users = parsed.data.users;
 

@@ -28,5 +28,4 @@ export function hasPermission(p: Principal | undefined, delegated: readonly stri
   return p.kind === 'app' ? p.roles.some((r) => application.includes(r)) : p.scopes.some((s) => delegated.includes(s));
 }
 
-export const insufficientPrivileges = (): EmuResponse =>
-  graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+export const insufficientPrivileges = (): EmuResponse => graphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');

@@ -55,7 +55,15 @@ export async function handleBatch(outer: EmuRequest, execute: InnerExecutor): Pr
       }
       if (/^https?:/i.test(r.url)) return graphError(400, 'BadRequest', 'Batched request URLs are relative to the version, e.g. "/users".');
       const url = new URL(r.url.startsWith('/') ? r.url : `/${r.url}`, 'https://graph.invalid');
-      return execute({ method: r.method.toUpperCase(), path: url.pathname, query: url.searchParams, headers, body: r.body, ...(outer.principal ? { principal: outer.principal } : {}), inBatch: true });
+      return execute({
+        method: r.method.toUpperCase(),
+        path: url.pathname,
+        query: url.searchParams,
+        headers,
+        body: r.body,
+        ...(outer.principal ? { principal: outer.principal } : {}),
+        inBatch: true,
+      });
     })();
     results.set(r.id, promise);
     return promise;

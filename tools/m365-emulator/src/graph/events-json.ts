@@ -3,7 +3,11 @@ import { fromUtcInstant } from './date-time-zone.js';
 
 /** A stored event in Graph's `event` shape (https://learn.microsoft.com/graph/api/resources/event). */
 export function toGraphEvent(e: EventRecord, timeZone: string, origin: string): Record<string, unknown> {
-  const preview = e.body.content.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 255);
+  const preview = e.body.content
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 255);
   return {
     '@odata.etag': `W/"${e.changeKey}"`,
     id: e.id,

@@ -130,7 +130,12 @@ export function registerEventRoutes(router: Router, ctx: EmulatorContext, graphR
   const times = (input: EventInput, existing?: EventRecord): { startUtc: string; endUtc: string; startTz: string; endTz: string } | EmuResponse => {
     const startUtc = input.start ? toUtcInstant(input.start) : existing?.startUtc;
     const endUtc = input.end ? toUtcInstant(input.end) : existing?.endUtc;
-    if (input.start?.timeZone && !toIanaZone(input.start.timeZone)) return graphError(400, 'TimeZoneNotSupportedException', `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${input.start.timeZone}'.`);
+    if (input.start?.timeZone && !toIanaZone(input.start.timeZone))
+      return graphError(
+        400,
+        'TimeZoneNotSupportedException',
+        `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${input.start.timeZone}'.`,
+      );
     if (!startUtc || !endUtc) return invalid('The event needs a valid start and end (dateTimeTimeZone).');
     if (Date.parse(endUtc) < Date.parse(startUtc)) return invalid('The end of the event is before its start.');
     return {
@@ -238,7 +243,7 @@ export function registerEventRoutes(router: Router, ctx: EmulatorContext, graphR
     if (!event) return notFound();
     const parsed = z.object({ comment: z.string().max(10_000).optional() }).safeParse(normaliseKeys(req.body ?? {}));
     if (!parsed.success) return invalid('The cancel body is { "Comment": string }.');
-    if (requireOrganizer && !event.isOrganizer) return invalid('Your request can\'t be completed. You need to be an organizer to cancel a meeting.');
+    if (requireOrganizer && !event.isOrganizer) return invalid("Your request can't be completed. You need to be an organizer to cancel a meeting.");
     if (event.isOrganizer) for (const copy of index.copiesOf(event.iCalUId)) if (!copy.isCancelled) cancelCopy(copy, parsed.data.comment ?? '');
     ctx.state.events.delete(event.id);
     index.remove(event);
@@ -273,7 +278,15 @@ export function registerEventRoutes(router: Router, ctx: EmulatorContext, graphR
     }
     events.sort((a, b) => a.startUtc.localeCompare(b.startUtc) || a.id.localeCompare(b.id));
     const tz = preferredTimeZone(req.headers['prefer']);
-    return json(200, { '@odata.context': `${graphRoot}$metadata#users('${box.id}')/events`, ...page(events.map((e) => toGraphEvent(e, tz, ctx.origin)), req, graphRoot, top) });
+    return json(200, {
+      '@odata.context': `${graphRoot}$metadata#users('${box.id}')/events`,
+      ...page(
+        events.map((e) => toGraphEvent(e, tz, ctx.origin)),
+        req,
+        graphRoot,
+        top,
+      ),
+    });
   };
 
   for (const prefix of ['/users/:user', '/me']) {

@@ -34,7 +34,13 @@ export function page<T>(all: readonly T[], req: EmuRequest, graphRoot: string, t
 export function applySelect<T extends object>(item: T, req: EmuRequest, always: readonly string[] = ['id']): Partial<T> {
   const select = req.query.get('$select');
   if (!select) return item;
-  const wanted = new Set([...select.split(',').map((s) => s.trim()).filter(Boolean), ...always]);
+  const wanted = new Set([
+    ...select
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    ...always,
+  ]);
   const result: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(item)) if (wanted.has(k) || k.startsWith('@odata')) result[k] = v;
   return result as Partial<T>;

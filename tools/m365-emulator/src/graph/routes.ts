@@ -68,7 +68,9 @@ export function registerGraphRoutes(ctx: EmulatorContext, graphRoot: string): Gr
       response = graphError(429, 'TooManyRequests', 'Too many requests. Retry after the interval in the Retry-After header.', { 'Retry-After': String(fault.retryAfterSeconds) });
     } else if (fault.kind === 'unavailable') {
       ctx.stats.injected.unavailable++;
-      response = graphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable. Retry after the interval in the Retry-After header.', { 'Retry-After': String(fault.retryAfterSeconds) });
+      response = graphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable. Retry after the interval in the Retry-After header.', {
+        'Retry-After': String(fault.retryAfterSeconds),
+      });
     } else if (fault.kind === 'lostResponse') {
       // The work is done, but the client never hears so: what a timed-out gateway looks like.
       ctx.stats.injected.lostResponse++;
@@ -91,7 +93,9 @@ export function registerGraphRoutes(ctx: EmulatorContext, graphRoot: string): Gr
     }
     if (fault.kind === 'unavailable') {
       ctx.stats.injected.batchUnavailable++;
-      return graphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable. Retry after the interval in the Retry-After header.', { 'Retry-After': String(fault.retryAfterSeconds) });
+      return graphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable. Retry after the interval in the Retry-After header.', {
+        'Retry-After': String(fault.retryAfterSeconds),
+      });
     }
     const response = await handleBatch(req, operation);
     if (fault.kind === 'lostResponse') {

@@ -38,7 +38,12 @@ export function registerScheduleRoutes(router: Router, ctx: EmulatorContext, gra
     const value = schedules.map((address) => {
       const user = findUser(ctx, address);
       if (!user) {
-        return { scheduleId: address, availabilityView: '', scheduleItems: [], error: { message: `The user '${address}' was not found.`, responseCode: 'ErrorMailRecipientNotFound' } };
+        return {
+          scheduleId: address,
+          availabilityView: '',
+          scheduleItems: [],
+          error: { message: `The user '${address}' was not found.`, responseCode: 'ErrorMailRecipientNotFound' },
+        };
       }
       const items = [...ctx.state.events.values()]
         .filter((ev) => ev.mailboxId === user.id && !ev.isCancelled && ev.showAs !== 'free' && Date.parse(ev.startUtc) < e && Date.parse(ev.endUtc) > s)

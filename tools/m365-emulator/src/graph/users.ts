@@ -12,7 +12,11 @@ const READ_ALL_APP = ['User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All
 
 /** Graph's default user properties; `department` and others only come back when `$select`ed. */
 export function toGraphUser(u: UserRecord, req: EmuRequest): Partial<User> {
-  const selected = req.query.get('$select')?.split(',').map((s) => s.trim()) ?? [];
+  const selected =
+    req.query
+      .get('$select')
+      ?.split(',')
+      .map((s) => s.trim()) ?? [];
   const full: User & { id: string } = {
     id: u.id,
     businessPhones: [],
@@ -64,9 +68,7 @@ export function registerUserRoutes(router: Router, ctx: EmulatorContext, graphRo
   };
 
   const meId = (req: EmuRequest): string | EmuResponse =>
-    req.principal?.kind === 'user' && req.principal.userId
-      ? req.principal.userId
-      : graphError(400, 'BadRequest', '/me request is only valid with delegated authentication flow.');
+    req.principal?.kind === 'user' && req.principal.userId ? req.principal.userId : graphError(400, 'BadRequest', '/me request is only valid with delegated authentication flow.');
 
   router.add('GET', '/users', (req) => {
     if (!hasPermission(req.principal, READ_ALL_DELEGATED, READ_ALL_APP)) return insufficientPrivileges();
@@ -83,7 +85,12 @@ export function registerUserRoutes(router: Router, ctx: EmulatorContext, graphRo
         throw error;
       }
     }
-    const result = page(users.map((u) => toGraphUser(u, req)), req, graphRoot, top);
+    const result = page(
+      users.map((u) => toGraphUser(u, req)),
+      req,
+      graphRoot,
+      top,
+    );
     return json(200, { '@odata.context': context('users'), ...result });
   });
   router.add('GET', '/users/:id', (req, { id = '' }) => getUser(req, id));

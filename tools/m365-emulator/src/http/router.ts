@@ -31,7 +31,11 @@ export class Router {
     const found = this.match(req.method, req.path);
     if (!found) return undefined;
     if (found === 'method-not-allowed') {
-      return { status: 405, headers: { 'content-type': 'application/json' }, body: { error: { code: 'Request_BadRequest', message: `Method ${req.method} is not allowed on this resource.` } } };
+      return {
+        status: 405,
+        headers: { 'content-type': 'application/json' },
+        body: { error: { code: 'Request_BadRequest', message: `Method ${req.method} is not allowed on this resource.` } },
+      };
     }
     return found.handler(req, found.params);
   }

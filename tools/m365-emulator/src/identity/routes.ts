@@ -33,8 +33,7 @@ const devTokenBody = z.object({
 
 export function registerIdentityRoutes(router: Router, ctx: EmulatorContext): void {
   const base = (tenant: string) => `${ctx.origin}${tenant}`;
-  const unknownTenant = (tenant: string) =>
-    oauthError(400, 'invalid_tenant', 90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID.`);
+  const unknownTenant = (tenant: string) => oauthError(400, 'invalid_tenant', 90002, `Tenant '${tenant}' not found. Check to make sure you have the correct tenant ID.`);
 
   router.add('GET', '/:tenant/v2.0/.well-known/openid-configuration', (_req, { tenant = '' }) => {
     if (tenant !== ctx.issuer.tenantId) return unknownTenant(tenant);
@@ -74,15 +73,35 @@ export function registerIdentityRoutes(router: Router, ctx: EmulatorContext): vo
     }
     const app = ctx.apps.find((a) => a.clientId === body.client_id);
     if (!app || app.clientSecret !== body.client_secret) {
-      return oauthError(401, 'invalid_client', 7000215, 'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.');
+      return oauthError(
+        401,
+        'invalid_client',
+        7000215,
+        'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.',
+      );
     }
     const scopes = body.scope.split(' ').filter(Boolean);
     if (scopes.length !== 1 || !isGraphDefaultScope(scopes[0] as string)) {
-      return oauthError(400, 'invalid_scope', 1002012, `The provided value for scope ${body.scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
+      return oauthError(
+        400,
+        'invalid_scope',
+        1002012,
+        `The provided value for scope ${body.scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`,
+      );
     }
     const access_token = await signToken(
       ctx.issuer,
-      { aud: GRAPH_AUDIENCE, sub: servicePrincipalId(app.clientId), oid: servicePrincipalId(app.clientId), appid: app.clientId, azp: app.clientId, app_displayname: app.displayName, idtyp: 'app', roles: [...app.roles], ver: '2.0' },
+      {
+        aud: GRAPH_AUDIENCE,
+        sub: servicePrincipalId(app.clientId),
+        oid: servicePrincipalId(app.clientId),
+        appid: app.clientId,
+        azp: app.clientId,
+        app_displayname: app.displayName,
+        idtyp: 'app',
+        roles: [...app.roles],
+        ver: '2.0',
+      },
       TOKEN_LIFETIME_SECONDS,
     );
     return json(200, { token_type: 'Bearer', expires_in: TOKEN_LIFETIME_SECONDS, ext_expires_in: TOKEN_LIFETIME_SECONDS, access_token });

@@ -5,15 +5,7 @@ import type { UserRecord } from '../store/user-record.js';
 export const DEMO_TENANT_ID = '7c1f3b52-5d0e-4c7a-9a51-0a0e5c0f5c01';
 export const DEMO_DOMAIN = 'oakfield.example';
 
-export type DemoRole =
-  | 'safeguarding-admin'
-  | 'dsl'
-  | 'deputy-dsl'
-  | 'head-of-year'
-  | 'senco'
-  | 'teaching-assistant'
-  | 'principal'
-  | 'auditor';
+export type DemoRole = 'safeguarding-admin' | 'dsl' | 'deputy-dsl' | 'head-of-year' | 'senco' | 'teaching-assistant' | 'principal' | 'auditor';
 
 /** The app roles an IT lead would assign each demo person in Entra (aad.manifest.json appRoles). */
 export const DEMO_APP_ROLES: Record<DemoRole, string[]> = {
@@ -31,15 +23,7 @@ export interface DemoUser extends UserRecord {
   role: DemoRole;
 }
 
-const user = (
-  id: string,
-  givenName: string,
-  surname: string,
-  jobTitle: string,
-  department: string,
-  role: DemoRole,
-  managerId?: string,
-): DemoUser => {
+const user = (id: string, givenName: string, surname: string, jobTitle: string, department: string, role: DemoRole, managerId?: string): DemoUser => {
   const upn = `${givenName}.${surname}`.toLowerCase().replace(/[^a-z.]/g, '') + `@${DEMO_DOMAIN}`;
   return {
     id,

@@ -8,7 +8,6 @@ export type { UserRecord } from './user-record.js';
 
 export type { EventRecord, ListRecord, SiteRecord, ColumnRecord, ItemRecord } from './records.js';
 
-
 export interface EmulatorState {
   users: DurableCollection<UserRecord>;
   events: DurableCollection<EventRecord>;

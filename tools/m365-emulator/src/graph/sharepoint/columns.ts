@@ -15,15 +15,36 @@ export const columnInput = z.object({
   number: z.object({}).loose().optional(),
   dateTime: z.object({}).loose().optional(),
   boolean: z.object({}).loose().optional(),
-  choice: z.object({ choices: z.array(z.string()) }).loose().optional(),
+  choice: z
+    .object({ choices: z.array(z.string()) })
+    .loose()
+    .optional(),
 });
 export type ColumnInput = z.infer<typeof columnInput>;
 
 export const BUILT_IN_COLUMNS: readonly ColumnRecord[] = [
   { id: 'fa564e0f-0c70-4ab9-b863-0177e6ddd247', name: 'Title', displayName: 'Title', type: 'text', indexed: false, enforceUniqueValues: false, required: false, readOnly: false },
   { id: '1d22ea11-1e32-424e-89ab-9fedbadb6ce1', name: 'ID', displayName: 'ID', type: 'number', indexed: true, enforceUniqueValues: true, required: false, readOnly: true },
-  { id: '28cf69c5-fa48-462a-b5cd-27b6f9d2bd5f', name: 'Modified', displayName: 'Modified', type: 'dateTime', indexed: true, enforceUniqueValues: false, required: false, readOnly: true },
-  { id: '8c06beca-0777-48f7-91c7-6da68bc07b69', name: 'Created', displayName: 'Created', type: 'dateTime', indexed: true, enforceUniqueValues: false, required: false, readOnly: true },
+  {
+    id: '28cf69c5-fa48-462a-b5cd-27b6f9d2bd5f',
+    name: 'Modified',
+    displayName: 'Modified',
+    type: 'dateTime',
+    indexed: true,
+    enforceUniqueValues: false,
+    required: false,
+    readOnly: true,
+  },
+  {
+    id: '8c06beca-0777-48f7-91c7-6da68bc07b69',
+    name: 'Created',
+    displayName: 'Created',
+    type: 'dateTime',
+    indexed: true,
+    enforceUniqueValues: false,
+    required: false,
+    readOnly: true,
+  },
 ];
 
 export function toColumnRecord(input: ColumnInput): ColumnRecord | string {

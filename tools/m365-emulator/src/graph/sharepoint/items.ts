@@ -99,12 +99,19 @@ function uniqueViolation(list: ListRecord, values: Record<string, unknown>, self
   }
   return false;
 }
-const duplicate = () =>
-  graphError(409, 'nameAlreadyExists', 'The list item could not be added or updated because duplicate values were found in one or more fields in the list.');
+const duplicate = () => graphError(409, 'nameAlreadyExists', 'The list item could not be added or updated because duplicate values were found in one or more fields in the list.');
 
 export function insertItem(ctx: EmulatorContext, list: ListRecord, fields: Record<string, unknown>, appId: string): ItemRecord {
   const stamp = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const item: ItemRecord = { id: String(list.nextItemId++), uniqueId: newGuid(), version: 1, createdDateTime: stamp, lastModifiedDateTime: stamp, createdByAppId: appId, fields: { ...fields } };
+  const item: ItemRecord = {
+    id: String(list.nextItemId++),
+    uniqueId: newGuid(),
+    version: 1,
+    createdDateTime: stamp,
+    lastModifiedDateTime: stamp,
+    createdByAppId: appId,
+    fields: { ...fields },
+  };
   list.items.push(item);
   itemsById(list).set(item.id, item);
   list.lastModifiedDateTime = stamp;
@@ -137,7 +144,9 @@ export function registerItemRoutes(router: Router, ctx: EmulatorContext, graphRo
         if (!col) return invalid(`Field '${name}' is not recognized`);
         // Graph refuses filters on non-indexed columns unless the caller opts in.
         if (!col.indexed && !optIn) {
-          return invalid(`Field '${name}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: HonorNonIndexedQueriesWarningMayFailRandomly' header to allow this, but be warned that such queries may fail on large lists.`);
+          return invalid(
+            `Field '${name}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: HonorNonIndexedQueriesWarningMayFailRandomly' header to allow this, but be warned that such queries may fail on large lists.`,
+          );
         }
       }
     }
@@ -208,7 +217,7 @@ export function registerItemRoutes(router: Router, ctx: EmulatorContext, graphRo
     // Failed response is returned and the item will not be updated." (listitem-update)
     if (!matchesETag(req.headers['if-match'], r.item)) {
       ctx.stats.preconditionFailed++;
-      return graphError(412, 'preconditionFailed', 'The request ETag value does not match the object\'s ETag value.');
+      return graphError(412, 'preconditionFailed', "The request ETag value does not match the object's ETag value.");
     }
     const { '@odata.etag': _ignored, ...changes } = parsed.data;
     const problem = validateFields(r.list, changes, false);
@@ -234,7 +243,7 @@ export function registerItemRoutes(router: Router, ctx: EmulatorContext, graphRo
   router.add('DELETE', `${base}/:item`, (req, p) => {
     const r = withItem(req, p, 'write');
     if ('status' in r) return r;
-    if (!matchesETag(req.headers['if-match'], r.item)) return graphError(412, 'preconditionFailed', 'The request ETag value does not match the object\'s ETag value.');
+    if (!matchesETag(req.headers['if-match'], r.item)) return graphError(412, 'preconditionFailed', "The request ETag value does not match the object's ETag value.");
     r.list.items = r.list.items.filter((i) => i !== r.item);
     itemsById(r.list).delete(r.item.id);
     ctx.state.lists.touch();

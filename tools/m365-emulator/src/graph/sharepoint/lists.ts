@@ -76,7 +76,15 @@ export function registerListRoutes(router: Router, ctx: EmulatorContext, graphRo
     if (top === 'invalid') return invalid("Invalid value for '$top'.");
     const webUrl = `https://${DEMO_SP_HOST}${s.path}`;
     const lists = [...ctx.state.lists.values()].filter((l) => l.siteId === s.id).sort((a, b) => a.createdDateTime.localeCompare(b.createdDateTime) || a.id.localeCompare(b.id));
-    return json(200, { '@odata.context': `${graphRoot}$metadata#sites('${s.id}')/lists`, ...page(lists.map((l) => listJson(l, webUrl, expandsColumns(req))), req, graphRoot, top) });
+    return json(200, {
+      '@odata.context': `${graphRoot}$metadata#sites('${s.id}')/lists`,
+      ...page(
+        lists.map((l) => listJson(l, webUrl, expandsColumns(req))),
+        req,
+        graphRoot,
+        top,
+      ),
+    });
   });
 
   router.add('POST', '/sites/:site/lists', (req, { site = '' }) => {
@@ -85,7 +93,11 @@ export function registerListRoutes(router: Router, ctx: EmulatorContext, graphRo
     const parsed = listInput.safeParse(req.body);
     if (!parsed.success) return invalid(`Invalid list: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim());
     if (findList(ctx, s.id, parsed.data.displayName)) {
-      return graphError(409, 'nameAlreadyExists', 'A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.');
+      return graphError(
+        409,
+        'nameAlreadyExists',
+        'A list, survey, discussion board, or document library with the specified title already exists in this Web site.  Please choose another title.',
+      );
     }
     const columns: ColumnRecord[] = [];
     for (const c of parsed.data.columns ?? []) {
@@ -144,7 +156,9 @@ export function registerListRoutes(router: Router, ctx: EmulatorContext, graphRo
     if ('status' in found) return found;
     const col = found.list.columns.find((c) => c.id === column || c.name === column);
     if (!col) return graphError(404, 'itemNotFound', 'The requested column could not be found.');
-    const parsed = z.object({ indexed: z.boolean().optional(), enforceUniqueValues: z.boolean().optional(), displayName: z.string().optional(), required: z.boolean().optional() }).safeParse(req.body);
+    const parsed = z
+      .object({ indexed: z.boolean().optional(), enforceUniqueValues: z.boolean().optional(), displayName: z.string().optional(), required: z.boolean().optional() })
+      .safeParse(req.body);
     if (!parsed.success) return invalid('Invalid column update.');
     const next = { ...col, ...Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined)) };
     if (next.enforceUniqueValues && !next.indexed) return invalid('enforceUniqueValues requires the column to be indexed.');
