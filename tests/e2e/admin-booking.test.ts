@@ -165,11 +165,12 @@ describe('the safeguarding admin books the year (plain browser)', () => {
     await spring1End.fill('2027-02-12');
     expect(await spring1End.getAttribute('aria-invalid')).not.toBe('true');
 
-    // Import 2028/29 from an .ics file: a date problem is reported; a good file is previewed, added and saved.
+    // Import 2028/29 from an .ics file: a date problem is shown in the preview; a good file is previewed, added and saved.
     const file = page.getByLabel('Term dates file (.ics)');
     await file.setInputFiles({ name: 'term-dates.ics', mimeType: 'text/calendar', buffer: Buffer.from(termDatesIcs(true)) });
+    // The year is still previewed, with the problem shown in it.
     await page
-      .getByRole('list', { name: 'Problems with the dates in the file' })
+      .getByRole('region', { name: 'Preview: 2028/29' })
       .getByText(/INSET day 2028-10-30 is not inside a half term/)
       .waitFor();
     await file.setInputFiles({ name: 'term-dates.ics', mimeType: 'text/calendar', buffer: Buffer.from(termDatesIcs(false)) });

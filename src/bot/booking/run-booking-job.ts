@@ -5,8 +5,8 @@ import type { AppPorts, Stored } from '../ports.js';
 import { bookSessions, type SessionToBook } from './book-sessions.js';
 import { loadBookingPlan, type LoadedPlan } from './load-booking-plan.js';
 
-/** Sessions booked between two saves of the job's progress: about a tenth of the job, 20 to 1,000. */
-const chunkFor = (total: number) => Math.min(1000, Math.max(20, Math.ceil(total / 10)));
+/** Sessions booked between two saves of the job's progress: about a tenth of the job, 10 to 1,000 (two chunks fill a $batch). */
+const chunkFor = (total: number) => Math.min(1000, Math.max(10, Math.ceil(total / 10)));
 
 type Deps = Pick<AppPorts, 'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings' | 'bookingJobs' | 'links' | 'audit'>;
 
@@ -41,15 +41,27 @@ export async function runBookingJob(deps: Deps, log: Logger, jobId: string, plan
     let current: BookingJob = { ...job, booked: Math.max(0, already - job.alreadyBooked), failed: [] };
     let failedCount = 0;
     const chunk = chunkFor(todo.length);
-    for (let i = 0; i < todo.length; i += chunk) {
-      const results = await bookSessions(deps, todo.slice(i, i + chunk));
+    const chunks: SessionToBook[][] = [];
+    for (let i = 0; i < todo.length; i += chunk) chunks.push(todo.slice(i, i + chunk));
+    // Two chunks at a time: while one waits out a throttled request's Retry-After, the next one's
+    // meetings fill the $batch calls its retries join. Progress is saved once per chunk, in turn.
+    let saving: Promise<unknown> = Promise.resolve();
+    const book = async (part: SessionToBook[]) => {
+      const results = await bookSessions(deps, part);
       const failed: FailedBooking[] = results.flatMap((r) =>
         r.ok ? [] : [{ sessionId: r.sessionId, arrangementId: r.arrangementId, windowLabel: r.windowLabel, reason: r.reason }],
       );
       failedCount += failed.length;
       current = { ...current, booked: current.booked + results.filter((r) => r.ok).length, failed: [...current.failed, ...failed].slice(0, MAX_FAILURES_KEPT) };
-      await save(current);
-    }
+      const snapshot = current;
+      saving = saving.then(() => save(snapshot));
+      await saving;
+    };
+    let next = 0;
+    const worker = async () => {
+      while (next < chunks.length) await book(chunks[next++] as SessionToBook[]);
+    };
+    await Promise.all([worker(), worker()]);
     const finished: BookingJob = { ...current, state: 'done', finishedAt: deps.clock.now() };
     await save(finished);
     await deps.audit.append({

@@ -118,6 +118,44 @@ describe('batch runner', () => {
     expect((calls[1]?.at ?? 0) - (calls[0]?.at ?? 0)).toBeGreaterThanOrEqual(1950);
   });
 
+  it("puts one run's throttled retries in the same batches as a run started meanwhile, and answers each run with its own responses", async () => {
+    // Every request's first try is throttled (Retry-After 1 s); the second run starts while the first waits.
+    const seen = new Set<string>();
+    const { client, calls } = fakeGraph((call) => ({
+      status: 200,
+      body: {
+        responses: inner(call).map((r) => {
+          const first = !seen.has(r.url);
+          seen.add(r.url);
+          return first && r.url.startsWith('/a') ? { id: r.id, status: 429, headers: { 'Retry-After': '1' }, body: {} } : { id: r.id, status: 200, body: { url: r.url } };
+        }),
+      },
+    }));
+    const runner = createBatchRunner(client, { lingerMs: 300 });
+    const get = (url: string) => ({ method: 'GET' as const, url, idempotent: true });
+    const first = runner.run(Array.from({ length: 5 }, (_, i) => get(`/a${i}`)));
+    await new Promise((resolve) => setTimeout(resolve, 850));
+    const second = runner.run(Array.from({ length: 15 }, (_, i) => get(`/b${i}`)));
+    const [a, b] = await Promise.all([first, second]);
+    expect(a.map((r) => (r.body as { url: string }).url)).toEqual(['/a0', '/a1', '/a2', '/a3', '/a4']);
+    expect(b.map((r) => (r.body as { url: string }).url)).toEqual(Array.from({ length: 15 }, (_, i) => `/b${i}`));
+    // Due within the linger time, the first run's retries wait for nothing else: the second run's requests join them.
+    expect(calls.map((c) => inner(c).length)).toEqual([5, 20]);
+  });
+
+  it('fails only the run whose batch hit an error resending cannot fix; a run in the same runner goes on', async () => {
+    const { client } = fakeGraph((call) =>
+      inner(call).some((r) => r.url === '/bad')
+        ? Object.assign(new Error('invalid_client'), { name: 'ServerError' })
+        : { status: 200, body: { responses: inner(call).map((r) => ({ id: r.id, status: 200, body: {} })) } },
+    );
+    const runner = createBatchRunner(client, { lingerMs: 0, batchSize: 1 });
+    const bad = runner.run([{ method: 'GET', url: '/bad', idempotent: true }]);
+    const good = runner.run([{ method: 'GET', url: '/good', idempotent: true }]);
+    await expect(bad).rejects.toThrow(/invalid_client/);
+    expect((await good).map((r) => r.status)).toEqual([200]);
+  });
+
   it('keeps at most maxInFlightPerKey requests per key in flight across batches', async () => {
     const { client, calls } = fakeGraph((call) => ({ status: 200, body: { responses: inner(call).map((r) => ({ id: r.id, status: 201, body: {} })) } }));
     const requests = Array.from({ length: 10 }, (_, i) => ({

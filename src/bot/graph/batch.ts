@@ -77,8 +77,24 @@ const batchResponseBody = z.object({
   ),
 });
 
+/** One `run` call: its responses, in request order, and how many are still to come. */
+interface Run {
+  results: (BatchResponse | undefined)[];
+  left: number;
+  /** Its requests inside a `$batch` call now. */
+  sending: number;
+  fatal?: { error: unknown };
+  settled: boolean;
+  resolve: (responses: BatchResponse[]) => void;
+  reject: (error: unknown) => void;
+}
+
 interface Pending {
+  run: Run;
+  /** Its place in its run's responses. */
   index: number;
+  /** Order of arrival across runs (earlier runs go first among requests due together). */
+  seq: number;
   request: BatchRequest;
   attempts: number;
   notBefore: number;
@@ -105,109 +121,130 @@ export function createBatchRunner(client: Client, options: BatchRunnerOptions = 
   const lingerMs = options.lingerMs ?? 200;
   const perKey = options.maxInFlightPerKey ?? Number.POSITIVE_INFINITY;
 
-  return {
-    run: async (requests) => {
-      const results: (BatchResponse | undefined)[] = new Array(requests.length);
-      let queue: Pending[] = requests.map((request, index) => ({ index, request, attempts: 0, notBefore: 0 }));
-      const inflight = new Set<Promise<void>>();
-      const keyLoad = new Map<string, number>();
-      let fatal: { error: unknown } | undefined;
+  // One queue for every run in progress: a run's retries (after a 429's Retry-After) fill up the
+  // batches of runs started meanwhile instead of going out in small batches of their own.
+  let queue: Pending[] = [];
+  const inflight = new Set<Promise<void>>();
+  const keyLoad = new Map<string, number>();
+  let pumping = false;
+  let seq = 0;
+  let kick: (() => void) | undefined;
 
-      const settle = (p: Pending, response: BatchResponse) => {
-        p.attempts += 1;
-        const doubtful = response.status === IN_DOUBT || response.outcomeUnknown === true;
-        const retry = NOT_DONE.has(response.status) || (doubtful && p.request.idempotent);
-        if (retry && p.attempts < maxAttempts) {
-          p.notBefore = Date.now() + retryDelayMs(headerValue(response.headers, 'retry-after'), p.attempts, Date.now());
-          queue.push(p);
-        } else {
-          results[p.index] = doubtful ? { ...response, outcomeUnknown: true } : response;
-        }
-      };
+  const finishIfDone = (run: Run) => {
+    if (run.settled || run.sending > 0) return;
+    if (run.fatal) {
+      run.settled = true;
+      run.reject(run.fatal.error);
+    } else if (run.left === 0) {
+      run.settled = true;
+      run.resolve(run.results.map((r) => r ?? { status: 503, headers: {}, body: { error: { code: 'notSent', message: 'The request was not sent.' } } }));
+    }
+  };
 
-      const send = async (group: Pending[]): Promise<void> => {
-        const started = performance.now();
-        const queuedBefore = queue.length;
-        const report = (failed: boolean) =>
-          options.onBatch?.({ requests: group.length, retrying: Math.max(0, queue.length - queuedBefore), ms: performance.now() - started, failed });
-        const payload = {
-          requests: group.map((p, i) => ({
-            id: String(i + 1),
-            method: p.request.method,
-            url: p.request.url,
-            ...(p.request.body !== undefined
-              ? { body: p.request.body, headers: { 'Content-Type': 'application/json', ...(p.request.headers ?? {}) } }
-              : p.request.headers
-                ? { headers: p.request.headers }
-                : {}),
-          })),
-        };
-        let parsed: z.infer<typeof batchResponseBody>;
-        try {
-          // No SDK retry here: it would resend non-idempotent inner requests after a 504.
-          parsed = batchResponseBody.parse(
-            await client
-              .api('/$batch')
-              .middlewareOptions([new RetryHandlerOptions(0, 0)])
-              .post(payload),
-          );
-        } catch (error) {
-          const failure = classifyBatchFailure(error);
-          if (!failure) {
-            fatal ??= { error };
-            report(true);
-            return;
-          }
-          // 429/503: the batch was refused before any inner request ran. Otherwise it is in doubt.
-          const status = NOT_DONE.has(failure.status) ? failure.status : failure.status >= 500 ? IN_DOUBT : failure.status;
-          const headers: Record<string, string> = failure.retryAfter ? { 'Retry-After': failure.retryAfter } : {};
-          for (const p of group)
-            settle(p, { status, headers, body: { error: { code: 'batchFailed', message: errorMessage(error) } }, ...(status === IN_DOUBT ? { outcomeUnknown: true } : {}) });
-          report(true);
-          return;
-        }
-        const byId = new Map(parsed.responses.map((r) => [r.id, r]));
-        group.forEach((p, i) => {
-          const r = byId.get(String(i + 1));
-          settle(
-            p,
-            r
-              ? { status: r.status, headers: r.headers ?? {}, body: r.body }
-              : { status: IN_DOUBT, headers: {}, body: { error: { code: 'missingResponse', message: 'No response for this request in the batch.' } }, outcomeUnknown: true },
-          );
-        });
-        report(false);
-      };
+  const settle = (p: Pending, response: BatchResponse) => {
+    p.attempts += 1;
+    if (p.run.fatal) return;
+    const doubtful = response.status === IN_DOUBT || response.outcomeUnknown === true;
+    const retry = NOT_DONE.has(response.status) || (doubtful && p.request.idempotent);
+    if (retry && p.attempts < maxAttempts) {
+      p.notBefore = Date.now() + retryDelayMs(headerValue(response.headers, 'retry-after'), p.attempts, Date.now());
+      queue.push(p);
+    } else {
+      p.run.results[p.index] = doubtful ? { ...response, outcomeUnknown: true } : response;
+      p.run.left -= 1;
+    }
+  };
 
-      // Under a per-key limit, keys with the most work left go first: every key (mailbox) drains at
-      // the same pace, so the last batches still mix enough keys to fill up instead of ending with a
-      // few keys, `maxInFlightPerKey` requests each. Otherwise queue order (retries due first, then input).
-      const fairOrder = (ready: Pending[]): Pending[] => {
-        if (!Number.isFinite(perKey)) return ready;
-        const left = new Map<string, number>();
-        for (const p of queue) if (p.request.key !== undefined) left.set(p.request.key, (left.get(p.request.key) ?? 0) + 1);
-        const weight = (p: Pending) => (p.request.key === undefined ? Number.POSITIVE_INFINITY : (left.get(p.request.key) ?? 0));
-        return [...ready].sort((a, b) => (weight(a) === weight(b) ? 0 : weight(b) > weight(a) ? 1 : -1));
-      };
-      const take = (ready: Pending[]): Pending[] => {
-        const group: Pending[] = [];
-        const added = new Map<string, number>();
-        for (const p of fairOrder(ready)) {
-          if (group.length >= batchSize) break;
-          const key = p.request.key;
-          if (key !== undefined && (keyLoad.get(key) ?? 0) + (added.get(key) ?? 0) >= perKey) continue;
-          if (key !== undefined) added.set(key, (added.get(key) ?? 0) + 1);
-          group.push(p);
-        }
-        return group;
-      };
-      const hold = (group: Pending[], delta: number) => {
-        for (const p of group) if (p.request.key !== undefined) keyLoad.set(p.request.key, (keyLoad.get(p.request.key) ?? 0) + delta);
-      };
+  const send = async (group: Pending[]): Promise<void> => {
+    const started = performance.now();
+    const queuedBefore = queue.length;
+    const report = (failed: boolean) => options.onBatch?.({ requests: group.length, retrying: Math.max(0, queue.length - queuedBefore), ms: performance.now() - started, failed });
+    const payload = {
+      requests: group.map((p, i) => ({
+        id: String(i + 1),
+        method: p.request.method,
+        url: p.request.url,
+        ...(p.request.body !== undefined
+          ? { body: p.request.body, headers: { 'Content-Type': 'application/json', ...(p.request.headers ?? {}) } }
+          : p.request.headers
+            ? { headers: p.request.headers }
+            : {}),
+      })),
+    };
+    let parsed: z.infer<typeof batchResponseBody>;
+    try {
+      // No SDK retry here: it would resend non-idempotent inner requests after a 504.
+      parsed = batchResponseBody.parse(
+        await client
+          .api('/$batch')
+          .middlewareOptions([new RetryHandlerOptions(0, 0)])
+          .post(payload),
+      );
+    } catch (error) {
+      const failure = classifyBatchFailure(error);
+      if (!failure) {
+        // Resending cannot fix it (e.g. no token): the runs in this batch fail, the others go on.
+        for (const p of group) p.run.fatal ??= { error };
+        queue = queue.filter((p) => !p.run.fatal);
+        report(true);
+        return;
+      }
+      // 429/503: the batch was refused before any inner request ran. Otherwise it is in doubt.
+      const status = NOT_DONE.has(failure.status) ? failure.status : failure.status >= 500 ? IN_DOUBT : failure.status;
+      const headers: Record<string, string> = failure.retryAfter ? { 'Retry-After': failure.retryAfter } : {};
+      for (const p of group)
+        settle(p, { status, headers, body: { error: { code: 'batchFailed', message: errorMessage(error) } }, ...(status === IN_DOUBT ? { outcomeUnknown: true } : {}) });
+      report(true);
+      return;
+    }
+    const byId = new Map(parsed.responses.map((r) => [r.id, r]));
+    group.forEach((p, i) => {
+      const r = byId.get(String(i + 1));
+      settle(
+        p,
+        r
+          ? { status: r.status, headers: r.headers ?? {}, body: r.body }
+          : { status: IN_DOUBT, headers: {}, body: { error: { code: 'missingResponse', message: 'No response for this request in the batch.' } }, outcomeUnknown: true },
+      );
+    });
+    report(false);
+  };
 
-      while ((queue.length > 0 || inflight.size > 0) && !fatal) {
+  // Under a per-key limit, keys with the most work left go first: every key (mailbox) drains at
+  // the same pace, so the last batches still mix enough keys to fill up instead of ending with a
+  // few keys, `maxInFlightPerKey` requests each. Otherwise queue order (retries due first, then input).
+  const fairOrder = (ready: Pending[]): Pending[] => {
+    if (!Number.isFinite(perKey)) return ready;
+    const left = new Map<string, number>();
+    for (const p of queue) if (p.request.key !== undefined) left.set(p.request.key, (left.get(p.request.key) ?? 0) + 1);
+    const weight = (p: Pending) => (p.request.key === undefined ? Number.POSITIVE_INFINITY : (left.get(p.request.key) ?? 0));
+    return [...ready].sort((a, b) => (weight(a) === weight(b) ? 0 : weight(b) > weight(a) ? 1 : -1));
+  };
+  const take = (ready: Pending[]): Pending[] => {
+    const group: Pending[] = [];
+    const added = new Map<string, number>();
+    for (const p of fairOrder(ready)) {
+      if (group.length >= batchSize) break;
+      const key = p.request.key;
+      if (key !== undefined && (keyLoad.get(key) ?? 0) + (added.get(key) ?? 0) >= perKey) continue;
+      if (key !== undefined) added.set(key, (added.get(key) ?? 0) + 1);
+      group.push(p);
+    }
+    return group;
+  };
+  const hold = (group: Pending[], delta: number) => {
+    for (const p of group) {
+      p.run.sending += delta;
+      if (p.request.key !== undefined) keyLoad.set(p.request.key, (keyLoad.get(p.request.key) ?? 0) + delta);
+    }
+  };
+
+  const pump = async () => {
+    pumping = true;
+    try {
+      while (queue.length > 0 || inflight.size > 0) {
         const now = Date.now();
-        queue.sort((a, b) => a.notBefore - b.notBefore || a.index - b.index);
+        queue.sort((a, b) => a.notBefore - b.notBefore || a.seq - b.seq);
         const ready = queue.filter((p) => p.notBefore <= now);
         const nextWake = queue.find((p) => p.notBefore > now)?.notBefore;
         // Full batches go at once; a partial one only when nothing else could join it soon.
@@ -226,23 +263,34 @@ export function createBatchRunner(client: Client, options: BatchRunnerOptions = 
           const task: Promise<void> = send(group).finally(() => {
             hold(group, -1);
             inflight.delete(task);
+            for (const run of new Set(group.map((p) => p.run))) finishIfDone(run);
           });
           inflight.add(task);
           launched = true;
         }
         if (launched) continue;
-        const waits: Promise<unknown>[] = [...inflight];
+        const waits: Promise<unknown>[] = [...inflight, new Promise<void>((resolve) => (kick = resolve))];
         const wakeAt = ready.length > 0 ? now + lingerMs : nextWake;
-        if (wakeAt !== undefined) waits.push(new Promise((resolve) => setTimeout(resolve, Math.max(1, wakeAt - now))));
-        if (waits.length === 0) break;
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        if (wakeAt !== undefined) waits.push(new Promise((resolve) => (timer = setTimeout(resolve, Math.max(1, wakeAt - now)))));
         await Promise.race(waits);
+        kick = undefined;
+        if (timer) clearTimeout(timer);
       }
-      if (fatal) {
-        await Promise.allSettled([...inflight]);
-        throw fatal.error;
-      }
-      return results.map((r) => r ?? { status: 503, headers: {}, body: { error: { code: 'notSent', message: 'The request was not sent.' } } });
-    },
+    } finally {
+      pumping = false;
+    }
+  };
+
+  return {
+    run: (requests) =>
+      new Promise<BatchResponse[]>((resolve, reject) => {
+        const run: Run = { results: new Array(requests.length), left: requests.length, sending: 0, settled: false, resolve, reject };
+        if (requests.length === 0) return resolve([]);
+        requests.forEach((request, index) => queue.push({ run, index, seq: seq++, request, attempts: 0, notBefore: 0 }));
+        kick?.();
+        if (!pumping) void pump();
+      }),
   };
 }
 

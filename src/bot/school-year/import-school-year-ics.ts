@@ -2,7 +2,6 @@ import type { Caller } from '../../shared/access/app-roles.js';
 import { canManageSchedule } from '../../shared/access/authorise.js';
 import type { AcademicYear } from '../../shared/calendar/academic-year.js';
 import { importAcademicYearFromIcs } from '../../shared/calendar/import-ics.js';
-import { academicYearIssues } from '../../shared/calendar/validate-calendar.js';
 import type { ValidationIssue } from '../../shared/calendar/validation-issue.js';
 import { auditedIfRefused } from '../audit/audited.js';
 import type { AppPorts } from '../ports.js';
@@ -24,5 +23,5 @@ export async function importSchoolYearIcs(deps: Pick<AppPorts, 'audit'>, input: 
   if (!allowed.ok) return auditedIfRefused(deps.audit, input.caller, 'school-year.import', '-', refuse('forbidden', 'forbidden', allowed.reason));
   const result = importAcademicYearFromIcs(input.ics, input.label ? { label: input.label } : {});
   if (!result.ok) return invalid(result.issues.map((i) => ({ field: i.field === 'file' ? 'ics' : i.field, message: i.message })));
-  return done({ year: result.year, notes: result.notes, issues: academicYearIssues(result.year) });
+  return done({ year: result.year, notes: result.notes, issues: result.issues });
 }

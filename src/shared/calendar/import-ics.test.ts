@@ -87,6 +87,23 @@ describe('importing term dates from an .ics file', () => {
     ]);
   });
 
+  it('still previews a year whose dates break a rule, naming each problem against its field', () => {
+    const withInsetInHalfTerm = termsAndHolidays.replace('END:VCALENDAR', `${allDay('INSET Day', '2025-10-29', '2025-10-30')}\r\nEND:VCALENDAR`);
+    const r = importAcademicYearFromIcs(withInsetInHalfTerm);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.year.halfTerms).toHaveLength(6);
+    expect(r.year.insetDays.map((d) => d.date)).toContain('2025-10-29');
+    expect(r.issues).toEqual([
+      expect.objectContaining({ field: expect.stringMatching(/^insetDays\[\d\]\.date$/), message: expect.stringMatching(/2025-10-29 is not inside a half term/) }),
+    ]);
+  });
+
+  it('has no issues for a year that keeps every rule', () => {
+    const r = importAcademicYearFromIcs(termsAndHolidays);
+    expect(r.ok && r.issues).toEqual([]);
+  });
+
   it('says what is wrong when the file does not give six half terms', () => {
     const r = importAcademicYearFromIcs(ics([allDay('Autumn Term', '2025-09-01', '2025-12-20'), allDay('Half term', '2025-10-27', '2025-11-01')]));
     expect(r).toEqual({

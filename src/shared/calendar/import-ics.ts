@@ -5,7 +5,12 @@ import { addDays, isoDate, isWeekend, type IsoDate } from './dates.js';
 import { validateAcademicYear } from './validate-calendar.js';
 import type { ValidationIssue } from './validation-issue.js';
 
-export type IcsImportResult = { ok: true; year: AcademicYear; notes: string[] } | { ok: false; issues: ValidationIssue[] };
+/**
+ * A file that gives six half terms is read into a year even when its dates break a rule: `issues` names
+ * each problem against its field so the admin can see and fix it in the preview. A file that cannot be
+ * read into a year at all is `ok: false`.
+ */
+export type IcsImportResult = { ok: true; year: AcademicYear; notes: string[]; issues: ValidationIssue[] } | { ok: false; issues: ValidationIssue[] };
 
 type EventKind = 'inset' | 'closure' | 'bank-holiday' | 'holiday' | 'term-start' | 'term-end' | 'term' | 'other';
 
@@ -52,7 +57,7 @@ function weekdaysIn(r: DayRange): IsoDate[] {
 /**
  * Reads a school's term dates from an iCalendar file: term events (ranges, or start and end markers)
  * give the school's open days, holiday events cut them into half terms, INSET and closure events give
- * those days, bank holidays are ignored (they are computed). The result is validated like any year and
+ * those days, bank holidays are ignored (they are computed). The year is validated like any other and
  * is meant for an admin to check and edit.
  */
 export function importAcademicYearFromIcs(ics: string, options: { label?: string } = {}): IcsImportResult {
@@ -124,6 +129,7 @@ export function importAcademicYearFromIcs(ics: string, options: { label?: string
         .join(', ')}`,
     );
 
-  const checked = validateAcademicYear({ label, halfTerms, insetDays, closureDays });
-  return checked.ok ? { ok: true, year: checked.value, notes } : checked;
+  const year: AcademicYear = { label, halfTerms, insetDays, closureDays };
+  const checked = validateAcademicYear(year);
+  return checked.ok ? { ok: true, year: checked.value, notes, issues: [] } : { ok: true, year, notes, issues: checked.issues };
 }

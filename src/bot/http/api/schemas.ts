@@ -22,11 +22,21 @@ export const meResponse = z
     jobTitle: z.string().optional(),
     mail: z.string().optional(),
     department: z.string().optional(),
+    userPrincipalName: z.string().optional(),
     roles: z.array(z.enum(APP_ROLES)),
   })
   .meta({ id: 'Me' });
 
-export const personSchema = z.object({ id: z.string(), displayName: z.string(), jobTitle: z.string().optional(), mail: z.string().optional() }).meta({ id: 'Person' });
+export const personSchema = z
+  .object({
+    id: z.string(),
+    displayName: z.string(),
+    jobTitle: z.string().optional(),
+    mail: z.string().optional(),
+    department: z.string().optional(),
+    userPrincipalName: z.string().optional(),
+  })
+  .meta({ id: 'Person' });
 
 export const schoolYearResponse = z
   .object({ calendar: schoolCalendarSchema, source: z.enum(['default', 'saved']), version: z.string(), warnings: z.array(z.string()) })
