@@ -14,11 +14,19 @@ import { createSessionRepository } from './storage/session-repository.js';
 import { createSchoolCalendarRepository } from './storage/school-calendar-repository.js';
 import { createBookingJobRepository } from './storage/booking-job-repository.js';
 import { createAuditLog } from './storage/audit-log.js';
+import { createAgendaItemRepository } from './storage/agenda-item-repository.js';
+import { createConversationRepository } from './storage/conversation-repository.js';
+import { createPostedCardRepository } from './storage/posted-card-repository.js';
+import { createReminderClaimRepository } from './storage/reminder-claim-repository.js';
+import { createTeamsMessenger } from './teams/teams-messenger.js';
+import { startReminderScheduler } from './reminders/reminder-scheduler.js';
+import type { App } from '@microsoft/teams.apps';
+import { randomUUID } from 'node:crypto';
 import { resumeBookingJobs, runBookingJob } from './booking/run-booking-job.js';
 import type { LoadedPlan } from './booking/load-booking-plan.js';
 import { createUseCases, type UseCases } from './use-cases.js';
 import { errorSummary } from './errors.js';
-import type { AppPorts, Clock } from './ports.js';
+import type { AppPorts, Clock, Messenger } from './ports.js';
 import { startServer, type RunningServer } from './server.js';
 
 export interface StartedApp extends RunningServer {
@@ -75,6 +83,13 @@ export async function startFromEnv(env: Record<string, string | undefined>, logg
     : undefined;
 
   const records = store ?? noStore();
+  // Cards go out through the Teams app, which the server creates: bound once it exists.
+  let teamsApp: App | undefined;
+  const messenger = (): Messenger => {
+    if (!teamsApp) throw new Error('The bot is not started yet.');
+    return createTeamsMessenger(teamsApp);
+  };
+  const lateMessenger: Messenger = { post: (to, card) => messenger().post(to, card), update: (to, id, card) => messenger().update(to, id, card) };
   let serverUrl = '';
   const ports: AppPorts = {
     clock: systemClock,
@@ -86,7 +101,18 @@ export async function startFromEnv(env: Record<string, string | undefined>, logg
     calendar: createGraphCalendar(graph),
     directory,
     links: { session: (id) => `${config.publicUrl ?? serverUrl}/sessions/${encodeURIComponent(id)}` },
-    settings: { safeguardingMailbox: config.safeguardingMailbox, scheduling: {} },
+    settings: {
+      safeguardingMailbox: config.safeguardingMailbox,
+      scheduling: {},
+      reminderWorkingDays: config.reminders.workingDaysBefore,
+      safeguardingAdminIds: config.reminders.safeguardingAdminIds,
+      instanceId: randomUUID(),
+    },
+    agendaItems: createAgendaItemRepository(records),
+    conversations: createConversationRepository(records, systemClock),
+    postedCards: createPostedCardRepository(records),
+    reminderClaims: createReminderClaimRepository(records),
+    messenger: lateMessenger,
   };
   // Booking jobs run in this process after the request that started them; one run per job at a time.
   const running = new Map<string, Promise<void>>();
@@ -97,10 +123,11 @@ export async function startFromEnv(env: Record<string, string | undefined>, logg
       .finally(() => running.delete(jobId));
     running.set(jobId, run);
   };
-  const useCases = createUseCases(ports, runInBackground);
+  const useCases = createUseCases(ports, runInBackground, log);
 
-  const server = await startServer({ config, log, verify, directory, useCases, ...(devSignIn ? { devSignIn } : {}) });
+  const server = await startServer({ config, log, verify, directory, useCases, onTeamsApp: (app) => (teamsApp = app), ...(devSignIn ? { devSignIn } : {}) });
   serverUrl = server.url;
+  const reminders = store && config.reminders.intervalMinutes > 0 ? startReminderScheduler(useCases, log, config.reminders.intervalMinutes) : undefined;
   // Jobs a stopped server left running are finished now; every step is idempotent.
   if (store) {
     const resumed = resumeBookingJobs({ ...ports, runJob: runInBackground }, log).catch((err: unknown) => log.error({ err: errorSummary(err) }, 'could not resume booking jobs'));
@@ -115,6 +142,7 @@ export async function startFromEnv(env: Record<string, string | undefined>, logg
   return {
     ...server,
     close: async () => {
+      await reminders?.stop();
       await server.close();
     },
     config,

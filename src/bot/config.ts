@@ -38,6 +38,14 @@ const envSchema = z.object({
   DEV_SIGN_IN_URL: optionalText,
   PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/, message: "must be the app's public URL, e.g. https://safeguarding.example.org" }).optional()),
   TAB_DIST_DIR: z.string().default('dist/tab'),
+  REMINDER_WORKING_DAYS: z.coerce.number().int().min(1, 'must be 1 to 10 working days').max(10, 'must be 1 to 10 working days').default(2),
+  REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
+  SAFEGUARDING_ADMIN_IDS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\s*[0-9a-f-]{36}(\s*,\s*[0-9a-f-]{36})*\s*$/i, 'must be Entra object ids separated by commas')
+      .optional(),
+  ),
 });
 
 /** Every environment variable the server reads (infra and docs are checked against this list). */
@@ -82,6 +90,14 @@ export interface ServerConfig {
   /** Where people open the app (links in invitations); the server's own URL when unset (local). */
   publicUrl: string | undefined;
   tabDistDir: string;
+  reminders: {
+    /** Working days before a session that its reminder cards go out. */
+    workingDaysBefore: number;
+    /** How often the reminder job runs; 0 = never on its own. */
+    intervalMinutes: number;
+    /** Safeguarding admins told when a postponed session has no time within the working week. */
+    safeguardingAdminIds: string[];
+  };
 }
 
 export class ConfigError extends Error {
@@ -159,5 +175,13 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     devSignInUrl: e.DEV_SIGN_IN_URL,
     publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     tabDistDir: e.TAB_DIST_DIR,
+    reminders: {
+      workingDaysBefore: e.REMINDER_WORKING_DAYS,
+      intervalMinutes: e.REMINDER_INTERVAL_MINUTES,
+      safeguardingAdminIds: (e.SAFEGUARDING_ADMIN_IDS ?? '')
+        .split(',')
+        .map((x) => x.trim().toLowerCase())
+        .filter(Boolean),
+    },
   };
 }

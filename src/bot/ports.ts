@@ -6,6 +6,8 @@ import type { SchoolCalendar } from '../shared/calendar/academic-year.js';
 import type { IsoInstant } from '../shared/calendar/london-time.js';
 import type { Session } from '../shared/sessions/session.js';
 import type { BookingJob } from '../shared/booking/booking-job.js';
+import type { AgendaItem, AgendaSection } from '../shared/agenda/agenda.js';
+import type { AdaptiveCard } from '@microsoft/teams.cards';
 
 export type { CalendarPort, CalendarEvent, NewCalendarEvent, CreateResult, FreeBusy, EventChanges } from './graph/calendar.js';
 export type { DirectoryPort, DirectoryUser } from './graph/directory.js';
@@ -32,6 +34,8 @@ export interface ArrangementRepository {
 export interface SessionRepository {
   get(id: string): Promise<Stored<Session> | undefined>;
   listForArrangements(arrangementIds: readonly string[]): Promise<Stored<Session>[]>;
+  /** Booked sessions that start in [fromUtc, toUtc). */
+  listBookedStartingBetween(fromUtc: IsoInstant, toUtc: IsoInstant): Promise<Stored<Session>[]>;
   /** Idempotent by session id: a session that exists is returned as it is. Results in input order. */
   createMany(sessions: readonly Session[]): Promise<(Stored<Session> | Error)[]>;
   update(base: Stored<Session>, next: Session): Promise<Stored<Session>>;
@@ -75,6 +79,90 @@ export interface AppSettings {
   safeguardingMailbox: string | undefined;
   /** School-wide scheduling settings (working hours, postponement working days…); defaults when empty. */
   scheduling: Partial<import('../shared/scheduling/scheduling-settings.js').SchedulingSettings>;
+  /** The school's agenda sections; the default template when absent. */
+  agendaTemplate?: readonly AgendaSection[];
+  /** Working days before a session that each participant gets a reminder (default 2). */
+  reminderWorkingDays?: number;
+  /** Safeguarding admins who get a card when a postponed session has no time to move to (Entra object ids). */
+  safeguardingAdminIds?: readonly string[];
+  /** This server process, for reminder claims. */
+  instanceId?: string;
+}
+
+/** An agenda item as stored: removing one keeps it, marked, so the history is not lost. */
+export type StoredAgendaItem = AgendaItem & { removedAt?: IsoInstant; removedById?: string };
+
+export interface AgendaItemRepository {
+  /** The session's items that have not been removed. */
+  listForSession(sessionId: string): Promise<Stored<StoredAgendaItem>[]>;
+  get(itemId: string): Promise<Stored<StoredAgendaItem> | undefined>;
+  create(item: StoredAgendaItem): Promise<Stored<StoredAgendaItem>>;
+  update(base: Stored<StoredAgendaItem>, next: StoredAgendaItem): Promise<Stored<StoredAgendaItem>>;
+}
+
+/** Where the bot can reach a person: their personal chat with the app (saved on install or when they write). */
+export interface ConversationRef {
+  userId: string;
+  conversationId: string;
+  serviceUrl: string;
+  tenantId?: string | undefined;
+}
+
+export interface ConversationRepository {
+  /** The person's saved conversation, unless they uninstalled the app or Teams refused the bot. */
+  get(userId: string): Promise<ConversationRef | undefined>;
+  save(ref: ConversationRef): Promise<void>;
+  forget(userId: string): Promise<void>;
+}
+
+/** A card the bot posted, kept so it can be updated in place when the agenda changes. */
+export interface PostedCard {
+  sessionId: string;
+  userId: string;
+  kind: 'agenda' | 'reminder';
+  conversation: ConversationRef;
+  activityId: string;
+  postedAt: IsoInstant;
+}
+
+export interface PostedCardRepository {
+  add(card: PostedCard): Promise<void>;
+  listForSession(sessionId: string): Promise<PostedCard[]>;
+}
+
+/** Who sends one participant's reminder for one session time: the first to create the claim. */
+export interface ReminderClaim {
+  key: string;
+  sessionId: string;
+  userId: string;
+  sessionStart: IsoInstant;
+  state: 'claimed' | 'sent' | 'unreachable';
+  /** The server process that made the claim. */
+  claimant: string;
+  claimedAt: IsoInstant;
+  sentAt?: IsoInstant | undefined;
+}
+
+export interface ReminderClaimRepository {
+  /** Creates the claim, or finds the one already there; `mine` says whether the stored claim is this one. */
+  claim(claim: ReminderClaim): Promise<{ stored: Stored<ReminderClaim>; mine: boolean }>;
+  update(base: Stored<ReminderClaim>, next: ReminderClaim): Promise<Stored<ReminderClaim>>;
+}
+
+/** Teams said the bot can no longer write to this conversation (uninstalled, blocked: 403 or 404). */
+export class UnreachableError extends Error {
+  constructor(readonly status: number) {
+    super(`Teams refused the message (HTTP ${status}).`);
+    this.name = 'UnreachableError';
+  }
+}
+
+/** Sends and updates cards in Teams conversations. */
+export interface Messenger {
+  /** Posts a card; the new message's activity id. Throws UnreachableError when the bot may not write there. */
+  post(to: ConversationRef, card: AdaptiveCard): Promise<string>;
+  /** Replaces a posted card in place. Throws UnreachableError when the message or conversation is gone. */
+  update(to: ConversationRef, activityId: string, card: AdaptiveCard): Promise<void>;
 }
 
 /** Every port; a use case takes the ones it needs (`Pick<AppPorts, …>`). */
@@ -89,4 +177,9 @@ export interface AppPorts {
   directory: import('./graph/directory.js').DirectoryPort;
   links: Links;
   settings: AppSettings;
+  agendaItems: AgendaItemRepository;
+  conversations: ConversationRepository;
+  postedCards: PostedCardRepository;
+  reminderClaims: ReminderClaimRepository;
+  messenger: Messenger;
 }

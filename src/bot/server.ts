@@ -18,6 +18,7 @@ import { devSignInRoutes } from './http/routes/dev-sign-in.js';
 import { sendError } from './http/send-error.js';
 import { logRequests } from './http/log-requests.js';
 import { createTeamsApp } from './teams/create-teams-app.js';
+import type { App } from '@microsoft/teams.apps';
 
 export interface ServerDeps {
   config: ServerConfig;
@@ -27,6 +28,8 @@ export interface ServerDeps {
   useCases: UseCases;
   /** Present only when the local emulator's dev sign-in is configured. */
   devSignIn?: DevSignIn;
+  /** Hands the Teams app to whoever sends proactive cards through it. */
+  onTeamsApp?: (app: App) => void;
 }
 
 export interface RunningServer {
@@ -99,8 +102,9 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   if (deps.devSignIn) api.use(devSignInRoutes({ directory: deps.directory, signIn: deps.devSignIn, log }));
   api.use((req, res) => sendError(res, 404, { error: 'not_found', message: `There is no API route ${req.method} ${req.path}.` }));
   // The bot's POST /api/messages is registered first so the API's 404 handler never shadows it.
-  const teams = createTeamsApp(config, app, log);
+  const teams = createTeamsApp(config, app, log, deps.useCases);
   await teams.initialize();
+  deps.onTeamsApp?.(teams);
   app.use('/api', api);
 
   const tabDir = path.resolve(config.tabDistDir);

@@ -16,12 +16,23 @@ import { listSessionAlternatives } from './sessions/list-session-alternatives.js
 import { listSessions } from './sessions/list-sessions.js';
 import { postponeSession } from './sessions/postpone-session.js';
 import { getMe } from './people/get-me.js';
+import { addAgendaItem } from './agenda/add-agenda-item.js';
+import { editAgendaItem, removeAgendaItem } from './agenda/change-agenda-item.js';
+import { nextSessions } from './agenda/next-sessions.js';
+import { getAgenda, showAgenda } from './agenda/show-agenda.js';
+import { recordRefusedCardAction } from './audit/record-refused-card-action.js';
+import type { Logger } from './logger.js';
+import { forgetConversation, listUnreachablePeople, rememberConversation } from './people/conversations.js';
+import { runReminders } from './reminders/run-reminders.js';
+import { runRemindersNow } from './reminders/run-reminders-now.js';
+import { beginReschedule, offerReschedule } from './reschedule/offer-reschedule.js';
+import { rescheduleToSlot } from './reschedule/reschedule-to-slot.js';
 
 type Bound<F> = F extends (deps: never, input: infer I) => infer R ? (input: I) => R : never;
 const bind = <F extends (deps: D, input: never) => unknown, D>(f: F, deps: D) => ((input: never) => f(deps, input)) as Bound<F>;
 
 /** Every use case with its ports applied: what the REST routes (and the bot) call. */
-export function createUseCases(ports: AppPorts, runInBackground: RunInBackground) {
+export function createUseCases(ports: AppPorts, runInBackground: RunInBackground, log: Logger) {
   return {
     getMe: bind(getMe, ports),
     searchPeople: bind(searchPeople, ports),
@@ -39,6 +50,21 @@ export function createUseCases(ports: AppPorts, runInBackground: RunInBackground
     listSessionAlternatives: bind(listSessionAlternatives, ports),
     postponeSession: bind(postponeSession, ports),
     cancelSession: bind(cancelSession, ports),
+    addAgendaItem: bind(addAgendaItem, ports),
+    editAgendaItem: bind(editAgendaItem, ports),
+    removeAgendaItem: bind(removeAgendaItem, ports),
+    showAgenda: bind(showAgenda, ports),
+    getAgenda: bind(getAgenda, ports),
+    nextSessions: bind(nextSessions, ports),
+    beginReschedule: bind(beginReschedule, ports),
+    offerReschedule: bind(offerReschedule, ports),
+    rescheduleToSlot: bind(rescheduleToSlot, ports),
+    rememberConversation: bind(rememberConversation, ports),
+    forgetConversation: bind(forgetConversation, ports),
+    listUnreachablePeople: bind(listUnreachablePeople, ports),
+    recordRefusedCardAction: bind(recordRefusedCardAction, ports),
+    runReminders: (input: { caller: Caller }) => runReminders(ports, log, input),
+    runRemindersNow: bind(runRemindersNow, { ...ports, runReminders: (input: { caller: Caller }) => runReminders(ports, log, input) }),
   };
 }
 

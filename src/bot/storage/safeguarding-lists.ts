@@ -43,7 +43,25 @@ export const SAFEGUARDING_LISTS: readonly ListSpec[] = [
     columns: [
       { name: 'SessionId', kind: 'text', indexed: true, required: true },
       { name: 'AddedById', kind: 'text' },
-      { name: 'Text', kind: 'note' },
+      { name: 'ValueJson', kind: 'note' },
+    ],
+  },
+  {
+    // Each agenda or reminder card the bot posted, so a change to the agenda updates it in place.
+    name: 'PostedCards',
+    columns: [
+      { name: 'SessionId', kind: 'text', indexed: true, required: true },
+      { name: 'UserId', kind: 'text' },
+      { name: 'ValueJson', kind: 'note' },
+    ],
+  },
+  {
+    // One item per participant per session time: whoever creates it sends the reminder (IdempotencyKey is unique).
+    name: 'ReminderClaims',
+    columns: [
+      { name: 'SessionId', kind: 'text', indexed: true, required: true },
+      { name: 'State', kind: 'text', indexed: true },
+      { name: 'ValueJson', kind: 'note' },
     ],
   },
   {
@@ -100,8 +118,8 @@ export const SAFEGUARDING_LISTS: readonly ListSpec[] = [
     name: 'ConversationReferences',
     columns: [
       { name: 'UserId', kind: 'text', indexed: true, required: true },
-      { name: 'ConversationId', kind: 'text' },
-      { name: 'ServiceUrl', kind: 'text' },
+      { name: 'Active', kind: 'boolean', indexed: true },
+      { name: 'ValueJson', kind: 'note' },
     ],
   },
   {

@@ -2,8 +2,16 @@ import type { Operation } from '../api/operation.js';
 import { arrangementOperations } from './arrangements.js';
 import { bookingOperations } from './booking.js';
 import { meOperations } from './me.js';
+import { reminderOperations } from './reminders.js';
 import { schoolYearOperations } from './school-year.js';
 import { sessionOperations } from './sessions.js';
 
 /** Every REST operation under /api (the OpenAPI document lists exactly these). */
-export const API_OPERATIONS: readonly Operation[] = [...meOperations, ...schoolYearOperations, ...arrangementOperations, ...bookingOperations, ...sessionOperations];
+export const API_OPERATIONS: readonly Operation[] = [
+  ...meOperations,
+  ...schoolYearOperations,
+  ...arrangementOperations,
+  ...bookingOperations,
+  ...sessionOperations,
+  ...reminderOperations,
+];

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import type { Caller } from '../../shared/access/app-roles.js';
+import { agendaItemText, DEFAULT_AGENDA_TEMPLATE, DEFAULT_SECTION_ID, looksLikeChildName, numberedItems, type AgendaItem, type AgendaView } from '../../shared/agenda/agenda.js';
+import { partiesOf } from '../../shared/arrangements/arrangement.js';
+import { InvalidInputError } from '../../shared/errors/invalid-input.js';
+import { audited } from '../audit/audited.js';
+import type { AppPorts } from '../ports.js';
+import { done, invalid, refuse, type Outcome } from '../use-case.js';
+import { loadAgendaSession } from './agenda-access.js';
+import { loadAgendaView } from './agenda-view.js';
+import { publishAgenda } from './publish-agenda.js';
+import { upcomingSessionsOf } from './upcoming-sessions.js';
+
+/** More than this on one agenda is almost certainly a mistake (or a script). */
+export const MAX_ITEMS_PER_SESSION = 50;
+
+export type AddedItem =
+  | { kind: 'added'; item: AgendaItem; number: number; view: AgendaView; namesAChild: boolean }
+  | { kind: 'choose-session'; itemText: string; sessions: { sessionId: string; start: string; withNames: string[] }[] };
+
+export interface AddItemInput {
+  caller: Caller;
+  /** Absent from chat: the caller's next session, or a question when they have several arrangements. */
+  sessionId?: string | undefined;
+  text: unknown;
+  sectionId?: string | undefined;
+  /** The card the item was added from: Teams updates it with the answer, so it is not updated again. */
+  fromActivityId?: string | undefined;
+}
+
+type Deps = Pick<AppPorts, 'arrangements' | 'sessions' | 'agendaItems' | 'postedCards' | 'messenger' | 'conversations' | 'settings' | 'clock' | 'audit'>;
+
+/** Adds an item to a session's agenda (the caller's own), then updates every agenda card already posted. */
+export async function addAgendaItem(deps: Deps, input: AddItemInput): Promise<Outcome<AddedItem>> {
+  const { caller } = input;
+  let text: string;
+  try {
+    text = agendaItemText(input.text);
+  } catch (e) {
+    if (e instanceof InvalidInputError) return audited(deps.audit, caller, 'agenda.add', input.sessionId ?? '-', invalid([{ field: e.field, message: e.message }]));
+    throw e;
+  }
+  const now = deps.clock.now();
+  let sessionId = input.sessionId;
+  if (!sessionId) {
+    const upcoming = await upcomingSessionsOf(deps, caller.id, now);
+    if (upcoming.length === 0)
+      return refuse('not-found', 'no_upcoming_session', 'You have no upcoming supervision session to add this to. When your sessions are booked, try again.');
+    if (upcoming.length > 1) {
+      return done({
+        kind: 'choose-session',
+        itemText: text,
+        sessions: upcoming.map((u) => ({
+          sessionId: u.session.value.id,
+          start: u.session.value.start,
+          withNames: partiesOf(u.arrangement)
+            .filter((p) => p.id !== caller.id)
+            .map((p) => p.displayName),
+        })),
+      });
+    }
+    sessionId = upcoming[0]?.session.value.id as string;
+  }
+  const loaded = await loadAgendaSession(deps, caller, sessionId, now);
+  if (!loaded.ok) return audited(deps.audit, caller, 'agenda.add', sessionId, loaded);
+  const template = deps.settings.agendaTemplate ?? DEFAULT_AGENDA_TEMPLATE;
+  if (input.sectionId !== undefined && !template.some((s) => s.id === input.sectionId))
+    return audited(
+      deps.audit,
+      caller,
+      'agenda.add',
+      sessionId,
+      invalid([{ field: 'sectionId', message: 'That agenda section does not exist. Choose one of the sections on the card.' }]),
+    );
+  const existing = await deps.agendaItems.listForSession(sessionId);
+  if (existing.length >= MAX_ITEMS_PER_SESSION)
+    return audited(
+      deps.audit,
+      caller,
+      'agenda.add',
+      sessionId,
+      refuse('conflict', 'agenda_full', `This agenda already has ${MAX_ITEMS_PER_SESSION} items. Remove some before adding more.`),
+    );
+  const me = partiesOf(loaded.arrangement).find((p) => p.id === caller.id);
+  const item: AgendaItem = {
+    id: randomUUID(),
+    sessionId,
+    sectionId: input.sectionId ?? DEFAULT_SECTION_ID,
+    text,
+    addedById: caller.id,
+    addedByName: me?.displayName ?? 'Unknown',
+    addedAt: now,
+  };
+  await deps.agendaItems.create(item);
+  const view = await loadAgendaView(deps, loaded.session.value, loaded.arrangement);
+  await publishAgenda(deps, view, { activityId: input.fromActivityId });
+  const number = numberedItems(view).findIndex((i) => i.id === item.id) + 1;
+  // The text is never audited or logged: it may hold case detail.
+  return audited(
+    deps.audit,
+    caller,
+    'agenda.add',
+    sessionId,
+    done({ kind: 'added', item, number, view, namesAChild: looksLikeChildName(text) }),
+    () => `section ${item.sectionId}`,
+  );
+}

@@ -1,0 +1,43 @@
+import type { AgendaView } from '../../shared/agenda/agenda.js';
+import { buildAgendaCard } from '../../shared/cards/agenda-card.js';
+import { buildReminderCard } from '../../shared/cards/reminder-card.js';
+import { DEFAULT_REMINDER_WORKING_DAYS } from '../../shared/reminders/reminders.js';
+import type { AdaptiveCard } from '@microsoft/teams.cards';
+import { UnreachableError, type AppPorts, type PostedCard } from '../ports.js';
+
+/** The card a posted agenda or reminder card should show now, for the person it was posted to. */
+export function cardFor(card: Pick<PostedCard, 'kind' | 'userId'>, view: AgendaView, settings: AppPorts['settings'], notice?: string): AdaptiveCard {
+  return card.kind === 'reminder'
+    ? buildReminderCard(view, card.userId, { workingDaysBefore: settings.reminderWorkingDays ?? DEFAULT_REMINDER_WORKING_DAYS })
+    : // refresh: Teams asks again for the card whenever its user opens it, so it is current even if an update was missed.
+      buildAgendaCard(view, card.userId, { refreshUserIds: [card.userId], ...(notice ? { notice } : {}) });
+}
+
+/**
+ * Updates in place every agenda and reminder card already posted for the session, so every party sees
+ * the agenda as it is now. A card that cannot be updated never undoes the change that caused it.
+ * `except` is the card the person is acting on: Teams replaces that one with the invoke's answer.
+ */
+export async function publishAgenda(
+  deps: Pick<AppPorts, 'postedCards' | 'messenger' | 'conversations' | 'settings'>,
+  view: AgendaView,
+  except?: { activityId: string | undefined },
+): Promise<{ updated: number; failed: number }> {
+  const posted = await deps.postedCards.listForSession(view.sessionId);
+  let updated = 0;
+  let failed = 0;
+  await Promise.all(
+    posted
+      .filter((p) => p.activityId !== except?.activityId)
+      .map(async (p) => {
+        try {
+          await deps.messenger.update(p.conversation, p.activityId, cardFor(p, view, deps.settings));
+          updated += 1;
+        } catch (error) {
+          failed += 1;
+          if (error instanceof UnreachableError && error.status === 403) await deps.conversations.forget(p.userId).catch(() => undefined);
+        }
+      }),
+  );
+  return { updated, failed };
+}

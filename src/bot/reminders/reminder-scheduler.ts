@@ -1,0 +1,35 @@
+import type { Logger } from '../logger.js';
+import { errorSummary } from '../errors.js';
+import type { UseCases } from '../use-cases.js';
+
+/** The reminder job's own identity in the audit log. */
+export const REMINDER_JOB: { id: string; roles: [] } = { id: 'system:reminders', roles: [] };
+
+/**
+ * Runs the reminder job now and then every `intervalMinutes`. Runs never overlap in one process;
+ * across processes the claims make each reminder go out once.
+ */
+export function startReminderScheduler(useCases: Pick<UseCases, 'runReminders'>, log: Logger, intervalMinutes: number): { stop(): Promise<void> } {
+  let current: Promise<void> | undefined;
+  const tick = () => {
+    if (current) return;
+    current = useCases
+      .runReminders({ caller: REMINDER_JOB })
+      .then((run) => {
+        if (run.due) log.info({ due: run.due, sent: run.sent, alreadySent: run.alreadySent, unreachable: run.unreachable.length, failed: run.failed }, 'reminder run');
+      })
+      .catch((err: unknown) => log.error({ err: errorSummary(err) }, 'reminder run failed'))
+      .finally(() => (current = undefined));
+  };
+  const first = setTimeout(tick, 5_000);
+  const timer = setInterval(tick, intervalMinutes * 60_000);
+  first.unref();
+  timer.unref();
+  return {
+    stop: async () => {
+      clearTimeout(first);
+      clearInterval(timer);
+      await current;
+    },
+  };
+}

@@ -1,0 +1,130 @@
+import type { Caller } from '../../shared/access/app-roles.js';
+import { partiesOf, type Arrangement } from '../../shared/arrangements/arrangement.js';
+import { instantMs, type IsoInstant } from '../../shared/calendar/london-time.js';
+import { buildReminderCard } from '../../shared/cards/reminder-card.js';
+import { DEFAULT_REMINDER_WORKING_DAYS, isReminderDue, reminderKey } from '../../shared/reminders/reminders.js';
+import type { Session } from '../../shared/sessions/session.js';
+import { loadAgendaView } from '../agenda/agenda-view.js';
+import type { Logger } from '../logger.js';
+import { UnreachableError, type AppPorts, type ReminderClaim, type Stored } from '../ports.js';
+import { currentCalendar } from '../school-year/school-calendar.js';
+
+export interface ReminderRun {
+  /** Participants whose reminder was due in this run. */
+  due: number;
+  sent: number;
+  /** Sent before (by this server, another one, or an earlier run). */
+  alreadySent: number;
+  /** Participants the bot cannot reach yet (the app is not installed for them). */
+  unreachable: string[];
+  failed: number;
+}
+
+/** A claim left 'claimed' this long was made by a server that stopped before sending: another may take it over. */
+export const CLAIM_LEASE_MS = 10 * 60_000;
+/** Wide enough to hold N working days before any session (holidays included). */
+const HORIZON_DAYS = 30;
+
+type Deps = Pick<
+  AppPorts,
+  'sessions' | 'arrangements' | 'schoolCalendar' | 'agendaItems' | 'conversations' | 'postedCards' | 'reminderClaims' | 'messenger' | 'settings' | 'clock' | 'audit'
+>;
+
+/**
+ * Sends each participant of each upcoming session their reminder card, a set number of working days
+ * before it (default 2). Exactly once per participant per session time, across restarts and with
+ * several servers running: a server sends only after its claim is the one stored (the claims list's
+ * key is unique); a claim whose server stopped before sending is taken over after a lease.
+ */
+export async function runReminders(deps: Deps, log: Logger, input: { caller: Caller }): Promise<ReminderRun> {
+  const now = deps.clock.now();
+  const { working } = await currentCalendar(deps.schoolCalendar);
+  const workingDaysBefore = deps.settings.reminderWorkingDays ?? DEFAULT_REMINDER_WORKING_DAYS;
+  const claimant = deps.settings.instanceId ?? 'server';
+  const horizon = new Date(instantMs(now) + HORIZON_DAYS * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z') as IsoInstant;
+  const sessions = (await deps.sessions.listBookedStartingBetween(now, horizon)).filter((s) => {
+    try {
+      return isReminderDue({ sessionStartUtc: s.value.start, now, workingCalendar: working, workingDaysBefore });
+    } catch {
+      return false; // a session outside the school calendar: no working days to count back
+    }
+  });
+  const run: ReminderRun = { due: 0, sent: 0, alreadySent: 0, unreachable: [], failed: 0 };
+  const arrangements = new Map<string, Arrangement | undefined>();
+  const arrangementOf = async (id: string) => {
+    if (!arrangements.has(id)) arrangements.set(id, (await deps.arrangements.get(id))?.value);
+    return arrangements.get(id);
+  };
+  const work: { session: Session; arrangement: Arrangement; userId: string }[] = [];
+  for (const s of sessions) {
+    const a = await arrangementOf(s.value.arrangementId);
+    if (!a || a.status !== 'active') continue;
+    for (const p of partiesOf(a)) work.push({ session: s.value, arrangement: a, userId: p.id });
+  }
+  run.due = work.length;
+
+  const remindOne = async ({ session, arrangement, userId }: (typeof work)[number]) => {
+    const to = await deps.conversations.get(userId);
+    if (!to) {
+      run.unreachable.push(userId);
+      return;
+    }
+    const claim: ReminderClaim = {
+      key: reminderKey(session.id, userId, session.start),
+      sessionId: session.id,
+      userId,
+      sessionStart: session.start,
+      state: 'claimed',
+      claimant,
+      claimedAt: now,
+    };
+    const claimed = await deps.reminderClaims.claim(claim);
+    let stored = claimed.stored;
+    const mine = claimed.mine;
+    if (!mine) {
+      const stale = stored.value.state === 'unreachable' || (stored.value.state === 'claimed' && instantMs(now) - instantMs(stored.value.claimedAt) > CLAIM_LEASE_MS);
+      if (!stale) {
+        run.alreadySent += 1;
+        return;
+      }
+      try {
+        stored = await deps.reminderClaims.update(stored, claim); // If-Match: of several servers taking over, one wins
+      } catch {
+        run.alreadySent += 1;
+        return;
+      }
+    }
+    const mark = (next: Partial<ReminderClaim>) => deps.reminderClaims.update(stored as Stored<ReminderClaim>, { ...(stored as Stored<ReminderClaim>).value, ...next });
+    try {
+      const view = await loadAgendaView(deps, session, arrangement);
+      const activityId = await deps.messenger.post(to, buildReminderCard(view, userId, { workingDaysBefore }));
+      await mark({ state: 'sent', sentAt: deps.clock.now() });
+      await deps.postedCards.add({ sessionId: session.id, userId, kind: 'reminder', conversation: to, activityId, postedAt: now });
+      run.sent += 1;
+    } catch (error) {
+      if (error instanceof UnreachableError) {
+        await deps.conversations.forget(userId);
+        await mark({ state: 'unreachable' }).catch(() => undefined);
+        run.unreachable.push(userId);
+        return;
+      }
+      run.failed += 1;
+      // Left 'claimed': after the lease a later run tries again.
+      log.warn({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error), sessionId: session.id }, 'reminder not sent');
+    }
+  };
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(8, work.length) }, async () => {
+      while (next < work.length) await remindOne(work[next++] as (typeof work)[number]);
+    }),
+  );
+  await deps.audit.append({
+    actorId: input.caller.id,
+    action: 'reminders.run',
+    targetId: '-',
+    outcome: run.failed ? 'failed' : 'done',
+    detail: `due ${run.due}, sent ${run.sent}, already ${run.alreadySent}, unreachable ${run.unreachable.length}, failed ${run.failed}`,
+  });
+  return run;
+}

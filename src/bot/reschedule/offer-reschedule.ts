@@ -1,0 +1,80 @@
+import type { Caller } from '../../shared/access/app-roles.js';
+import { canPostponeSession } from '../../shared/access/authorise.js';
+import { partiesOf } from '../../shared/arrangements/arrangement.js';
+import { buildEscalationCard } from '../../shared/cards/reschedule-cards.js';
+import { InvalidInputError } from '../../shared/errors/invalid-input.js';
+import type { PostponementReason } from '../../shared/sessions/session.js';
+import { audited, auditedIfRefused } from '../audit/audited.js';
+import type { AppPorts } from '../ports.js';
+import { alternativesFor } from '../sessions/session-alternatives.js';
+import { loadSession } from '../sessions/load-session.js';
+import { done, refuse, type Outcome } from '../use-case.js';
+import { notifyPeople } from './notify.js';
+
+/** The most times a card offers. */
+export const MAX_SLOTS_OFFERED = 8;
+
+export type RescheduleOffer =
+  | { kind: 'slots'; sessionId: string; originalStart: string; deadline: string; slots: { start: string; end: string }[] }
+  | { kind: 'no-slot'; sessionId: string; originalStart: string; deadline: string; notified: string[] };
+
+type Deps = Pick<AppPorts, 'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings' | 'audit' | 'conversations' | 'messenger' | 'links'>;
+
+/** The session a party may postpone, still booked. */
+export async function beginReschedule(
+  deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'audit'>,
+  input: { caller: Caller; sessionId: string },
+): Promise<Outcome<{ sessionId: string; start: string }>> {
+  const loaded = await loadSession(deps, input.caller, input.sessionId, canPostponeSession);
+  if (!loaded.ok) return auditedIfRefused(deps.audit, input.caller, 'session.reschedule', input.sessionId, loaded);
+  const s = loaded.session.value;
+  if (s.status !== 'booked') return refuse('conflict', 'session_not_booked', `This session is ${s.status}: only a booked session can be moved.`);
+  return done({ sessionId: s.id, start: s.start });
+}
+
+// seed 000 "Frequency of Safeguarding Supervision" and Appendix 3 §3: re-booked within one working week;
+// when that cannot be done the supervisor and the safeguarding admin act.
+/**
+ * "I can't make it": the times within one working week of the original when every party is free (from
+ * Outlook free/busy), best first. With none, the supervisor and the safeguarding admins get a card to act.
+ */
+export async function offerReschedule(deps: Deps, input: { caller: Caller; sessionId: string; reason: PostponementReason }): Promise<Outcome<RescheduleOffer>> {
+  const { caller, sessionId } = input;
+  const loaded = await loadSession(deps, caller, sessionId, canPostponeSession);
+  if (!loaded.ok) return audited(deps.audit, caller, 'session.reschedule', sessionId, loaded);
+  const session = loaded.session.value;
+  if (session.status !== 'booked')
+    return audited(
+      deps.audit,
+      caller,
+      'session.reschedule',
+      sessionId,
+      refuse('conflict', 'session_not_booked', `This session is ${session.status}: only a booked session can be moved.`),
+    );
+  let options;
+  try {
+    options = await alternativesFor(deps, session, loaded.arrangement, session.organiserMailbox);
+  } catch (e) {
+    if (e instanceof InvalidInputError) return audited(deps.audit, caller, 'session.reschedule', sessionId, refuse('conflict', 'cannot_postpone', e.message));
+    throw e;
+  }
+  const originalStart = session.postponements[0]?.fromStart ?? session.start;
+  if (options.kind === 'candidates' && options.candidates.length > 0) {
+    const slots = options.candidates.slice(0, MAX_SLOTS_OFFERED).map((c) => ({ start: c.slot.start, end: c.slot.end }));
+    return done({ kind: 'slots', sessionId, originalStart, deadline: options.window.deadline, slots });
+  }
+  const deadline = options.window.deadline;
+  const parties = partiesOf(loaded.arrangement);
+  const toTell = [loaded.arrangement.supervisor.id, ...(deps.settings.safeguardingAdminIds ?? [])];
+  const missed = await notifyPeople(deps, toTell, () =>
+    buildEscalationCard({ sessionStart: originalStart, deadline, partyNames: parties.map((p) => p.displayName), sessionLink: deps.links.session(sessionId) }),
+  );
+  return audited(
+    deps.audit,
+    caller,
+    'session.reschedule',
+    sessionId,
+    done({ kind: 'no-slot', sessionId, originalStart, deadline, notified: toTell.filter((id) => !missed.includes(id)) }),
+    (v) => `no time within the working week; ${v.kind === 'no-slot' ? v.notified.length : 0} told`,
+  );
+}

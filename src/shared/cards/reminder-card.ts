@@ -1,0 +1,35 @@
+import { AdaptiveCard, TextBlock, type CardElementArray } from '@microsoft/teams.cards';
+import { numberedItems, sessionTimeText, type AgendaView } from '../agenda/agenda.js';
+import { addItemInputs, sessionFacts } from './agenda-card.js';
+import { executeAction } from './card-actions.js';
+
+export interface ReminderCardOptions {
+  /** How far ahead the reminder is sent, in working days (the heading says so). */
+  workingDaysBefore: number;
+}
+
+/**
+ * The reminder a participant gets a few working days before a session: when and with whom, the agenda so
+ * far (numbered as on the agenda card), a box to add an item, and "I can't make it" to postpone.
+ */
+export function buildReminderCard(view: AgendaView, viewerId: string, options: ReminderCardOptions): AdaptiveCard {
+  const n = options.workingDaysBefore;
+  const heading = `Supervision in ${n} working day${n === 1 ? '' : 's'}`;
+  const body: CardElementArray = [new TextBlock(heading, { wrap: true, style: 'heading', size: 'Large', weight: 'Bolder' }), sessionFacts(view)];
+  body.push(new TextBlock('Agenda so far', { wrap: true, style: 'heading', size: 'Medium', weight: 'Bolder', spacing: 'Medium' }));
+  const items = numberedItems(view);
+  if (items.length === 0) body.push(new TextBlock('No items yet: add one below.', { wrap: true, isSubtle: true }));
+  items.forEach((item, i) => body.push(new TextBlock(`${i + 1}. ${item.text} (${item.addedById === viewerId ? 'you' : item.addedByName})`, { wrap: true, spacing: 'Small' })));
+  if (view.openActions.length > 0) {
+    body.push(new TextBlock(`${view.openActions.length} open action${view.openActions.length === 1 ? '' : 's'} from the last session.`, { wrap: true, isSubtle: true }));
+  }
+  body.push(...addItemInputs(view, false));
+  return new AdaptiveCard(...body)
+    .withActions(
+      executeAction('Add item', { action: 'agenda.add', sessionId: view.sessionId }),
+      executeAction('Open agenda', { action: 'agenda.open', sessionId: view.sessionId }, { associatedInputs: 'none' }),
+      executeAction('I can\u2019t make it', { action: 'reschedule.start', sessionId: view.sessionId }, { associatedInputs: 'none' }),
+    )
+    .withVersion('1.5')
+    .withFallbackText(`${heading}: ${sessionTimeText(view.start, view.end)}. Open it in Teams to see the agenda.`);
+}
