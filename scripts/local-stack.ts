@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { startEmulator, LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, SAFEGUARDING_SITE_ID, type RunningEmulator } from '../tools/m365-emulator/src/index.js';
 import { startFromEnv, type StartedApp } from '../src/bot/compose.js';
 import { seedDemoArrangements } from './demo-arrangements.js';
+import { ADMIN_ID } from '../tools/m365-emulator/src/seed/demo-school.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -23,6 +24,8 @@ export interface LocalStackOptions {
   logger?: Logger;
   /** Give a new demo school its supervision arrangements (default true). */
   demoArrangements?: boolean;
+  /** How often the server runs the reminder job; 0 = only when asked (default 15). */
+  reminderIntervalMinutes?: number;
 }
 
 export interface RunningStack {
@@ -51,6 +54,8 @@ export function localServerEnv(emulator: RunningEmulator, caFile: string, port: 
     GRAPH_CA_CERT_FILE: caFile,
     SHAREPOINT_SITE_ID: SAFEGUARDING_SITE_ID,
     ALLOW_UNAUTHENTICATED_BOT: 'true',
+    // The demo school's safeguarding admin gets the card when a postponed session cannot be re-booked.
+    SAFEGUARDING_ADMIN_IDS: ADMIN_ID,
     DEV_SIGN_IN_URL: `${emulator.url}_dev/token`,
     TAB_DIST_DIR: path.join(REPO_ROOT, 'dist/tab'),
   };
@@ -150,7 +155,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Run
   try {
     const caFile = path.join(dataDir, 'emulator-ca.pem');
     await writeFile(caFile, emulator.caCertPem);
-    const env = localServerEnv(emulator, caFile, opts.port ?? 0, opts.logLevel ?? 'warn');
+    const env = { ...localServerEnv(emulator, caFile, opts.port ?? 0, opts.logLevel ?? 'warn'), REMINDER_INTERVAL_MINUTES: String(opts.reminderIntervalMinutes ?? 15) };
     const app = await startFromEnv(env, opts.logger);
     cleanups.push(() => app.close());
     if (opts.demoArrangements !== false) await seedDemoArrangements(app.useCases);
