@@ -47,3 +47,26 @@ export async function seedDemoArrangements(useCases: UseCases): Promise<void> {
     if (!made.ok) throw new Error(`Demo arrangement refused: ${made.refusal.message}`);
   }
 }
+
+/** The academic year a date falls in: September starts the next one. */
+function academicYearOf(isoDate: string): string {
+  const y = Number(isoDate.slice(0, 4));
+  const start = Number(isoDate.slice(5, 7)) >= 9 ? y : y - 1;
+  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
+}
+
+/**
+ * Books this year for one demo arrangement (Grace Mwangi with Liam Doherty), as the admin would, so a
+ * newcomer sees a session in the tab, and its reminder card in the Agents Playground when the next
+ * session is within the reminder's working days (the planner proposes the earliest free time). Once.
+ */
+export async function seedDemoSessions(useCases: UseCases, today: string): Promise<void> {
+  const caller = { id: PRIYA, roles: ['Safeguarding.Admin' as const] };
+  const list = await useCases.listArrangements({ caller });
+  const graceWithLiam = list.ok ? list.value.find((a) => a.supervisor.id === GRACE && a.supervisees.some((s) => s.id === LIAM)) : undefined;
+  if (!graceWithLiam) return;
+  const sessions = await useCases.listSessions({ caller, everyone: true });
+  if (!sessions.ok || sessions.value.some((s) => s.session.arrangementId === graceWithLiam.id)) return;
+  const started = await useCases.startBooking({ caller, request: { academicYear: academicYearOf(today), arrangementIds: [graceWithLiam.id] } });
+  if (!started.ok) throw new Error(`Demo booking refused: ${started.refusal.message}`);
+}

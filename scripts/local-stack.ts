@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { startEmulator, LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, SAFEGUARDING_SITE_ID, type RunningEmulator } from '../tools/m365-emulator/src/index.js';
 import { startFromEnv, type StartedApp } from '../src/bot/compose.js';
-import { seedDemoArrangements } from './demo-arrangements.js';
+import { seedDemoArrangements, seedDemoSessions } from './demo-arrangements.js';
 import { ADMIN_ID } from '../tools/m365-emulator/src/seed/demo-school.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -24,6 +24,8 @@ export interface LocalStackOptions {
   logger?: Logger;
   /** Give a new demo school its supervision arrangements (default true). */
   demoArrangements?: boolean;
+  /** Book this year for one demo arrangement, so a session and its reminder are there to see (default false). */
+  demoSessions?: boolean;
   /** How often the server runs the reminder job; 0 = only when asked (default 15). */
   reminderIntervalMinutes?: number;
 }
@@ -159,6 +161,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Run
     const app = await startFromEnv(env, opts.logger);
     cleanups.push(() => app.close());
     if (opts.demoArrangements !== false) await seedDemoArrangements(app.useCases);
+    if (opts.demoArrangements !== false && opts.demoSessions) await seedDemoSessions(app.useCases, new Date().toISOString().slice(0, 10));
     const stack: RunningStack = { serverUrl: app.url, emulator, app, stop };
     if (opts.playground) {
       const port = opts.playgroundPort ?? (await freePort());

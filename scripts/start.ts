@@ -35,6 +35,9 @@ try {
     port,
     playground: true,
     playgroundPort,
+    demoSessions: true,
+    // Locally the job runs every minute, so a newly installed demo user soon gets a due reminder.
+    reminderIntervalMinutes: 1,
     logLevel: process.env.LOG_LEVEL ?? 'info',
   });
   console.log(`
