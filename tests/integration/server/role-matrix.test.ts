@@ -31,6 +31,8 @@ const EXPECTED_OPERATIONS = [
   'listSessionAlternatives',
   'postponeSession',
   'cancelSession',
+  'runReminders',
+  'listUnreachablePeople',
 ];
 
 type Method = 'get' | 'post' | 'put' | 'patch';
@@ -264,6 +266,22 @@ const MATRIX: MatrixRow[] = [
     body: () => ({ location: 'Meeting room 4' }),
     expect: [200, 200, 403, 403, 403],
     reason: { staff: MANAGE },
+  },
+  {
+    operationId: 'runReminders',
+    what: 'run the reminder job now',
+    method: 'post',
+    path: () => '/api/reminders/run',
+    expect: [200, 200, 403, 403, 403],
+    reason: { oversight: MANAGE, auditor: MANAGE, staff: MANAGE },
+  },
+  {
+    operationId: 'listUnreachablePeople',
+    what: 'who the bot cannot reach',
+    method: 'get',
+    path: () => '/api/people/unreachable',
+    expect: [200, 200, 403, 403, 403],
+    reason: { oversight: MANAGE, auditor: MANAGE, staff: MANAGE },
   },
   { operationId: 'searchPeople', what: 'search the directory', method: 'get', path: () => '/api/people?q=da', expect: [200, 200, 403, 403, 403], reason: { staff: MANAGE } },
   {
