@@ -512,6 +512,12 @@ describe('a supervisee postpones a session', () => {
     // Nothing wider than the screen but the tables' own scrolling regions.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await expectAccessible(page, "Everyone's sessions at 320 px");
+    // Nobody has the app in this run: the admin sees who the bot cannot reach, and can send due reminders now.
+    const unreachable = page.getByRole('list', { name: 'People the bot cannot reach' });
+    await unreachable.waitFor();
+    expect(await unreachable.getByRole('listitem').allTextContents()).toContain('Liam Doherty');
+    await page.getByRole('button', { name: 'Send due reminders now' }).click();
+    await page.getByRole('status').getByText(/^(No reminders are due now\.|Reminders: 0 sent, 0 sent before, \d+ not reachable\.)$/).waitFor();
 
     // The admin cancels a session, confirming in a dialog with a reason.
     await page.getByRole('list', { name: 'Sessions: Daniel Okafor with Marcus Bell' }).getByRole('link').first().click();

@@ -4,17 +4,20 @@ import { Loading } from '../../components/Loading.js';
 import { useShell } from '../../shell/contexts.js';
 import { Screen, useScreenStyles } from '../../shell/Screen.js';
 import { useLoad } from '../../shell/use-load.js';
+import { BotReachPanel } from './BotReachPanel.js';
 import { SessionList } from './SessionList.js';
 import { durationText, groupByArrangement, peopleText } from './session-text.js';
 
 /** Every arrangement's sessions (admin, DSL and deputies, oversight), grouped by arrangement. */
 export default function EveryoneScreen() {
-  const { api } = useShell();
+  const { api, roles } = useShell();
+  const manages = roles.includes('Safeguarding.Admin') || roles.includes('Safeguarding.Lead');
   const styles = useScreenStyles();
   const { loaded, reload } = useLoad((signal) => listSessions(api, 'everyone', signal), "Everyone's sessions could not be loaded. Try again.");
 
   return (
     <Screen title="Everyone's sessions" intro="Every supervision arrangement in the school and its sessions.">
+      {manages ? <BotReachPanel /> : null}
       {loaded.state === 'loading' ? <Loading label="Loading sessions" /> : null}
       {loaded.state === 'error' ? (
         <div>
