@@ -517,7 +517,10 @@ describe('a supervisee postpones a session', () => {
     await unreachable.waitFor();
     expect(await unreachable.getByRole('listitem').allTextContents()).toContain('Liam Doherty');
     await page.getByRole('button', { name: 'Send due reminders now' }).click();
-    await page.getByRole('status').getByText(/^(No reminders are due now\.|Reminders: 0 sent, 0 sent before, \d+ not reachable\.)$/).waitFor();
+    await page
+      .getByRole('status')
+      .getByText(/^(No reminders are due now\.|Reminders: 0 sent, 0 sent before, \d+ not reachable\.)$/)
+      .waitFor();
 
     // The admin cancels a session, confirming in a dialog with a reason.
     await page.getByRole('list', { name: 'Sessions: Daniel Okafor with Marcus Bell' }).getByRole('link').first().click();

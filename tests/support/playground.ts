@@ -61,3 +61,41 @@ export async function waitForCard(logFile: string, after: number, timeoutMs = 20
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+export interface PlaygroundUser {
+  id: string;
+  name: string;
+  aadObjectId: string;
+}
+
+/** Everyone the Playground was configured with (GET /_internal/v1/config): its current user first, then `users`. */
+export async function playgroundUsers(playgroundUrl: string): Promise<PlaygroundUser[]> {
+  const res = await fetch(`${playgroundUrl}/_internal/v1/config`);
+  const body = (await res.json()) as { config: { currentUser: PlaygroundUser; users?: PlaygroundUser[] } };
+  return [body.config.currentUser, ...(body.config.users ?? [])].map(({ id, name, aadObjectId }) => ({ id, name, aadObjectId }));
+}
+
+/**
+ * Sends a chat message into the Playground's personal chat as another configured user (`userId` is their
+ * Playground id). The personal chat's only members are the current user and the bot, so the messages API
+ * refuses anyone else (HTTP 400 UserNotFound). This goes through the Playground's "Mock an Activity" API
+ * instead: its own activity template for the chat (serviceUrl, conversation, tenant), sent as a message
+ * from that user with their aadObjectId, as Teams would. The bot's replies land in the same chat, so they
+ * show in the web UI. The message itself is not shown there.
+ */
+export async function sendAsConfiguredUser(playgroundUrl: string, userId: string, text: string): Promise<void> {
+  const user = (await playgroundUsers(playgroundUrl)).find((u) => u.id === userId);
+  if (!user) throw new Error(`No Playground user ${userId} in .m365agentsplayground.yml`);
+  const { personalChatId } = await playgroundChats(playgroundUrl);
+  const template = await fetch(`${playgroundUrl}/_internal/v1/customActivities/template?conversationId=${encodeURIComponent(personalChatId)}`);
+  if (!template.ok) throw new Error(`Playground gave no activity template: HTTP ${template.status} ${await template.text()}`);
+  const activity = {
+    ...((await template.json()) as Record<string, unknown>),
+    type: 'message',
+    text,
+    textFormat: 'plain',
+    from: { id: user.id, name: user.name, aadObjectId: user.aadObjectId },
+  };
+  const res = await fetch(`${playgroundUrl}/_internal/v1/customActivities`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  if (!res.ok) throw new Error(`Playground refused the activity: HTTP ${res.status} ${await res.text()}`);
+}

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Caller } from '../../shared/access/app-roles.js';
 import { partiesOf, type Arrangement } from '../../shared/arrangements/arrangement.js';
 import { instantMs, type IsoInstant } from '../../shared/calendar/london-time.js';
@@ -40,7 +41,8 @@ export async function runReminders(deps: Deps, log: Logger, input: { caller: Cal
   const now = deps.clock.now();
   const { working } = await currentCalendar(deps.schoolCalendar);
   const workingDaysBefore = deps.settings.reminderWorkingDays ?? DEFAULT_REMINDER_WORKING_DAYS;
-  const claimant = deps.settings.instanceId ?? 'server';
+  // One token per run: a claim read back is this run's only if it carries it (two runs in one second differ).
+  const claimant = `${deps.settings.instanceId ?? 'server'}:${randomUUID()}`;
   const horizon = new Date(instantMs(now) + HORIZON_DAYS * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z') as IsoInstant;
   const sessions = (await deps.sessions.listBookedStartingBetween(now, horizon)).filter((s) => {
     try {

@@ -119,7 +119,7 @@ describe('buildAgendaView and numberedItems', () => {
   const items = [
     item({ id: 'b', sectionId: 'wellbeing', addedAt: '2026-06-10T09:00:00Z' }),
     item({ id: 'c', sectionId: 'cases', addedAt: '2026-06-11T09:00:00Z' }),
-    item({ id: 'a', sectionId: 'cases', addedAt: '2026-06-11T10:00:00+01:00' }), // same instant as c: by id
+    item({ id: 'a', sectionId: 'cases', addedAt: '2026-06-11T10:00:00+01:00' }), // same instant as c, given after it: stays after it
     item({ id: 'd', sectionId: 'cases', addedAt: '2026-06-09T09:00:00Z' }),
     item({ id: 'e', sectionId: 'retired-section', addedAt: '2026-06-08T09:00:00Z' }),
     item({ id: 'x', sessionId: 'other', sectionId: 'cases' }),
@@ -134,17 +134,17 @@ describe('buildAgendaView and numberedItems', () => {
     openActions: [{ text: 'Send core group minutes', ownerName: 'Ben Okafor' }],
   });
 
-  it('groups items by section in template order, oldest first then by id; orphans go to the last section', () => {
+  it('groups items by section in template order, oldest first (the same instant: as given); orphans go to the last section', () => {
     expect(view.sections.map((s) => s.section.id)).toEqual(DEFAULT_AGENDA_TEMPLATE.map((s) => s.id));
     const ids = (id: string) => view.sections.find((s) => s.section.id === id)?.items.map((i) => i.id);
-    expect(ids('cases')).toEqual(['d', 'a', 'c']);
+    expect(ids('cases')).toEqual(['d', 'c', 'a']);
     expect(ids('wellbeing')).toEqual(['b']);
     expect(ids('aob')).toEqual(['e']);
     expect(ids('actions')).toEqual([]);
   });
 
   it('numbers items in section order, then item order, leaving out other sessions and removed items', () => {
-    expect(numberedItems(view).map((i) => i.id)).toEqual(['d', 'a', 'c', 'b', 'e']);
+    expect(numberedItems(view).map((i) => i.id)).toEqual(['d', 'c', 'a', 'b', 'e']);
   });
 
   it('keeps the session facts and open actions', () => {

@@ -157,7 +157,7 @@ export interface AgendaViewInput {
 
 /**
  * The agenda as shown on cards and in chat: the template's sections in order, each with its items oldest
- * first (then by id). Items of this session only, not removed ones (`removedAt` set by storage); an item whose section is no longer in the template goes
+ * first (the same instant: in the order given, which storage keeps as the order they were added). Items of this session only, not removed ones (`removedAt` set by storage); an item whose section is no longer in the template goes
  * to the last section, so nothing is lost. Refuses (InvalidInputError) an empty template and bad instants.
  */
 export function buildAgendaView(input: AgendaViewInput): AgendaView {
@@ -171,7 +171,8 @@ export function buildAgendaView(input: AgendaViewInput): AgendaView {
     // A removed item may be kept in storage with `removedAt` set: it is not on the agenda.
     .filter((i) => i.sessionId === input.session.id && (i as { removedAt?: unknown }).removedAt === undefined)
     .map((item) => ({ item, at: instantMs(item.addedAt, 'items.addedAt') }))
-    .sort((a, b) => a.at - b.at || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0));
+    // Stable: items added in the same second keep the order they were stored in (the store lists them oldest first).
+    .sort((a, b) => a.at - b.at);
   for (const { item } of sorted) (byId.get(item.sectionId) ?? last).items.push(item);
   return {
     sessionId: input.session.id,

@@ -1,0 +1,273 @@
+// Card actions the bot must refuse: a forged or foreign session, data that does not match the button,
+// values of the wrong type, text that is too long, no identity. Each gets Teams' card error with a plain
+// message (never a 5xx, never an empty body), changes nothing, and leaves a 'refused' audit entry. And
+// the happy path: an item added from chat updates the agenda card already posted to the other party.
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RecordStorePort, StoredItem } from '../../../src/bot/graph/record-store.js';
+import { instantToLondon } from '../../../src/shared/calendar/london-time.js';
+import type { Session } from '../../../src/shared/sessions/session.js';
+import { botChat, type BotChat } from '../../support/bot-activities.js';
+import { cardOf, cardText, startFakeConnector, type FakeConnector } from '../../support/fake-connector.js';
+import { startStack, type RunningStack } from '../../support/start-stack.js';
+import { arrangementOf, bookOn, firstSchoolDayAfter, GRACE, LIAM, SOPHIE, workingCalendarOf } from './bot-test-kit.js';
+
+const ITEM = 'Workload since September';
+const FORGED = 'forged-session-0001';
+
+let stack: RunningStack;
+let store: RecordStorePort;
+let connector: FakeConnector;
+let chat: BotChat;
+let session: Session;
+
+interface AuditEntry {
+  id: string;
+  action: string;
+  actorId: string;
+  targetId: string;
+  outcome: string;
+  detail: string | null;
+}
+const auditEntry = (i: StoredItem): AuditEntry => ({
+  id: i.id,
+  action: String(i.fields.Action),
+  actorId: String(i.fields.ActorId),
+  targetId: String(i.fields.TargetId),
+  outcome: String(i.fields.Outcome),
+  detail: (i.fields.Detail as string | null | undefined) ?? null,
+});
+const auditLog = async () => (await store.query('AuditLog', {})).map(auditEntry);
+/** Every agenda item in the list, as stored (any change to any of them shows). */
+const agendaItems = async () => (await store.query('AgendaItems', {})).map((i) => `${i.id} ${String(i.fields.ValueJson)}`).sort();
+const sessionNow = async () => (await store.query('Sessions', {})).map((i) => JSON.parse(String(i.fields.ValueJson)) as Session).find((s) => s.id === session.id);
+
+interface RefusedCase {
+  name: string;
+  who: string;
+  verb: unknown;
+  data: unknown;
+  /** The audit entry it must leave. */
+  audit: { action: string; detail: string; targetId?: string };
+  message?: RegExp;
+  /** Submitted content the message must not repeat. */
+  secret?: string;
+}
+
+const longText = 'Discussion of workload and wellbeing. '.repeat(14).slice(0, 501); // 501 characters
+const longNote = 'n'.repeat(201);
+
+/** Sends the action and checks: a card error with a plain message, nothing changed, one refused audit entry. */
+async function expectRefused(c: RefusedCase): Promise<void> {
+  const itemsBefore = await agendaItems();
+  const sessionBefore = await sessionNow();
+  const auditBefore = new Set((await auditLog()).map((e) => e.id));
+  const posted = connector.received.length;
+
+  const reply = await chat.invoke(c.who, c.verb, c.data);
+  expect(reply.httpStatus, `${c.name}: HTTP status`).toBe(200);
+  expect(reply.raw, `${c.name}: a body`).not.toBe('');
+  expect(reply.body, `${c.name}: ${reply.raw}`).toMatchObject({
+    statusCode: 400,
+    type: 'application/vnd.microsoft.error',
+    value: { code: expect.any(String), message: expect.any(String) },
+  });
+  const message = reply.body.value.message as string;
+  // Plain words: a sentence or two, no markup, no JSON, no stack, nothing submitted echoed back.
+  expect(message.length, c.name).toBeGreaterThan(10);
+  expect(message.length, c.name).toBeLessThan(300);
+  expect(message, c.name).toMatch(/^[A-Z][^<>{}[\]\n]*[.!]$/);
+  expect(message, c.name).not.toMatch(/Error|undefined|null|at [\w.]+ \(|zod|\bexpected\b/i);
+  if (c.secret) expect(message, c.name).not.toContain(c.secret);
+  if (c.message) expect(message, c.name).toMatch(c.message);
+
+  expect(await agendaItems(), `${c.name}: agenda unchanged`).toEqual(itemsBefore);
+  expect(await sessionNow(), `${c.name}: session unchanged`).toEqual(sessionBefore);
+  expect(connector.received.slice(posted), `${c.name}: no card posted or updated`).toEqual([]);
+  const added = (await auditLog()).filter((e) => !auditBefore.has(e.id));
+  expect(
+    added.map(({ action, actorId, outcome, detail, targetId }) => ({ action, actorId, outcome, detail, targetId })),
+    `${c.name}: one refused audit entry`,
+  ).toEqual([{ action: c.audit.action, actorId: c.who, outcome: 'refused', detail: c.audit.detail, targetId: c.audit.targetId ?? '-' }]);
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  store = stack.app.store as RecordStorePort;
+  connector = await startFakeConnector();
+  chat = botChat({ serverUrl: stack.serverUrl, connectorUrl: connector.url });
+  // Grace supervises Liam (his only arrangement): their session on the next school day.
+  const wc = await workingCalendarOf(stack.app);
+  const arrangement = await arrangementOf(stack.app, GRACE, LIAM);
+  session = await bookOn(stack.app, arrangement.id, firstSchoolDayAfter(wc, instantToLondon(new Date().toISOString()).date));
+  for (const id of [GRACE, LIAM, SOPHIE]) expect(await chat.installFor(id)).toBe(200);
+}, 60_000);
+
+afterAll(async () => {
+  await connector?.close();
+  await stack?.stop();
+});
+
+describe('agenda from chat', () => {
+  it('"add Workload since September" from Liam adds item 1, and the agenda card posted to Grace earlier is updated in place', async () => {
+    const grace = chat.conversationOf(GRACE);
+    const liam = chat.conversationOf(LIAM);
+    let mark = connector.received.length;
+    expect(await chat.say(GRACE, 'agenda')).toBe(200);
+    await connector.waitFor((all) => all.slice(mark).some((r) => r.conversationId === grace && r.method === 'POST'), "Grace's agenda card");
+    const agendaCard = connector.since(mark, grace)[0];
+    expect(agendaCard?.method).toBe('POST');
+    expect(cardText(cardOf(agendaCard as NonNullable<typeof agendaCard>))).not.toContain(ITEM);
+
+    mark = connector.received.length;
+    expect(await chat.say(LIAM, `add ${ITEM}`)).toBe(200);
+    await connector.waitFor(
+      (all) => all.slice(mark).some((r) => r.conversationId === grace && r.method === 'PUT') && all.slice(mark).some((r) => r.conversationId === liam),
+      "the agenda card update and Liam's reply",
+    );
+    const updates = connector.since(mark, grace);
+    expect(updates.map((u) => [u.method, u.activityId])).toEqual([['PUT', agendaCard?.activityId]]);
+    expect(JSON.stringify(cardOf(updates[0] as NonNullable<(typeof updates)[number]>))).toContain(ITEM);
+    const reply = connector.since(mark, liam);
+    expect(reply.map((r) => r.method)).toEqual(['POST']);
+    expect(cardText(cardOf(reply[0] as NonNullable<(typeof reply)[number]>))).toMatch(/Added to the agenda[\s\S]*Item 1 on the agenda/);
+
+    const agenda = await stack.app.useCases.getAgenda({ caller: { id: GRACE, roles: [] }, sessionId: session.id });
+    expect(agenda.ok && agenda.value.sections.flatMap((s) => s.items).map((i) => [i.text, i.addedById])).toEqual([[ITEM, LIAM]]);
+    expect((await auditLog()).filter((e) => e.action === 'agenda.add').map((e) => [e.actorId, e.outcome, e.targetId])).toEqual([[LIAM, 'done', session.id]]);
+  });
+});
+
+describe('refused card actions', () => {
+  it('agenda.add: a forged session, another person\u2019s session, mismatched or malformed data, oversized text', async () => {
+    const add = (extra: Record<string, unknown>) => ({ action: 'agenda.add', sessionId: session.id, itemText: 'Caseload review', ...extra });
+    const cases: RefusedCase[] = [
+      {
+        name: 'forged session id',
+        who: LIAM,
+        verb: 'agenda.add',
+        data: add({ sessionId: FORGED }),
+        audit: { action: 'agenda.add', detail: 'session_not_found', targetId: FORGED },
+        secret: FORGED,
+      },
+      {
+        name: 'a session Sophie is not party to',
+        who: SOPHIE,
+        verb: 'agenda.add',
+        data: add({}),
+        audit: { action: 'agenda.add', detail: 'forbidden', targetId: session.id },
+        secret: session.id,
+      },
+      {
+        name: 'verb differs from data.action',
+        who: LIAM,
+        verb: 'agenda.add',
+        data: add({ action: 'agenda.remove' }),
+        audit: { action: 'card.action', detail: 'malformed; verb agenda.add' },
+      },
+      {
+        name: 'missing sessionId',
+        who: LIAM,
+        verb: 'agenda.add',
+        data: { action: 'agenda.add', itemText: 'Caseload review' },
+        audit: { action: 'card.action', detail: 'malformed; verb agenda.add' },
+        message: /did not send the session/,
+      },
+      { name: 'sessionId not a string', who: LIAM, verb: 'agenda.add', data: add({ sessionId: 42 }), audit: { action: 'card.action', detail: 'malformed; verb agenda.add' } },
+      {
+        name: 'itemText not a string',
+        who: LIAM,
+        verb: 'agenda.add',
+        data: add({ itemText: { text: 'x' } }),
+        audit: { action: 'card.action', detail: 'malformed; verb agenda.add' },
+      },
+      { name: 'data not an object', who: LIAM, verb: 'agenda.add', data: ['agenda.add', session.id], audit: { action: 'card.action', detail: 'malformed; verb agenda.add' } },
+      {
+        name: 'unknown verb',
+        who: LIAM,
+        verb: 'agenda.delete',
+        data: add({ action: 'agenda.delete' }),
+        audit: { action: 'card.action', detail: 'malformed; verb agenda.delete' },
+        message: /not one this app knows/,
+      },
+      { name: 'verb not a string', who: LIAM, verb: { verb: 'agenda.add' }, data: add({}), audit: { action: 'card.action', detail: 'malformed; verb unknown' } },
+      {
+        name: 'text over 500 characters',
+        who: LIAM,
+        verb: 'agenda.add',
+        data: add({ itemText: longText }),
+        audit: { action: 'card.action', detail: 'malformed; verb agenda.add' },
+        message: /too long: use 500 characters or fewer/,
+        secret: longText.slice(0, 40),
+      },
+      { name: 'empty text', who: LIAM, verb: 'agenda.add', data: add({ itemText: '   ' }), audit: { action: 'agenda.add', detail: 'invalid_request', targetId: session.id } },
+    ];
+    for (const c of cases) await expectRefused(c);
+  });
+
+  it('reschedule.reason: a forged session, another person\u2019s session, mismatched data, an unknown reason, an oversized note', async () => {
+    const reason = (extra: Record<string, unknown>) => ({ action: 'reschedule.reason', sessionId: session.id, reason: 'illness', ...extra });
+    const cases: RefusedCase[] = [
+      {
+        name: 'forged session id',
+        who: LIAM,
+        verb: 'reschedule.reason',
+        data: reason({ sessionId: FORGED }),
+        audit: { action: 'session.reschedule', detail: 'session_not_found', targetId: FORGED },
+      },
+      {
+        name: 'a session Sophie is not party to',
+        who: SOPHIE,
+        verb: 'reschedule.reason',
+        data: reason({}),
+        audit: { action: 'session.reschedule', detail: 'forbidden', targetId: session.id },
+      },
+      {
+        name: 'verb differs from data.action',
+        who: LIAM,
+        verb: 'reschedule.pick',
+        data: reason({}),
+        audit: { action: 'card.action', detail: 'malformed; verb reschedule.pick' },
+      },
+      {
+        name: 'unknown reason',
+        who: LIAM,
+        verb: 'reschedule.reason',
+        data: reason({ reason: 'hangover' }),
+        audit: { action: 'card.action', detail: 'malformed; verb reschedule.reason' },
+        message: /Choose one of the reasons/,
+        secret: 'hangover',
+      },
+      {
+        name: 'note over 200 characters',
+        who: LIAM,
+        verb: 'reschedule.reason',
+        data: reason({ note: longNote }),
+        audit: { action: 'card.action', detail: 'malformed; verb reschedule.reason' },
+        message: /too long: use 200 characters or fewer/,
+      },
+      {
+        name: 'a time not offered',
+        who: LIAM,
+        verb: 'reschedule.pick',
+        data: { action: 'reschedule.pick', sessionId: session.id, reason: 'illness', start: 'tomorrow at ten' },
+        audit: { action: 'card.action', detail: 'malformed; verb reschedule.pick' },
+      },
+    ];
+    for (const c of cases) await expectRefused(c);
+  });
+
+  it('an action with no Entra identity on the activity is refused and audited under the sender\u2019s channel id', async () => {
+    const auditBefore = new Set((await auditLog()).map((e) => e.id));
+    const res = await chat.post(LIAM, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      from: { id: '29:anonymous-sender', name: 'Someone' },
+      value: { action: { type: 'Action.Execute', verb: 'agenda.add', data: { action: 'agenda.add', sessionId: session.id, itemText: 'x' } }, trigger: 'manual' },
+    });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.text)).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'Unauthenticated' } });
+    const added = (await auditLog()).filter((e) => !auditBefore.has(e.id));
+    expect(added.map((e) => [e.action, e.actorId, e.outcome, e.detail])).toEqual([['card.action', '29:anonymous-sender', 'refused', 'no_identity; verb agenda.add']]);
+  });
+});
