@@ -23,8 +23,8 @@ export interface ReminderRun {
 
 /** A claim left 'claimed' this long was made by a server that stopped before sending: another may take it over. */
 export const CLAIM_LEASE_MS = 10 * 60_000;
-/** Wide enough to hold N working days before any session (holidays included). */
-const HORIZON_DAYS = 30;
+/** Wide enough to hold N working days before any session, across the summer holiday too. */
+const HORIZON_DAYS = 62;
 
 type Deps = Pick<
   AppPorts,
