@@ -85,15 +85,8 @@ async function typeMessage(page: Page, text: string): Promise<void> {
 
 /** The agenda lines as the card's reader sees them: "1. <item> — added by <name>" (the number is a Markdown list's). */
 function itemLines(card: Locator): Promise<string[]> {
-  return card.locator('.ac-textBlock').evaluateAll((blocks) =>
-    blocks
-      .map((b) => {
-        const list = b.querySelector('ol');
-        const text = (b.textContent ?? '').trim();
-        return list ? `${list.getAttribute('start') ?? '1'}. ${text}` : text;
-      })
-      .filter((line) => line.includes(' \u2014 added by ')),
-  );
+  // Items are text runs (shown as typed, no Markdown): their number is part of the text.
+  return card.locator('.ac-richTextBlock').evaluateAll((blocks) => blocks.map((b) => (b.textContent ?? '').trim()).filter((line) => line.includes(' \u2014 added by ')));
 }
 const lines = (items: string[]) => items.map((item, i) => `${i + 1}. ${item} \u2014 added by Liam Doherty`);
 

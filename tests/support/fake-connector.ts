@@ -78,7 +78,7 @@ export function cardText(card: unknown): string {
     if (Array.isArray(node)) return node.forEach(visit);
     if (typeof node !== 'object' || node === null) return;
     const n = node as Record<string, unknown>;
-    if (n.type === 'TextBlock' && typeof n.text === 'string') out.push(n.text);
+    if ((n.type === 'TextBlock' || n.type === 'TextRun') && typeof n.text === 'string') out.push(n.text);
     if (typeof n.title === 'string' && typeof n.value === 'string' && n.type === undefined) out.push(`${n.title}: ${n.value}`);
     for (const v of Object.values(n)) visit(v);
   };

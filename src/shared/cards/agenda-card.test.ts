@@ -27,14 +27,15 @@ function item(id: string, sectionId: string, by: 'anna' | 'ben', addedAt: string
   };
 }
 
-const view = buildAgendaView({
+const viewInput = {
   session: { id: 's1', start: '2026-06-16T08:00:00Z', end: '2026-06-16T09:00:00Z', windowLabel: 'Summer 2 2025/26' },
   supervisorName: 'Anna Fielding',
   superviseeNames: ['Ben Okafor'],
   template: DEFAULT_AGENDA_TEMPLATE,
   items: [item('i-w', 'wellbeing', 'ben', '2026-06-09T09:00:00Z'), item('i-c2', 'cases', 'anna', '2026-06-10T09:00:00Z'), item('i-c1', 'cases', 'ben', '2026-06-08T09:00:00Z')],
   openActions: [{ text: 'Send the core group minutes', ownerName: 'Ben Okafor' }],
-});
+};
+const view = buildAgendaView(viewInput);
 
 describe('agenda card', () => {
   const card = expectWellFormed(buildAgendaCard(view, BEN));
@@ -95,6 +96,13 @@ describe('agenda card', () => {
     expect(choice?.value).toBe(DEFAULT_SECTION_ID);
     expect((choice?.choices as Json[]).map((c) => c.value)).toEqual(DEFAULT_AGENDA_TEMPLATE.map((s) => s.id));
     expect((card.actions as Json[]).map((a) => [a.title, a.verb, a.data])).toEqual([['Add item', 'agenda.add', { action: 'agenda.add', sessionId: 's1' }]]);
+  });
+
+  it('shows what people typed as typed: an item is a text run, never Markdown', () => {
+    const typed = { ...item('i-md', 'cases', 'ben', '2026-06-11T09:00:00Z'), text: '**Urgent** [see](https://example.org) # 1. not a list' };
+    const json = expectWellFormed(buildAgendaCard(buildAgendaView({ ...viewInput, items: [typed] }), BEN));
+    expect(ofType(json, 'TextBlock').some((t) => String(t.text).includes('**Urgent**'))).toBe(false);
+    expect(ofType(json, 'TextRun').map((t) => t.text)).toContain('1. **Urgent** [see](https://example.org) # 1. not a list \u2014 added by Ben Okafor');
   });
 
   it('says when there are no items and no open actions', () => {

@@ -1,4 +1,18 @@
-import { ActionSet, AdaptiveCard, Choice, ChoiceSetInput, Container, Fact, FactSet, ShowCardAction, TextBlock, TextInput, type CardElementArray } from '@microsoft/teams.cards';
+import {
+  ActionSet,
+  AdaptiveCard,
+  Choice,
+  ChoiceSetInput,
+  Container,
+  Fact,
+  FactSet,
+  RichTextBlock,
+  ShowCardAction,
+  TextBlock,
+  TextInput,
+  TextRun,
+  type CardElementArray,
+} from '@microsoft/teams.cards';
 import { AGENDA_ITEM_MAX_LENGTH, canChangeItem, DEFAULT_SECTION_ID, numberedItems, sessionTimeText, type AgendaItem, type AgendaView } from '../agenda/agenda.js';
 import { editInputId, executeAction } from './card-actions.js';
 
@@ -49,7 +63,8 @@ export function addItemInputs(view: AgendaView, withSection: boolean): CardEleme
 }
 
 function itemBlock(view: AgendaView, item: AgendaItem, number: number, viewerId: string): Container {
-  const line = new TextBlock(`${number}. ${item.text} \u2014 added by ${item.addedByName}`, { wrap: true });
+  // A text run is shown as typed: no Markdown, so an item cannot turn into a link or a list.
+  const line = new RichTextBlock({ inlines: [new TextRun(`${number}. ${item.text} \u2014 added by ${item.addedByName}`)] });
   if (!canChangeItem(item, viewerId)) return new Container(line);
   const editCard = new AdaptiveCard(
     new TextInput({
@@ -88,7 +103,7 @@ export function buildAgendaCard(view: AgendaView, viewerId: string, options: Age
 
   body.push(new TextBlock('Open actions from the last session', { wrap: true, style: 'heading', size: 'Medium', weight: 'Bolder', spacing: 'Medium' }));
   if (view.openActions.length === 0) body.push(new TextBlock('No open actions from the last session.', { wrap: true, isSubtle: true }));
-  for (const a of view.openActions) body.push(new TextBlock(`\u2022 ${a.text}${a.ownerName ? ` (${a.ownerName})` : ''}`, { wrap: true }));
+  for (const a of view.openActions) body.push(new RichTextBlock({ inlines: [new TextRun(`\u2022 ${a.text}${a.ownerName ? ` (${a.ownerName})` : ''}`)] }));
 
   const numbers = new Map(numberedItems(view).map((item, i) => [item.id, i + 1]));
   for (const { section, items } of view.sections) {

@@ -1,4 +1,4 @@
-import { AdaptiveCard, TextBlock, type CardElementArray } from '@microsoft/teams.cards';
+import { AdaptiveCard, RichTextBlock, TextBlock, TextRun, type CardElementArray } from '@microsoft/teams.cards';
 import { numberedItems, sessionTimeText, type AgendaView } from '../agenda/agenda.js';
 import { addItemInputs, sessionFacts } from './agenda-card.js';
 import { executeAction } from './card-actions.js';
@@ -19,7 +19,10 @@ export function buildReminderCard(view: AgendaView, viewerId: string, options: R
   body.push(new TextBlock('Agenda so far', { wrap: true, style: 'heading', size: 'Medium', weight: 'Bolder', spacing: 'Medium' }));
   const items = numberedItems(view);
   if (items.length === 0) body.push(new TextBlock('No items yet: add one below.', { wrap: true, isSubtle: true }));
-  items.forEach((item, i) => body.push(new TextBlock(`${i + 1}. ${item.text} (${item.addedById === viewerId ? 'you' : item.addedByName})`, { wrap: true, spacing: 'Small' })));
+  // Shown as typed (a text run has no Markdown).
+  items.forEach((item, i) =>
+    body.push(new RichTextBlock({ inlines: [new TextRun(`${i + 1}. ${item.text} (${item.addedById === viewerId ? 'you' : item.addedByName})`)], spacing: 'Small' })),
+  );
   if (view.openActions.length > 0) {
     body.push(new TextBlock(`${view.openActions.length} open action${view.openActions.length === 1 ? '' : 's'} from the last session.`, { wrap: true, isSubtle: true }));
   }

@@ -28,7 +28,8 @@ export function executes(card: Json): Json[] {
 }
 
 export function textOf(card: Json): string {
-  return ofType(card, 'TextBlock')
+  return allNodes(card)
+    .filter((n) => n.type === 'TextBlock' || n.type === 'TextRun')
     .map((t) => String(t.text))
     .concat(ofType(card, 'FactSet').flatMap((f) => (f.facts as { title: string; value: string }[]).map((x) => `${x.title}: ${x.value}`)))
     .join('\n');
