@@ -138,6 +138,30 @@ describe('agenda from chat', () => {
   });
 });
 
+describe('a group chat', () => {
+  it('after an @mention the bot answers help there, but keeps agendas to the personal chat (nothing added from there)', async () => {
+    const group = { id: 'group-chat-staffroom', conversationType: 'groupChat' };
+    const before = (await stack.app.useCases.getAgenda({ caller: { id: LIAM, roles: [] }, sessionId: session.id })) as { ok: true; value: { sections: { items: unknown[] }[] } };
+    let mark = connector.received.length;
+    expect((await chat.post(LIAM, { type: 'message', text: '<at>Safeguarding Supervision</at> agenda', conversation: group })).status).toBe(200);
+    await connector.waitFor((all) => all.slice(mark).some((r) => r.conversationId === group.id), 'the reply in the group chat');
+    const reply = connector.since(mark);
+    expect(reply.map((r) => r.conversationId)).toEqual([group.id]);
+    expect(cardText(cardOf(reply[0] as NonNullable<(typeof reply)[number]>))).toMatch(/Private chat only[\s\S]*personal chat/);
+
+    mark = connector.received.length;
+    expect((await chat.post(LIAM, { type: 'message', text: '<at>Safeguarding Supervision</at> add Something private', conversation: group })).status).toBe(200);
+    await connector.waitFor((all) => all.slice(mark).some((r) => r.conversationId === group.id), 'the reply in the group chat');
+    const after = (await stack.app.useCases.getAgenda({ caller: { id: LIAM, roles: [] }, sessionId: session.id })) as typeof before;
+    expect(after.value.sections.flatMap((s) => s.items)).toEqual(before.value.sections.flatMap((s) => s.items));
+
+    mark = connector.received.length;
+    expect((await chat.post(LIAM, { type: 'message', text: '<at>Safeguarding Supervision</at> help', conversation: group })).status).toBe(200);
+    await connector.waitFor((all) => all.slice(mark).some((r) => r.conversationId === group.id), 'the help card in the group chat');
+    expect(cardText(cardOf(connector.since(mark)[0] as NonNullable<ReturnType<typeof connector.since>[number]>))).toContain('I help your safeguarding team');
+  });
+});
+
 describe('refused card actions', () => {
   it('agenda.add: a forged session, another person\u2019s session, mismatched or malformed data, oversized text', async () => {
     const add = (extra: Record<string, unknown>) => ({ action: 'agenda.add', sessionId: session.id, itemText: 'Caseload review', ...extra });

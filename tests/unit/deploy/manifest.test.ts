@@ -84,13 +84,14 @@ describe('what the manifest declares', () => {
     expect(String(tab.contentUrl)).toMatch(/^https:\/\/safesupoak\.azurewebsites\.net\//);
   });
 
-  it('a personal-scope bot with a command list including help', () => {
+  it('a bot for the personal chat, which group chats can @mention (there it offers only help: agendas stay private)', () => {
     const bot = (m.bots as Json[])[0] as Json;
     expect(bot.botId).toBe(SAMPLE.BOT_ID);
-    expect(bot.scopes).toEqual(['personal']);
+    expect(bot.scopes).toEqual(['personal', 'groupChat']);
     const lists = bot.commandLists as { scopes: string[]; commands: { title: string }[] }[];
     expect(lists[0]?.scopes).toEqual(['personal']);
     expect(lists[0]?.commands.map((c) => c.title)).toContain('help');
+    expect(lists[1]).toEqual({ scopes: ['groupChat'], commands: [{ title: 'help', description: 'Show what this bot can do.' }] });
   });
 
   it('single sign-on: webApplicationInfo matches the Entra app registration', () => {
