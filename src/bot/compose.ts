@@ -113,9 +113,23 @@ export async function startFromEnv(env: Record<string, string | undefined>, logg
     postedCards: createPostedCardRepository(records),
     reminderClaims: createReminderClaimRepository(records),
     messenger: lateMessenger,
+    afterwards: { run: (key, task) => afterwards(key, task) },
   };
   // Booking jobs run in this process after the request that started them; one run per job at a time.
   const running = new Map<string, Promise<void>>();
+  // Follow-up work (card updates) runs after the answer, in order per key; idle() waits for it too.
+  const afterwards = (key: string, task: () => Promise<unknown>): void => {
+    const slot = `after:${key}`;
+    const previous = running.get(slot) ?? Promise.resolve();
+    const next: Promise<void> = previous
+      .then(task)
+      .then(() => undefined)
+      .catch((err: unknown) => log.warn({ err: errorSummary(err), key: key.split(':')[0] }, 'follow-up work failed'))
+      .finally(() => {
+        if (running.get(slot) === next) running.delete(slot);
+      });
+    running.set(slot, next);
+  };
   const runInBackground = (jobId: string, plan?: LoadedPlan): void => {
     if (running.has(jobId)) return;
     const run = runBookingJob(ports, log, jobId, plan)

@@ -126,6 +126,7 @@ export interface PostedCard {
 }
 
 export interface PostedCardRepository {
+  /** Keeps the card as this person's card of its kind for the session (replacing the one posted before it). */
   add(card: PostedCard): Promise<void>;
   listForSession(sessionId: string): Promise<PostedCard[]>;
 }
@@ -144,6 +145,8 @@ export interface ReminderClaim {
 }
 
 export interface ReminderClaimRepository {
+  /** Every claim made for the session's reminders. */
+  listForSession(sessionId: string): Promise<Stored<ReminderClaim>[]>;
   /** Creates the claim, or finds the one already there; `mine` says whether the stored claim is this one. */
   claim(claim: ReminderClaim): Promise<{ stored: Stored<ReminderClaim>; mine: boolean }>;
   update(base: Stored<ReminderClaim>, next: ReminderClaim): Promise<Stored<ReminderClaim>>;
@@ -165,6 +168,14 @@ export interface Messenger {
   update(to: ConversationRef, activityId: string, card: AdaptiveCard): Promise<void>;
 }
 
+/**
+ * Work that follows a change but need not hold up the answer (updating cards already posted). Tasks with
+ * the same key run one after another, in order, so the last one leaves the latest state.
+ */
+export interface Afterwards {
+  run(key: string, task: () => Promise<unknown>): void;
+}
+
 /** Every port; a use case takes the ones it needs (`Pick<AppPorts, …>`). */
 export interface AppPorts {
   clock: Clock;
@@ -182,4 +193,5 @@ export interface AppPorts {
   postedCards: PostedCardRepository;
   reminderClaims: ReminderClaimRepository;
   messenger: Messenger;
+  afterwards: Afterwards;
 }

@@ -8,7 +8,7 @@ import type { AppPorts } from '../ports.js';
 import { done, invalid, refuse, type Outcome } from '../use-case.js';
 import { loadAgendaSession } from './agenda-access.js';
 import { loadAgendaView } from './agenda-view.js';
-import { publishAgenda } from './publish-agenda.js';
+import { publishAgendaLater } from './publish-agenda.js';
 import { upcomingSessionsOf } from './upcoming-sessions.js';
 
 /** More than this on one agenda is almost certainly a mistake (or a script). */
@@ -28,7 +28,7 @@ export interface AddItemInput {
   fromActivityId?: string | undefined;
 }
 
-type Deps = Pick<AppPorts, 'arrangements' | 'sessions' | 'agendaItems' | 'postedCards' | 'messenger' | 'conversations' | 'settings' | 'clock' | 'audit'>;
+type Deps = Pick<AppPorts, 'arrangements' | 'sessions' | 'agendaItems' | 'postedCards' | 'messenger' | 'conversations' | 'settings' | 'clock' | 'audit' | 'afterwards'>;
 
 /** Adds an item to a session's agenda (the caller's own), then updates every agenda card already posted. */
 export async function addAgendaItem(deps: Deps, input: AddItemInput): Promise<Outcome<AddedItem>> {
@@ -93,7 +93,7 @@ export async function addAgendaItem(deps: Deps, input: AddItemInput): Promise<Ou
   };
   await deps.agendaItems.create(item);
   const view = await loadAgendaView(deps, loaded.session.value, loaded.arrangement);
-  await publishAgenda(deps, view, { activityId: input.fromActivityId });
+  publishAgendaLater(deps, loaded.session.value, loaded.arrangement, { activityId: input.fromActivityId });
   const number = numberedItems(view).findIndex((i) => i.id === item.id) + 1;
   // The text is never audited or logged: it may hold case detail.
   return audited(

@@ -6,10 +6,10 @@ import type { AppPorts, Stored, StoredAgendaItem } from '../ports.js';
 import { done, invalid, refuse, type Outcome, type Refusal } from '../use-case.js';
 import { loadAgendaSession } from './agenda-access.js';
 import { loadAgendaView } from './agenda-view.js';
-import { publishAgenda } from './publish-agenda.js';
+import { publishAgendaLater } from './publish-agenda.js';
 import { upcomingSessionsOf } from './upcoming-sessions.js';
 
-type Deps = Pick<AppPorts, 'arrangements' | 'sessions' | 'agendaItems' | 'postedCards' | 'messenger' | 'conversations' | 'settings' | 'clock' | 'audit'>;
+type Deps = Pick<AppPorts, 'arrangements' | 'sessions' | 'agendaItems' | 'postedCards' | 'messenger' | 'conversations' | 'settings' | 'clock' | 'audit' | 'afterwards'>;
 
 export interface ChangeItemInput {
   caller: Caller;
@@ -60,7 +60,7 @@ export async function removeAgendaItem(deps: Deps, input: ChangeItemInput): Prom
   if (!found.ok) return found.outcome;
   await deps.agendaItems.update(found.item, { ...found.item.value, removedAt: deps.clock.now(), removedById: input.caller.id });
   const view = await loadAgendaView(deps, found.loaded.session.value, found.loaded.arrangement);
-  await publishAgenda(deps, view, { activityId: input.fromActivityId });
+  publishAgendaLater(deps, found.loaded.session.value, found.loaded.arrangement, { activityId: input.fromActivityId });
   return audited(deps.audit, input.caller, 'agenda.remove', found.sessionId, done({ view }));
 }
 
@@ -77,6 +77,6 @@ export async function editAgendaItem(deps: Deps, input: ChangeItemInput & { text
   if (!found.ok) return found.outcome;
   await deps.agendaItems.update(found.item, { ...found.item.value, text, editedAt: deps.clock.now() });
   const view = await loadAgendaView(deps, found.loaded.session.value, found.loaded.arrangement);
-  await publishAgenda(deps, view, { activityId: input.fromActivityId });
+  publishAgendaLater(deps, found.loaded.session.value, found.loaded.arrangement, { activityId: input.fromActivityId });
   return audited(deps.audit, input.caller, 'agenda.edit', found.sessionId, done({ view }));
 }

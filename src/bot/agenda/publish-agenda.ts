@@ -3,7 +3,10 @@ import { buildAgendaCard } from '../../shared/cards/agenda-card.js';
 import { buildReminderCard } from '../../shared/cards/reminder-card.js';
 import { DEFAULT_REMINDER_WORKING_DAYS } from '../../shared/reminders/reminders.js';
 import type { AdaptiveCard } from '@microsoft/teams.cards';
+import type { Arrangement } from '../../shared/arrangements/arrangement.js';
+import type { Session } from '../../shared/sessions/session.js';
 import { UnreachableError, type AppPorts, type PostedCard } from '../ports.js';
+import { loadAgendaView } from './agenda-view.js';
 
 /** The card a posted agenda or reminder card should show now, for the person it was posted to. */
 export function cardFor(card: Pick<PostedCard, 'kind' | 'userId'>, view: AgendaView, settings: AppPorts['settings'], notice?: string): AdaptiveCard {
@@ -40,4 +43,17 @@ export async function publishAgenda(
       }),
   );
   return { updated, failed };
+}
+
+/**
+ * Updates the session's posted cards after the answer has gone: the person acting is not kept waiting
+ * for every other card. Updates for one session run in turn, each reading the agenda as it is then.
+ */
+export function publishAgendaLater(
+  deps: Pick<AppPorts, 'postedCards' | 'messenger' | 'conversations' | 'settings' | 'agendaItems' | 'afterwards'>,
+  session: Session,
+  arrangement: Arrangement,
+  except?: { activityId: string | undefined },
+): void {
+  deps.afterwards.run(`agenda:${session.id}`, async () => publishAgenda(deps, await loadAgendaView(deps, session, arrangement), except));
 }

@@ -3,6 +3,7 @@ import type { Caller } from '../../shared/access/app-roles.js';
 import { partiesOf, type Arrangement } from '../../shared/arrangements/arrangement.js';
 import { instantMs, type IsoInstant } from '../../shared/calendar/london-time.js';
 import { buildReminderCard } from '../../shared/cards/reminder-card.js';
+import type { AgendaView } from '../../shared/agenda/agenda.js';
 import { DEFAULT_REMINDER_WORKING_DAYS, isReminderDue, reminderKey } from '../../shared/reminders/reminders.js';
 import type { Session } from '../../shared/sessions/session.js';
 import { loadAgendaView } from '../agenda/agenda-view.js';
@@ -52,18 +53,30 @@ export async function runReminders(deps: Deps, log: Logger, input: { caller: Cal
     }
   });
   const run: ReminderRun = { due: 0, sent: 0, alreadySent: 0, unreachable: [], failed: 0 };
-  const arrangements = new Map<string, Arrangement | undefined>();
-  const arrangementOf = async (id: string) => {
-    if (!arrangements.has(id)) arrangements.set(id, (await deps.arrangements.get(id))?.value);
-    return arrangements.get(id);
-  };
+  // One read of the arrangements, and of each due session's claims: a reminder already sent costs nothing more.
+  const arrangements = new Map((await deps.arrangements.list()).map((a) => [a.value.id, a.value]));
   const work: { session: Session; arrangement: Arrangement; userId: string }[] = [];
+  const nowMs = instantMs(now);
+  const settled = (c: Stored<ReminderClaim> | undefined) =>
+    c !== undefined && (c.value.state === 'sent' || (c.value.state === 'claimed' && nowMs - instantMs(c.value.claimedAt) <= CLAIM_LEASE_MS));
   for (const s of sessions) {
-    const a = await arrangementOf(s.value.arrangementId);
+    const a = arrangements.get(s.value.arrangementId);
     if (!a || a.status !== 'active') continue;
-    for (const p of partiesOf(a)) work.push({ session: s.value, arrangement: a, userId: p.id });
+    const claims = new Map((await deps.reminderClaims.listForSession(s.value.id)).map((c) => [c.value.key, c]));
+    for (const p of partiesOf(a)) {
+      run.due += 1;
+      const claim = claims.get(reminderKey(s.value.id, p.id, s.value.start));
+      if (settled(claim)) run.alreadySent += 1;
+      else work.push({ session: s.value, arrangement: a, userId: p.id });
+    }
   }
-  run.due = work.length;
+
+  // Each session's agenda is read once per run, whoever it goes to.
+  const views = new Map<string, Promise<AgendaView>>();
+  const viewOf = (session: Session, arrangement: Arrangement) => {
+    if (!views.has(session.id)) views.set(session.id, loadAgendaView(deps, session, arrangement));
+    return views.get(session.id) as Promise<AgendaView>;
+  };
 
   const remindOne = async ({ session, arrangement, userId }: (typeof work)[number]) => {
     const to = await deps.conversations.get(userId);
@@ -84,8 +97,7 @@ export async function runReminders(deps: Deps, log: Logger, input: { caller: Cal
     let stored = claimed.stored;
     const mine = claimed.mine;
     if (!mine) {
-      const stale = stored.value.state === 'unreachable' || (stored.value.state === 'claimed' && instantMs(now) - instantMs(stored.value.claimedAt) > CLAIM_LEASE_MS);
-      if (!stale) {
+      if (settled(stored)) {
         run.alreadySent += 1;
         return;
       }
@@ -98,7 +110,7 @@ export async function runReminders(deps: Deps, log: Logger, input: { caller: Cal
     }
     const mark = (next: Partial<ReminderClaim>) => deps.reminderClaims.update(stored as Stored<ReminderClaim>, { ...(stored as Stored<ReminderClaim>).value, ...next });
     try {
-      const view = await loadAgendaView(deps, session, arrangement);
+      const view = await viewOf(session, arrangement);
       const activityId = await deps.messenger.post(to, buildReminderCard(view, userId, { workingDaysBefore }));
       await mark({ state: 'sent', sentAt: deps.clock.now() });
       await deps.postedCards.add({ sessionId: session.id, userId, kind: 'reminder', conversation: to, activityId, postedAt: now });

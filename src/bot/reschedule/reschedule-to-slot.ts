@@ -2,8 +2,7 @@ import type { Caller } from '../../shared/access/app-roles.js';
 import { partiesOf } from '../../shared/arrangements/arrangement.js';
 import { buildPostponedNoticeCard } from '../../shared/cards/reschedule-cards.js';
 import { POSTPONEMENT_REASON_TEXT, type PostponementReason } from '../../shared/sessions/session.js';
-import { loadAgendaView } from '../agenda/agenda-view.js';
-import { publishAgenda } from '../agenda/publish-agenda.js';
+import { publishAgendaLater } from '../agenda/publish-agenda.js';
 import type { AppPorts } from '../ports.js';
 import { postponeSession } from '../sessions/postpone-session.js';
 import type { SessionView } from '../sessions/session-view.js';
@@ -12,7 +11,7 @@ import { notifyPeople } from './notify.js';
 
 type Deps = Pick<
   AppPorts,
-  'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings' | 'audit' | 'conversations' | 'messenger' | 'agendaItems' | 'postedCards'
+  'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings' | 'audit' | 'conversations' | 'messenger' | 'agendaItems' | 'postedCards' | 'afterwards'
 >;
 
 /**
@@ -39,7 +38,7 @@ export async function rescheduleToSlot(
     notMessaged = await notifyPeople(deps, others, () =>
       buildPostponedNoticeCard({ fromStart, toStart: session.value.start, byName: me?.displayName ?? 'The safeguarding team', reasonText: POSTPONEMENT_REASON_TEXT[input.reason] }),
     );
-    await publishAgenda(deps, await loadAgendaView(deps, session.value, arrangement));
+    publishAgendaLater(deps, session.value, arrangement);
   }
   return done({ session: moved.value, fromStart, toStart: moved.value.session.start, notMessaged });
 }

@@ -18,7 +18,10 @@ export function createPostedCardRepository(store: RecordStorePort): PostedCardRe
   const items = jsonItems(store, POSTED_CARDS_LIST, postedCardSchema, (c: PostedCard) => ({ Title: c.kind, SessionId: c.sessionId, UserId: c.userId }));
   return {
     add: async (card) => {
-      await items.create(`${card.conversation.conversationId}|${card.activityId}`.slice(0, 255), card);
+      // One card of each kind per person and session: the newest is the one kept current.
+      const key = `${card.sessionId}|${card.userId}|${card.kind}`.slice(0, 255);
+      const stored = await items.create(key, card);
+      if (stored.value.activityId !== card.activityId || stored.value.conversation.conversationId !== card.conversation.conversationId) await items.update(stored, card);
     },
     listForSession: async (sessionId) => (await items.where({ SessionId: sessionId })).map((c) => c.value),
   };

@@ -28,5 +28,6 @@ export function createReminderClaimRepository(store: RecordStorePort): ReminderC
       return { stored, mine: stored.value.claimant === claim.claimant && stored.value.claimedAt === claim.claimedAt };
     },
     update: (base, next) => items.update(base, next),
+    listForSession: (sessionId) => items.where({ SessionId: sessionId }),
   };
 }
