@@ -92,7 +92,7 @@ export async function addAgendaItem(deps: Deps, input: AddItemInput): Promise<Ou
     addedAt: now,
   };
   await deps.agendaItems.create(item);
-  const view = await loadAgendaView(deps, loaded.session.value, loaded.arrangement);
+  const view = await loadAgendaView(deps, loaded.session.value, loaded.arrangement, [...existing.map((i) => i.value), item]);
   publishAgendaLater(deps, loaded.session.value, loaded.arrangement, { activityId: input.fromActivityId });
   const number = numberedItems(view).findIndex((i) => i.id === item.id) + 1;
   // The text is never audited or logged: it may hold case detail.
