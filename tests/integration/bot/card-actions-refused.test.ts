@@ -295,3 +295,73 @@ describe('refused card actions', () => {
     expect(added.map((e) => [e.action, e.actorId, e.outcome, e.detail])).toEqual([['card.action', '29:anonymous-sender', 'refused', 'no_identity; verb agenda.add']]);
   });
 });
+
+describe('refused actions on agenda items and the other verbs', () => {
+  it('edit or remove someone else’s item, an item that does not exist, open or refresh a forged or foreign agenda, and start or pick a time without being a party', async () => {
+    const items = (await store.query('AgendaItems', {})).map((i) => JSON.parse(String(i.fields.ValueJson)) as { id: string; sessionId: string; addedById: string });
+    const liamsItem = items.find((i) => i.sessionId === session.id && i.addedById === LIAM);
+    expect(liamsItem, 'the item Liam added from chat').toBeDefined();
+    const itemId = (liamsItem as { id: string }).id;
+    const cases: RefusedCase[] = [
+      {
+        name: 'agenda.edit: Grace edits Liam’s item',
+        who: GRACE,
+        verb: 'agenda.edit',
+        data: { action: 'agenda.edit', sessionId: session.id, itemId, editText: 'Changed by someone else' },
+        audit: { action: 'agenda.edit', detail: 'not_your_item', targetId: session.id },
+        message: /added by Liam Doherty/,
+        secret: 'Changed by someone else',
+      },
+      {
+        name: 'agenda.remove: Grace removes Liam’s item',
+        who: GRACE,
+        verb: 'agenda.remove',
+        data: { action: 'agenda.remove', sessionId: session.id, itemId },
+        audit: { action: 'agenda.remove', detail: 'not_your_item', targetId: session.id },
+      },
+      {
+        name: 'agenda.remove: an item id that does not exist',
+        who: LIAM,
+        verb: 'agenda.remove',
+        data: { action: 'agenda.remove', sessionId: session.id, itemId: 'forged-item-0001' },
+        audit: { action: 'agenda.remove', detail: 'item_not_found', targetId: session.id },
+      },
+      {
+        name: 'agenda.remove: Liam’s own item, named under a forged session',
+        who: LIAM,
+        verb: 'agenda.remove',
+        data: { action: 'agenda.remove', sessionId: FORGED, itemId },
+        audit: { action: 'agenda.remove', detail: 'session_not_found', targetId: FORGED },
+      },
+      {
+        name: 'agenda.open: a forged session',
+        who: LIAM,
+        verb: 'agenda.open',
+        data: { action: 'agenda.open', sessionId: FORGED },
+        audit: { action: 'agenda.get', detail: 'session_not_found', targetId: FORGED },
+      },
+      {
+        name: 'agenda.refresh: someone not in the session',
+        who: SOPHIE,
+        verb: 'agenda.refresh',
+        data: { action: 'agenda.refresh', sessionId: session.id },
+        audit: { action: 'agenda.get', detail: 'forbidden', targetId: session.id },
+      },
+      {
+        name: 'reschedule.start: a forged session',
+        who: LIAM,
+        verb: 'reschedule.start',
+        data: { action: 'reschedule.start', sessionId: FORGED },
+        audit: { action: 'session.reschedule', detail: 'session_not_found', targetId: FORGED },
+      },
+      {
+        name: 'reschedule.pick: someone not in the session picks a time',
+        who: SOPHIE,
+        verb: 'reschedule.pick',
+        data: { action: 'reschedule.pick', sessionId: session.id, start: session.start, reason: 'illness' },
+        audit: { action: 'session.postpone', detail: 'forbidden', targetId: session.id },
+      },
+    ];
+    for (const c of cases) await expectRefused(c);
+  });
+});
