@@ -2,12 +2,11 @@ import type { Caller } from '../../shared/access/app-roles.js';
 import { canPostponeSession } from '../../shared/access/authorise.js';
 import { partiesOf } from '../../shared/arrangements/arrangement.js';
 import { buildEscalationCard } from '../../shared/cards/reschedule-cards.js';
-import { InvalidInputError } from '../../shared/errors/invalid-input.js';
 import type { PostponementReason } from '../../shared/sessions/session.js';
 import { audited, auditedIfRefused } from '../audit/audited.js';
 import type { AppPorts } from '../ports.js';
-import { alternativesFor } from '../sessions/session-alternatives.js';
 import { loadSession } from '../sessions/load-session.js';
+import { loadPostponableSession } from '../sessions/postponable-session.js';
 import { done, refuse, type Outcome } from '../use-case.js';
 import { notifyPeople } from './notify.js';
 
@@ -40,24 +39,10 @@ export async function beginReschedule(
  */
 export async function offerReschedule(deps: Deps, input: { caller: Caller; sessionId: string; reason: PostponementReason }): Promise<Outcome<RescheduleOffer>> {
   const { caller, sessionId } = input;
-  const loaded = await loadSession(deps, caller, sessionId, canPostponeSession);
+  const loaded = await loadPostponableSession(deps, caller, sessionId);
   if (!loaded.ok) return audited(deps.audit, caller, 'session.reschedule', sessionId, loaded);
   const session = loaded.session.value;
-  if (session.status !== 'booked')
-    return audited(
-      deps.audit,
-      caller,
-      'session.reschedule',
-      sessionId,
-      refuse('conflict', 'session_not_booked', `This session is ${session.status}: only a booked session can be moved.`),
-    );
-  let options;
-  try {
-    options = await alternativesFor(deps, session, loaded.arrangement, session.organiserMailbox);
-  } catch (e) {
-    if (e instanceof InvalidInputError) return audited(deps.audit, caller, 'session.reschedule', sessionId, refuse('conflict', 'cannot_postpone', e.message));
-    throw e;
-  }
+  const options = loaded.options;
   const originalStart = session.postponements[0]?.fromStart ?? session.start;
   if (options.kind === 'candidates' && options.candidates.length > 0) {
     const slots = options.candidates.slice(0, MAX_SLOTS_OFFERED).map((c) => ({ start: c.slot.start, end: c.slot.end }));

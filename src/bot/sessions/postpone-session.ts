@@ -1,13 +1,10 @@
 import type { Caller } from '../../shared/access/app-roles.js';
-import { canPostponeSession } from '../../shared/access/authorise.js';
 import { instantMs } from '../../shared/calendar/london-time.js';
-import { InvalidInputError } from '../../shared/errors/invalid-input.js';
 import type { PostponementReason, Session } from '../../shared/sessions/session.js';
 import { audited } from '../audit/audited.js';
 import type { AppPorts } from '../ports.js';
 import { done, invalid, refuse, type Outcome } from '../use-case.js';
-import { loadSession } from './load-session.js';
-import { alternativesFor } from './session-alternatives.js';
+import { loadPostponableSession } from './postponable-session.js';
 import { sessionView, type SessionView } from './session-view.js';
 
 export interface PostponeRequest {
@@ -27,24 +24,10 @@ export async function postponeSession(
   input: { caller: Caller; sessionId: string; request: PostponeRequest },
 ): Promise<Outcome<SessionView>> {
   const { caller, sessionId, request } = input;
-  const loaded = await loadSession(deps, caller, sessionId, canPostponeSession);
+  const loaded = await loadPostponableSession(deps, caller, sessionId);
   if (!loaded.ok) return audited(deps.audit, caller, 'session.postpone', sessionId, loaded);
   const session = loaded.session.value;
-  if (session.status !== 'booked')
-    return audited(
-      deps.audit,
-      caller,
-      'session.postpone',
-      sessionId,
-      refuse('conflict', 'session_not_booked', `This session is ${session.status}: only a booked session can be postponed.`),
-    );
-  let options;
-  try {
-    options = await alternativesFor(deps, session, loaded.arrangement, session.organiserMailbox);
-  } catch (e) {
-    if (e instanceof InvalidInputError) return audited(deps.audit, caller, 'session.postpone', sessionId, refuse('conflict', 'cannot_postpone', e.message));
-    throw e;
-  }
+  const options = loaded.options;
   if (options.kind === 'escalate') return audited(deps.audit, caller, 'session.postpone', sessionId, refuse('conflict', 'no_alternative', options.reason));
   const wanted = instantMs(request.start, 'start');
   const chosen = options.candidates.find((c) => instantMs(c.slot.start) === wanted);

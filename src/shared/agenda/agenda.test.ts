@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../errors/invalid-input.js';
 import {
   AGENDA_ITEM_MAX_LENGTH,
   agendaItemSchema,
@@ -14,16 +13,9 @@ import {
   sessionTimeText,
   type AgendaItem,
 } from './agenda.js';
+import { refusalOf } from '../errors/refusal-of.js';
 
-function refusal(run: () => unknown): InvalidInputError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof InvalidInputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InvalidInputError, nothing was thrown');
-}
+const refusal = refusalOf;
 
 function item(over: Partial<AgendaItem> & Pick<AgendaItem, 'id'>): AgendaItem {
   return {

@@ -3,16 +3,9 @@ import fc from 'fast-check';
 import { addMinutes, instantMs, instantToLondon, isIsoInstant, londonDayClock, londonToInstant, minutesOfDay } from './london-time.js';
 import { addDays, isoDate } from './dates.js';
 import { InvalidInputError } from '../errors/invalid-input.js';
+import { refusalOf } from '../errors/refusal-of.js';
 
-function refusal(run: () => unknown): InvalidInputError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof InvalidInputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InvalidInputError, nothing was thrown');
-}
+const refusal = refusalOf;
 
 describe('Europe/London wall-clock times', () => {
   it('a 09:00 session is 08:00Z in summer and 09:00Z in winter', () => {

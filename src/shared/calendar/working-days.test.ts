@@ -9,16 +9,9 @@ import { holidaysOf } from './terms.js';
 import { InvalidInputError } from '../errors/invalid-input.js';
 import type { SchoolCalendar } from './academic-year.js';
 import { validOrThrow } from './test-fixtures.js';
+import { refusalOf } from '../errors/refusal-of.js';
 
-function refusal(run: () => unknown): InvalidInputError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof InvalidInputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InvalidInputError, nothing was thrown');
-}
+const refusal = refusalOf;
 
 const wc = makeWorkingCalendar(testCalendar());
 const plain = makeWorkingCalendar(defaultEnglandCalendar());

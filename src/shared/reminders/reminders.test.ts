@@ -5,20 +5,12 @@ import { londonToInstant } from '../calendar/london-time.js';
 import { testCalendar } from '../calendar/test-fixtures.js';
 import { dayKind, isWorkingDay, makeWorkingCalendar } from '../calendar/working-calendar.js';
 import { OutsideCalendarError, workingDaysIn } from '../calendar/working-days.js';
-import { InvalidInputError } from '../errors/invalid-input.js';
 import { DEFAULT_REMINDER_WORKING_DAYS, isReminderDue, reminderDay, reminderKey } from './reminders.js';
+import { refusalOf } from '../errors/refusal-of.js';
 
 const wc = makeWorkingCalendar(testCalendar());
 
-function refusal(run: () => unknown): InvalidInputError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof InvalidInputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InvalidInputError, nothing was thrown');
-}
+const refusal = refusalOf;
 
 describe('reminderDay', () => {
   it('defaults to 2 working days before', () => {

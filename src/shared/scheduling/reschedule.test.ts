@@ -9,17 +9,9 @@ import { rescheduleOptions, type RescheduleRequest } from './reschedule.js';
 import { DEFAULT_SCHEDULING_SETTINGS } from './scheduling-settings.js';
 import { clashes, insideHours } from './test-helpers.js';
 import { busyInMs } from './intervals.js';
-import { InvalidInputError } from '../errors/invalid-input.js';
+import { refusalOf } from '../errors/refusal-of.js';
 
-function refusal(run: () => unknown): InvalidInputError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof InvalidInputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InvalidInputError, nothing was thrown');
-}
+const refusal = refusalOf;
 
 const wc = makeWorkingCalendar(testCalendar());
 const plain = makeWorkingCalendar(defaultEnglandCalendar());

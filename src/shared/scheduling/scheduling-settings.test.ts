@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../errors/invalid-input.js';
 import { arrangementPreferencesSchema } from './preferences.js';
 import { assertWorkingHours, DEFAULT_SCHEDULING_SETTINGS, schedulingSettings, type SchedulingSettings } from './scheduling-settings.js';
+import { refusalOf } from '../errors/refusal-of.js';
 
-function refusal(run: () => unknown): InvalidInputError {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof InvalidInputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InvalidInputError, nothing was thrown');
-}
+const refusal = refusalOf;
 
 describe('scheduling settings', () => {
   it('are the defaults with the school’s values on top; an undefined value keeps the default', () => {
