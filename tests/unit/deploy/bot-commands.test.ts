@@ -9,7 +9,10 @@ interface Manifest {
 describe('bot command list', () => {
   it('the manifest offers exactly the commands the bot answers (no menu item that does nothing)', () => {
     const manifest = JSON.parse(readFileSync(new URL('../../../appPackage/manifest.json', import.meta.url), 'utf8')) as Manifest;
-    const offered = manifest.bots.flatMap((b) => b.commandLists ?? []).filter((l) => l.scopes.includes('personal')).flatMap((l) => l.commands);
+    const offered = manifest.bots
+      .flatMap((b) => b.commandLists ?? [])
+      .filter((l) => l.scopes.includes('personal'))
+      .flatMap((l) => l.commands);
     expect(offered).toEqual(BOT_COMMANDS.map((c) => ({ title: c.title, description: c.description })));
   });
 });
