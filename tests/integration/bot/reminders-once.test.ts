@@ -2,13 +2,17 @@
 // second run, not again after the server restarts, and only once when two servers run it at the same moment.
 // Someone the bot cannot reach yet (the app not installed) is reported and gets nothing.
 //
-// The emulator and the servers run in this process; the bot's cards go to a fake Bot Connector.
+// The emulator and the servers run in this process, but for one: a second server process, to race the job
+// against. The bot's cards go to a fake Bot Connector.
 
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localServerEnv } from '../../../scripts/local-stack.js';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { freePort, localServerEnv, REPO_ROOT, waitFor } from '../../../scripts/local-stack.js';
+import { ADMIN_ID } from '../../../tools/m365-emulator/src/seed/demo-school.js';
+import { callApi, tokenFor } from '../../support/api.js';
 import { startFromEnv, type StartedApp } from '../../../src/bot/compose.js';
 import type { ReminderRun } from '../../../src/bot/reminders/run-reminders.js';
 import type { Arrangement } from '../../../src/shared/arrangements/arrangement.js';
@@ -32,6 +36,8 @@ let current: Pick<StartedApp, 'useCases' | 'idle' | 'url'>;
 let chat: BotChat;
 let wc: WorkingCalendar;
 let day = '';
+let adminToken = '';
+const children: ChildProcess[] = [];
 let arrangementA: Arrangement;
 let sessionA: Session;
 
@@ -47,6 +53,27 @@ const useServer = (app: Pick<StartedApp, 'useCases' | 'idle' | 'url'>) => {
   current = app;
   chat = botChat({ serverUrl: app.url, connectorUrl: connector.url });
 };
+/** A second server process (`node --import tsx src/bot/main.ts`) against the same emulator; killed in afterAll. */
+async function startServerProcess(): Promise<{ url: string }> {
+  const port = await freePort();
+  const env: Record<string, string | undefined> = { ...process.env, ...localServerEnv(stack.emulator, caFile, port, 'warn'), REMINDER_INTERVAL_MINUTES: '0' };
+  delete env.VITEST;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bot/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let output = '';
+  let exit: string | undefined;
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  child.once('exit', (code, signal) => (exit = `exit ${code ?? signal}`));
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(
+    async () => (await fetch(`${url}/api/health`)).ok,
+    'the second server process',
+    45_000,
+    () => (exit ? `${exit}: ${output.slice(-2000)}` : undefined),
+  );
+  return { url };
+}
 /** A second server in this process against the same emulator (the same SharePoint lists and calendars). */
 async function startServer(): Promise<StartedApp> {
   const env = { ...localServerEnv(stack.emulator, caFile, 0, process.env.TEST_LOG_LEVEL ?? 'silent'), REMINDER_INTERVAL_MINUTES: '0' };
@@ -78,9 +105,12 @@ beforeAll(async () => {
   arrangementA = await arrangementOf(stack.app, GRACE, LIAM);
   sessionA = await bookOn(stack.app, arrangementA.id, day);
   await install(GRACE, LIAM);
+  adminToken = await tokenFor(stack, ADMIN_ID);
 }, 60_000);
 
 afterAll(async () => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGTERM');
+  await Promise.all(children.map((c) => (c.exitCode !== null || c.signalCode !== null ? undefined : new Promise((r) => c.once('exit', r)))));
   for (const s of servers) await s.close().catch(() => undefined);
   await connector?.close();
   await stack?.stop();
@@ -122,13 +152,19 @@ describe('reminders are sent exactly once', () => {
     expect(connector.received.slice(mark)).toEqual([]);
   });
 
-  it('two servers running the job at the same moment send a fresh session\u2019s reminders once in total', async () => {
+  it('two server processes running the job at the same moment send a fresh session\u2019s reminders once in total', async () => {
     const arrangementB = await arrangementOf(current, DANIEL, MARCUS);
     const sessionB = await bookOn(current, arrangementB.id, day);
     await install(DANIEL, MARCUS);
-    const other = await startServer();
+    // The other server is a separate process (`node src/bot/main.ts`) against the same emulator; the admin runs the job on it.
+    const other = await startServerProcess();
+    const runOther = async () => {
+      const reply = await callApi<ReminderRun>({ serverUrl: other.url } as RunningStack, adminToken, 'POST', '/api/reminders/run');
+      expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+      return reply.body;
+    };
     const mark = connector.received.length;
-    const [mine, theirs] = await runBoth(current, other);
+    const [mine, theirs] = await Promise.all([run(current), runOther()]);
     // Each server sees both sessions due (2 + 2 participants); of session B's two reminders each went out once.
     for (const r of [mine, theirs]) expect(r).toMatchObject({ due: 4, unreachable: [], failed: 0 });
     expect(mine.sent + theirs.sent).toBe(2);
@@ -142,7 +178,7 @@ describe('reminders are sent exactly once', () => {
     );
     // And neither server sends them again.
     const again = connector.received.length;
-    const [a, b] = await runBoth(current, other);
+    const [a, b] = await Promise.all([run(current), runOther()]);
     expect(a.sent + b.sent).toBe(0);
     expect(connector.received.slice(again)).toEqual([]);
   });
