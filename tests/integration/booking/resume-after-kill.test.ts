@@ -3,12 +3,13 @@
 //
 // The emulator runs in this process; the server runs as a child process so it can be killed.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, localServerEnv, REPO_ROOT, waitFor } from '../../../scripts/local-stack.js';
+import { freePort } from '../../../scripts/local-stack.js';
+import { startServerProcess, type ServerProcess } from '../../support/server-process.js';
 import { DEMO_ARRANGEMENTS } from '../../../scripts/demo-arrangements.js';
 import { ADMIN_ID, DEMO_USERS, startEmulator, type RunningEmulator } from '../../../tools/m365-emulator/src/index.js';
 import { callApi as callStack, tokenFor as tokenForStack } from '../../support/api.js';
@@ -26,13 +27,6 @@ const callApi = <T = unknown>(server: { serverUrl: string }, token: string, meth
   callStack<T>(server as unknown as RunningStack, token, method, url, body);
 const tokenFor = (server: { serverUrl: string }, userId: string) => tokenForStack(server as unknown as RunningStack, userId);
 
-interface ServerProcess {
-  child: ChildProcess;
-  serverUrl: string;
-  output: () => string;
-  exited: () => string | undefined;
-}
-
 const children: ChildProcess[] = [];
 let dataDir = '';
 let emulator: RunningEmulator | undefined;
@@ -49,25 +43,11 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-/** Starts `node --import tsx src/bot/main.ts` on the local emulator and waits for /api/health. */
+/** The server as a child process in its own process group, on the same port each time. */
 async function startServer(): Promise<ServerProcess> {
-  const env = { ...process.env, ...localServerEnv(emulator as RunningEmulator, caFile, port, 'info') };
-  delete env.VITEST;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bot/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  children.push(child);
-  let output = '';
-  let exit: string | undefined;
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  child.once('exit', (code, signal) => (exit = `exit ${code ?? signal}`));
-  const serverUrl = `http://127.0.0.1:${port}`;
-  await waitFor(
-    async () => (await fetch(`${serverUrl}/api/health`)).ok,
-    'the server (child process)',
-    45_000,
-    () => (exit ? `${exit}: ${output.slice(-2000)}` : undefined),
-  );
-  return { child, serverUrl, output: () => output, exited: () => exit };
+  const server = await startServerProcess({ emulator: emulator as RunningEmulator, caFile, port, detached: true });
+  children.push(server.child);
+  return server;
 }
 
 function waitForExit(child: ChildProcess): Promise<void> {

@@ -9,8 +9,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { freePort, localServerEnv, REPO_ROOT, waitFor } from '../../../scripts/local-stack.js';
+import type { ChildProcess } from 'node:child_process';
+import { freePort, localServerEnv } from '../../../scripts/local-stack.js';
+import { startServerProcess } from '../../support/server-process.js';
 import { ADMIN_ID } from '../../../tools/m365-emulator/src/seed/demo-school.js';
 import { callApi, tokenFor } from '../../support/api.js';
 import { startFromEnv, type StartedApp } from '../../../src/bot/compose.js';
@@ -54,25 +55,10 @@ const useServer = (app: Pick<StartedApp, 'useCases' | 'idle' | 'url'>) => {
   chat = botChat({ serverUrl: app.url, connectorUrl: connector.url });
 };
 /** A second server process (`node --import tsx src/bot/main.ts`) against the same emulator; killed in afterAll. */
-async function startServerProcess(): Promise<{ url: string }> {
-  const port = await freePort();
-  const env: Record<string, string | undefined> = { ...process.env, ...localServerEnv(stack.emulator, caFile, port, 'warn'), REMINDER_INTERVAL_MINUTES: '0' };
-  delete env.VITEST;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/bot/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let output = '';
-  let exit: string | undefined;
-  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
-  child.once('exit', (code, signal) => (exit = `exit ${code ?? signal}`));
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(
-    async () => (await fetch(`${url}/api/health`)).ok,
-    'the second server process',
-    45_000,
-    () => (exit ? `${exit}: ${output.slice(-2000)}` : undefined),
-  );
-  return { url };
+async function startOtherProcess(): Promise<{ url: string }> {
+  const server = await startServerProcess({ emulator: stack.emulator, caFile, port: await freePort(), logLevel: 'warn', env: { REMINDER_INTERVAL_MINUTES: '0' } });
+  children.push(server.child);
+  return { url: server.serverUrl };
 }
 /** A second server in this process against the same emulator (the same SharePoint lists and calendars). */
 async function startServer(): Promise<StartedApp> {
@@ -157,7 +143,7 @@ describe('reminders are sent exactly once', () => {
     const sessionB = await bookOn(current, arrangementB.id, day);
     await install(DANIEL, MARCUS);
     // The other server is a separate process (`node src/bot/main.ts`) against the same emulator; the admin runs the job on it.
-    const other = await startServerProcess();
+    const other = await startOtherProcess();
     const runOther = async () => {
       const reply = await callApi<ReminderRun>({ serverUrl: other.url } as RunningStack, adminToken, 'POST', '/api/reminders/run');
       expect(reply.status, JSON.stringify(reply.body)).toBe(200);
