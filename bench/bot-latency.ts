@@ -1,17 +1,24 @@
 // The bot's chat latency: 50 people chatting at once (help, add an agenda item, agenda), from the
 // activity reaching /api/messages to the bot's reply reaching the Bot Connector, against a bare echo bot
-// built on the same Teams SDK in the same process. Loopback only: a fake Bot Connector on 127.0.0.1.
+// built on the same Teams SDK. The bot runs as its own process (`src/bot/main.ts`) against the emulator in
+// this one, as in production Graph is not in the bot's process. Loopback only: a fake Bot Connector on 127.0.0.1.
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, ExpressAdapter } from '@microsoft/teams.apps';
 import express from 'express';
 import pino from 'pino';
-import { startLocalStack } from '../scripts/local-stack.js';
-import { DEMO_ARRANGEMENTS } from '../scripts/demo-arrangements.js';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort, startLocalStack } from '../scripts/local-stack.js';
+import { startServerProcess } from '../scripts/server-process.js';
 import type { Caller } from '../src/shared/access/app-roles.js';
 import { teamsSdkLogger } from '../src/bot/teams/sdk-logger.js';
-import { ADMIN_ID, DEMO_TENANT_ID, DEMO_USERS } from '../tools/m365-emulator/src/seed/demo-school.js';
+import { ADMIN_ID, DEMO_TENANT_ID } from '../tools/m365-emulator/src/seed/demo-school.js';
+import type { SuperviseeRole } from '../src/shared/policy/roles.js';
+import { buildTrust, type Trust, type TrustUser } from './trust.js';
 import { probe } from './emulator-probe.js';
 
 const YEAR = '2027/28';
@@ -160,18 +167,23 @@ interface VirtualUser {
   script: string[];
 }
 
-/** 50 chat users from the demo people with arrangements: several per person, each in a conversation of their own. */
-function virtualUsers(runId: string): VirtualUser[] {
-  const people = [...new Set(DEMO_ARRANGEMENTS.flatMap((a) => [a.supervisorId, ...a.supervisees.map((s) => s.id)]))];
-  return Array.from({ length: USERS }, (_, n) => {
-    const userId = people[n % people.length] as string;
+function superviseeRole(jobTitle: string): SuperviseeRole {
+  if (jobTitle.startsWith('Head of Year')) return 'head-of-year';
+  if (jobTitle === 'SENCO') return 'senco';
+  if (jobTitle.startsWith('Pastoral')) return 'pastoral-lead';
+  return 'teaching-assistant';
+}
+
+/** 50 chat users: one school's 50 supervisees (fictional), each with one arrangement and their own personal chat. */
+function virtualUsers(people: readonly TrustUser[], runId: string): VirtualUser[] {
+  return people.slice(0, USERS).map((person, n) => {
     const script: string[] = [];
     for (let r = 0; r < ROUNDS; r++) {
       // The order differs from user to user, so the three commands overlap throughout.
       const cmds = ['help', `add ${ITEMS[(n + r) % ITEMS.length] as string}`, 'agenda'];
       for (let k = 0; k < cmds.length; k++) script.push(cmds[(k + n + r) % cmds.length] as string);
     }
-    return { userId, name: DEMO_USERS.find((u) => u.id === userId)?.displayName ?? 'Someone', conversationId: `bench-${runId}-${n}-${userId}`, script };
+    return { userId: person.id, name: person.displayName, conversationId: `bench-${runId}-${person.id}`, script };
   });
 }
 
@@ -223,48 +235,74 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 /** npm run bench: the bot's reply latency under 50 concurrent chat users, against an echo bot on the same stack. */
 export async function measureBotLatency(): Promise<boolean> {
-  const stack = await startLocalStack({ demoArrangements: true, logLevel: 'silent', reminderIntervalMinutes: 0 });
+  const stack = await startLocalStack({ demoArrangements: false, logLevel: 'silent', reminderIntervalMinutes: 0 });
+  const tmp = await mkdtemp(path.join(tmpdir(), 'bench-bot-'));
+  const children: ChildProcess[] = [];
   const emu = probe(stack.emulator);
   const connector = await startBenchConnector();
   const echo = await startEchoBot();
   try {
+    // One school of the fictional trust: 50 supervisees, each supervised by the DSL or a deputy, the year booked.
+    const school = buildTrust(1).schools[0] as Trust['schools'][number];
+    await emu.seedUsers(buildTrust(1).users);
+    for (const [k, s] of school.supervisees.slice(0, USERS).entries()) {
+      const supervisor = school.supervisors[k % school.supervisors.length] as TrustUser;
+      const made = await stack.app.useCases.createArrangement({
+        caller: admin,
+        arrangement: {
+          supervisorId: supervisor.id,
+          supervisorRole: k % school.supervisors.length === 0 ? 'dsl' : 'deputy-dsl',
+          supervisees: [{ id: s.id, role: superviseeRole(s.jobTitle) }],
+          organiser: 'supervisor',
+          teamsMeeting: false,
+          preferences: {},
+        },
+      });
+      if (!made.ok) throw new Error(`arrangement refused: ${made.refusal.message}`);
+    }
     const preview = await stack.app.useCases.previewBooking({ caller: admin, request: { academicYear: YEAR } });
     if (!preview.ok) throw new Error(preview.refusal.message);
     const started = await stack.app.useCases.startBooking({ caller: admin, request: { academicYear: YEAR } });
     if (!started.ok) throw new Error(started.refusal.message);
     await stack.app.idle();
     const job = await stack.app.useCases.getBookingJob({ caller: admin, jobId: started.value.id });
-    if (!job.ok || job.value.state !== 'done') throw new Error('the demo booking did not finish');
+    if (!job.ok || job.value.state !== 'done') throw new Error('the booking did not finish');
 
     // Warm up both (connections, the SDK's code paths, each person's saved conversation) before measuring:
     // the echo bot with its whole script four times (loopback connections settle only after a few runs
     // here), the bot with help only (no agenda items, no posted cards).
-    const users = virtualUsers('bot');
-    for (let k = 0; k < 4; k++) await drive(echo.url, connector, virtualUsers('echo'));
+    // The bot under test runs as its own process, as in production, where Graph is not in the bot's process:
+    // the emulator (in this process) does not take the bot's CPU. The echo bot gets its own process too.
+    const caFile = path.join(tmp, 'emulator-ca.pem');
+    await writeFile(caFile, stack.emulator.caCertPem);
+    const botProcess = await startServerProcess({ emulator: stack.emulator, caFile, port: await freePort(), logLevel: 'silent', env: { REMINDER_INTERVAL_MINUTES: '0' } });
+    children.push(botProcess.child);
+    const botUrl = botProcess.serverUrl;
+    const users = virtualUsers(school.supervisees, 'bot');
+    for (let k = 0; k < 4; k++) await drive(echo.url, connector, virtualUsers(school.supervisees, 'echo'));
     await drive(
-      stack.serverUrl,
+      botUrl,
       connector,
       users.map((u) => ({ ...u, script: ['help', 'help', 'help'] })),
     );
 
     // Each measured run starts on a quiet stack (the emulator writes its store to disk 200 ms after a change).
     await settle();
-    const echoed = await drive(echo.url, connector, virtualUsers('echo'));
+    const echoed = await drive(echo.url, connector, virtualUsers(school.supervisees, 'echo'));
     await settle();
     const callsBefore = connector.calls.length;
     const graphBefore = (await emu.stats()).graphHttpRequests;
-    const bot = await drive(stack.serverUrl, connector, users);
+    const bot = await drive(botUrl, connector, users);
     const graph = (await emu.stats()).graphHttpRequests - graphBefore;
     const botCalls = connector.calls.slice(callsBefore);
 
     const p99Bot = percentile(bot.latencies, 0.99);
     const p99Echo = percentile(echoed.latencies, 0.99);
     const ratio = p99Bot / Math.max(0.001, p99Echo);
-    const people = new Set(users.map((u) => u.userId)).size;
     const messages = users.reduce((n, u) => n + u.script.length, 0);
     const ok = ratio <= TARGET_P99_RATIO && bot.errors.length === 0 && echoed.errors.length === 0;
     console.log(
-      `\nBot reply latency: ${USERS} chat users at once (${people} demo people with arrangements, ${YEAR} booked: ${job.value.booked} sessions), ${ROUNDS} rounds of help / add / agenda each, one message at a time per user; emulator without added latency, loopback Bot Connector\n`,
+      `\nBot reply latency: ${USERS} chat users at once (one school's supervisees, each with an arrangement and a personal chat; ${YEAR} booked: ${job.value.booked} sessions; the bot in its own process), ${ROUNDS} rounds of help / add / agenda each, one message at a time per user; emulator without added latency, loopback Bot Connector\n`,
     );
     console.log(`Safeguarding Supervision bot (${messages} messages, ${(bot.wallMs / 1000).toFixed(1)} s)`);
     console.log(`  reply latency:                p50 ${ms(percentile(bot.latencies, 0.5))}, p99 ${ms(p99Bot)}, max ${ms(Math.max(...bot.latencies))}`);
@@ -281,6 +319,9 @@ export async function measureBotLatency(): Promise<boolean> {
     console.log(ok ? 'bot latency: target met\n' : 'bot latency: TARGET MISSED\n');
     return ok;
   } finally {
+    for (const c of children) c.kill('SIGTERM');
+    await Promise.all(children.map((c) => (c.exitCode !== null || c.signalCode !== null ? undefined : new Promise((r) => c.once('exit', r)))));
+    await rm(tmp, { recursive: true, force: true });
     await echo.close();
     await connector.close();
     await emu.close();

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../../scripts/local-stack.js';
-import { startServerProcess, type ServerProcess } from '../../support/server-process.js';
+import { startServerProcess, type ServerProcess } from '../../../scripts/server-process.js';
 import { DEMO_ARRANGEMENTS } from '../../../scripts/demo-arrangements.js';
 import { ADMIN_ID, DEMO_USERS, startEmulator, type RunningEmulator } from '../../../tools/m365-emulator/src/index.js';
 import { callApi as callStack, tokenFor as tokenForStack } from '../../support/api.js';

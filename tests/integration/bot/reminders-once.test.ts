@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChildProcess } from 'node:child_process';
 import { freePort, localServerEnv } from '../../../scripts/local-stack.js';
-import { startServerProcess } from '../../support/server-process.js';
+import { startServerProcess } from '../../../scripts/server-process.js';
 import { ADMIN_ID } from '../../../tools/m365-emulator/src/seed/demo-school.js';
 import { callApi, tokenFor } from '../../support/api.js';
 import { startFromEnv, type StartedApp } from '../../../src/bot/compose.js';

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { localServerEnv, REPO_ROOT, waitFor } from '../../scripts/local-stack.js';
-import type { RunningEmulator } from '../../tools/m365-emulator/src/index.js';
+import { localServerEnv, REPO_ROOT, waitFor } from './local-stack.js';
+import type { RunningEmulator } from '../tools/m365-emulator/src/index.js';
 
 export interface ServerProcess {
   child: ChildProcess;
