@@ -6,10 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalStack } from '../scripts/local-stack.js';
 import type { Caller } from '../src/shared/access/app-roles.js';
-import type { SuperviseeRole } from '../src/shared/policy/roles.js';
 import { ADMIN_ID } from '../tools/m365-emulator/src/seed/demo-school.js';
 import { probe } from './emulator-probe.js';
-import { buildTrust, type Trust } from './trust.js';
+import { buildTrust, type Trust, superviseeRole } from './trust.js';
 
 const YEAR = '2027/28';
 const LATENCY_MS = 50;
@@ -36,13 +35,6 @@ export interface UseCaseBookingReport {
 }
 
 const admin: Caller = { id: ADMIN_ID, roles: ['Safeguarding.Admin'] };
-
-function superviseeRole(jobTitle: string): SuperviseeRole {
-  if (jobTitle.startsWith('Head of Year')) return 'head-of-year';
-  if (jobTitle === 'SENCO') return 'senco';
-  if (jobTitle.startsWith('Pastoral')) return 'pastoral-lead';
-  return 'teaching-assistant';
-}
 
 async function createArrangements(stack: Awaited<ReturnType<typeof startLocalStack>>, trust: Trust, perSchool: number): Promise<number> {
   const inputs = trust.schools.flatMap((school) =>

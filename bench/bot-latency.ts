@@ -17,8 +17,7 @@ import { startServerProcess } from '../scripts/server-process.js';
 import type { Caller } from '../src/shared/access/app-roles.js';
 import { teamsSdkLogger } from '../src/bot/teams/sdk-logger.js';
 import { ADMIN_ID, DEMO_TENANT_ID } from '../tools/m365-emulator/src/seed/demo-school.js';
-import type { SuperviseeRole } from '../src/shared/policy/roles.js';
-import { buildTrust, type Trust, type TrustUser } from './trust.js';
+import { buildTrust, type Trust, type TrustUser, superviseeRole } from './trust.js';
 import { probe } from './emulator-probe.js';
 
 const YEAR = '2027/28';
@@ -165,13 +164,6 @@ interface VirtualUser {
   conversationId: string;
   /** What they type, in order. */
   script: string[];
-}
-
-function superviseeRole(jobTitle: string): SuperviseeRole {
-  if (jobTitle.startsWith('Head of Year')) return 'head-of-year';
-  if (jobTitle === 'SENCO') return 'senco';
-  if (jobTitle.startsWith('Pastoral')) return 'pastoral-lead';
-  return 'teaching-assistant';
 }
 
 /** 50 chat users: one school's 50 supervisees (fictional), each with one arrangement and their own personal chat. */

@@ -12,13 +12,12 @@ import { addDays } from '../src/shared/calendar/dates.js';
 import { instantMs, instantToLondon, londonToInstant, timeFromMinutes, toIsoInstant } from '../src/shared/calendar/london-time.js';
 import { validateSchoolCalendar } from '../src/shared/calendar/validate-calendar.js';
 import { isPlannableDay, makeWorkingCalendar, type WorkingCalendar } from '../src/shared/calendar/working-calendar.js';
-import type { SuperviseeRole } from '../src/shared/policy/roles.js';
 import { isReminderDue } from '../src/shared/reminders/reminders.js';
 import { targetWindows } from '../src/shared/scheduling/target-windows.js';
 import { ADMIN_ID } from '../tools/m365-emulator/src/seed/demo-school.js';
 import { personalActivity, postActivity, startBenchConnector } from './bot-latency.js';
 import { probe } from './emulator-probe.js';
-import { buildTrust } from './trust.js';
+import { buildTrust, superviseeRole } from './trust.js';
 
 /**
  * Schools x 50 supervisees; each school's DSL and two deputies supervise them. npm run bench runs 20
@@ -34,13 +33,6 @@ const WORKDAY = { from: '08:30', to: '17:00' };
 
 const admin: Caller = { id: ADMIN_ID, roles: ['Safeguarding.Admin'] };
 const system: Caller = { id: 'system:reminders', roles: [] };
-
-function superviseeRole(jobTitle: string): SuperviseeRole {
-  if (jobTitle.startsWith('Head of Year')) return 'head-of-year';
-  if (jobTitle === 'SENCO') return 'senco';
-  if (jobTitle.startsWith('Pastoral')) return 'pastoral-lead';
-  return 'teaching-assistant';
-}
 
 /** Whether the job sends this session's reminders now (false outside the school calendar, as the job does). */
 function dueNow(sessionStartUtc: string, now: string, workingCalendar: WorkingCalendar, workingDaysBefore: number): boolean {

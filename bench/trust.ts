@@ -1,3 +1,4 @@
+import type { SuperviseeRole } from '../src/shared/policy/roles.js';
 // A fictional multi-academy trust for the bench. Every name is generated: schools are numbered
 // ("Oakfield Trust School 07"), surnames are invented compounds ("Thistlecombe", "Sorrelmere"),
 // addresses are under the reserved .example domain. No real people, schools or cases.
@@ -124,4 +125,12 @@ export function buildTrust(schoolCount: number): Trust {
     schools.push({ name: schoolName, supervisors: [dsl, ...deputies], supervisees });
   }
   return { name: 'Oakfield Learning Trust', schools, users };
+}
+
+/** The supervision role of a fictional trust member, from their job title. */
+export function superviseeRole(jobTitle: string): SuperviseeRole {
+  if (jobTitle.startsWith('Head of Year')) return 'head-of-year';
+  if (jobTitle === 'SENCO') return 'senco';
+  if (jobTitle.startsWith('Pastoral')) return 'pastoral-lead';
+  return 'teaching-assistant';
 }
