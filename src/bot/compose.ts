@@ -20,7 +20,6 @@ import { createPostedCardRepository } from './storage/posted-card-repository.js'
 import { createReminderClaimRepository } from './storage/reminder-claim-repository.js';
 import { createTeamsMessenger } from './teams/teams-messenger.js';
 import { startReminderScheduler } from './reminders/reminder-scheduler.js';
-import type { App } from '@microsoft/teams.apps';
 import { randomUUID } from 'node:crypto';
 import { resumeBookingJobs, runBookingJob } from './booking/run-booking-job.js';
 import type { LoadedPlan } from './booking/load-booking-plan.js';
@@ -84,10 +83,10 @@ export async function startFromEnv(env: Record<string, string | undefined>, logg
 
   const records = store ?? noStore();
   // Cards go out through the Teams app, which the server creates: bound once it exists.
-  let teamsApp: App | undefined;
+  let teamsMessenger: Messenger | undefined;
   const messenger = (): Messenger => {
-    if (!teamsApp) throw new Error('The bot is not started yet.');
-    return createTeamsMessenger(teamsApp);
+    if (!teamsMessenger) throw new Error('The bot is not started yet.');
+    return teamsMessenger;
   };
   const lateMessenger: Messenger = { post: (to, card) => messenger().post(to, card), update: (to, id, card) => messenger().update(to, id, card) };
   let serverUrl = '';
@@ -139,7 +138,15 @@ export async function startFromEnv(env: Record<string, string | undefined>, logg
   };
   const useCases = createUseCases(ports, runInBackground, log);
 
-  const server = await startServer({ config, log, verify, directory, useCases, onTeamsApp: (app) => (teamsApp = app), ...(devSignIn ? { devSignIn } : {}) });
+  const server = await startServer({
+    config,
+    log,
+    verify,
+    directory,
+    useCases,
+    onTeamsApp: (app) => (teamsMessenger = createTeamsMessenger(app)),
+    ...(devSignIn ? { devSignIn } : {}),
+  });
   serverUrl = server.url;
   const reminders = store && config.reminders.intervalMinutes > 0 ? startReminderScheduler(useCases, log, config.reminders.intervalMinutes) : undefined;
   // Jobs a stopped server left running are finished now; every step is idempotent.

@@ -9,7 +9,7 @@ import { done, invalid, refuse, type Outcome } from '../use-case.js';
 import { loadAgendaSession } from './agenda-access.js';
 import { loadAgendaView } from './agenda-view.js';
 import { publishAgendaLater } from './publish-agenda.js';
-import { upcomingSessionsOf } from './upcoming-sessions.js';
+import { upcomingSessionsOf, type UpcomingSession } from './upcoming-sessions.js';
 
 /** More than this on one agenda is almost certainly a mistake (or a script). */
 export const MAX_ITEMS_PER_SESSION = 50;
@@ -42,8 +42,10 @@ export async function addAgendaItem(deps: Deps, input: AddItemInput): Promise<Ou
   }
   const now = deps.clock.now();
   let sessionId = input.sessionId;
+  let upcomingOne: UpcomingSession | undefined;
   if (!sessionId) {
     const upcoming = await upcomingSessionsOf(deps, caller.id, now);
+    upcomingOne = upcoming[0];
     if (upcoming.length === 0)
       return refuse('not-found', 'no_upcoming_session', 'You have no upcoming supervision session to add this to. When your sessions are booked, try again.');
     if (upcoming.length > 1) {
@@ -61,7 +63,8 @@ export async function addAgendaItem(deps: Deps, input: AddItemInput): Promise<Ou
     }
     sessionId = upcoming[0]?.session.value.id as string;
   }
-  const loaded = await loadAgendaSession(deps, caller, sessionId, now);
+  // The caller's own next session, already checked (a party, booked, not over), needs no second read.
+  const loaded = input.sessionId ? await loadAgendaSession(deps, caller, sessionId, now) : { ok: true as const, ...(upcomingOne as UpcomingSession) };
   if (!loaded.ok) return audited(deps.audit, caller, 'agenda.add', sessionId, loaded);
   const template = deps.settings.agendaTemplate ?? DEFAULT_AGENDA_TEMPLATE;
   if (input.sectionId !== undefined && !template.some((s) => s.id === input.sectionId))

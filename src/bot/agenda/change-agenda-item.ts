@@ -42,9 +42,15 @@ async function loadItem(deps: Deps, input: ChangeItemInput, action: string) {
     item = await deps.agendaItems.get(input.itemId);
     if (item && (item.value.sessionId !== sessionId || item.value.removedAt)) item = undefined;
   } else if (input.number !== undefined) {
-    const view = await loadAgendaView(deps, loaded.session.value, loaded.arrangement);
+    const listed = await deps.agendaItems.listForSession(sessionId);
+    const view = await loadAgendaView(
+      deps,
+      loaded.session.value,
+      loaded.arrangement,
+      listed.map((i) => i.value),
+    );
     const wanted = numberedItems(view)[input.number - 1];
-    item = wanted ? await deps.agendaItems.get(wanted.id) : undefined;
+    item = wanted ? listed.find((i) => i.value.id === wanted.id) : undefined;
   }
   if (!item) return refused(sessionId, notFound);
   if (!canChangeItem(item.value, input.caller.id)) {

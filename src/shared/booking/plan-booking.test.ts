@@ -71,6 +71,21 @@ function assertNoDoubleBooking(plan: BookingPlan, arrangements: readonly Arrange
   }
 }
 
+/** Arrangement a1's Spring 1 session as stored, booked or cancelled. */
+const spring1Session = (status: Session['status']): Session => ({
+  id: sessionId('a1', '2026/27:spring1'),
+  arrangementId: 'a1',
+  academicYear: YEAR,
+  windowId: '2026/27:spring1',
+  windowLabel: 'Spring 1',
+  start: '2027-02-01T14:00:00Z',
+  end: '2027-02-01T15:00:00Z',
+  status,
+  organiserMailbox: 'dan',
+  eventId: 'ev',
+  iCalUId: 'ical',
+  postponements: [],
+});
 const sessionsOf = (plan: BookingPlan, arrangementId: string) => plan.arrangements.find((a) => a.arrangementId === arrangementId)?.sessions ?? [];
 const window = (plan: BookingPlan, arrangementId: string, windowId: string) => sessionsOf(plan, arrangementId).find((s) => s.windowId === windowId) as ProposedSession;
 
@@ -123,20 +138,7 @@ describe('planBooking', () => {
 
   it('keeps windows already booked as they are, and plans the rest around nobody new', () => {
     const a = arrangement('a1', 'dan', ['han']);
-    const booked: Session = {
-      id: sessionId('a1', '2026/27:spring1'),
-      arrangementId: 'a1',
-      academicYear: YEAR,
-      windowId: '2026/27:spring1',
-      windowLabel: 'Spring 1',
-      start: '2027-02-01T14:00:00Z',
-      end: '2027-02-01T15:00:00Z',
-      status: 'booked',
-      organiserMailbox: 'dan',
-      eventId: 'ev',
-      iCalUId: 'ical',
-      postponements: [],
-    };
+    const booked = spring1Session('booked');
     const plan = planBooking(request([a], { existing: [booked] }));
     expect(window(plan, 'a1', '2026/27:spring1')).toMatchObject({ status: 'already-booked', start: booked.start, end: booked.end, sessionId: booked.id });
     expect(sessionsToBook(plan).map((t) => t.session.windowId)).not.toContain('2026/27:spring1');
@@ -184,20 +186,7 @@ describe('planBooking', () => {
 
   it('books a window again after its session was cancelled, as a new session with its own id', () => {
     const a = arrangement('a1', 'dan', ['han']);
-    const cancelled: Session = {
-      id: sessionId('a1', '2026/27:spring1'),
-      arrangementId: 'a1',
-      academicYear: YEAR,
-      windowId: '2026/27:spring1',
-      windowLabel: 'Spring 1',
-      start: '2027-02-01T14:00:00Z',
-      end: '2027-02-01T15:00:00Z',
-      status: 'cancelled',
-      organiserMailbox: 'dan',
-      eventId: 'ev',
-      iCalUId: 'ical',
-      postponements: [],
-    };
+    const cancelled = spring1Session('cancelled');
     const again = window(planBooking(request([a], { existing: [cancelled] })), 'a1', '2026/27:spring1');
     expect(again).toMatchObject({ status: 'proposed', sessionId: sessionId('a1', '2026/27:spring1', 2) });
     expect(again.sessionId).not.toBe(cancelled.id);
@@ -211,20 +200,7 @@ describe('planBooking', () => {
 
   it('refuses a move it cannot apply: an already booked session, no such session, or the same session moved twice', () => {
     const a = arrangement('a1', 'dan', ['han']);
-    const booked: Session = {
-      id: sessionId('a1', '2026/27:spring1'),
-      arrangementId: 'a1',
-      academicYear: YEAR,
-      windowId: '2026/27:spring1',
-      windowLabel: 'Spring 1',
-      start: '2027-02-01T14:00:00Z',
-      end: '2027-02-01T15:00:00Z',
-      status: 'booked',
-      organiserMailbox: 'dan',
-      eventId: 'ev',
-      iCalUId: 'ical',
-      postponements: [],
-    };
+    const booked = spring1Session('booked');
     const start = londonToInstant('2027-01-20', '14:00');
     const plan = planBooking(
       request([a], {

@@ -182,24 +182,36 @@ function sortNearlyInOrder(starts: number[], ends: number[], budget: number): bo
   return true;
 }
 
-/** Blocks in order of start joined where they overlap or touch. */
-function joinInOrder(starts: readonly number[], ends: readonly number[]): BusySpans {
+/**
+ * Collects blocks given in order of start into spans, joining those that overlap or touch: the one sweep
+ * behind a person's blocks (joinInOrder) and two people's spans (joined).
+ */
+function spanSweep(): { add(start: number, end: number): void; done(): BusySpans } {
   const out: BusySpans = { starts: [], ends: [], count: 0 };
   let spanStart = 0;
   let spanEnd = -Infinity;
-  for (let i = 0; i < starts.length; i++) {
-    const start = starts[i] as number;
-    const end = ends[i] as number;
-    if (start <= spanEnd) {
-      if (end > spanEnd) spanEnd = end;
-    } else {
+  return {
+    add(start, end) {
+      if (start <= spanEnd) {
+        if (end > spanEnd) spanEnd = end;
+      } else {
+        if (spanEnd !== -Infinity) push(out, spanStart, spanEnd);
+        spanStart = start;
+        spanEnd = end;
+      }
+    },
+    done() {
       if (spanEnd !== -Infinity) push(out, spanStart, spanEnd);
-      spanStart = start;
-      spanEnd = end;
-    }
-  }
-  if (spanEnd !== -Infinity) push(out, spanStart, spanEnd);
-  return out;
+      return out;
+    },
+  };
+}
+
+/** Blocks in order of start joined where they overlap or touch. */
+function joinInOrder(starts: readonly number[], ends: readonly number[]): BusySpans {
+  const sweep = spanSweep();
+  for (let i = 0; i < starts.length; i++) sweep.add(starts[i] as number, ends[i] as number);
+  return sweep.done();
 }
 
 function push(out: BusySpans, start: number, end: number): void {
@@ -237,23 +249,13 @@ function joinUnordered(starts: readonly number[], ends: readonly number[]): Busy
 
 /** Two people's spans joined into one list (each list is already in order). */
 function joined(a: BusySpans, b: BusySpans): BusySpans {
-  const out: BusySpans = { starts: [], ends: [], count: 0 };
+  const sweep = spanSweep();
   let i = 0;
   let j = 0;
-  let spanStart = 0;
-  let spanEnd = -Infinity;
   while (i < a.count || j < b.count) {
     const fromA = j >= b.count || (i < a.count && (a.starts[i] as number) <= (b.starts[j] as number));
-    const start = (fromA ? a.starts[i] : b.starts[j]) as number;
-    const end = (fromA ? a.ends[i++] : b.ends[j++]) as number;
-    if (start <= spanEnd) {
-      if (end > spanEnd) spanEnd = end;
-    } else {
-      if (spanEnd !== -Infinity) push(out, spanStart, spanEnd);
-      spanStart = start;
-      spanEnd = end;
-    }
+    if (fromA) sweep.add(a.starts[i] as number, a.ends[i++] as number);
+    else sweep.add(b.starts[j] as number, b.ends[j++] as number);
   }
-  if (spanEnd !== -Infinity) push(out, spanStart, spanEnd);
-  return out;
+  return sweep.done();
 }

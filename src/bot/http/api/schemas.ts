@@ -15,18 +15,6 @@ export const apiErrorSchema = z
   })
   .meta({ id: 'ApiError' });
 
-export const meResponse = z
-  .object({
-    id: z.string(),
-    displayName: z.string(),
-    jobTitle: z.string().optional(),
-    mail: z.string().optional(),
-    department: z.string().optional(),
-    userPrincipalName: z.string().optional(),
-    roles: z.array(z.enum(APP_ROLES)),
-  })
-  .meta({ id: 'Me' });
-
 export const personSchema = z
   .object({
     id: z.string(),
@@ -37,6 +25,8 @@ export const personSchema = z
     userPrincipalName: z.string().optional(),
   })
   .meta({ id: 'Person' });
+
+export const meResponse = personSchema.extend({ roles: z.array(z.enum(APP_ROLES)) }).meta({ id: 'Me' });
 
 export const schoolYearResponse = z
   .object({ calendar: schoolCalendarSchema, source: z.enum(['default', 'saved']), version: z.string(), warnings: z.array(z.string()) })
