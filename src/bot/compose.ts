@@ -18,6 +18,9 @@ import { createAgendaItemRepository } from './storage/agenda-item-repository.js'
 import { createConversationRepository } from './storage/conversation-repository.js';
 import { createPostedCardRepository } from './storage/posted-card-repository.js';
 import { createReminderClaimRepository } from './storage/reminder-claim-repository.js';
+import { createRecordRepository } from './storage/record-repository.js';
+import { createDecisionRepository } from './storage/decision-repository.js';
+import { createAuditorGrantRepository } from './storage/auditor-grant-repository.js';
 import { createTeamsMessenger } from './teams/teams-messenger.js';
 import { startReminderScheduler } from './reminders/reminder-scheduler.js';
 import { randomUUID } from 'node:crypto';
@@ -99,7 +102,10 @@ export async function startFromEnv(env: Record<string, string | undefined>, logg
     bookingJobs: createBookingJobRepository(records),
     calendar: createGraphCalendar(graph),
     directory,
-    links: { session: (id) => `${config.publicUrl ?? serverUrl}/sessions/${encodeURIComponent(id)}` },
+    links: {
+      session: (id) => `${config.publicUrl ?? serverUrl}/sessions/${encodeURIComponent(id)}`,
+      record: (id, version) => `${config.publicUrl ?? serverUrl}/records/${encodeURIComponent(id)}${version ? `?version=${version}` : ''}`,
+    },
     settings: {
       safeguardingMailbox: config.safeguardingMailbox,
       scheduling: {},
@@ -113,6 +119,9 @@ export async function startFromEnv(env: Record<string, string | undefined>, logg
     reminderClaims: createReminderClaimRepository(records),
     messenger: lateMessenger,
     afterwards: { run: (key, task) => afterwards(key, task) },
+    records: createRecordRepository(records),
+    decisions: createDecisionRepository(records),
+    auditorGrants: createAuditorGrantRepository(records),
   };
   // Booking jobs run in this process after the request that started them; one run per job at a time.
   const running = new Map<string, Promise<void>>();

@@ -8,6 +8,10 @@ import type { Session } from '../shared/sessions/session.js';
 import type { BookingJob } from '../shared/booking/booking-job.js';
 import type { AgendaItem, AgendaSection } from '../shared/agenda/agenda.js';
 import type { AdaptiveCard } from '@microsoft/teams.cards';
+import type { RecordVersion } from '../shared/records/record.js';
+import type { DecisionRecord } from '../shared/records/decision-record.js';
+import type { AuditorGrant } from '../shared/records/auditor-grant.js';
+import type { Question } from '../shared/records/templates.js';
 
 export type { CalendarPort, CalendarEvent, NewCalendarEvent, CreateResult, FreeBusy, EventChanges } from './graph/calendar.js';
 export type { DirectoryPort, DirectoryUser } from './graph/directory.js';
@@ -71,6 +75,7 @@ export interface AuditLog {
 /** Links into the tab for invitations and cards. */
 export interface Links {
   session(sessionId: string): string;
+  record(recordId: string, version?: number): string;
 }
 
 /** Settings the use cases need from configuration. */
@@ -85,6 +90,10 @@ export interface AppSettings {
   reminderWorkingDays?: number;
   /** Safeguarding admins who get a card when a postponed session has no time to move to (Entra object ids). */
   safeguardingAdminIds?: readonly string[];
+  /** The template chosen for each kind of record (templates.ts ids); the defaults when absent. */
+  recordTemplates?: Partial<Record<import('../shared/records/record.js').RecordKind, string>>;
+  /** The school's own questions added to a template, by template id. */
+  extraQuestions?: Readonly<Record<string, readonly Question[]>>;
   /** This server process, for reminder claims. */
   instanceId?: string;
 }
@@ -117,9 +126,10 @@ export interface ConversationRepository {
 
 /** A card the bot posted, kept so it can be updated in place when the agenda changes. */
 export interface PostedCard {
+  /** The session the card is about; for a signature card, the record's id; for a decision reminder, the decision's. */
   sessionId: string;
   userId: string;
-  kind: 'agenda' | 'reminder';
+  kind: 'agenda' | 'reminder' | 'signature' | 'decision';
   conversation: ConversationRef;
   activityId: string;
   postedAt: IsoInstant;
@@ -176,6 +186,35 @@ export interface Afterwards {
   run(key: string, task: () => Promise<unknown>): void;
 }
 
+export interface RecordRepository {
+  /** Every stored version of the record, oldest first. */
+  listVersions(recordId: string): Promise<Stored<RecordVersion>[]>;
+  /** The latest version of each record of the session. */
+  listForSession(sessionId: string): Promise<Stored<RecordVersion>[]>;
+  /** The latest version of each record of these arrangements (contracts included). */
+  listForArrangements(arrangementIds: readonly string[]): Promise<Stored<RecordVersion>[]>;
+  /** Idempotent by record id and version: a version that exists is returned as it is. */
+  create(version: RecordVersion): Promise<Stored<RecordVersion>>;
+  update(base: Stored<RecordVersion>, next: RecordVersion): Promise<Stored<RecordVersion>>;
+}
+
+export interface DecisionRepository {
+  get(id: string): Promise<Stored<DecisionRecord> | undefined>;
+  listForSession(sessionId: string): Promise<Stored<DecisionRecord>[]>;
+  /** Decisions not yet confirmed as entered on the child's case record. */
+  listUnconfirmed(): Promise<Stored<DecisionRecord>[]>;
+  create(decision: DecisionRecord): Promise<Stored<DecisionRecord>>;
+  update(base: Stored<DecisionRecord>, next: DecisionRecord): Promise<Stored<DecisionRecord>>;
+}
+
+export interface AuditorGrantRepository {
+  /** Every grant ever made (a school has few). */
+  list(): Promise<Stored<AuditorGrant>[]>;
+  listForAuditor(auditorId: string): Promise<Stored<AuditorGrant>[]>;
+  create(grant: AuditorGrant): Promise<Stored<AuditorGrant>>;
+  update(base: Stored<AuditorGrant>, next: AuditorGrant): Promise<Stored<AuditorGrant>>;
+}
+
 /** Every port; a use case takes the ones it needs (`Pick<AppPorts, …>`). */
 export interface AppPorts {
   clock: Clock;
@@ -194,4 +233,7 @@ export interface AppPorts {
   reminderClaims: ReminderClaimRepository;
   messenger: Messenger;
   afterwards: Afterwards;
+  records: RecordRepository;
+  decisions: DecisionRepository;
+  auditorGrants: AuditorGrantRepository;
 }

@@ -27,6 +27,19 @@ import { runReminders } from './reminders/run-reminders.js';
 import { runRemindersNow } from './reminders/run-reminders-now.js';
 import { beginReschedule, offerReschedule } from './reschedule/offer-reschedule.js';
 import { rescheduleToSlot } from './reschedule/reschedule-to-slot.js';
+import { startRecord } from './records/start-record.js';
+import { getRecord } from './records/get-record.js';
+import { saveRecordDraft } from './records/save-record-draft.js';
+import { sendRecordForSignature } from './records/send-record-for-signature.js';
+import { signRecord } from './records/sign-record.js';
+import { requestRecordChange } from './records/request-record-change.js';
+import { listSessionRecords } from './records/list-session-records.js';
+import { listRecordFlags } from './records/list-record-flags.js';
+import { recordDecision } from './decisions/record-decision.js';
+import { confirmDecision } from './decisions/confirm-decision.js';
+import { grantAuditorAccess } from './auditor-access/grant-auditor-access.js';
+import { listAuditorGrants } from './auditor-access/list-auditor-grants.js';
+import { revokeAuditorGrant } from './auditor-access/revoke-auditor-grant.js';
 
 type Bound<F> = F extends (deps: never, input: infer I) => infer R ? (input: I) => R : never;
 const bind = <F extends (deps: D, input: never) => unknown, D>(f: F, deps: D) => ((input: never) => f(deps, input)) as Bound<F>;
@@ -63,6 +76,19 @@ export function createUseCases(ports: AppPorts, runInBackground: RunInBackground
     forgetConversation: bind(forgetConversation, ports),
     listUnreachablePeople: bind(listUnreachablePeople, ports),
     recordRefusedCardAction: bind(recordRefusedCardAction, ports),
+    startRecord: bind(startRecord, ports),
+    getRecord: bind(getRecord, ports),
+    saveRecordDraft: bind(saveRecordDraft, ports),
+    sendRecordForSignature: bind(sendRecordForSignature, ports),
+    signRecord: bind(signRecord, ports),
+    requestRecordChange: bind(requestRecordChange, ports),
+    listSessionRecords: bind(listSessionRecords, ports),
+    listRecordFlags: bind(listRecordFlags, ports),
+    recordDecision: bind(recordDecision, ports),
+    confirmDecision: bind(confirmDecision, ports),
+    grantAuditorAccess: bind(grantAuditorAccess, ports),
+    listAuditorGrants: bind(listAuditorGrants, ports),
+    revokeAuditorGrant: bind(revokeAuditorGrant, ports),
     runReminders: (input: { caller: Caller }) => runReminders(ports, log, input),
     runRemindersNow: bind(runRemindersNow, { ...ports, runReminders: (input: { caller: Caller }) => runReminders(ports, log, input) }),
   };

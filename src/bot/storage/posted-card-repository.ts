@@ -8,7 +8,7 @@ export const POSTED_CARDS_LIST = 'PostedCards';
 const postedCardSchema = z.object({
   sessionId: z.string().min(1),
   userId: z.string().min(1),
-  kind: z.enum(['agenda', 'reminder']),
+  kind: z.enum(['agenda', 'reminder', 'signature', 'decision']),
   conversation: z.object({ userId: z.string(), conversationId: z.string(), serviceUrl: z.string(), tenantId: z.string().optional() }),
   activityId: z.string().min(1),
   postedAt: z.string(),

@@ -65,42 +65,37 @@ export const SAFEGUARDING_LISTS: readonly ListSpec[] = [
     ],
   },
   {
+    // One item per version of a record; ValueJson holds the version (content, fingerprint, signatures).
     name: 'Records',
     columns: [
-      { name: 'SessionId', kind: 'text', indexed: true, required: true },
+      { name: 'RecordId', kind: 'text', indexed: true, required: true },
+      { name: 'SessionId', kind: 'text', indexed: true },
+      { name: 'ArrangementId', kind: 'text', indexed: true },
+      { name: 'Kind', kind: 'text' },
       { name: 'Version', kind: 'number' },
-      { name: 'ContentJson', kind: 'note' },
+      { name: 'State', kind: 'text', indexed: true },
       { name: 'ContentSha256', kind: 'text' },
-      { name: 'SignaturesJson', kind: 'note' },
-      { name: 'Locked', kind: 'boolean' },
+      { name: 'ValueJson', kind: 'note' },
     ],
   },
   {
-    name: 'Actions',
-    columns: [
-      { name: 'ArrangementId', kind: 'text', indexed: true, required: true },
-      { name: 'OwnerId', kind: 'text', indexed: true },
-      { name: 'DueDate', kind: 'dateTime' },
-      { name: 'Done', kind: 'boolean' },
-      { name: 'Text', kind: 'note' },
-    ],
-  },
-  {
+    // Decisions about a child (seed 003 Appendix 3); the child's reference stays inside ValueJson.
     name: 'CaseDecisions',
     columns: [
       { name: 'SessionId', kind: 'text', indexed: true, required: true },
-      { name: 'ChildReference', kind: 'text' },
+      { name: 'ArrangementId', kind: 'text', indexed: true },
+      { name: 'Confirmed', kind: 'boolean', indexed: true },
       { name: 'DecidedUtc', kind: 'dateTime' },
-      { name: 'ConfirmedOnCaseSystemUtc', kind: 'dateTime' },
+      { name: 'ValueJson', kind: 'note' },
     ],
   },
   {
-    name: 'Contracts',
+    // Time-limited read access the DSL gives an auditor (seed 001 "Confidentiality and Access").
+    name: 'AuditorGrants',
     columns: [
-      { name: 'ArrangementId', kind: 'text', indexed: true, required: true },
-      { name: 'SignedUtc', kind: 'dateTime' },
-      { name: 'ReviewDue', kind: 'dateTime' },
-      { name: 'ContentSha256', kind: 'text' },
+      { name: 'AuditorId', kind: 'text', indexed: true, required: true },
+      { name: 'ExpiresUtc', kind: 'dateTime' },
+      { name: 'ValueJson', kind: 'note' },
     ],
   },
   {

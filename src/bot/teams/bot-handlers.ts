@@ -15,6 +15,8 @@ import { POSTPONEMENT_REASON_TEXT } from '../../shared/sessions/session.js';
 import { errorSummary } from '../errors.js';
 import type { ConversationRef } from '../ports.js';
 import type { UseCases } from '../use-cases.js';
+import { decisionCardOf } from '../decisions/decision-view.js';
+import { signatureCardOfView } from '../records/record-view.js';
 import { cardError, cardResponse, refusalResponse } from './bot-replies.js';
 import { callerOf, personalConversationOf } from './conversation-of.js';
 
@@ -189,6 +191,20 @@ export function registerBotHandlers(app: App, useCases: UseCases, log: Logger): 
         return cardResponse(
           buildPostponedNoticeCard({ fromStart: moved.value.fromStart, toStart: moved.value.toStart, byName: 'You', reasonText: POSTPONEMENT_REASON_TEXT[action.reason] }),
         );
+      }
+      case 'record.sign': {
+        const signed = await useCases.signRecord({ caller, recordId: action.recordId, version: action.version, sha256: action.sha256, fromActivityId });
+        return signed.ok ? cardResponse(signatureCardOfView(signed.value, caller.id)) : refusalResponse(signed.refusal);
+      }
+      case 'record.requestChange': {
+        const comment = action.comment?.trim();
+        if (!comment) return cardError('Say what should change in the box, then send the request.');
+        const changed = await useCases.requestRecordChange({ caller, recordId: action.recordId, version: action.version, comment, fromActivityId });
+        return changed.ok ? cardResponse(signatureCardOfView(changed.value, caller.id)) : refusalResponse(changed.refusal);
+      }
+      case 'decision.confirm': {
+        const confirmed = await useCases.confirmDecision({ caller, decisionId: action.decisionId, reference: action.reference ?? '' });
+        return confirmed.ok ? cardResponse(decisionCardOf(confirmed.value)) : refusalResponse(confirmed.refusal);
       }
     }
   };

@@ -72,6 +72,85 @@ describe('parseCardAction', () => {
   });
 });
 
+describe('record and decision actions', () => {
+  const SHA = '0123456789abcdef'.repeat(4);
+
+  it('reads record.sign, record.requestChange and decision.confirm', () => {
+    expect(parseCardAction('record.sign', { action: 'record.sign', recordId: 's1.individual', version: 2, sha256: SHA })).toEqual({
+      ok: true,
+      action: { action: 'record.sign', recordId: 's1.individual', version: 2, sha256: SHA },
+    });
+    expect(parseCardAction('record.requestChange', { action: 'record.requestChange', recordId: 's1.individual', version: 2, comment: 'Action 2 needs a date' })).toEqual({
+      ok: true,
+      action: { action: 'record.requestChange', recordId: 's1.individual', version: 2, comment: 'Action 2 needs a date' },
+    });
+    expect(parseCardAction('record.requestChange', { action: 'record.requestChange', recordId: 's1.individual', version: 2 })).toEqual({
+      ok: true,
+      action: { action: 'record.requestChange', recordId: 's1.individual', version: 2 },
+    });
+    expect(parseCardAction('decision.confirm', { action: 'decision.confirm', decisionId: 'd1', reference: 'CP-2026/114' })).toEqual({
+      ok: true,
+      action: { action: 'decision.confirm', decisionId: 'd1', reference: 'CP-2026/114' },
+    });
+    expect(parseCardAction('decision.confirm', { action: 'decision.confirm', decisionId: 'd1' })).toEqual({ ok: true, action: { action: 'decision.confirm', decisionId: 'd1' } });
+  });
+
+  it('reads a version sent as a string number as a number', () => {
+    expect(cardActionSchema.parse({ action: 'record.sign', recordId: 'r1', version: '3', sha256: SHA })).toEqual({
+      action: 'record.sign',
+      recordId: 'r1',
+      version: 3,
+      sha256: SHA,
+    });
+    expect(cardActionSchema.parse({ action: 'record.requestChange', recordId: 'r1', version: '12' })).toMatchObject({ version: 12 });
+    for (const version of ['0', '-1', '1.5', 'two', 10_001]) {
+      expect(cardActionSchema.safeParse({ action: 'record.sign', recordId: 'r1', version, sha256: SHA }).success, String(version)).toBe(false);
+    }
+  });
+
+  it('strips unknown keys', () => {
+    expect(cardActionSchema.parse({ action: 'record.sign', recordId: 'r1', version: 1, sha256: SHA, userId: 'spoofed', signedAt: 'x', msteams: { a: 1 } })).toEqual({
+      action: 'record.sign',
+      recordId: 'r1',
+      version: 1,
+      sha256: SHA,
+    });
+    expect(cardActionSchema.parse({ action: 'record.requestChange', recordId: 'r1', version: 1, comment: 'c', sha256: SHA, byId: 'spoofed' })).toEqual({
+      action: 'record.requestChange',
+      recordId: 'r1',
+      version: 1,
+      comment: 'c',
+    });
+    expect(cardActionSchema.parse({ action: 'decision.confirm', decisionId: 'd1', reference: 'R1', childReference: 'AB', at: 'x' })).toEqual({
+      action: 'decision.confirm',
+      decisionId: 'd1',
+      reference: 'R1',
+    });
+  });
+
+  it.each([
+    ['record.sign', { action: 'record.sign', recordId: 'r1', version: 1, sha256: 'SECRET'.padEnd(64, '0') }, 'sha256', 'The fingerprint is not valid'],
+    ['record.sign', { action: 'record.sign', recordId: 'r1', version: 1, sha256: SHA.slice(0, 63) }, 'sha256', 'The fingerprint is not valid'],
+    ['record.sign', { action: 'record.sign', recordId: 'r1', version: 1, sha256: SHA.toUpperCase() }, 'sha256', 'The fingerprint is not valid'],
+    ['record.sign', { action: 'record.sign', recordId: 'r1', version: 1, sha256: `${SHA}0` }, 'sha256', 'The fingerprint is not valid'],
+    ['record.sign', { action: 'record.sign', recordId: 'r1', version: 1 }, 'sha256', 'did not send the fingerprint'],
+    ['record.sign', { action: 'record.sign', version: 1, sha256: SHA }, 'recordId', 'did not send the record'],
+    ['record.requestChange', { action: 'record.requestChange', version: 1 }, 'recordId', 'did not send the record'],
+    ['record.requestChange', { action: 'record.requestChange', recordId: 'r1' }, 'version', 'did not send the version'],
+    ['record.requestChange', { action: 'record.requestChange', recordId: 'r1', version: 'SECRET' }, 'version', 'The version is not valid'],
+    ['record.requestChange', { action: 'record.requestChange', recordId: 'r1', version: 1, comment: 'SECRET '.repeat(150) }, 'comment', 'too long: use 1000 characters or fewer'],
+    ['decision.confirm', { action: 'decision.confirm' }, 'decisionId', 'did not send the decision record'],
+    ['decision.confirm', { action: 'decision.confirm', decisionId: 'd1', reference: 'SECRET'.repeat(20) }, 'reference', 'too long: use 100 characters or fewer'],
+  ])('refuses %s with data %j, naming %s in plain words and never echoing the input', (verb, data, field, says) => {
+    const r = parseCardAction(verb, data);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.field).toBe(field);
+    expect(r.message).toContain(says);
+    expect(r.message).not.toContain('SECRET');
+  });
+});
+
 describe('executeAction', () => {
   it('sets the verb from the data and leaves out undefined values', () => {
     const a = JSON.parse(JSON.stringify(executeAction('Go', { action: 'reschedule.pick', sessionId: 's1', start: '2026-06-17T08:00:00Z', reason: 'clash', note: undefined })));

@@ -2,6 +2,7 @@ import { ExecuteAction, type ExecuteActionOptions } from '@microsoft/teams.cards
 import { z } from 'zod';
 import { AGENDA_ITEM_MAX_LENGTH } from '../agenda/agenda.js';
 import { isIsoInstant } from '../calendar/london-time.js';
+import { CHANGE_COMMENT_MAX_LENGTH } from '../records/record.js';
 import { POSTPONEMENT_REASONS } from '../sessions/session.js';
 
 const ID_MAX = 200;
@@ -14,6 +15,8 @@ const text = z.string().max(AGENDA_ITEM_MAX_LENGTH);
 const note = z.preprocess(blankIsMissing, z.string().max(NOTE_MAX).optional());
 const reason = z.enum(POSTPONEMENT_REASONS);
 const instant = z.string().refine(isIsoInstant);
+const version = z.coerce.number().int().positive().max(10_000);
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 /**
  * The id of the edit box of one item on the agenda card. Ids on a card must be unique (the agenda card has an
@@ -49,6 +52,9 @@ export const cardActionSchema = z.preprocess(
     z.object({ action: z.literal('reschedule.start'), sessionId: id }),
     z.object({ action: z.literal('reschedule.reason'), sessionId: id, reason: z.preprocess(blankIsMissing, reason.optional()), note }),
     z.object({ action: z.literal('reschedule.pick'), sessionId: id, start: instant, reason, note }),
+    z.object({ action: z.literal('record.sign'), recordId: id, version, sha256 }),
+    z.object({ action: z.literal('record.requestChange'), recordId: id, version, comment: z.string().max(CHANGE_COMMENT_MAX_LENGTH).optional() }),
+    z.object({ action: z.literal('decision.confirm'), decisionId: id, reference: z.string().max(100).optional() }),
   ]),
 );
 export type CardAction = z.infer<typeof cardActionSchema>;
@@ -63,6 +69,9 @@ export const CARD_ACTION_VERBS = [
   'reschedule.start',
   'reschedule.reason',
   'reschedule.pick',
+  'record.sign',
+  'record.requestChange',
+  'decision.confirm',
 ] as const satisfies readonly CardActionVerb[];
 
 const FIELD_WORDS: Record<string, string> = {
@@ -74,6 +83,12 @@ const FIELD_WORDS: Record<string, string> = {
   reason: 'the reason',
   note: 'the note',
   start: 'the new time',
+  recordId: 'the record',
+  version: 'the version',
+  sha256: 'the fingerprint',
+  comment: 'the comment',
+  decisionId: 'the decision record',
+  reference: 'the case system reference',
 };
 
 export type ParsedCardAction = { ok: true; action: CardAction } | { ok: false; field?: string; message: string };

@@ -59,6 +59,12 @@ export function addWorkingDayHours(wc: WorkingCalendar | undefined, from: IsoIns
   return addMinutes(from, hours * 60);
 }
 
+/** When a decision made at `decidedAt` must be on the child's case record (the hours and clock are settings). */
+export function decisionDueBy(decidedAt: IsoInstant, settings: ComplianceSettings, wc?: WorkingCalendar): IsoInstant {
+  const clock = settings.decisionRecordClock ?? 'elapsed';
+  return clock === 'working-days' ? addWorkingDayHours(wc, decidedAt, settings.decisionRecordHours) : addMinutes(decidedAt, settings.decisionRecordHours * 60);
+}
+
 // seed 002 §4.1 d): changes to a child's plan go on the child's CPOMS record within 24 hours;
 // seed 000 "Recording" and Appendix 3: decisions recorded on the child's record.
 /**
@@ -67,9 +73,7 @@ export function addWorkingDayHours(wc: WorkingCalendar | undefined, from: IsoIns
  */
 export function checkDecisionRecord(decision: DecisionFacts, now: IsoInstant, settings: ComplianceSettings, wc?: WorkingCalendar): ComplianceFinding | undefined {
   if (decision.confirmedOnCaseSystemAt) return undefined;
-  const clock = settings.decisionRecordClock ?? 'elapsed';
-  const dueBy =
-    clock === 'working-days' ? addWorkingDayHours(wc, decision.decidedAt, settings.decisionRecordHours) : addMinutes(decision.decidedAt, settings.decisionRecordHours * 60);
+  const dueBy = decisionDueBy(decision.decidedAt, settings, wc);
   const left = instantMs(dueBy) - instantMs(now);
   const when = instantToLondon(dueBy);
   const base = { rule: 'decision-not-on-case-system' as const, arrangementId: decision.arrangementId, subjectId: decision.id, dueBy };

@@ -2,6 +2,7 @@ import type { Operation } from '../api/operation.js';
 import { arrangementOperations } from './arrangements.js';
 import { bookingOperations } from './booking.js';
 import { meOperations } from './me.js';
+import { recordOperations } from './records.js';
 import { reminderOperations } from './reminders.js';
 import { schoolYearOperations } from './school-year.js';
 import { sessionOperations } from './sessions.js';
@@ -14,4 +15,5 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...bookingOperations,
   ...sessionOperations,
   ...reminderOperations,
+  ...recordOperations,
 ];

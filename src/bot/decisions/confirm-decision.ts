@@ -1,0 +1,34 @@
+import type { Caller } from '../../shared/access/app-roles.js';
+import { canConfirmDecision } from '../../shared/access/records.js';
+import { caseSystemReferenceSchema, type DecisionRecord } from '../../shared/records/decision-record.js';
+import { audited } from '../audit/audited.js';
+import type { AppPorts } from '../ports.js';
+import { decisionView, type DecisionView } from './decision-view.js';
+import { done, invalid, refuse, type Outcome } from '../use-case.js';
+
+/** Confirms the decision is entered on the child's record in the case system, with that entry's reference. */
+export async function confirmDecision(
+  deps: Pick<AppPorts, 'arrangements' | 'decisions' | 'clock' | 'audit' | 'links'>,
+  input: { caller: Caller; decisionId: string; reference: unknown },
+): Promise<Outcome<DecisionView>> {
+  const { caller, decisionId } = input;
+  const stored = await deps.decisions.get(decisionId);
+  const arrangement = stored ? await deps.arrangements.get(stored.value.arrangementId) : undefined;
+  if (!stored || !arrangement)
+    return audited(deps.audit, caller, 'decision.confirm', decisionId, refuse('not-found', 'decision_not_found', 'There is no decision record with that id.'));
+  const allowed = canConfirmDecision(caller, { arrangement: arrangement.value, kind: 'case-discussion' });
+  if (!allowed.ok) return audited(deps.audit, caller, 'decision.confirm', decisionId, refuse('forbidden', 'forbidden', allowed.reason));
+  const reference = caseSystemReferenceSchema.safeParse(input.reference);
+  if (!reference.success)
+    return audited(
+      deps.audit,
+      caller,
+      'decision.confirm',
+      decisionId,
+      invalid([{ field: 'reference', message: `The reference: ${reference.error.issues[0]?.message ?? 'not valid'}.` }]),
+    );
+  if (stored.value.enteredOnCaseSystem) return audited(deps.audit, caller, 'decision.confirm', decisionId, done(decisionView(stored.value, deps.links)), () => 'already confirmed');
+  const next: DecisionRecord = { ...stored.value, enteredOnCaseSystem: { reference: reference.data, at: deps.clock.now(), byId: caller.id } };
+  const saved = await deps.decisions.update(stored, next);
+  return audited(deps.audit, caller, 'decision.confirm', decisionId, done(decisionView(saved.value, deps.links)));
+}

@@ -1,0 +1,69 @@
+import type { Caller } from '../../shared/access/app-roles.js';
+import { partiesOf } from '../../shared/arrangements/arrangement.js';
+import { integrityOf, sendForSignature } from '../../shared/records/sign-off.js';
+import { readinessIssues } from '../../shared/records/templates.js';
+import { audited } from '../audit/audited.js';
+import type { AppPorts } from '../ports.js';
+import { done, invalid, refuse, type Outcome } from '../use-case.js';
+import { publishSignatureCardsLater } from './publish-signature-cards.js';
+import { loadRecord, templateFor, type RecordDeps } from './record-context.js';
+import { recordView, signatoryOf, type RecordView } from './record-view.js';
+
+type Deps = RecordDeps & Pick<AppPorts, 'postedCards' | 'messenger' | 'conversations' | 'links' | 'afterwards'>;
+
+/**
+ * Fixes the version's fingerprint and asks each party to sign it: a card to each (no case detail, a link
+ * to read it in the app). A group record goes to those present (seed 003 group supervision).
+ */
+export async function sendRecordForSignature(deps: Deps, input: { caller: Caller; recordId: string; baseUpdatedAt: string }): Promise<Outcome<RecordView>> {
+  const { caller, recordId } = input;
+  const loaded = await loadRecord(deps, caller, recordId, 'send');
+  if (!loaded.ok) return audited(deps.audit, caller, 'record.send', recordId, loaded);
+  const latest = loaded.latest.value;
+  const { arrangement } = loaded;
+  if (latest.updatedAt !== input.baseUpdatedAt)
+    return audited(
+      deps.audit,
+      caller,
+      'record.send',
+      recordId,
+      refuse('conflict', 'record_changed', 'This record changed since you opened it. Reload it and check it before sending.'),
+    );
+  if (integrityOf(latest).status === 'altered')
+    return audited(
+      deps.audit,
+      caller,
+      'record.send',
+      recordId,
+      refuse('conflict', 'record_altered', 'The stored record no longer matches its fingerprint: it was changed outside this app.'),
+    );
+  const template = templateFor(deps.settings, latest.kind, latest.templateId);
+  const parties = partiesOf(arrangement);
+  const issues = readinessIssues(
+    template,
+    latest.content,
+    parties.map((p) => p.id),
+    arrangement.supervisor.id,
+  ).map((i) => ({ field: `content.${i.field}`, message: i.message }));
+  if (issues.length > 0) return audited(deps.audit, caller, 'record.send', recordId, invalid(issues));
+  // seed 003 group supervision: every attendee present signs; otherwise both parties (seed 004 Appendix 1 §5).
+  const signatoryIds =
+    latest.kind === 'group' ? parties.filter((p) => latest.content.attendance?.some((a) => a.userId === p.id && a.present)).map((p) => p.id) : parties.map((p) => p.id);
+  const sent = sendForSignature(
+    latest,
+    signatoryIds.map((id) => signatoryOf(arrangement, id)),
+    deps.clock.now(),
+  );
+  if (!sent.ok) return audited(deps.audit, caller, 'record.send', recordId, refuse('conflict', sent.code, sent.message));
+  const stored = await deps.records.update(loaded.latest, sent.record);
+  publishSignatureCardsLater(deps, stored.value, arrangement, loaded.session, { post: true });
+  const versions = [...loaded.versions.slice(0, -1).map((v) => v.value), stored.value];
+  return audited(
+    deps.audit,
+    caller,
+    'record.send',
+    recordId,
+    done(recordView(caller, versions, stored.value, template, arrangement, loaded.session, deps.links)),
+    (v) => `version ${v.record.version}; sha256 ${v.record.sentSha256 ?? ''}; ${v.record.signatories.length} signatories`,
+  );
+}

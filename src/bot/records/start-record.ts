@@ -1,0 +1,91 @@
+import type { Caller } from '../../shared/access/app-roles.js';
+import { canWriteRecord } from '../../shared/access/records.js';
+import { instantMs } from '../../shared/calendar/london-time.js';
+import { recordIdFor, type AgreedAction, type RecordKind, type RecordVersion } from '../../shared/records/record.js';
+import { startRecord as startVersion } from '../../shared/records/sign-off.js';
+import { audited } from '../audit/audited.js';
+import type { AppPorts, Stored } from '../ports.js';
+import { loadSession } from '../sessions/load-session.js';
+import { done, refuse, type Outcome } from '../use-case.js';
+import { templateFor, type RecordDeps } from './record-context.js';
+import { recordView, type RecordView } from './record-view.js';
+
+/** Kinds whose agreed actions carry into the next session's record until done (seed 003 Appendix 2 item 1). */
+const CARRIES_ACTIONS: readonly RecordKind[] = ['individual', 'group'];
+
+/** The open actions of the arrangement's most recent earlier session record. */
+function openActionsBefore(records: readonly Stored<RecordVersion>[], sessionId: string, sessionStartMs: number, starts: Map<string, number>): AgreedAction[] {
+  const earlier = records
+    .map((r) => r.value)
+    .filter((r) => CARRIES_ACTIONS.includes(r.kind) && r.sessionId && r.sessionId !== sessionId && (starts.get(r.sessionId) ?? Infinity) < sessionStartMs)
+    .sort((a, b) => (starts.get(b.sessionId as string) ?? 0) - (starts.get(a.sessionId as string) ?? 0));
+  const last = earlier[0];
+  if (!last) return [];
+  return last.content.actions.filter((a) => !a.done).map((a) => ({ ...a, agreedInSessionId: a.agreedInSessionId ?? last.sessionId }));
+}
+
+/**
+ * Starts the session's record of a kind as a draft (or returns the one already started): the supervisor
+ * only. A new session record brings in the actions still open from the last one.
+ */
+export async function startRecord(
+  deps: RecordDeps & Pick<AppPorts, 'sessions'>,
+  input: { caller: Caller; sessionId: string; kind: RecordKind },
+): Promise<Outcome<{ created: boolean; view: RecordView }>> {
+  const { caller } = input;
+  const loaded = await loadSession(deps, caller, input.sessionId, (c, a) => canWriteRecord(c, { arrangement: a, kind: input.kind }));
+  if (!loaded.ok) return audited(deps.audit, caller, 'record.start', input.sessionId, loaded);
+  const { arrangement } = loaded;
+  const session = loaded.session.value;
+  if (input.kind === 'group' && arrangement.format !== 'group')
+    return audited(
+      deps.audit,
+      caller,
+      'record.start',
+      input.sessionId,
+      refuse('invalid', 'wrong_kind', 'This is an individual arrangement: write a supervision record, not a group record.', { field: 'kind' }),
+    );
+  if (input.kind === 'individual' && arrangement.format === 'group')
+    return audited(
+      deps.audit,
+      caller,
+      'record.start',
+      input.sessionId,
+      refuse('invalid', 'wrong_kind', 'This is a group arrangement: write a group supervision record.', { field: 'kind' }),
+    );
+  if (session.status === 'cancelled')
+    return audited(deps.audit, caller, 'record.start', input.sessionId, refuse('conflict', 'session_cancelled', 'This session was cancelled: there is nothing to record.'));
+
+  const recordId = recordIdFor(input.kind, { sessionId: session.id, arrangementId: arrangement.id });
+  const existing = await deps.records.listVersions(recordId);
+  const template = templateFor(deps.settings, input.kind, existing.at(-1)?.value.templateId);
+  if (existing.length > 0) {
+    const latest = existing.at(-1) as Stored<RecordVersion>;
+    const view = recordView(
+      caller,
+      existing.map((v) => v.value),
+      latest.value,
+      template,
+      arrangement,
+      session,
+      deps.links,
+    );
+    return audited(deps.audit, caller, 'record.start', recordId, done({ created: false, view }), () => 'already started');
+  }
+  let actions: AgreedAction[] = [];
+  if (CARRIES_ACTIONS.includes(input.kind)) {
+    const [records, sessions] = await Promise.all([deps.records.listForArrangements([arrangement.id]), deps.sessions.listForArrangements([arrangement.id])]);
+    const starts = new Map(sessions.map((s) => [s.value.id, instantMs(s.value.start)]));
+    actions = openActionsBefore(records, session.id, instantMs(session.start), starts);
+  }
+  const now = deps.clock.now();
+  const first = startVersion(
+    { recordId, kind: input.kind, templateId: template.id, arrangementId: arrangement.id, sessionId: session.id },
+    { answers: {}, actions },
+    caller.id,
+    now,
+  );
+  const stored = await deps.records.create(first);
+  const view = recordView(caller, [stored.value], stored.value, template, arrangement, session, deps.links);
+  return audited(deps.audit, caller, 'record.start', recordId, done({ created: true, view }), () => `${input.kind}; ${actions.length} open actions carried`);
+}
