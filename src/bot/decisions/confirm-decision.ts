@@ -3,13 +3,13 @@ import { canConfirmDecision } from '../../shared/access/records.js';
 import { caseSystemReferenceSchema, type DecisionRecord } from '../../shared/records/decision-record.js';
 import { audited } from '../audit/audited.js';
 import type { AppPorts } from '../ports.js';
-import { decisionView, type DecisionView } from './decision-view.js';
+import { decisionCardOf, decisionView, type DecisionView } from './decision-view.js';
 import { done, invalid, refuse, type Outcome } from '../use-case.js';
 
 /** Confirms the decision is entered on the child's record in the case system, with that entry's reference. */
 export async function confirmDecision(
-  deps: Pick<AppPorts, 'arrangements' | 'decisions' | 'clock' | 'audit' | 'links'>,
-  input: { caller: Caller; decisionId: string; reference: unknown },
+  deps: Pick<AppPorts, 'arrangements' | 'decisions' | 'clock' | 'audit' | 'links' | 'postedCards' | 'messenger' | 'afterwards'>,
+  input: { caller: Caller; decisionId: string; reference: unknown; fromActivityId?: string | undefined },
 ): Promise<Outcome<DecisionView>> {
   const { caller, decisionId } = input;
   const stored = await deps.decisions.get(decisionId);
@@ -30,5 +30,12 @@ export async function confirmDecision(
   if (stored.value.enteredOnCaseSystem) return audited(deps.audit, caller, 'decision.confirm', decisionId, done(decisionView(stored.value, deps.links)), () => 'already confirmed');
   const next: DecisionRecord = { ...stored.value, enteredOnCaseSystem: { reference: reference.data, at: deps.clock.now(), byId: caller.id } };
   const saved = await deps.decisions.update(stored, next);
-  return audited(deps.audit, caller, 'decision.confirm', decisionId, done(decisionView(saved.value, deps.links)));
+  const view = decisionView(saved.value, deps.links);
+  // The reminder card already posted shows the confirmation (the one pressed is answered directly).
+  deps.afterwards.run(`decision:${decisionId}`, async () => {
+    for (const p of await deps.postedCards.listForSession(decisionId)) {
+      if (p.kind === 'decision' && p.activityId !== input.fromActivityId) await deps.messenger.update(p.conversation, p.activityId, decisionCardOf(view)).catch(() => undefined);
+    }
+  });
+  return audited(deps.audit, caller, 'decision.confirm', decisionId, done(view));
 }

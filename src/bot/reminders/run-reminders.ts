@@ -7,6 +7,7 @@ import type { AgendaView } from '../../shared/agenda/agenda.js';
 import { DEFAULT_REMINDER_WORKING_DAYS, isReminderDue, reminderKey } from '../../shared/reminders/reminders.js';
 import type { Session } from '../../shared/sessions/session.js';
 import { loadAgendaView } from '../agenda/agenda-view.js';
+import { remindDecisions } from '../decisions/remind-decisions.js';
 import type { Logger } from '../logger.js';
 import { UnreachableError, type AppPorts, type ReminderClaim, type Stored } from '../ports.js';
 import { currentCalendar } from '../school-year/school-calendar.js';
@@ -20,6 +21,8 @@ export interface ReminderRun {
   /** Participants the bot cannot reach yet (the app is not installed for them). */
   unreachable: string[];
   failed: number;
+  /** Reminders sent to confirm a decision is on the child's case record. */
+  decisionReminders: number;
 }
 
 /** A claim left 'claimed' this long was made by a server that stopped before sending: another may take it over. */
@@ -29,7 +32,19 @@ const HORIZON_DAYS = 62;
 
 type Deps = Pick<
   AppPorts,
-  'sessions' | 'arrangements' | 'schoolCalendar' | 'agendaItems' | 'conversations' | 'postedCards' | 'reminderClaims' | 'messenger' | 'settings' | 'clock' | 'audit'
+  | 'sessions'
+  | 'arrangements'
+  | 'schoolCalendar'
+  | 'agendaItems'
+  | 'conversations'
+  | 'postedCards'
+  | 'reminderClaims'
+  | 'messenger'
+  | 'settings'
+  | 'clock'
+  | 'audit'
+  | 'decisions'
+  | 'links'
 >;
 
 /**
@@ -52,7 +67,7 @@ export async function runReminders(deps: Deps, log: Logger, input: { caller: Cal
       return false; // a session outside the school calendar: no working days to count back
     }
   });
-  const run: ReminderRun = { due: 0, sent: 0, alreadySent: 0, unreachable: [], failed: 0 };
+  const run: ReminderRun = { due: 0, sent: 0, alreadySent: 0, unreachable: [], failed: 0, decisionReminders: 0 };
   // One read of the arrangements, and of each due session's claims: a reminder already sent costs nothing more.
   const arrangements = new Map((await deps.arrangements.list()).map((a) => [a.value.id, a.value]));
   const work: { session: Session; arrangement: Arrangement; userId: string }[] = [];
@@ -133,12 +148,18 @@ export async function runReminders(deps: Deps, log: Logger, input: { caller: Cal
       while (next < work.length) await remindOne(work[next++] as (typeof work)[number]);
     }),
   );
+  try {
+    run.decisionReminders = await remindDecisions(deps, claimant);
+  } catch (error) {
+    run.failed += 1;
+    log.warn({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'decision reminders not sent');
+  }
   await deps.audit.append({
     actorId: input.caller.id,
     action: 'reminders.run',
     targetId: '-',
     outcome: run.failed ? 'failed' : 'done',
-    detail: `due ${run.due}, sent ${run.sent}, already ${run.alreadySent}, unreachable ${run.unreachable.length}, failed ${run.failed}`,
+    detail: `due ${run.due}, sent ${run.sent}, already ${run.alreadySent}, unreachable ${run.unreachable.length}, failed ${run.failed}, decisions ${run.decisionReminders}`,
   });
   return run;
 }

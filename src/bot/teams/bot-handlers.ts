@@ -203,7 +203,7 @@ export function registerBotHandlers(app: App, useCases: UseCases, log: Logger): 
         return changed.ok ? cardResponse(signatureCardOfView(changed.value, caller.id)) : refusalResponse(changed.refusal);
       }
       case 'decision.confirm': {
-        const confirmed = await useCases.confirmDecision({ caller, decisionId: action.decisionId, reference: action.reference ?? '' });
+        const confirmed = await useCases.confirmDecision({ caller, decisionId: action.decisionId, reference: action.reference ?? '', fromActivityId });
         return confirmed.ok ? cardResponse(decisionCardOf(confirmed.value)) : refusalResponse(confirmed.refusal);
       }
     }

@@ -25,7 +25,30 @@ describe('matchRoute', () => {
     expect(matchRoute(pathFor(route))).toEqual(route);
   });
 
-  it.each(['/sessions', '/sessions/', '/sessions/a/b', '/sessions/%E0%A4%A', '/sessions/a%2Fb', '/nope', '/book/extra', '/index.html'])('refuses %s', (path) => {
+  it('reads a record id and an optional version (a signature card links here)', () => {
+    const id = '44389e86-8cb0-48e9-baa4-ab30966c6aa5.2026-27-autumn2.individual';
+    expect(matchRoute(`/records/${id}`)).toEqual({ screen: 'record', recordId: id });
+    expect(matchRoute(`/records/${id}/`, '?version=2')).toEqual({ screen: 'record', recordId: id, version: 2 });
+    expect(matchRoute(`/records/${id}`, '?version=0')).toEqual({ screen: 'record', recordId: id });
+    expect(matchRoute(`/records/${id}`, '?version=two')).toEqual({ screen: 'record', recordId: id });
+    expect(matchRoute(`/records/${id}`, '?other=1&version=3')).toEqual({ screen: 'record', recordId: id, version: 3 });
+    // The query means nothing to other screens.
+    expect(matchRoute('/book', '?version=2')).toEqual({ screen: 'book' });
+  });
+
+  it('round-trips a record route, with and without a version', () => {
+    for (const route of [
+      { screen: 'record', recordId: 'a b.contract' },
+      { screen: 'record', recordId: 'x.individual', version: 4 },
+    ] as const) {
+      const path = pathFor(route);
+      const [pathname, search] = path.split('?');
+      expect(matchRoute(pathname ?? '', search ? `?${search}` : '')).toEqual(route);
+    }
+    expect(pathFor({ screen: 'record', recordId: 'a b', version: 2 })).toBe('/records/a%20b?version=2');
+  });
+
+  it.each(['/records', '/records/', '/records/a/b', '/records/a%2Fb', '/sessions', '/sessions/', '/sessions/a/b', '/sessions/%E0%A4%A', '/sessions/a%2Fb', '/nope', '/book/extra', '/index.html'])('refuses %s', (path) => {
     expect(matchRoute(path)).toEqual({ screen: 'not-found', path });
   });
 
@@ -55,14 +78,17 @@ describe('navItemsFor', () => {
     expect(labels(['Something.Else'])).toEqual(['My supervision']);
   });
 
-  it('lets anyone open a session (the server decides whose)', () => {
+  it('lets anyone open a session or a record (the server decides whose)', () => {
     expect(canOpen('session', [])).toBe(true);
+    expect(canOpen('record', [])).toBe(true);
+    expect(canOpen('record', ['Safeguarding.Auditor'])).toBe(true);
     expect(canOpen('book', ['Safeguarding.Oversight'])).toBe(false);
   });
 
   it('names screens for the document title', () => {
     expect(screenTitle({ screen: 'book' })).toBe('Book the year');
     expect(screenTitle({ screen: 'session', sessionId: 'x' })).toBe('Session');
+    expect(screenTitle({ screen: 'record', recordId: 'x' })).toBe('Record');
     expect(screenTitle({ screen: 'not-found', path: '/x' })).toBe('Page not found');
   });
 });

@@ -2,13 +2,20 @@
 // path here is a real address: a meeting invitation links to /sessions/{sessionId}, a person can
 // bookmark /book, and the browser's back button works (History API, see use-router.ts).
 
-export type ScreenId = 'my-supervision' | 'everyone' | 'school-year' | 'arrangements' | 'book' | 'session';
+export type ScreenId = 'my-supervision' | 'everyone' | 'school-year' | 'arrangements' | 'book' | 'session' | 'record';
+
+/** Screens at a fixed path (no id in it). */
+type FixedScreen = Exclude<ScreenId, 'session' | 'record'>;
 
 export type Route =
-  { readonly screen: Exclude<ScreenId, 'session'> } | { readonly screen: 'session'; readonly sessionId: string } | { readonly screen: 'not-found'; readonly path: string };
+  | { readonly screen: FixedScreen }
+  | { readonly screen: 'session'; readonly sessionId: string }
+  /** A record (a signature card links here); `version` when an older version is asked for (?version=N). */
+  | { readonly screen: 'record'; readonly recordId: string; readonly version?: number }
+  | { readonly screen: 'not-found'; readonly path: string };
 
 /** The fixed paths; '/' is My supervision, which everyone has. */
-const FIXED: Record<Exclude<ScreenId, 'session'>, string> = {
+const FIXED: Record<FixedScreen, string> = {
   'my-supervision': '/',
   everyone: '/everyone',
   'school-year': '/school-year',
@@ -17,12 +24,17 @@ const FIXED: Record<Exclude<ScreenId, 'session'>, string> = {
 };
 
 const SESSION = /^\/sessions\/([^/]+)$/;
+const RECORD = /^\/records\/([^/]+)$/;
+const VERSION = /^[1-9]\d{0,4}$/;
 
-/** The route for a pathname (no query or hash). Unknown paths and malformed session ids are 'not-found'. */
-export function matchRoute(pathname: string): Route {
+/**
+ * The route for a pathname and its query ('?version=2', or ''). Unknown paths and malformed ids are
+ * 'not-found'; the query matters only to a record, and a version that is not a whole number is ignored.
+ */
+export function matchRoute(pathname: string, search = ''): Route {
   // One trailing slash is forgiven ('/book/' is '/book'); '//' and the like are not normalised further.
   const path = pathname.length > 1 && pathname.endsWith('/') ? pathname.slice(0, -1) : pathname;
-  for (const [screen, fixed] of Object.entries(FIXED) as [Exclude<ScreenId, 'session'>, string][]) {
+  for (const [screen, fixed] of Object.entries(FIXED) as [FixedScreen, string][]) {
     if (path === fixed) return { screen };
   }
   const session = SESSION.exec(path);
@@ -30,14 +42,33 @@ export function matchRoute(pathname: string): Route {
     const sessionId = safeDecode(session[1]);
     if (sessionId && sessionId.trim() && !sessionId.includes('/')) return { screen: 'session', sessionId };
   }
+  const record = RECORD.exec(path);
+  if (record?.[1]) {
+    const recordId = safeDecode(record[1]);
+    if (recordId && recordId.trim() && !recordId.includes('/')) {
+      const version = new URLSearchParams(search).get('version');
+      return version && VERSION.test(version) ? { screen: 'record', recordId, version: Number(version) } : { screen: 'record', recordId };
+    }
+  }
   return { screen: 'not-found', path: pathname };
 }
 
 /** The path of a route, the inverse of matchRoute. */
 export function pathFor(route: Route): string {
-  if (route.screen === 'session') return `/sessions/${encodeURIComponent(route.sessionId)}`;
+  if (route.screen === 'session') return sessionPath(route.sessionId);
+  if (route.screen === 'record') return recordPath(route.recordId, route.version);
   if (route.screen === 'not-found') return route.path;
   return FIXED[route.screen];
+}
+
+/** '/records/{recordId}', with '?version=N' for one version. */
+export function recordPath(recordId: string, version?: number): string {
+  return `/records/${encodeURIComponent(recordId)}${version === undefined ? '' : `?version=${version}`}`;
+}
+
+/** '/sessions/{sessionId}'. */
+export function sessionPath(sessionId: string): string {
+  return `/sessions/${encodeURIComponent(sessionId)}`;
 }
 
 function safeDecode(segment: string): string | null {
@@ -52,7 +83,7 @@ function safeDecode(segment: string): string | null {
 export type AppRoleName = 'Safeguarding.Admin' | 'Safeguarding.Lead' | 'Safeguarding.Oversight' | 'Safeguarding.Auditor';
 
 export interface NavItem {
-  readonly screen: Exclude<ScreenId, 'session'>;
+  readonly screen: FixedScreen;
   readonly label: string;
   readonly path: string;
 }
@@ -79,6 +110,7 @@ export function canOpen(screen: ScreenId, roles: readonly string[]): boolean {
       return roles.some((r) => SEES_EVERYONE.includes(r));
     case 'my-supervision':
     case 'session':
+    case 'record':
       return true;
   }
 }
@@ -91,6 +123,7 @@ export function navItemsFor(roles: readonly string[]): NavItem[] {
 /** The screen's name, for the document title and the navigation. */
 export function screenTitle(route: Route): string {
   if (route.screen === 'session') return 'Session';
+  if (route.screen === 'record') return 'Record';
   if (route.screen === 'not-found') return 'Page not found';
   return ALL_ITEMS.find((i) => i.screen === route.screen)?.label ?? 'Safeguarding supervision';
 }

@@ -20,6 +20,7 @@ const BookYearScreen = lazy(() => import('../screens/booking/BookYearScreen.js')
 const MySupervisionScreen = lazy(() => import('../screens/sessions/MySupervisionScreen.js'));
 const EveryoneScreen = lazy(() => import('../screens/sessions/EveryoneScreen.js'));
 const SessionScreen = lazy(() => import('../screens/sessions/SessionScreen.js'));
+const RecordScreen = lazy(() => import('../screens/records/RecordScreen.js'));
 
 /** Below this width the navigation folds behind a "Menu" button (Teams' narrow tab, phones). */
 const NARROW = '@media (max-width: 639px)';
@@ -251,5 +252,7 @@ function screenFor(route: Route, roles: readonly string[]) {
       return <EveryoneScreen />;
     case 'session':
       return <SessionScreen sessionId={route.sessionId} />;
+    case 'record':
+      return <RecordScreen recordId={route.recordId} version={route.version} />;
   }
 }

@@ -33,6 +33,19 @@ const EXPECTED_OPERATIONS = [
   'cancelSession',
   'runReminders',
   'listUnreachablePeople',
+  'listSessionRecords',
+  'startRecord',
+  'getRecord',
+  'saveRecordDraft',
+  'sendRecordForSignature',
+  'signRecord',
+  'requestRecordChange',
+  'createDecisionRecord',
+  'confirmDecisionRecord',
+  'listRecordFlags',
+  'grantAuditorAccess',
+  'listAuditorGrants',
+  'revokeAuditorGrant',
 ];
 
 type Method = 'get' | 'post' | 'put' | 'patch';
@@ -67,6 +80,9 @@ interface ApiError {
   message: string;
   field?: string;
 }
+interface RecordView {
+  record: { recordId: string; version: number; state: string; updatedAt: string; sentSha256?: string };
+}
 
 // The callers, in the column order of the matrix below.
 const CALLERS = [
@@ -90,6 +106,13 @@ const arr: Record<'rachelDaniel' | 'danielHannah' | 'danielMarcus' | 'group' | '
   graceLiam: '',
 };
 const sessions = new Map<string, Session>();
+// Records made in beforeAll (by Grace and Daniel as supervisors, Daniel as the DSL), for the record rows and fillPath:
+//  - Grace → Liam, Summer 1: the supervision record, sent for signature (Liam may sign or ask for a change);
+//    the wellbeing record (a draft: Oversight may not read it); a decision record (not confirmed).
+//  - Daniel → Hannah, Summer 1: the supervision record, a draft Daniel writes.
+//  - An auditor grant to Noah, revoked at once: the auditor column is an auditor without an active grant.
+const rec = { graceLiam: '', graceLiamWellbeing: '', danielHannah: '', decision: '', grant: '' };
+const GRACE_TOKEN = { value: '' };
 const sessionOf = (arrangementId: string, half: string): string => {
   const s = [...sessions.values()].find((x) => x.arrangementId === arrangementId && x.windowId === `2026/27:${half}`);
   if (!s) throw new Error(`no booked session for ${arrangementId} ${half}`);
@@ -125,6 +148,34 @@ beforeAll(async () => {
   expect(all.status).toBe(200);
   for (const v of all.body.sessions) sessions.set(v.session.id, v.session);
   expect(sessions.size).toBeGreaterThanOrEqual(25);
+
+  // Records, a decision and a revoked auditor grant (see `rec`).
+  GRACE_TOKEN.value = await tokenFor(stack, GRACE);
+  const asGrace = <T>(method: string, path: string, body?: unknown) => callApi<T>(stack, GRACE_TOKEN.value, method, path, body);
+  const glSession = sessionOf(arr.graceLiam, 'summer1');
+  const gl = await asGrace<RecordView>('POST', `/api/sessions/${glSession}/records`, { kind: 'individual' });
+  expect(gl.status, JSON.stringify(gl.body)).toBe(201);
+  const glSaved = await asGrace<RecordView>('PUT', `/api/records/${gl.body.record.recordId}`, {
+    content: { answers: { q1: 'Settled into the new term.', q12: 'yes' }, actions: [] },
+    baseUpdatedAt: gl.body.record.updatedAt,
+  });
+  expect(glSaved.status, JSON.stringify(glSaved.body)).toBe(200);
+  const glSent = await asGrace<RecordView>('POST', `/api/records/${gl.body.record.recordId}/send`, { baseUpdatedAt: glSaved.body.record.updatedAt });
+  expect(glSent.status, JSON.stringify(glSent.body)).toBe(200);
+  rec.graceLiam = gl.body.record.recordId;
+  const wb = await asGrace<RecordView>('POST', `/api/sessions/${glSession}/records`, { kind: 'wellbeing' });
+  expect(wb.status).toBe(201);
+  rec.graceLiamWellbeing = wb.body.record.recordId;
+  const decision = await asGrace<{ id: string }>('POST', `/api/sessions/${glSession}/decisions`, DECISION);
+  expect(decision.status, JSON.stringify(decision.body)).toBe(201);
+  rec.decision = decision.body.id;
+  const dh = await api<RecordView>('lead', 'post', `/api/sessions/${sessionOf(arr.danielHannah, 'summer1')}/records`, { kind: 'individual' });
+  expect(dh.status).toBe(201);
+  rec.danielHannah = dh.body.record.recordId;
+  const grant = await api<{ id: string }>('lead', 'post', '/api/auditor-grants', { auditorId: AUDITOR_ID, days: 7, purpose: 'Role matrix: revoked at once' });
+  expect(grant.status).toBe(201);
+  rec.grant = grant.body.id;
+  expect((await api('lead', 'post', `/api/auditor-grants/${rec.grant}/revoke`)).status).toBe(200);
 }, 60_000);
 
 afterAll(async () => {
@@ -139,7 +190,14 @@ const operations = (): { path: string; method: Method; op: DocOperation }[] =>
 /** A real id for each path parameter, so the 401s are not just for unknown things. */
 const fillPath = (path: string): string =>
   path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const ids: Record<string, string> = { arrangementId: arr.danielMarcus, jobId: firstJobId, sessionId: sessionOf(arr.danielHannah, 'spring1') };
+    const ids: Record<string, string> = {
+      arrangementId: arr.danielMarcus,
+      jobId: firstJobId,
+      sessionId: sessionOf(arr.danielHannah, 'spring1'),
+      recordId: rec.graceLiam,
+      decisionId: rec.decision,
+      grantId: rec.grant,
+    };
     const id = ids[name];
     if (!id) throw new Error(`no real id for path parameter {${name}}: add one to fillPath`);
     return encodeURIComponent(id);

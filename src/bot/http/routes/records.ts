@@ -36,6 +36,16 @@ export const recordOperations: Operation[] = [
     handle: async ({ caller, params, body, useCases }) =>
       reply(await useCases.startRecord({ caller, sessionId: params.sessionId, kind: body.kind }), (v) => ({ status: v.created ? 201 : 200, body: v.view })),
   }),
+  // Before /records/{recordId}, which would otherwise take 'flags' for a record id.
+  operation({
+    operationId: 'listRecordFlags',
+    method: 'get',
+    path: '/records/flags',
+    summary: "What to chase: decisions not confirmed on the child's case record within 24 hours, contracts not signed by the third session, contracts due for review.",
+    access: 'The DSL and oversight; an auditor with an active grant.',
+    success: { status: 200, description: 'Flags, overdue first.', schema: recordFlagsResponse },
+    handle: async ({ caller, useCases }) => reply(await useCases.listRecordFlags({ caller }), (flags) => ({ body: { flags } })),
+  }),
   operation({
     operationId: 'getRecord',
     method: 'get',
@@ -114,15 +124,6 @@ export const recordOperations: Operation[] = [
     body: z.object({ reference: caseSystemReferenceSchema }).strict(),
     success: { status: 200, description: 'The confirmed decision record.', schema: decisionRecordResponse },
     handle: async ({ caller, params, body, useCases }) => reply(await useCases.confirmDecision({ caller, decisionId: params.decisionId, reference: body.reference })),
-  }),
-  operation({
-    operationId: 'listRecordFlags',
-    method: 'get',
-    path: '/records/flags',
-    summary: "What to chase: decisions not confirmed on the child's case record within 24 hours, contracts not signed by the third session, contracts due for review.",
-    access: 'The DSL and oversight; an auditor with an active grant.',
-    success: { status: 200, description: 'Flags, overdue first.', schema: recordFlagsResponse },
-    handle: async ({ caller, useCases }) => reply(await useCases.listRecordFlags({ caller }), (flags) => ({ body: { flags } })),
   }),
   operation({
     operationId: 'grantAuditorAccess',

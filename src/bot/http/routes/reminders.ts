@@ -9,6 +9,7 @@ const reminderRunResponse = z
     alreadySent: z.number().int(),
     unreachable: z.array(z.string()),
     failed: z.number().int(),
+    decisionReminders: z.number().int().meta({ description: "Reminders sent to confirm a decision is on the child's case record." }),
   })
   .meta({ id: 'ReminderRun' });
 

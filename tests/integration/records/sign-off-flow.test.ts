@@ -1,0 +1,231 @@
+// Records signed by both parties, end to end through the REST API on a real stack (emulator + server):
+// write, send, sign, lock; a change is version 2 and version 1 stays readable; a group record locks only
+// when everyone present has signed; content altered in the store is shown as a fingerprint mismatch; a
+// record too large for its list column is refused whole. Fictional people only (the emulator's demo school).
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { instantToLondon } from '../../../src/shared/calendar/london-time.js';
+import { createRecordRepository, RECORDS_LIST } from '../../../src/bot/storage/record-repository.js';
+import { VALUE_COLUMN } from '../../../src/bot/storage/json-items.js';
+import type { Session } from '../../../src/shared/sessions/session.js';
+import { callApi, tokenFor, type ApiReply } from '../../support/api.js';
+import { graphReader, type GraphReader } from '../../support/graph-reader.js';
+import { startStack, type RunningStack } from '../../support/start-stack.js';
+import { arrangementOf, bookOn, DANIEL, firstSchoolDayAfter, GRACE, HANNAH, LIAM, SOPHIE, workingCalendarOf } from '../bot/bot-test-kit.js';
+
+const TOM = 'a1000000-0000-4000-8000-000000000006';
+
+interface RecordView {
+  record: {
+    recordId: string;
+    version: number;
+    state: 'draft' | 'awaiting-signatures' | 'locked';
+    updatedAt: string;
+    content: {
+      answers: Record<string, string>;
+      actions: { id: string; text: string; ownerId: string; dueDate: string; done: boolean }[];
+      attendance?: { userId: string; present: boolean }[];
+      takesForwardId?: string;
+    };
+    signatories: { id: string }[];
+    signatures: { userId: string; sha256: string }[];
+    sentSha256?: string;
+  };
+  fingerprint: string;
+  integrity: 'intact' | 'altered';
+  versions: { version: number; state: string; integrity: string }[];
+  template: { questions: { id: string; kind: string; required?: boolean }[] };
+  latestVersion: number;
+  canEdit: boolean;
+  canSign: boolean;
+}
+interface ApiError {
+  error: string;
+  message: string;
+  field?: string;
+  issues?: { field: string; message: string }[];
+}
+
+let stack: RunningStack;
+let reader: GraphReader;
+const tokens = new Map<string, string>();
+let individual: Session;
+let group: Session;
+
+const api = <T>(who: string, method: string, path: string, body?: unknown): Promise<ApiReply<T>> => callApi<T>(stack, tokens.get(who), method, path, body);
+
+beforeAll(async () => {
+  stack = await startStack();
+  reader = graphReader(stack.emulator);
+  for (const id of [GRACE, LIAM, HANNAH, SOPHIE, TOM, DANIEL]) tokens.set(id, await tokenFor(stack, id));
+  const wc = await workingCalendarOf(stack.app);
+  const today = instantToLondon(new Date().toISOString()).date;
+  const day = firstSchoolDayAfter(wc, today);
+  individual = await bookOn(stack.app, (await arrangementOf(stack.app, GRACE, LIAM)).id, day);
+  group = await bookOn(stack.app, (await arrangementOf(stack.app, HANNAH, SOPHIE)).id, firstSchoolDayAfter(wc, day), ['14:00', '15:00', '13:00']);
+}, 90_000);
+
+afterAll(async () => {
+  await stack?.app.idle();
+  await stack?.stop();
+});
+
+const start = async (who: string, sessionId: string, kind: string) => {
+  const res = await api<RecordView>(who, 'POST', `/api/sessions/${encodeURIComponent(sessionId)}/records`, { kind });
+  expect([200, 201], JSON.stringify(res.body)).toContain(res.status);
+  return res.body;
+};
+const save = (who: string, v: RecordView, content: RecordView['record']['content']) =>
+  api<RecordView>(who, 'PUT', `/api/records/${encodeURIComponent(v.record.recordId)}`, { content, baseUpdatedAt: v.record.updatedAt });
+const send = (who: string, v: RecordView) => api<RecordView>(who, 'POST', `/api/records/${encodeURIComponent(v.record.recordId)}/send`, { baseUpdatedAt: v.record.updatedAt });
+const sign = (who: string, v: RecordView, sha = v.fingerprint) =>
+  api<RecordView>(who, 'POST', `/api/records/${encodeURIComponent(v.record.recordId)}/sign`, { version: v.record.version, sha256: sha });
+const read = (who: string, recordId: string, version?: number) =>
+  api<RecordView>(who, 'GET', `/api/records/${encodeURIComponent(recordId)}${version ? `?version=${version}` : ''}`);
+
+describe('an individual record, signed by both parties', () => {
+  let recordId = '';
+
+  it('is written and sent by the supervisor, signed by the supervisee and then the supervisor, and locks', async () => {
+    const draft = await start(GRACE, individual.id, 'individual');
+    recordId = draft.record.recordId;
+    expect(draft.record.state).toBe('draft');
+    expect(draft.canEdit).toBe(true);
+
+    // The supervisee can read it but not write it.
+    expect((await save(LIAM, draft, { answers: { q1: 'x' }, actions: [] })).status).toBe(403);
+
+    const saved = await save(GRACE, draft, {
+      answers: { q1: 'Busy half term, coping well.', q12: 'yes' },
+      actions: [{ id: 'a1', text: 'Read the updated online safety guidance', ownerId: LIAM, dueDate: '2027-02-01', done: false }],
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect(saved.body.record.content.answers.q1).toBe('Busy half term, coping well.');
+
+    const sent = await send(GRACE, saved.body);
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    expect(sent.body.record.state).toBe('awaiting-signatures');
+    expect(sent.body.record.signatories.map((s) => s.id).sort()).toEqual([GRACE, LIAM].sort());
+    expect(sent.body.record.sentSha256).toBe(sent.body.fingerprint);
+
+    const liamView = (await read(LIAM, recordId)).body;
+    expect(liamView.canSign).toBe(true);
+    expect(liamView.canEdit).toBe(false);
+    // A fingerprint that is not the one of the content is refused.
+    const wrong = await sign(LIAM, liamView, 'a'.repeat(64));
+    expect(wrong.status).toBe(409);
+    expect((wrong.body as unknown as ApiError).error).toBe('fingerprint_mismatch');
+
+    const liamSigned = await sign(LIAM, liamView);
+    expect(liamSigned.status, JSON.stringify(liamSigned.body)).toBe(200);
+    expect(liamSigned.body.record.state).toBe('awaiting-signatures');
+    expect((await sign(LIAM, liamView)).status).toBe(409); // once is enough
+
+    const graceSigned = await sign(GRACE, (await read(GRACE, recordId)).body);
+    expect(graceSigned.status).toBe(200);
+    expect(graceSigned.body.record.state).toBe('locked');
+    expect(graceSigned.body.record.signatures.map((s) => s.userId).sort()).toEqual([GRACE, LIAM].sort());
+    for (const s of graceSigned.body.record.signatures) expect(s.sha256).toBe(graceSigned.body.fingerprint);
+  });
+
+  it('a change after locking is version 2, awaiting signatures again once sent, and version 1 stays readable and locked', async () => {
+    const locked = (await read(GRACE, recordId)).body;
+    const changed = await save(GRACE, locked, { ...locked.record.content, answers: { ...locked.record.content.answers, q1: 'Corrected: a busy half term.' } });
+    expect(changed.status).toBe(200);
+    expect(changed.body.record.version).toBe(2);
+    expect(changed.body.record.state).toBe('draft');
+    const sent = await send(GRACE, changed.body);
+    expect(sent.body.record.state).toBe('awaiting-signatures');
+
+    const v1 = (await read(LIAM, recordId, 1)).body;
+    expect(v1.record.version).toBe(1);
+    expect(v1.record.state).toBe('locked');
+    expect(v1.record.content.answers.q1).toBe('Busy half term, coping well.');
+    expect(v1.integrity).toBe('intact');
+    expect(v1.canSign).toBe(false);
+    expect(v1.latestVersion).toBe(2);
+    expect(v1.versions.map((v) => [v.version, v.state])).toEqual([
+      [1, 'locked'],
+      [2, 'awaiting-signatures'],
+    ]);
+  });
+
+  it('shows content altered directly in the store as a fingerprint mismatch, refuses signing it, and audits it', async () => {
+    const versions = await reader.store.query(RECORDS_LIST, { RecordId: recordId });
+    const v1 = versions.find((i) => i.fields.Version === 1);
+    if (!v1) throw new Error('version 1 is not stored');
+    const value = JSON.parse(String(v1.fields[VALUE_COLUMN])) as RecordView['record'];
+    value.content.answers.q1 = 'Someone edited this in SharePoint.';
+    await reader.store.update(RECORDS_LIST, v1, { [VALUE_COLUMN]: JSON.stringify(value) });
+
+    const shown = await read(DANIEL, recordId, 1);
+    expect(shown.status).toBe(200);
+    expect(shown.body.integrity).toBe('altered');
+    expect(shown.body.versions.find((v) => v.version === 1)?.integrity).toBe('altered');
+    const audit = await reader.store.query('AuditLog', { ActorId: DANIEL });
+    expect(audit.some((a) => a.fields.Action === 'record.integrity' && a.fields.TargetId === recordId && a.fields.Outcome === 'failed')).toBe(true);
+    // The latest version was not touched and is still intact.
+    expect((await read(DANIEL, recordId)).body.integrity).toBe('intact');
+  });
+
+  it('refuses a record too large for its list column, and keeps what was saved before', async () => {
+    const v = (await read(GRACE, recordId)).body;
+    const answers = Object.fromEntries(['q2', 'q3', 'q4', 'q5', 'q6', 'q7', 'q8', 'q9'].map((q) => [q, 'x'.repeat(8000)]));
+    const refused = await save(GRACE, v, { ...v.record.content, answers: { ...v.record.content.answers, ...answers } });
+    expect(refused.status).toBe(400);
+    expect((refused.body as unknown as ApiError).error).toBe('record_too_large');
+    expect((refused.body as unknown as ApiError).message).toMatch(/over the limit/);
+    const after = (await read(GRACE, recordId)).body;
+    expect(after.record.updatedAt).toBe(v.record.updatedAt);
+    expect(after.record.content.answers.q2).toBeUndefined();
+  });
+
+  it('carries the open action into the next session’s record until it is done', async () => {
+    const mine = await api<{ sessions: { session: Session }[] }>(GRACE, 'GET', '/api/sessions');
+    const next = mine.body.sessions.map((v) => v.session).find((s) => s.arrangementId === individual.arrangementId && s.start > individual.start && s.status === 'booked');
+    if (!next) throw new Error('the year was booked: there is a later session');
+    const draft = await start(GRACE, next.id, 'individual');
+    expect(draft.record.content.actions).toEqual([expect.objectContaining({ id: 'a1', ownerId: LIAM, done: false, agreedInSessionId: individual.id })]);
+    // Both versions of the earlier record are still stored.
+    expect((await createRecordRepository(reader.store).listVersions(recordId)).map((v) => v.value.version)).toEqual([1, 2]);
+  });
+});
+
+describe('a group record', () => {
+  it('names who takes forward any immediate concern, and locks only when every attendee present has signed', async () => {
+    const draft = await start(HANNAH, group.id, 'group');
+    expect(draft.record.recordId.endsWith('.group')).toBe(true);
+    // Without attendance and the named person it cannot be sent.
+    const notReady = await send(HANNAH, draft);
+    expect(notReady.status).toBe(400);
+    const fields = (notReady.body as unknown as ApiError).issues?.map((i) => i.field) ?? [];
+    expect(fields).toEqual(expect.arrayContaining(['content.attendance', 'content.takesForwardId']));
+
+    // Tom is absent: he is not asked to sign.
+    const saved = await save(HANNAH, draft, {
+      answers: Object.fromEntries(draft.template.questions.filter((q) => q.required).map((q) => [q.id, q.kind === 'yes-no' ? 'yes' : 'Discussed as a group.'])),
+      actions: [],
+      attendance: [
+        { userId: HANNAH, present: true },
+        { userId: SOPHIE, present: true },
+        { userId: GRACE, present: true },
+        { userId: TOM, present: false },
+      ],
+      takesForwardId: SOPHIE,
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const sent = await send(HANNAH, saved.body);
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    expect(sent.body.record.signatories.map((s) => s.id).sort()).toEqual([HANNAH, SOPHIE, GRACE].sort());
+    expect(sent.body.record.content.takesForwardId).toBe(SOPHIE);
+
+    expect((await sign(TOM, (await read(TOM, draft.record.recordId)).body)).status).toBe(403);
+    for (const who of [SOPHIE, HANNAH]) {
+      const r = await sign(who, (await read(who, draft.record.recordId)).body);
+      expect(r.status).toBe(200);
+      expect(r.body.record.state).toBe('awaiting-signatures');
+    }
+    const last = await sign(GRACE, (await read(GRACE, draft.record.recordId)).body);
+    expect(last.body.record.state).toBe('locked');
+  });
+});
