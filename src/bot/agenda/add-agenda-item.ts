@@ -28,7 +28,7 @@ export interface AddItemInput {
   fromActivityId?: string | undefined;
 }
 
-type Deps = Pick<AppPorts, 'arrangements' | 'sessions' | 'agendaItems' | 'postedCards' | 'messenger' | 'conversations' | 'settings' | 'clock' | 'audit' | 'afterwards'>;
+type Deps = Pick<AppPorts, 'arrangements' | 'sessions' | 'agendaItems' | 'postedCards' | 'messenger' | 'conversations' | 'settings' | 'clock' | 'audit' | 'afterwards' | 'records'>;
 
 /** Adds an item to a session's agenda (the caller's own), then updates every agenda card already posted. */
 export async function addAgendaItem(deps: Deps, input: AddItemInput): Promise<Outcome<AddedItem>> {

@@ -9,7 +9,7 @@ import { loadAgendaView } from './agenda-view.js';
 import { publishAgendaLater } from './publish-agenda.js';
 import { upcomingSessionsOf } from './upcoming-sessions.js';
 
-type Deps = Pick<AppPorts, 'arrangements' | 'sessions' | 'agendaItems' | 'postedCards' | 'messenger' | 'conversations' | 'settings' | 'clock' | 'audit' | 'afterwards'>;
+type Deps = Pick<AppPorts, 'arrangements' | 'sessions' | 'agendaItems' | 'postedCards' | 'messenger' | 'conversations' | 'settings' | 'clock' | 'audit' | 'afterwards' | 'records'>;
 
 export interface ChangeItemInput {
   caller: Caller;

@@ -50,7 +50,7 @@ export async function publishAgenda(
  * for every other card. Updates for one session run in turn, each reading the agenda as it is then.
  */
 export function publishAgendaLater(
-  deps: Pick<AppPorts, 'postedCards' | 'messenger' | 'conversations' | 'settings' | 'agendaItems' | 'afterwards'>,
+  deps: Pick<AppPorts, 'postedCards' | 'messenger' | 'conversations' | 'settings' | 'agendaItems' | 'afterwards' | 'records'>,
   session: Session,
   arrangement: Arrangement,
   except?: { activityId: string | undefined },

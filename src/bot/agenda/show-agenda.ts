@@ -9,7 +9,7 @@ import { loadAgendaSession } from './agenda-access.js';
 import { loadAgendaView } from './agenda-view.js';
 import { upcomingSessionsOf } from './upcoming-sessions.js';
 
-type Deps = Pick<AppPorts, 'arrangements' | 'sessions' | 'agendaItems' | 'postedCards' | 'messenger' | 'settings' | 'clock' | 'audit'>;
+type Deps = Pick<AppPorts, 'arrangements' | 'sessions' | 'agendaItems' | 'postedCards' | 'messenger' | 'settings' | 'clock' | 'audit' | 'records'>;
 
 /** At most this many agendas for one `agenda` command (one per arrangement). */
 const MAX_AGENDAS = 3;
@@ -42,7 +42,7 @@ export async function showAgenda(deps: Deps, input: { caller: Caller; to: Conver
 
 /** The agenda of a session the caller is in, for a card's refresh or an action's answer. */
 export async function getAgenda(
-  deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'agendaItems' | 'settings' | 'audit'>,
+  deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'agendaItems' | 'settings' | 'audit' | 'records'>,
   input: { caller: Caller; sessionId: string },
 ): Promise<Outcome<AgendaView>> {
   const loaded = await loadSession(deps, input.caller, input.sessionId);

@@ -1,6 +1,6 @@
 import type { Caller } from '../../shared/access/app-roles.js';
 import { canWriteRecord } from '../../shared/access/records.js';
-import { instantMs } from '../../shared/calendar/london-time.js';
+import { CARRIES_ACTIONS, openActionsBefore } from '../../shared/records/open-actions.js';
 import { recordIdFor, type AgreedAction, type RecordKind, type RecordVersion } from '../../shared/records/record.js';
 import { startRecord as startVersion } from '../../shared/records/sign-off.js';
 import { audited } from '../audit/audited.js';
@@ -9,20 +9,6 @@ import { loadSession } from '../sessions/load-session.js';
 import { done, refuse, type Outcome } from '../use-case.js';
 import { templateFor, type RecordDeps } from './record-context.js';
 import { recordView, type RecordView } from './record-view.js';
-
-/** Kinds whose agreed actions carry into the next session's record until done (seed 003 Appendix 2 item 1). */
-const CARRIES_ACTIONS: readonly RecordKind[] = ['individual', 'group'];
-
-/** The open actions of the arrangement's most recent earlier session record. */
-function openActionsBefore(records: readonly Stored<RecordVersion>[], sessionId: string, sessionStartMs: number, starts: Map<string, number>): AgreedAction[] {
-  const earlier = records
-    .map((r) => r.value)
-    .filter((r) => CARRIES_ACTIONS.includes(r.kind) && r.sessionId && r.sessionId !== sessionId && (starts.get(r.sessionId) ?? Infinity) < sessionStartMs)
-    .sort((a, b) => (starts.get(b.sessionId as string) ?? 0) - (starts.get(a.sessionId as string) ?? 0));
-  const last = earlier[0];
-  if (!last) return [];
-  return last.content.actions.filter((a) => !a.done).map((a) => ({ ...a, agreedInSessionId: a.agreedInSessionId ?? last.sessionId }));
-}
 
 /**
  * Starts the session's record of a kind as a draft (or returns the one already started): the supervisor
@@ -72,15 +58,16 @@ export async function startRecord(
     );
     return audited(deps.audit, caller, 'record.start', recordId, done({ created: false, view }), () => 'already started');
   }
-  let actions: AgreedAction[] = [];
-  if (CARRIES_ACTIONS.includes(input.kind)) {
-    const [records, sessions] = await Promise.all([deps.records.listForArrangements([arrangement.id]), deps.sessions.listForArrangements([arrangement.id])]);
-    const starts = new Map(sessions.map((s) => [s.value.id, instantMs(s.value.start)]));
-    actions = openActionsBefore(records, session.id, instantMs(session.start), starts);
-  }
+  const actions: AgreedAction[] = CARRIES_ACTIONS.includes(input.kind)
+    ? openActionsBefore(
+        (await deps.records.listForArrangements([arrangement.id])).map((r) => r.value),
+        session.id,
+        session.start,
+      )
+    : [];
   const now = deps.clock.now();
   const first = startVersion(
-    { recordId, kind: input.kind, templateId: template.id, arrangementId: arrangement.id, sessionId: session.id },
+    { recordId, kind: input.kind, templateId: template.id, arrangementId: arrangement.id, sessionId: session.id, sessionStart: session.start },
     { answers: {}, actions },
     caller.id,
     now,

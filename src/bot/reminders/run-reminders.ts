@@ -45,6 +45,7 @@ type Deps = Pick<
   | 'audit'
   | 'decisions'
   | 'links'
+  | 'records'
 >;
 
 /**

@@ -11,7 +11,19 @@ import { notifyPeople } from './notify.js';
 
 type Deps = Pick<
   AppPorts,
-  'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings' | 'audit' | 'conversations' | 'messenger' | 'agendaItems' | 'postedCards' | 'afterwards'
+  | 'arrangements'
+  | 'sessions'
+  | 'schoolCalendar'
+  | 'calendar'
+  | 'clock'
+  | 'settings'
+  | 'audit'
+  | 'conversations'
+  | 'messenger'
+  | 'agendaItems'
+  | 'postedCards'
+  | 'afterwards'
+  | 'records'
 >;
 
 /**

@@ -100,6 +100,8 @@ export const recordVersionSchema = z.object({
   arrangementId: z.string().min(1),
   /** The session it records (for a contract: the session it was last written at, if any). */
   sessionId: z.string().min(1).optional(),
+  /** When that session started (orders records for carrying actions forward without reading sessions). */
+  sessionStart: instant.optional(),
   content: recordContentSchema,
   state: z.enum(RECORD_STATES),
   /** Who must sign, fixed when it is sent: the supervisor and every supervisee (a group: those present). */

@@ -14,7 +14,7 @@ export const currentFingerprint = (r: RecordVersion): string => fingerprintOf(r)
 
 /** A new first version, in draft. */
 export function startRecord(
-  base: Pick<RecordVersion, 'recordId' | 'kind' | 'templateId' | 'arrangementId' | 'sessionId'>,
+  base: Pick<RecordVersion, 'recordId' | 'kind' | 'templateId' | 'arrangementId' | 'sessionId' | 'sessionStart'>,
   content: RecordContent,
   byId: string,
   now: IsoInstant,

@@ -186,6 +186,9 @@ describe('an individual record, signed by both parties', () => {
     if (!next) throw new Error('the year was booked: there is a later session');
     const draft = await start(GRACE, next.id, 'individual');
     expect(draft.record.content.actions).toEqual([expect.objectContaining({ id: 'a1', ownerId: LIAM, done: false, agreedInSessionId: individual.id })]);
+    // …and onto that session's agenda, under "Actions from last time".
+    const agenda = await stack.app.useCases.getAgenda({ caller: { id: LIAM, roles: [] }, sessionId: next.id });
+    expect(agenda.ok && agenda.value.openActions).toEqual([{ text: 'Read the updated online safety guidance', ownerName: 'Liam Doherty' }]);
     // Both versions of the earlier record are still stored.
     expect((await createRecordRepository(reader.store).listVersions(recordId)).map((v) => v.value.version)).toEqual([1, 2]);
   });
