@@ -35,6 +35,7 @@ import { signRecord } from './records/sign-record.js';
 import { requestRecordChange } from './records/request-record-change.js';
 import { listSessionRecords } from './records/list-session-records.js';
 import { listRecordFlags } from './records/list-record-flags.js';
+import { listRecords } from './records/list-records.js';
 import { recordDecision } from './decisions/record-decision.js';
 import { confirmDecision } from './decisions/confirm-decision.js';
 import { grantAuditorAccess } from './auditor-access/grant-auditor-access.js';
@@ -84,6 +85,7 @@ export function createUseCases(ports: AppPorts, runInBackground: RunInBackground
     requestRecordChange: bind(requestRecordChange, ports),
     listSessionRecords: bind(listSessionRecords, ports),
     listRecordFlags: bind(listRecordFlags, ports),
+    listRecords: bind(listRecords, ports),
     recordDecision: bind(recordDecision, ports),
     confirmDecision: bind(confirmDecision, ports),
     grantAuditorAccess: bind(grantAuditorAccess, ports),

@@ -9,6 +9,7 @@ import { createRecordRepository, RECORDS_LIST } from '../../../src/bot/storage/r
 import { VALUE_COLUMN } from '../../../src/bot/storage/json-items.js';
 import type { Session } from '../../../src/shared/sessions/session.js';
 import { callApi, tokenFor, type ApiReply } from '../../support/api.js';
+import { AUDITOR_ID } from '../../../tools/m365-emulator/src/index.js';
 import { graphReader, type GraphReader } from '../../support/graph-reader.js';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
 import { arrangementOf, bookOn, DANIEL, firstSchoolDayAfter, GRACE, HANNAH, LIAM, SOPHIE, workingCalendarOf } from '../bot/bot-test-kit.js';
@@ -191,6 +192,31 @@ describe('an individual record, signed by both parties', () => {
     expect(agenda.ok && agenda.value.openActions).toEqual([{ text: 'Read the updated online safety guidance', ownerName: 'Liam Doherty' }]);
     // Both versions of the earlier record are still stored.
     expect((await createRecordRepository(reader.store).listVersions(recordId)).map((v) => v.value.version)).toEqual([1, 2]);
+  });
+});
+
+describe('auditor access', () => {
+  it('lets an auditor list and read records only while the DSL’s grant lasts, and never wellbeing records', async () => {
+    tokens.set(AUDITOR_ID, await tokenFor(stack, AUDITOR_ID));
+    const wellbeing = await start(GRACE, individual.id, 'wellbeing');
+    const list = () => api<{ records: { recordId: string; kind: string }[] }>(AUDITOR_ID, 'GET', '/api/records');
+    expect((await list()).body.records).toEqual([]);
+    expect((await read(AUDITOR_ID, `${individual.id}.individual`)).status).toBe(403);
+
+    const granted = await api<{ id: string; expiresAt: string }>(DANIEL, 'POST', '/api/auditor-grants', { auditorId: AUDITOR_ID, days: 1, purpose: 'Fictional inspection' });
+    expect(granted.status).toBe(201);
+    const listed = (await list()).body.records;
+    expect(listed.map((r) => r.recordId)).toContain(`${individual.id}.individual`);
+    expect(listed.map((r) => r.kind)).not.toContain('wellbeing');
+    expect((await read(AUDITOR_ID, `${individual.id}.individual`)).status).toBe(200);
+    expect((await read(AUDITOR_ID, wellbeing.record.recordId)).status).toBe(403);
+    // Read-only: an auditor cannot change or sign anything.
+    const v = (await read(AUDITOR_ID, `${individual.id}.individual`)).body;
+    expect((await save(AUDITOR_ID, v, v.record.content)).status).toBe(403);
+
+    expect((await api(DANIEL, 'POST', `/api/auditor-grants/${granted.body.id}/revoke`)).status).toBe(200);
+    expect((await read(AUDITOR_ID, `${individual.id}.individual`)).status).toBe(403);
+    expect((await list()).body.records).toEqual([]);
   });
 });
 

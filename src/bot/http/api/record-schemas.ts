@@ -66,3 +66,23 @@ export const recordFlagsResponse = z
 
 export const auditorGrantResponse = auditorGrantSchema.meta({ id: 'AuditorGrant' });
 export const auditorGrantsResponse = z.object({ grants: z.array(auditorGrantSchema.extend({ active: z.boolean() })) }).meta({ id: 'AuditorGrants' });
+
+export const recordListResponse = z
+  .object({
+    records: z.array(
+      z.object({
+        recordId: z.string(),
+        kind: z.enum(RECORD_KINDS),
+        title: z.string(),
+        version: z.number().int(),
+        state: z.enum(RECORD_STATES),
+        updatedAt: z.string(),
+        arrangementId: z.string(),
+        arrangementTitle: z.string(),
+        sessionId: z.string().optional(),
+        sessionStart: z.string().optional(),
+        lockedAt: z.string().optional(),
+      }),
+    ),
+  })
+  .meta({ id: 'RecordList' });

@@ -3,7 +3,15 @@ import { MAX_GRANT_DAYS } from '../../../shared/records/auditor-grant.js';
 import { caseSystemReferenceSchema, decisionInputSchema } from '../../../shared/records/decision-record.js';
 import { CHANGE_COMMENT_MAX_LENGTH, RECORD_KINDS, recordContentSchema } from '../../../shared/records/record.js';
 import { operation, type Operation } from '../api/operation.js';
-import { auditorGrantResponse, auditorGrantsResponse, decisionRecordResponse, recordFlagsResponse, recordViewResponse, sessionRecordsResponse } from '../api/record-schemas.js';
+import {
+  auditorGrantResponse,
+  auditorGrantsResponse,
+  decisionRecordResponse,
+  recordFlagsResponse,
+  recordListResponse,
+  recordViewResponse,
+  sessionRecordsResponse,
+} from '../api/record-schemas.js';
 import { reply } from './reply.js';
 
 const id = z.string().min(1).max(300);
@@ -35,6 +43,15 @@ export const recordOperations: Operation[] = [
     success: { status: 201, description: 'The draft (200 when it already existed).', schema: recordViewResponse },
     handle: async ({ caller, params, body, useCases }) =>
       reply(await useCases.startRecord({ caller, sessionId: params.sessionId, kind: body.kind }), (v) => ({ status: v.created ? 201 : 200, body: v.view })),
+  }),
+  operation({
+    operationId: 'listRecords',
+    method: 'get',
+    path: '/records',
+    summary: 'Every record you may read (latest versions), newest session first.',
+    access: 'Anyone: supervisors and supervisees see their own; the DSL and oversight the school’s; an auditor only while a grant is active. Every call is audited.',
+    success: { status: 200, description: 'Records.', schema: recordListResponse },
+    handle: async ({ caller, useCases }) => reply(await useCases.listRecords({ caller }), (records) => ({ body: { records } })),
   }),
   // Before /records/{recordId}, which would otherwise take 'flags' for a record id.
   operation({
