@@ -40,8 +40,11 @@ export async function listRecordFlags(
     if (f) flags.push({ ...f, arrangementTitle: titles.get(d.value.arrangementId) ?? 'A former arrangement', sessionId: d.value.sessionId });
   }
   for (const a of arrangements) {
-    const contract = records.find((r) => r.value.arrangementId === a.id && r.value.kind === 'contract')?.value;
-    // The latest version's signing counts as both signing and review: re-signing the contract is its review.
+    let contract = records.find((r) => r.value.arrangementId === a.id && r.value.kind === 'contract')?.value;
+    // A contract under review (a newer version in draft) still counts as signed by its last locked version.
+    if (contract && contract.state !== 'locked' && contract.version > 1)
+      contract = (await deps.records.listVersions(contract.recordId)).map((v) => v.value).findLast((v) => v.state === 'locked') ?? contract;
+    // The latest signing counts as both signing and review: re-signing the contract is its review.
     const signedAt = contract?.state === 'locked' ? contract.lockedAt : undefined;
     const facts: ArrangementFacts = {
       id: a.id,
