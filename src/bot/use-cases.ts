@@ -21,6 +21,7 @@ import { editAgendaItem, removeAgendaItem } from './agenda/change-agenda-item.js
 import { nextSessions } from './agenda/next-sessions.js';
 import { getAgenda, showAgenda } from './agenda/show-agenda.js';
 import { recordRefusedCardAction } from './audit/record-refused-card-action.js';
+import { recordRefusedRequest } from './audit/record-refused-request.js';
 import type { Logger } from './logger.js';
 import { forgetConversation, listUnreachablePeople, rememberConversation } from './people/conversations.js';
 import { runReminders } from './reminders/run-reminders.js';
@@ -77,6 +78,7 @@ export function createUseCases(ports: AppPorts, runInBackground: RunInBackground
     forgetConversation: bind(forgetConversation, ports),
     listUnreachablePeople: bind(listUnreachablePeople, ports),
     recordRefusedCardAction: bind(recordRefusedCardAction, ports),
+    recordRefusedRequest: bind(recordRefusedRequest, ports),
     startRecord: bind(startRecord, ports),
     getRecord: bind(getRecord, ports),
     saveRecordDraft: bind(saveRecordDraft, ports),

@@ -47,10 +47,21 @@ export async function loadRecord(
   op: RecordOperation,
 ): Promise<({ ok: true } & RecordContext) | { ok: false; refusal: Refusal }> {
   const notFound = refuse('not-found', 'record_not_found', 'There is no record with that id. It may not have been started yet.');
-  if (!kindOfRecordId(recordId)) return notFound;
+  const kind = kindOfRecordId(recordId);
+  if (!kind) return notFound;
   const versions = await deps.records.listVersions(recordId);
   const latest = versions.at(-1);
-  if (!latest) return notFound;
+  if (!latest) {
+    // Someone who may not read such a record is refused whether or not it exists: ids are predictable, and
+    // "not found" would tell them a wellbeing record was never written.
+    const arrangementId = kind === 'contract' ? recordId.slice(0, -'.contract'.length) : (await deps.sessions.get(recordId.slice(0, -(kind.length + 1))))?.value.arrangementId;
+    const arrangement = arrangementId ? await deps.arrangements.get(arrangementId) : undefined;
+    if (arrangement) {
+      const decision = decideRecordAccess(op === 'sign' ? 'read' : op, caller, { arrangement: arrangement.value, kind }, await accessContext(deps, caller));
+      if (!decision.ok) return refuse('forbidden', 'forbidden', decision.reason);
+    }
+    return notFound;
+  }
   const [arrangement, session, ctx] = await Promise.all([
     deps.arrangements.get(latest.value.arrangementId),
     latest.value.sessionId ? deps.sessions.get(latest.value.sessionId) : Promise.resolve(undefined),

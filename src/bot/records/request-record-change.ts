@@ -2,7 +2,7 @@ import type { Caller } from '../../shared/access/app-roles.js';
 import { requestChange } from '../../shared/records/sign-off.js';
 import { audited } from '../audit/audited.js';
 import type { AppPorts } from '../ports.js';
-import { done, refuse, type Outcome } from '../use-case.js';
+import { done, invalid, refuse, type Outcome } from '../use-case.js';
 import { publishSignatureCardsLater } from './publish-signature-cards.js';
 import { loadRecord, templateFor, type RecordDeps } from './record-context.js';
 import { recordView, signatoryOf, type RecordView } from './record-view.js';
@@ -15,10 +15,12 @@ export async function requestRecordChange(
   input: { caller: Caller; recordId: string; version: number; comment: string; fromActivityId?: string | undefined },
 ): Promise<Outcome<RecordView>> {
   const { caller, recordId } = input;
+  const comment = input.comment.trim();
+  if (!comment) return audited(deps.audit, caller, 'record.request-change', recordId, invalid([{ field: 'comment', message: 'Say what should change, then send the request.' }]));
   const loaded = await loadRecord(deps, caller, recordId, 'sign');
   if (!loaded.ok) return audited(deps.audit, caller, 'record.request-change', recordId, loaded);
   const latest = loaded.latest.value;
-  const changed = requestChange(latest, signatoryOf(loaded.arrangement, caller.id), input.comment, input.version, deps.clock.now());
+  const changed = requestChange(latest, signatoryOf(loaded.arrangement, caller.id), comment, input.version, deps.clock.now());
   if (!changed.ok) return audited(deps.audit, caller, 'record.request-change', recordId, refuse('conflict', changed.code, changed.message));
   const stored = await deps.records.update(loaded.latest, changed.record);
   publishSignatureCardsLater(deps, stored.value, loaded.arrangement, loaded.session, { post: false, except: input.fromActivityId });

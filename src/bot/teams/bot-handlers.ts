@@ -197,9 +197,7 @@ export function registerBotHandlers(app: App, useCases: UseCases, log: Logger): 
         return signed.ok ? cardResponse(signatureCardOfView(signed.value, caller.id)) : refusalResponse(signed.refusal);
       }
       case 'record.requestChange': {
-        const comment = action.comment?.trim();
-        if (!comment) return cardError('Say what should change in the box, then send the request.');
-        const changed = await useCases.requestRecordChange({ caller, recordId: action.recordId, version: action.version, comment, fromActivityId });
+        const changed = await useCases.requestRecordChange({ caller, recordId: action.recordId, version: action.version, comment: action.comment ?? '', fromActivityId });
         return changed.ok ? cardResponse(signatureCardOfView(changed.value, caller.id)) : refusalResponse(changed.refusal);
       }
       case 'decision.confirm': {

@@ -9,7 +9,7 @@ import { createRecordRepository, RECORDS_LIST } from '../../../src/bot/storage/r
 import { VALUE_COLUMN } from '../../../src/bot/storage/json-items.js';
 import type { Session } from '../../../src/shared/sessions/session.js';
 import { callApi, tokenFor, type ApiReply } from '../../support/api.js';
-import { AUDITOR_ID } from '../../../tools/m365-emulator/src/index.js';
+import { ADMIN_ID, AUDITOR_ID } from '../../../tools/m365-emulator/src/index.js';
 import { graphReader, type GraphReader } from '../../support/graph-reader.js';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
 import { arrangementOf, bookOn, DANIEL, firstSchoolDayAfter, GRACE, HANNAH, LIAM, SOPHIE, workingCalendarOf } from '../bot/bot-test-kit.js';
@@ -117,6 +117,17 @@ describe('an individual record, signed by both parties', () => {
     expect(wrong.status).toBe(409);
     expect((wrong.body as unknown as ApiError).error).toBe('fingerprint_mismatch');
 
+    // A malformed request is refused before anything is looked at, and audited too.
+    const malformed = await api<ApiError>(LIAM, 'POST', `/api/records/${encodeURIComponent(recordId)}/sign`, { version: 1, sha256: 'not-a-fingerprint' });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.field).toBe('sha256');
+    const audited = await reader.store.query('AuditLog', { ActorId: LIAM });
+    expect(
+      audited.some(
+        (a) => a.fields.Action === 'api.signRecord' && a.fields.TargetId === recordId && a.fields.Outcome === 'refused' && a.fields.Detail === 'invalid_request; field sha256',
+      ),
+    ).toBe(true);
+
     const liamSigned = await sign(LIAM, liamView);
     expect(liamSigned.status, JSON.stringify(liamSigned.body)).toBe(200);
     expect(liamSigned.body.record.state).toBe('awaiting-signatures');
@@ -200,6 +211,10 @@ describe('auditor access', () => {
     tokens.set(AUDITOR_ID, await tokenFor(stack, AUDITOR_ID));
     const wellbeing = await start(GRACE, individual.id, 'wellbeing');
     const list = () => api<{ records: { recordId: string; kind: string }[] }>(AUDITOR_ID, 'GET', '/api/records');
+    // Whether a wellbeing record exists is not given away to someone who may not read one.
+    tokens.set(ADMIN_ID, await tokenFor(stack, ADMIN_ID));
+    expect((await read(ADMIN_ID, wellbeing.record.recordId)).status).toBe(403);
+    expect((await read(ADMIN_ID, `${group.id}.wellbeing`)).status).toBe(403);
     expect((await list()).body.records).toEqual([]);
     expect((await read(AUDITOR_ID, `${individual.id}.individual`)).status).toBe(403);
 

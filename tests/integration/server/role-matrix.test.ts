@@ -35,6 +35,7 @@ const EXPECTED_OPERATIONS = [
   'listUnreachablePeople',
   'listSessionRecords',
   'startRecord',
+  'listRecords',
   'getRecord',
   'saveRecordDraft',
   'sendRecordForSignature',
@@ -112,7 +113,15 @@ const sessions = new Map<string, Session>();
 //  - Daniel → Hannah, Summer 1: the supervision record, a draft Daniel writes.
 //  - An auditor grant to Noah, revoked at once: the auditor column is an auditor without an active grant.
 const rec = { graceLiam: '', graceLiamWellbeing: '', danielHannah: '', decision: '', grant: '' };
-const GRACE_TOKEN = { value: '' };
+let graceToken = '';
+const DECISION = {
+  childReference: 'J.B.',
+  concerns: 'Attendance falling since half term.',
+  actions: [{ text: 'Call the family', timescale: 'By Friday' }],
+  referredToManager: false,
+  chronologyEntry: true,
+  caseSystem: 'CPOMS',
+};
 const sessionOf = (arrangementId: string, half: string): string => {
   const s = [...sessions.values()].find((x) => x.arrangementId === arrangementId && x.windowId === `2026/27:${half}`);
   if (!s) throw new Error(`no booked session for ${arrangementId} ${half}`);
@@ -150,8 +159,8 @@ beforeAll(async () => {
   expect(sessions.size).toBeGreaterThanOrEqual(25);
 
   // Records, a decision and a revoked auditor grant (see `rec`).
-  GRACE_TOKEN.value = await tokenFor(stack, GRACE);
-  const asGrace = <T>(method: string, path: string, body?: unknown) => callApi<T>(stack, GRACE_TOKEN.value, method, path, body);
+  graceToken = await tokenFor(stack, GRACE);
+  const asGrace = <T>(method: string, path: string, body?: unknown) => callApi<T>(stack, graceToken, method, path, body);
   const glSession = sessionOf(arr.graceLiam, 'summer1');
   const gl = await asGrace<RecordView>('POST', `/api/sessions/${glSession}/records`, { kind: 'individual' });
   expect(gl.status, JSON.stringify(gl.body)).toBe(201);
@@ -279,6 +288,21 @@ const schoolYearBody = async () => {
 };
 const NOT_OFFERED = '2031-01-06T10:00:00Z';
 const MANAGE = /Only the safeguarding admin or a designated safeguarding lead can do this/;
+const READ_RECORD = /Only the supervisor, the supervisees, the designated safeguarding lead and oversight can read this record/;
+const NO_GRANT = /audit access has not been granted or has expired/;
+const WELLBEING = /seen only by the supervisor, the supervisee and the DSL/;
+const WRITE = /Only the supervisor writes the record/;
+const NOT_SIGNATORY = /You are not asked to sign this record/;
+const CONFIRM = /Only the supervisor or the designated safeguarding lead can confirm/;
+const FLAGS = /Only the designated safeguarding lead and oversight see every decision record/;
+const GRANT = /Only a designated safeguarding lead can grant an auditor access/;
+
+/** The latest version of a record as its DSL reads it (for baseUpdatedAt, the version and the fingerprint). */
+const latest = async (recordId: string): Promise<RecordView['record']> => {
+  const r = await api<RecordView>('lead', 'get', `/api/records/${recordId}`);
+  expect(r.status).toBe(200);
+  return r.body.record;
+};
 
 // Sessions used below, chosen so that the callers are (or are not) parties:
 //  - Hannah's group (Sophie, Tom, Grace): Priya, Daniel, Rachel, Noah and Liam are none of them parties.
@@ -417,6 +441,138 @@ const MATRIX: MatrixRow[] = [
       staff: /A supervisee cannot cancel a session: postpone it instead/,
     },
   },
+
+  // ---- records, decision records and auditor grants (see `rec`) ----
+  {
+    operationId: 'listSessionRecords',
+    what: 'the records of Grace → Liam, Summer 1 (Liam is the supervisee)',
+    method: 'get',
+    path: () => `/api/sessions/${sessionOf(arr.graceLiam, 'summer1')}/records`,
+    expect: [403, 200, 200, 403, 200],
+    reason: { admin: READ_RECORD, auditor: NO_GRANT },
+  },
+  {
+    // The draft Daniel started in beforeAll: his answer is 200 with the existing one, not a second record.
+    operationId: 'startRecord',
+    what: 'start the supervision record of Daniel → Hannah (Daniel supervises)',
+    method: 'post',
+    path: () => `/api/sessions/${sessionOf(arr.danielHannah, 'summer1')}/records`,
+    body: () => ({ kind: 'individual' }),
+    expect: [403, 200, 403, 403, 403],
+    reason: { oversight: WRITE, staff: /not the supervisor or a supervisee/ },
+  },
+  // Filtered, not refused: see "lists are filtered" below.
+  { operationId: 'listRecords', what: 'every record the caller may read', method: 'get', path: () => '/api/records', expect: [200, 200, 200, 200, 200] },
+  {
+    operationId: 'getRecord',
+    what: 'the supervision record of Grace → Liam',
+    method: 'get',
+    path: () => `/api/records/${rec.graceLiam}`,
+    expect: [403, 200, 200, 403, 200],
+    reason: { admin: READ_RECORD, auditor: NO_GRANT },
+  },
+  {
+    operationId: 'getRecord',
+    what: 'the wellbeing record of Grace → Liam (not for oversight)',
+    method: 'get',
+    path: () => `/api/records/${rec.graceLiamWellbeing}`,
+    expect: [403, 200, 403, 403, 200],
+    reason: { admin: WELLBEING, oversight: WELLBEING, auditor: WELLBEING },
+  },
+  {
+    operationId: 'saveRecordDraft',
+    what: 'save the draft of Daniel → Hannah (Daniel supervises)',
+    method: 'put',
+    path: () => `/api/records/${rec.danielHannah}`,
+    body: async () => ({ content: { answers: { q1: 'A busy half term.', q12: 'yes' }, actions: [] }, baseUpdatedAt: (await latest(rec.danielHannah)).updatedAt }),
+    expect: [403, 200, 403, 403, 403],
+    reason: { admin: WRITE, oversight: WRITE, auditor: WRITE, staff: WRITE },
+  },
+  {
+    // The first allowed call sends it; nobody else may, so the rest are refused before its state matters.
+    operationId: 'sendRecordForSignature',
+    what: 'send the record of Daniel → Hannah for signature',
+    method: 'post',
+    path: () => `/api/records/${rec.danielHannah}/send`,
+    body: async () => ({ baseUpdatedAt: (await latest(rec.danielHannah)).updatedAt }),
+    expect: [403, 200, 403, 403, 403],
+    reason: { admin: WRITE, oversight: WRITE, auditor: WRITE, staff: WRITE },
+  },
+  {
+    operationId: 'signRecord',
+    what: 'sign the record of Daniel → Hannah (Daniel and Hannah are asked to)',
+    method: 'post',
+    path: () => `/api/records/${rec.danielHannah}/sign`,
+    body: async () => {
+      const r = await latest(rec.danielHannah);
+      return { version: r.version, sha256: r.sentSha256 };
+    },
+    expect: [403, 200, 403, 403, 403],
+    reason: { admin: NOT_SIGNATORY, oversight: NOT_SIGNATORY, auditor: NOT_SIGNATORY, staff: NOT_SIGNATORY },
+  },
+  {
+    // The DSL may read it but is not asked to sign it; Liam is.
+    operationId: 'requestRecordChange',
+    what: 'ask for a change to the record of Grace → Liam (Grace and Liam are asked to sign)',
+    method: 'post',
+    path: () => `/api/records/${rec.graceLiam}/request-change`,
+    body: () => ({ version: 1, comment: 'Please add the training date.' }),
+    expect: [403, 403, 403, 403, 200],
+    reason: { admin: NOT_SIGNATORY, lead: NOT_SIGNATORY, oversight: NOT_SIGNATORY, auditor: NOT_SIGNATORY },
+  },
+  {
+    operationId: 'createDecisionRecord',
+    what: 'record a decision in Daniel → Hannah (Daniel supervises)',
+    method: 'post',
+    path: () => `/api/sessions/${sessionOf(arr.danielHannah, 'summer1')}/decisions`,
+    body: () => DECISION,
+    expect: [403, 201, 403, 403, 403],
+    reason: { oversight: WRITE, staff: /not the supervisor or a supervisee/ },
+  },
+  {
+    operationId: 'confirmDecisionRecord',
+    what: "confirm Grace's decision is on the case system (the DSL may; Liam, the supervisee, may not)",
+    method: 'post',
+    path: () => `/api/decisions/${rec.decision}/confirm`,
+    body: () => ({ reference: 'CPOMS-4471' }),
+    expect: [403, 200, 403, 403, 403],
+    reason: { admin: CONFIRM, oversight: CONFIRM, auditor: CONFIRM, staff: CONFIRM },
+  },
+  {
+    operationId: 'listRecordFlags',
+    what: 'what to chase about records',
+    method: 'get',
+    path: () => '/api/records/flags',
+    expect: [403, 200, 200, 403, 403],
+    reason: { admin: FLAGS, auditor: FLAGS, staff: FLAGS },
+  },
+  {
+    // Not to Noah: a grant to him would give the auditor column access for the rows after this one.
+    operationId: 'grantAuditorAccess',
+    what: 'grant auditor access (to Tom)',
+    method: 'post',
+    path: () => '/api/auditor-grants',
+    body: () => ({ auditorId: TOM, days: 1, purpose: 'Role matrix' }),
+    expect: [403, 201, 403, 403, 403],
+    reason: { admin: GRANT, oversight: GRANT, auditor: GRANT, staff: GRANT },
+  },
+  {
+    operationId: 'listAuditorGrants',
+    what: 'every auditor grant',
+    method: 'get',
+    path: () => '/api/auditor-grants',
+    expect: [403, 200, 403, 403, 403],
+    reason: { admin: GRANT, oversight: GRANT, auditor: GRANT, staff: GRANT },
+  },
+  {
+    // Revoked in beforeAll already: the DSL's answer is the grant, unchanged.
+    operationId: 'revokeAuditorGrant',
+    what: "end Noah's auditor access",
+    method: 'post',
+    path: () => `/api/auditor-grants/${rec.grant}/revoke`,
+    expect: [403, 200, 403, 403, 403],
+    reason: { admin: GRANT, oversight: GRANT, auditor: GRANT, staff: GRANT },
+  },
 ];
 
 describe('(b) each role gets what it may, and a 403 with a reason for the rest', () => {
@@ -453,7 +609,7 @@ describe('(b) each role gets what it may, and a 403 with a reason for the rest',
     }
   });
 
-  it('lists are filtered, not refused: the auditor sees no arrangement or session, Liam only his own', async () => {
+  it('lists are filtered, not refused: the auditor sees no arrangement, session or record, Liam only his own', async () => {
     const noah = await api<{ arrangements: Arrangement[] }>('auditor', 'get', '/api/arrangements');
     expect(noah.body.arrangements).toEqual([]);
     expect((await api<{ sessions: SessionView[] }>('auditor', 'get', '/api/sessions')).body.sessions).toEqual([]);
@@ -465,6 +621,13 @@ describe('(b) each role gets what it may, and a 403 with a reason for the rest',
     // Oversight sees every arrangement.
     const rachel = await api<{ arrangements: Arrangement[] }>('oversight', 'get', '/api/arrangements');
     expect(rachel.body.arrangements.map((a) => a.id)).toEqual(expect.arrayContaining(Object.values(arr)));
+    // Records: the admin and an auditor without a grant see none; Liam his two; oversight all but wellbeing.
+    const records = async (who: Who) => (await api<{ records: { recordId: string }[] }>(who, 'get', '/api/records')).body.records.map((r) => r.recordId).sort();
+    expect(await records('admin')).toEqual([]);
+    expect(await records('auditor')).toEqual([]);
+    expect(await records('staff')).toEqual([rec.graceLiam, rec.graceLiamWellbeing].sort());
+    expect(await records('oversight')).toEqual([rec.graceLiam, rec.danielHannah].sort());
+    expect(await records('lead')).toEqual([rec.graceLiam, rec.graceLiamWellbeing, rec.danielHannah].sort());
   });
 });
 
@@ -492,6 +655,8 @@ const move = (start: string, over: Record<string, unknown> = {}) => ({
 });
 const postponePath = () => `/api/sessions/${sessionOf(arr.danielHannah, 'spring2')}/postpone`;
 const cancelPath = () => `/api/sessions/${sessionOf(arr.danielHannah, 'spring2')}/cancel`;
+const recordsPath = () => `/api/sessions/${sessionOf(arr.danielHannah, 'summer1')}/records`;
+const decisionsPath = () => `/api/sessions/${sessionOf(arr.danielHannah, 'summer1')}/decisions`;
 
 const BAD: BadInput[] = [
   {
@@ -743,6 +908,127 @@ const BAD: BadInput[] = [
   { operationId: 'cancelSession', what: 'an empty reason', method: 'post', path: cancelPath, body: () => ({ reason: '   ' }), field: 'reason' },
   { operationId: 'cancelSession', what: 'a reason of the wrong type', method: 'post', path: cancelPath, body: () => ({ reason: 7 }), field: 'reason' },
   { operationId: 'cancelSession', what: 'an unknown field', method: 'post', path: cancelPath, body: () => ({ reason: 'x', notify: false }), field: 'body' },
+  // Records: checked before anyone's access, so the admin (who may not read records) gets the 400 too.
+  { operationId: 'listSessionRecords', what: 'an id too long', method: 'get', path: () => `/api/sessions/${LONG(301)}/records`, field: 'sessionId' },
+  { operationId: 'startRecord', what: 'a kind that does not exist', method: 'post', path: recordsPath, body: () => ({ kind: 'diary' }), field: 'kind' },
+  { operationId: 'startRecord', what: 'an unknown field', method: 'post', path: recordsPath, body: () => ({ kind: 'individual', template: 'x' }), field: 'body' },
+  { operationId: 'getRecord', what: 'a version that is not a number', method: 'get', path: () => `/api/records/${rec.graceLiam}?version=latest`, field: 'version' },
+  { operationId: 'getRecord', what: 'an id too long', method: 'get', path: () => `/api/records/${LONG(301)}`, field: 'recordId' },
+  {
+    operationId: 'saveRecordDraft',
+    what: 'baseUpdatedAt missing',
+    method: 'put',
+    path: () => `/api/records/${rec.danielHannah}`,
+    body: () => ({ content: { answers: {}, actions: [] } }),
+    field: 'baseUpdatedAt',
+  },
+  {
+    operationId: 'saveRecordDraft',
+    what: 'an answer that is not text',
+    method: 'put',
+    path: () => `/api/records/${rec.danielHannah}`,
+    body: () => ({ content: { answers: { q1: 5 }, actions: [] }, baseUpdatedAt: '2026-01-01T00:00:00Z' }),
+    field: 'content.answers.q1',
+  },
+  {
+    operationId: 'saveRecordDraft',
+    what: 'an answer over 8000 characters',
+    method: 'put',
+    path: () => `/api/records/${rec.danielHannah}`,
+    body: () => ({ content: { answers: { q1: LONG(8001) }, actions: [] }, baseUpdatedAt: '2026-01-01T00:00:00Z' }),
+    field: 'content.answers.q1',
+  },
+  {
+    operationId: 'sendRecordForSignature',
+    what: 'baseUpdatedAt missing',
+    method: 'post',
+    path: () => `/api/records/${rec.danielHannah}/send`,
+    body: () => ({}),
+    field: 'baseUpdatedAt',
+  },
+  {
+    operationId: 'signRecord',
+    what: 'a fingerprint that is not SHA-256 hex',
+    method: 'post',
+    path: () => `/api/records/${rec.graceLiam}/sign`,
+    body: () => ({ version: 1, sha256: 'ABC' }),
+    field: 'sha256',
+  },
+  {
+    operationId: 'signRecord',
+    what: 'version 0',
+    method: 'post',
+    path: () => `/api/records/${rec.graceLiam}/sign`,
+    body: () => ({ version: 0, sha256: 'a'.repeat(64) }),
+    field: 'version',
+  },
+  {
+    operationId: 'requestRecordChange',
+    what: 'an empty comment',
+    method: 'post',
+    path: () => `/api/records/${rec.graceLiam}/request-change`,
+    body: () => ({ version: 1, comment: '  ' }),
+    field: 'comment',
+  },
+  {
+    operationId: 'requestRecordChange',
+    what: 'a comment over 1000 characters',
+    method: 'post',
+    path: () => `/api/records/${rec.graceLiam}/request-change`,
+    body: () => ({ version: 1, comment: LONG(1001) }),
+    field: 'comment',
+  },
+  { operationId: 'createDecisionRecord', what: 'no action agreed', method: 'post', path: decisionsPath, body: () => ({ ...DECISION, actions: [] }), field: 'actions' },
+  {
+    operationId: 'createDecisionRecord',
+    what: 'a case system not in the list',
+    method: 'post',
+    path: decisionsPath,
+    body: () => ({ ...DECISION, caseSystem: 'Excel' }),
+    field: 'caseSystem',
+  },
+  {
+    operationId: 'createDecisionRecord',
+    what: 'a child reference longer than initials or a reference',
+    method: 'post',
+    path: decisionsPath,
+    body: () => ({ ...DECISION, childReference: LONG(41) }),
+    field: 'childReference',
+  },
+  {
+    operationId: 'confirmDecisionRecord',
+    what: 'a reference with markup in it',
+    method: 'post',
+    path: () => `/api/decisions/${rec.decision}/confirm`,
+    body: () => ({ reference: '<b>1</b>' }),
+    field: 'reference',
+  },
+  { operationId: 'confirmDecisionRecord', what: 'reference missing', method: 'post', path: () => `/api/decisions/${rec.decision}/confirm`, body: () => ({}), field: 'reference' },
+  {
+    operationId: 'grantAuditorAccess',
+    what: 'more than 30 days',
+    method: 'post',
+    path: () => '/api/auditor-grants',
+    body: () => ({ auditorId: AUDITOR_ID, days: 31, purpose: 'Inspection' }),
+    field: 'days',
+  },
+  {
+    operationId: 'grantAuditorAccess',
+    what: 'an auditor id that is not an Entra object id',
+    method: 'post',
+    path: () => '/api/auditor-grants',
+    body: () => ({ auditorId: 'noah', days: 1, purpose: 'Inspection' }),
+    field: 'auditorId',
+  },
+  {
+    operationId: 'grantAuditorAccess',
+    what: 'purpose missing',
+    method: 'post',
+    path: () => '/api/auditor-grants',
+    body: () => ({ auditorId: AUDITOR_ID, days: 1 }),
+    field: 'purpose',
+  },
+  { operationId: 'revokeAuditorGrant', what: 'an id too long', method: 'post', path: () => `/api/auditor-grants/${LONG(301)}/revoke`, field: 'grantId' },
 ];
 
 describe('(c) malformed input: 400 naming the field', () => {

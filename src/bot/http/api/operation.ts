@@ -74,7 +74,7 @@ export function fieldPath(path: readonly PropertyKey[], prefix = ''): string {
   return out;
 }
 
-function badInput(res: Response, error: z.ZodError, prefix: string): void {
+function badInput(res: Response, error: z.ZodError, prefix: string): string {
   const issues = error.issues.map((i) => {
     const field = fieldPath(i.path, prefix) || prefix || 'body';
     const message =
@@ -84,6 +84,7 @@ function badInput(res: Response, error: z.ZodError, prefix: string): void {
     return { field, message };
   });
   sendError(res, 400, { error: 'invalid_request', field: issues[0]?.field ?? prefix, message: issues.map((i) => i.message).join(' '), issues });
+  return issues[0]?.field ?? 'body';
 }
 
 export function sendRefusal(res: Response, r: Refusal): void {
@@ -99,17 +100,23 @@ export function mountOperations(
   for (const op of ops) {
     const path = op.path.replace(/\{(\w+)\}/g, ':$1');
     router[op.method](path, requireCaller(deps.verify), async (req, res) => {
+      // A request refused for its input is audited too: every attempt is in the audit list.
+      const refused = (field: string) =>
+        deps.useCases.recordRefusedRequest({ actorId: callerOf(res).oid, operationId: op.operationId, targetId: Object.values(req.params as Record<string, string>)[0], field });
       try {
         const params = op.params ? op.params.safeParse(req.params) : { success: true as const, data: {} };
-        if (!params.success) return badInput(res, params.error, '');
+        if (!params.success) return await refused(badInput(res, params.error, ''));
         const query = op.query ? op.query.safeParse(req.query) : { success: true as const, data: {} };
-        if (!query.success) return badInput(res, query.error, '');
+        if (!query.success) return await refused(badInput(res, query.error, ''));
         let body: { success: true; data: unknown } | { success: false; error: z.ZodError } = { success: true, data: undefined };
         if (op.body) {
-          if (req.body === undefined) return sendError(res, 400, { error: 'invalid_request', field: 'body', message: 'Send a JSON body (Content-Type: application/json).' });
+          if (req.body === undefined) {
+            sendError(res, 400, { error: 'invalid_request', field: 'body', message: 'Send a JSON body (Content-Type: application/json).' });
+            return await refused('body');
+          }
           body = op.body.safeParse(req.body);
         }
-        if (!body.success) return badInput(res, body.error, '');
+        if (!body.success) return await refused(badInput(res, body.error, ''));
         const outcome = await op.handle({
           caller: toCaller(callerOf(res)),
           params: params.data as Record<string, string>,
