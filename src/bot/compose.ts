@@ -111,6 +111,8 @@ export async function startFromEnv(env: Record<string, string | undefined>, logg
       scheduling: {},
       reminderWorkingDays: config.reminders.workingDaysBefore,
       safeguardingAdminIds: config.reminders.safeguardingAdminIds,
+      recordTemplates: config.records.recordTemplates,
+      extraQuestions: config.records.extraQuestions,
       instanceId: randomUUID(),
     },
     agendaItems: createAgendaItemRepository(records),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseRecordTemplateSettings, type RecordTemplateSettings } from '../shared/records/template-settings.js';
 
 /** Settings the server reads from environment variables (documented in README.md). */
 const booleanFromEnv = z
@@ -40,6 +41,8 @@ const envSchema = z.object({
   TAB_DIST_DIR: z.string().default('dist/tab'),
   REMINDER_WORKING_DAYS: z.coerce.number().int().min(1, 'must be 1 to 10 working days').max(10, 'must be 1 to 10 working days').default(2),
   REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
+  RECORD_TEMPLATES: optionalText,
+  RECORD_EXTRA_QUESTIONS: optionalText,
   SAFEGUARDING_ADMIN_IDS: optionalText.pipe(
     z
       .string()
@@ -98,6 +101,8 @@ export interface ServerConfig {
     /** Safeguarding admins told when a postponed session has no time within the working week. */
     safeguardingAdminIds: string[];
   };
+  /** The school's record templates and its own questions. */
+  records: RecordTemplateSettings;
 }
 
 export class ConfigError extends Error {
@@ -144,7 +149,9 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   if (e.DEV_SIGN_IN_URL && !(isLoopbackUrl(e.DEV_SIGN_IN_URL) && isLoopbackUrl(e.AUTH_AUTHORITY_HOST))) {
     problems.push('DEV_SIGN_IN_URL only works with the local emulator: it and AUTH_AUTHORITY_HOST must be loopback addresses');
   }
-  if (problems.length > 0) throw new ConfigError(problems);
+  const templates = parseRecordTemplateSettings(e.RECORD_TEMPLATES, e.RECORD_EXTRA_QUESTIONS);
+  if (!templates.ok) problems.push(...templates.problems);
+  if (problems.length > 0 || !templates.ok) throw new ConfigError(problems);
 
   const tenantId = e.TENANT_ID as string;
   const clientId = e.CLIENT_ID as string;
@@ -183,5 +190,6 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
         .map((x) => x.trim().toLowerCase())
         .filter(Boolean),
     },
+    records: templates.value,
   };
 }
