@@ -10,7 +10,9 @@ import { Shell } from './shell/Shell.js';
 import { useSignIn } from './use-sign-in.js';
 
 const useStyles = makeStyles({
-  provider: {
+  // On a page inside the provider, not on the provider: Fluent gives portals (a dropdown's list, a
+  // dialog) the provider's classes, and a 100vh portal layer over the page would take its clicks.
+  page: {
     minHeight: '100vh',
     backgroundColor: tokens.colorNeutralBackground2,
   },
@@ -23,24 +25,26 @@ export function App({ api }: { readonly api: ApiClient }) {
   const theme = useFluentTheme(state.theme, state.hosted);
 
   return (
-    <FluentProvider theme={theme} className={styles.provider}>
-      {view.kind === 'signed-in' ? (
-        <Shell
-          api={api}
-          me={view.me}
-          getAccessToken={state.getAccessToken}
-          signInError={state.error}
-          onSwitchUser={view.demo ? state.switchUser : undefined}
-          focusAccount={state.userActed}
-        />
-      ) : (
-        <Frame error={state.error}>
-          {view.kind === 'loading' ? <Loading label={view.label} /> : null}
-          {view.kind === 'not-hosted' ? <NotHosted /> : null}
-          {view.kind === 'picker' ? <SignInPicker users={view.users} busy={state.busy} onSignIn={state.signInAs} focusOnMount={state.userActed} /> : null}
-          {view.kind === 'retry' ? <RetryPanel heading={view.heading} onRetry={state.retry} focusOnMount={state.userActed} /> : null}
-        </Frame>
-      )}
+    <FluentProvider theme={theme}>
+      <div className={styles.page}>
+        {view.kind === 'signed-in' ? (
+          <Shell
+            api={api}
+            me={view.me}
+            getAccessToken={state.getAccessToken}
+            signInError={state.error}
+            onSwitchUser={view.demo ? state.switchUser : undefined}
+            focusAccount={state.userActed}
+          />
+        ) : (
+          <Frame error={state.error}>
+            {view.kind === 'loading' ? <Loading label={view.label} /> : null}
+            {view.kind === 'not-hosted' ? <NotHosted /> : null}
+            {view.kind === 'picker' ? <SignInPicker users={view.users} busy={state.busy} onSignIn={state.signInAs} focusOnMount={state.userActed} /> : null}
+            {view.kind === 'retry' ? <RetryPanel heading={view.heading} onRetry={state.retry} focusOnMount={state.userActed} /> : null}
+          </Frame>
+        )}
+      </div>
     </FluentProvider>
   );
 }

@@ -48,7 +48,20 @@ describe('matchRoute', () => {
     expect(pathFor({ screen: 'record', recordId: 'a b', version: 2 })).toBe('/records/a%20b?version=2');
   });
 
-  it.each(['/records', '/records/', '/records/a/b', '/records/a%2Fb', '/sessions', '/sessions/', '/sessions/a/b', '/sessions/%E0%A4%A', '/sessions/a%2Fb', '/nope', '/book/extra', '/index.html'])('refuses %s', (path) => {
+  it.each([
+    '/records',
+    '/records/',
+    '/records/a/b',
+    '/records/a%2Fb',
+    '/sessions',
+    '/sessions/',
+    '/sessions/a/b',
+    '/sessions/%E0%A4%A',
+    '/sessions/a%2Fb',
+    '/nope',
+    '/book/extra',
+    '/index.html',
+  ])('refuses %s', (path) => {
     expect(matchRoute(path)).toEqual({ screen: 'not-found', path });
   });
 

@@ -1,12 +1,17 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Textarea } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/api-error.js';
 import { cancelSession, type SessionView } from '../../api/operations/sessions.js';
 import { useShell } from '../../shell/contexts.js';
 import { useScreenStyles } from '../../shell/Screen.js';
 import { userMessageFor } from '../../user-message.js';
 
-/** "Cancel session" and its confirmation: a short reason (kept in the app, not sent in the cancellation). */
+/**
+ * "Cancel session" and its confirmation: a short reason (kept in the app, not sent in the cancellation).
+ * The dialog is mounted only while open: a mounted Fluent Dialog makes Tabster add focus sentinels to
+ * the page's body (aria-hidden yet focusable, which axe reports on every screen), so it is not kept
+ * around closed; focus goes back to the button when it closes.
+ */
 export function CancelSessionDialog({ sessionId, onCancelled }: { readonly sessionId: string; readonly onCancelled: (view: SessionView) => void }) {
   const { api } = useShell();
   const styles = useScreenStyles();
@@ -14,6 +19,7 @@ export function CancelSessionDialog({ sessionId, onCancelled }: { readonly sessi
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -35,54 +41,62 @@ export function CancelSessionDialog({ sessionId, onCancelled }: { readonly sessi
     }
   };
 
+  const openDialog = () => {
+    setReason('');
+    setProblem(null);
+    setOpen(true);
+  };
+
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(_, data) => {
-        setOpen(data.open);
-        if (data.open) {
-          setReason('');
-          setProblem(null);
-        }
-      }}
-    >
-      <DialogTrigger disableButtonEnhancement>
-        <Button>Cancel session</Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <form onSubmit={(event) => void submit(event)} noValidate>
-          <DialogBody>
-            <DialogTitle>Cancel this session?</DialogTitle>
-            <DialogContent className={styles.stack}>
-              <p className={styles.text}>Everyone gets a cancellation in Outlook. The reason stays in the app; it is not sent.</p>
-              <Field
-                label="Why is it cancelled?"
-                required
-                hint="A few words, such as “supervisor on leave”. No case detail."
-                validationMessage={problem ?? undefined}
-                validationState={problem ? 'error' : 'none'}
-              >
-                <Textarea
-                  value={reason}
-                  maxLength={200}
-                  onChange={(_, data) => {
-                    setReason(data.value);
-                    setProblem(null);
-                  }}
-                />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary" disabledFocusable={busy}>
-                {busy ? 'Cancelling…' : 'Cancel session'}
-              </Button>
-              <DialogTrigger disableButtonEnhancement>
-                <Button>Keep the session</Button>
-              </DialogTrigger>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <>
+      <Button ref={trigger} aria-haspopup="dialog" onClick={openDialog}>
+        Cancel session
+      </Button>
+      {open ? (
+        <Dialog
+          open
+          onOpenChange={(_, data) => {
+            if (data.open) return;
+            setOpen(false);
+            requestAnimationFrame(() => trigger.current?.focus());
+          }}
+        >
+          <DialogSurface>
+            <form onSubmit={(event) => void submit(event)} noValidate>
+              <DialogBody>
+                <DialogTitle>Cancel this session?</DialogTitle>
+                <DialogContent className={styles.stack}>
+                  <p className={styles.text}>Everyone gets a cancellation in Outlook. The reason stays in the app; it is not sent.</p>
+                  <Field
+                    label="Why is it cancelled?"
+                    required
+                    hint="A few words, such as “supervisor on leave”. No case detail."
+                    validationMessage={problem ?? undefined}
+                    validationState={problem ? 'error' : 'none'}
+                  >
+                    <Textarea
+                      value={reason}
+                      maxLength={200}
+                      onChange={(_, data) => {
+                        setReason(data.value);
+                        setProblem(null);
+                      }}
+                    />
+                  </Field>
+                </DialogContent>
+                <DialogActions>
+                  <Button type="submit" appearance="primary" disabledFocusable={busy}>
+                    {busy ? 'Cancelling…' : 'Cancel session'}
+                  </Button>
+                  <DialogTrigger disableButtonEnhancement>
+                    <Button>Keep the session</Button>
+                  </DialogTrigger>
+                </DialogActions>
+              </DialogBody>
+            </form>
+          </DialogSurface>
+        </Dialog>
+      ) : null}
+    </>
   );
 }

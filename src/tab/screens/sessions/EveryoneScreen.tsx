@@ -4,6 +4,8 @@ import { Loading } from '../../components/Loading.js';
 import { useShell } from '../../shell/contexts.js';
 import { Screen, useScreenStyles } from '../../shell/Screen.js';
 import { useLoad } from '../../shell/use-load.js';
+import { AuditorAccessPanel } from '../records/AuditorAccessPanel.js';
+import { RecordFlagsPanel } from '../records/RecordFlagsPanel.js';
 import { BotReachPanel } from './BotReachPanel.js';
 import { SessionList } from './SessionList.js';
 import { durationText, groupByArrangement, peopleText } from './session-text.js';
@@ -18,6 +20,8 @@ export default function EveryoneScreen() {
   return (
     <Screen title="Everyone's sessions" intro="Every supervision arrangement in the school and its sessions.">
       {manages ? <BotReachPanel /> : null}
+      <RecordFlagsPanel />
+      {roles.includes('Safeguarding.Lead') ? <AuditorAccessPanel /> : null}
       {loaded.state === 'loading' ? <Loading label="Loading sessions" /> : null}
       {loaded.state === 'error' ? (
         <div>

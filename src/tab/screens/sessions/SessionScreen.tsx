@@ -7,6 +7,7 @@ import { useShell } from '../../shell/contexts.js';
 import { Screen, useScreenStyles } from '../../shell/Screen.js';
 import { useLoad } from '../../shell/use-load.js';
 import { formatDateTime, formatTimeRange } from '../../time/london.js';
+import { SessionRecordsPanel } from '../records/SessionRecordsPanel.js';
 import { CancelSessionDialog } from './CancelSessionDialog.js';
 import { PostponePanel } from './PostponePanel.js';
 import { durationText, listText, MY_PART_TEXT, reasonText, sessionStatus } from './session-text.js';
@@ -119,6 +120,8 @@ export default function SessionScreen({ sessionId }: { readonly sessionId: strin
                     }}
                   />
                 ) : null}
+
+                <SessionRecordsPanel view={view} />
 
                 <p className={styles.text}>
                   <AppLink to="/">Back to My supervision</AppLink>
