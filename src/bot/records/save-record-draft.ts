@@ -18,8 +18,8 @@ export interface SaveDraftInput {
   caller: Caller;
   recordId: string;
   content: RecordContent;
-  /** The `updatedAt` of the version the writer last loaded: a save over someone else's is a conflict, not a loss. */
-  baseUpdatedAt: string;
+  /** The `revision` of the version the writer last loaded: a save over someone else's is a conflict, not a loss. */
+  baseRevision: number;
 }
 
 /**
@@ -31,7 +31,7 @@ export async function saveRecordDraft(deps: Deps, input: SaveDraftInput): Promis
   const loaded = await loadRecord(deps, caller, recordId, 'write');
   if (!loaded.ok) return audited(deps.audit, caller, 'record.save', recordId, loaded);
   const latest = loaded.latest.value;
-  if (latest.updatedAt !== input.baseUpdatedAt)
+  if (latest.revision !== input.baseRevision)
     return audited(
       deps.audit,
       caller,

@@ -15,13 +15,13 @@ type Deps = RecordDeps & Pick<AppPorts, 'postedCards' | 'messenger' | 'conversat
  * Fixes the version's fingerprint and asks each party to sign it: a card to each (no case detail, a link
  * to read it in the app). A group record goes to those present (seed 003 group supervision).
  */
-export async function sendRecordForSignature(deps: Deps, input: { caller: Caller; recordId: string; baseUpdatedAt: string }): Promise<Outcome<RecordView>> {
+export async function sendRecordForSignature(deps: Deps, input: { caller: Caller; recordId: string; baseRevision: number }): Promise<Outcome<RecordView>> {
   const { caller, recordId } = input;
   const loaded = await loadRecord(deps, caller, recordId, 'send');
   if (!loaded.ok) return audited(deps.audit, caller, 'record.send', recordId, loaded);
   const latest = loaded.latest.value;
   const { arrangement } = loaded;
-  if (latest.updatedAt !== input.baseUpdatedAt)
+  if (latest.revision !== input.baseRevision)
     return audited(
       deps.audit,
       caller,

@@ -30,6 +30,7 @@ export function startRecord(
     createdById: byId,
     createdAt: now,
     updatedAt: now,
+    revision: 0,
   };
 }
 
@@ -51,13 +52,14 @@ export function editRecord(r: RecordVersion, content: RecordContent, byId: strin
       createdById: byId,
       createdAt: now,
       updatedAt: now,
+      revision: 0,
     };
     delete next.sentSha256;
     delete next.sentAt;
     delete next.lockedAt;
     return { record: next, newVersion: true };
   }
-  const next: RecordVersion = { ...r, content, state: 'draft', signatures: [], updatedAt: now };
+  const next: RecordVersion = { ...r, content, state: 'draft', signatures: [], updatedAt: now, revision: r.revision + 1 };
   delete next.sentSha256;
   delete next.sentAt;
   return { record: next, newVersion: false };
@@ -70,7 +72,16 @@ export function sendForSignature(r: RecordVersion, signatories: readonly Signato
   if (signatories.length === 0) return no('no_signatories', 'Nobody is there to sign this record: mark who was present first.');
   return {
     ok: true,
-    record: { ...r, state: 'awaiting-signatures', signatories: [...signatories], signatures: [], sentSha256: fingerprintOf(r), sentAt: now, updatedAt: now },
+    record: {
+      ...r,
+      state: 'awaiting-signatures',
+      signatories: [...signatories],
+      signatures: [],
+      sentSha256: fingerprintOf(r),
+      sentAt: now,
+      updatedAt: now,
+      revision: r.revision + 1,
+    },
   };
 }
 
@@ -92,7 +103,7 @@ export function signRecord(r: RecordVersion, signer: Signatory, seen: { version:
     return no('fingerprint_mismatch', 'The record has changed since you were shown it (its fingerprint no longer matches). Open it again, read it, and sign the current version.');
   const signatures = [...r.signatures, { userId: signer.id, displayName: signer.displayName, at: now, sha256: sha }];
   const everyone = r.signatories.every((s) => signatures.some((g) => g.userId === s.id));
-  return { ok: true, record: { ...r, signatures, updatedAt: now, ...(everyone ? { state: 'locked' as const, lockedAt: now } : {}) } };
+  return { ok: true, record: { ...r, signatures, updatedAt: now, revision: r.revision + 1, ...(everyone ? { state: 'locked' as const, lockedAt: now } : {}) } };
 }
 
 /** A signatory asks for a change instead of signing: the version goes back to draft with their comment. */
@@ -107,6 +118,7 @@ export function requestChange(r: RecordVersion, by: Signatory, comment: string, 
     signatures: [],
     changeRequests: [...r.changeRequests, { userId: by.id, displayName: by.displayName, at: now, comment, version: r.version }],
     updatedAt: now,
+    revision: r.revision + 1,
   };
   delete next.sentSha256;
   delete next.sentAt;

@@ -149,16 +149,16 @@ beforeAll(async () => {
   const wc = await workingCalendarOf(stack.app);
   const arrangement = await arrangementOf(stack.app, GRACE, LIAM);
   session = await bookOn(stack.app, arrangement.id, firstSchoolDayAfter(wc, instantToLondon(new Date().toISOString()).date));
-  const started = await api<{ record: RecordVersion & { updatedAt: string } }>(GRACE, 'POST', `/api/sessions/${session.id}/records`, { kind: 'individual' });
+  const started = await api<{ record: RecordVersion & { updatedAt: string; revision: number } }>(GRACE, 'POST', `/api/sessions/${session.id}/records`, { kind: 'individual' });
   expect(started.status).toBe(201);
   recordId = started.body.record.recordId;
-  const saved = await api<{ record: { updatedAt: string } }>(GRACE, 'PUT', `/api/records/${recordId}`, {
+  const saved = await api<{ record: { updatedAt: string; revision: number } }>(GRACE, 'PUT', `/api/records/${recordId}`, {
     content: { answers: { q1: `Settled in. ${SECRET}`, q12: 'yes' }, actions: [] },
-    baseUpdatedAt: started.body.record.updatedAt,
+    baseRevision: started.body.record.revision,
   });
   expect(saved.status).toBe(200);
   const mark = connector.received.length;
-  const sent = await api(GRACE, 'POST', `/api/records/${recordId}/send`, { baseUpdatedAt: saved.body.record.updatedAt });
+  const sent = await api(GRACE, 'POST', `/api/records/${recordId}/send`, { baseRevision: saved.body.record.revision });
   expect(sent.status, JSON.stringify(sent.body)).toBe(200);
   await stack.app.idle();
   for (const id of [GRACE, LIAM]) {

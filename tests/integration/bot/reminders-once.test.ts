@@ -108,7 +108,7 @@ describe('reminders are sent exactly once', () => {
     expect(isReminderDue({ sessionStartUtc: sessionA.start, now: new Date().toISOString(), workingCalendar: wc })).toBe(true);
     const mark = connector.received.length;
     const result = await run();
-    expect(result).toEqual({ due: 2, sent: 2, alreadySent: 0, unreachable: [], failed: 0 });
+    expect(result).toEqual({ due: 2, sent: 2, alreadySent: 0, unreachable: [], failed: 0, decisionReminders: 0 });
     const sent = remindersSince(mark);
     expect(sent.map((s) => s.record.method)).toEqual(['POST', 'POST']);
     expect(sent.map((s) => s.to).sort()).toEqual([chat.conversationOf(GRACE), chat.conversationOf(LIAM)].sort());
@@ -123,7 +123,7 @@ describe('reminders are sent exactly once', () => {
 
   it('a second run sends none, nor do two more started in the same second on one server', async () => {
     const mark = connector.received.length;
-    expect(await run()).toEqual({ due: 2, sent: 0, alreadySent: 2, unreachable: [], failed: 0 });
+    expect(await run()).toEqual({ due: 2, sent: 0, alreadySent: 2, unreachable: [], failed: 0, decisionReminders: 0 });
     const [a, b] = await runBoth(current, current);
     expect(a.sent + b.sent).toBe(0);
     expect(connector.received.slice(mark)).toEqual([]);
@@ -134,7 +134,7 @@ describe('reminders are sent exactly once', () => {
     await expect(fetch(`${stack.serverUrl}/api/health`)).rejects.toThrow();
     useServer(await startServer());
     const mark = connector.received.length;
-    expect(await run()).toEqual({ due: 2, sent: 0, alreadySent: 2, unreachable: [], failed: 0 });
+    expect(await run()).toEqual({ due: 2, sent: 0, alreadySent: 2, unreachable: [], failed: 0, decisionReminders: 0 });
     expect(connector.received.slice(mark)).toEqual([]);
   });
 

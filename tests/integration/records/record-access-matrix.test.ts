@@ -139,6 +139,7 @@ interface RecordVersion {
   kind: string;
   state: 'draft' | 'awaiting-signatures' | 'locked';
   updatedAt: string;
+  revision: number;
   sentSha256?: string;
   signatures: { userId: string }[];
   signatories: { id: string }[];
@@ -207,7 +208,7 @@ async function stored(recordId: string): Promise<RecordVersion> {
 async function ensureDraft(t: RecordTarget): Promise<void> {
   const r = await stored(ids.records[t]);
   if (r.state === 'draft') return;
-  const saved = await api<RecordView>(SUPERVISOR[t], 'PUT', `/api/records/${r.recordId}`, { content: CONTENT[t](), baseUpdatedAt: r.updatedAt });
+  const saved = await api<RecordView>(SUPERVISOR[t], 'PUT', `/api/records/${r.recordId}`, { content: CONTENT[t](), baseRevision: r.revision });
   expect(saved.status, `prepare ${t}: ${JSON.stringify(saved.body)}`).toBe(200);
 }
 
@@ -216,7 +217,7 @@ async function ensureFreshlySent(t: RecordTarget): Promise<void> {
   const r = await stored(ids.records[t]);
   if (r.state === 'awaiting-signatures' && r.signatures.length === 0) return;
   await ensureDraft(t);
-  const sent = await api<RecordView>(SUPERVISOR[t], 'POST', `/api/records/${r.recordId}/send`, { baseUpdatedAt: (await stored(r.recordId)).updatedAt });
+  const sent = await api<RecordView>(SUPERVISOR[t], 'POST', `/api/records/${r.recordId}/send`, { baseRevision: (await stored(r.recordId)).revision });
   expect(sent.status, `prepare ${t}: ${JSON.stringify(sent.body)}`).toBe(200);
 }
 
@@ -241,12 +242,12 @@ async function requestFor(row: Row): Promise<Request> {
     }
     case 'saveRecordDraft': {
       const r = await stored(ids.records[row.target]);
-      return { method: 'PUT', path: `/api/records/${r.recordId}`, body: { content: CONTENT[row.target](), baseUpdatedAt: r.updatedAt }, action: 'record.save', target: r.recordId };
+      return { method: 'PUT', path: `/api/records/${r.recordId}`, body: { content: CONTENT[row.target](), baseRevision: r.revision }, action: 'record.save', target: r.recordId };
     }
     case 'sendRecordForSignature': {
       await ensureDraft(row.target);
       const r = await stored(ids.records[row.target]);
-      return { method: 'POST', path: `/api/records/${r.recordId}/send`, body: { baseUpdatedAt: r.updatedAt }, action: 'record.send', target: r.recordId };
+      return { method: 'POST', path: `/api/records/${r.recordId}/send`, body: { baseRevision: r.revision }, action: 'record.send', target: r.recordId };
     }
     case 'signRecord': {
       await ensureFreshlySent(row.target);
@@ -474,7 +475,7 @@ beforeAll(async () => {
     const started = await api<RecordView>(SUPERVISOR[t], 'POST', `/api/sessions/${session}/records`, { kind: KIND[t] });
     expect(started.status, `${t}: ${JSON.stringify(started.body)}`).toBe(201);
     ids.records[t] = started.body.record.recordId;
-    const saved = await api<RecordView>(SUPERVISOR[t], 'PUT', `/api/records/${ids.records[t]}`, { content: CONTENT[t](), baseUpdatedAt: started.body.record.updatedAt });
+    const saved = await api<RecordView>(SUPERVISOR[t], 'PUT', `/api/records/${ids.records[t]}`, { content: CONTENT[t](), baseRevision: started.body.record.revision });
     expect(saved.status, `${t}: ${JSON.stringify(saved.body)}`).toBe(200);
     await ensureFreshlySent(t);
   }

@@ -22,6 +22,7 @@ interface RecordView {
     version: number;
     state: 'draft' | 'awaiting-signatures' | 'locked';
     updatedAt: string;
+    revision: number;
     content: {
       answers: Record<string, string>;
       actions: { id: string; text: string; ownerId: string; dueDate: string; done: boolean }[];
@@ -77,8 +78,8 @@ const start = async (who: string, sessionId: string, kind: string) => {
   return res.body;
 };
 const save = (who: string, v: RecordView, content: RecordView['record']['content']) =>
-  api<RecordView>(who, 'PUT', `/api/records/${encodeURIComponent(v.record.recordId)}`, { content, baseUpdatedAt: v.record.updatedAt });
-const send = (who: string, v: RecordView) => api<RecordView>(who, 'POST', `/api/records/${encodeURIComponent(v.record.recordId)}/send`, { baseUpdatedAt: v.record.updatedAt });
+  api<RecordView>(who, 'PUT', `/api/records/${encodeURIComponent(v.record.recordId)}`, { content, baseRevision: v.record.revision });
+const send = (who: string, v: RecordView) => api<RecordView>(who, 'POST', `/api/records/${encodeURIComponent(v.record.recordId)}/send`, { baseRevision: v.record.revision });
 const sign = (who: string, v: RecordView, sha = v.fingerprint) =>
   api<RecordView>(who, 'POST', `/api/records/${encodeURIComponent(v.record.recordId)}/sign`, { version: v.record.version, sha256: sha });
 const read = (who: string, recordId: string, version?: number) =>
@@ -178,6 +179,18 @@ describe('an individual record, signed by both parties', () => {
     expect(audit.some((a) => a.fields.Action === 'record.integrity' && a.fields.TargetId === recordId && a.fields.Outcome === 'failed')).toBe(true);
     // The latest version was not touched and is still intact.
     expect((await read(DANIEL, recordId)).body.integrity).toBe('intact');
+  });
+
+  it('refuses a save made against an older revision, even within the same second, and loses nothing', async () => {
+    const v = (await read(GRACE, recordId)).body;
+    const first = await save(GRACE, v, { ...v.record.content, answers: { ...v.record.content.answers, q9: 'Saved in one window' } });
+    expect(first.status).toBe(200);
+    expect(first.body.record.revision).toBe(v.record.revision + 1);
+    // The other window still holds the revision it loaded: refused, and the first save stands.
+    const second = await save(GRACE, v, { ...v.record.content, answers: { ...v.record.content.answers, q9: 'Saved in another' } });
+    expect(second.status).toBe(409);
+    expect((second.body as unknown as ApiError).error).toBe('record_changed');
+    expect((await read(GRACE, recordId)).body.record.content.answers.q9).toBe('Saved in one window');
   });
 
   it('refuses a record too large for its list column, and keeps what was saved before', async () => {

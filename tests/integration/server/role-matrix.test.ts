@@ -82,7 +82,7 @@ interface ApiError {
   field?: string;
 }
 interface RecordView {
-  record: { recordId: string; version: number; state: string; updatedAt: string; sentSha256?: string };
+  record: { recordId: string; version: number; state: string; updatedAt: string; revision: number; sentSha256?: string };
 }
 
 // The callers, in the column order of the matrix below.
@@ -166,10 +166,10 @@ beforeAll(async () => {
   expect(gl.status, JSON.stringify(gl.body)).toBe(201);
   const glSaved = await asGrace<RecordView>('PUT', `/api/records/${gl.body.record.recordId}`, {
     content: { answers: { q1: 'Settled into the new term.', q12: 'yes' }, actions: [] },
-    baseUpdatedAt: gl.body.record.updatedAt,
+    baseRevision: gl.body.record.revision,
   });
   expect(glSaved.status, JSON.stringify(glSaved.body)).toBe(200);
-  const glSent = await asGrace<RecordView>('POST', `/api/records/${gl.body.record.recordId}/send`, { baseUpdatedAt: glSaved.body.record.updatedAt });
+  const glSent = await asGrace<RecordView>('POST', `/api/records/${gl.body.record.recordId}/send`, { baseRevision: glSaved.body.record.revision });
   expect(glSent.status, JSON.stringify(glSent.body)).toBe(200);
   rec.graceLiam = gl.body.record.recordId;
   const wb = await asGrace<RecordView>('POST', `/api/sessions/${glSession}/records`, { kind: 'wellbeing' });
@@ -297,7 +297,7 @@ const CONFIRM = /Only the supervisor or the designated safeguarding lead can con
 const FLAGS = /Only the designated safeguarding lead and oversight see every decision record/;
 const GRANT = /Only a designated safeguarding lead can grant an auditor access/;
 
-/** The latest version of a record as its DSL reads it (for baseUpdatedAt, the version and the fingerprint). */
+/** The latest version of a record as its DSL reads it (for baseRevision, the version and the fingerprint). */
 const latest = async (recordId: string): Promise<RecordView['record']> => {
   const r = await api<RecordView>('lead', 'get', `/api/records/${recordId}`);
   expect(r.status).toBe(200);
@@ -484,7 +484,7 @@ const MATRIX: MatrixRow[] = [
     what: 'save the draft of Daniel → Hannah (Daniel supervises)',
     method: 'put',
     path: () => `/api/records/${rec.danielHannah}`,
-    body: async () => ({ content: { answers: { q1: 'A busy half term.', q12: 'yes' }, actions: [] }, baseUpdatedAt: (await latest(rec.danielHannah)).updatedAt }),
+    body: async () => ({ content: { answers: { q1: 'A busy half term.', q12: 'yes' }, actions: [] }, baseRevision: (await latest(rec.danielHannah)).revision }),
     expect: [403, 200, 403, 403, 403],
     reason: { admin: WRITE, oversight: WRITE, auditor: WRITE, staff: WRITE },
   },
@@ -494,7 +494,7 @@ const MATRIX: MatrixRow[] = [
     what: 'send the record of Daniel → Hannah for signature',
     method: 'post',
     path: () => `/api/records/${rec.danielHannah}/send`,
-    body: async () => ({ baseUpdatedAt: (await latest(rec.danielHannah)).updatedAt }),
+    body: async () => ({ baseRevision: (await latest(rec.danielHannah)).revision }),
     expect: [403, 200, 403, 403, 403],
     reason: { admin: WRITE, oversight: WRITE, auditor: WRITE, staff: WRITE },
   },
@@ -916,18 +916,18 @@ const BAD: BadInput[] = [
   { operationId: 'getRecord', what: 'an id too long', method: 'get', path: () => `/api/records/${LONG(301)}`, field: 'recordId' },
   {
     operationId: 'saveRecordDraft',
-    what: 'baseUpdatedAt missing',
+    what: 'baseRevision missing',
     method: 'put',
     path: () => `/api/records/${rec.danielHannah}`,
     body: () => ({ content: { answers: {}, actions: [] } }),
-    field: 'baseUpdatedAt',
+    field: 'baseRevision',
   },
   {
     operationId: 'saveRecordDraft',
     what: 'an answer that is not text',
     method: 'put',
     path: () => `/api/records/${rec.danielHannah}`,
-    body: () => ({ content: { answers: { q1: 5 }, actions: [] }, baseUpdatedAt: '2026-01-01T00:00:00Z' }),
+    body: () => ({ content: { answers: { q1: 5 }, actions: [] }, baseRevision: 0 }),
     field: 'content.answers.q1',
   },
   {
@@ -935,16 +935,16 @@ const BAD: BadInput[] = [
     what: 'an answer over 8000 characters',
     method: 'put',
     path: () => `/api/records/${rec.danielHannah}`,
-    body: () => ({ content: { answers: { q1: LONG(8001) }, actions: [] }, baseUpdatedAt: '2026-01-01T00:00:00Z' }),
+    body: () => ({ content: { answers: { q1: LONG(8001) }, actions: [] }, baseRevision: 0 }),
     field: 'content.answers.q1',
   },
   {
     operationId: 'sendRecordForSignature',
-    what: 'baseUpdatedAt missing',
+    what: 'baseRevision missing',
     method: 'post',
     path: () => `/api/records/${rec.danielHannah}/send`,
     body: () => ({}),
-    field: 'baseUpdatedAt',
+    field: 'baseRevision',
   },
   {
     operationId: 'signRecord',

@@ -19,7 +19,12 @@ const sessionParams = z.object({ sessionId: id });
 const recordParams = z.object({ recordId: id });
 const version = z.number().int().positive().max(10_000);
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'the 64-character SHA-256 fingerprint you were shown (lower-case hex)');
-const baseUpdatedAt = z.string().min(1).max(40).meta({ description: "The record's updatedAt when you loaded it: a save over a newer change is refused (409), never lost." });
+const baseRevision = z
+  .number()
+  .int()
+  .min(0)
+  .max(1_000_000)
+  .meta({ description: "The record's revision when you loaded it: a save over a newer change is refused (409), never lost." });
 
 export const recordOperations: Operation[] = [
   operation({
@@ -81,10 +86,10 @@ export const recordOperations: Operation[] = [
     summary: 'Saves what the supervisor has written. A version awaiting signatures goes back to draft; a locked version is kept and the change becomes the next version.',
     access: 'The supervisor.',
     params: recordParams,
-    body: z.object({ content: recordContentSchema, baseUpdatedAt }).strict(),
+    body: z.object({ content: recordContentSchema, baseRevision }).strict(),
     success: { status: 200, description: 'The saved version.', schema: recordViewResponse },
     handle: async ({ caller, params, body, useCases }) =>
-      reply(await useCases.saveRecordDraft({ caller, recordId: params.recordId, content: body.content, baseUpdatedAt: body.baseUpdatedAt })),
+      reply(await useCases.saveRecordDraft({ caller, recordId: params.recordId, content: body.content, baseRevision: body.baseRevision })),
   }),
   operation({
     operationId: 'sendRecordForSignature',
@@ -93,9 +98,9 @@ export const recordOperations: Operation[] = [
     summary: 'Fixes the fingerprint of the latest version and sends each signatory a card to sign it (no case detail on the card).',
     access: 'The supervisor.',
     params: recordParams,
-    body: z.object({ baseUpdatedAt }).strict(),
+    body: z.object({ baseRevision }).strict(),
     success: { status: 200, description: 'The version, awaiting signatures.', schema: recordViewResponse },
-    handle: async ({ caller, params, body, useCases }) => reply(await useCases.sendRecordForSignature({ caller, recordId: params.recordId, baseUpdatedAt: body.baseUpdatedAt })),
+    handle: async ({ caller, params, body, useCases }) => reply(await useCases.sendRecordForSignature({ caller, recordId: params.recordId, baseRevision: body.baseRevision })),
   }),
   operation({
     operationId: 'signRecord',

@@ -63,6 +63,7 @@ export const recordViewSchema = z.object({
     createdById: z.string(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    revision: z.number(),
     sentAt: z.optional(z.string()),
     lockedAt: z.optional(z.string()),
   }),
@@ -159,10 +160,10 @@ export const startRecord = (api: Api, sessionId: string, kind: RecordKind) => ap
 export const getRecord = (api: Api, recordId: string, version?: number, signal?: AbortSignal) =>
   api.get(`${recordPath(recordId)}${version === undefined ? '' : `?version=${version}`}`, recordViewSchema, signal);
 
-export const saveRecordDraft = (api: Api, recordId: string, request: { content: RecordContent; baseUpdatedAt: string }, signal?: AbortSignal) =>
+export const saveRecordDraft = (api: Api, recordId: string, request: { content: RecordContent; baseRevision: number }, signal?: AbortSignal) =>
   api.send('PUT', recordPath(recordId), request, recordViewSchema, signal);
 
-export const sendRecordForSignature = (api: Api, recordId: string, baseUpdatedAt: string) => api.send('POST', `${recordPath(recordId)}/send`, { baseUpdatedAt }, recordViewSchema);
+export const sendRecordForSignature = (api: Api, recordId: string, baseRevision: number) => api.send('POST', `${recordPath(recordId)}/send`, { baseRevision }, recordViewSchema);
 
 /** Signs exactly the version and fingerprint the person was shown. */
 export const signRecord = (api: Api, recordId: string, seen: { version: number; sha256: string }) => api.send('POST', `${recordPath(recordId)}/sign`, seen, recordViewSchema);

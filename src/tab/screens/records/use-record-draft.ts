@@ -15,7 +15,7 @@ const known = (key: string) => KNOWN.test(key);
 
 /**
  * The supervisor's draft: the form's content, saved as they type (after a pause, one save at a time,
- * each against the `updatedAt` of the last answer, so a change made elsewhere is a conflict and never
+ * each against the `revision` of the last answer, so a change made elsewhere is a conflict and never
  * overwritten). Nothing is saved until the content actually differs from what is stored, so opening a
  * locked version starts no new version until something is changed.
  */
@@ -29,7 +29,7 @@ export function useRecordDraft(view: RecordView, onView: (view: RecordView) => v
   const issues = useFieldIssues(known);
 
   const formRef = useRef(form);
-  const baseRef = useRef(view.record.updatedAt);
+  const baseRef = useRef(view.record.revision);
   const viewRef = useRef(view);
   const savedRef = useRef(contentToSave(view.record.content).content);
   const actionIndexRef = useRef<number[]>(contentToSave(view.record.content).actionIndex);
@@ -41,9 +41,9 @@ export function useRecordDraft(view: RecordView, onView: (view: RecordView) => v
   const onViewRef = useRef(onView);
   onViewRef.current = onView;
 
-  // A signature or a send changes the record's updatedAt: later saves are made against it.
+  // A signature or a send changes the record's revision: later saves are made against it.
   useEffect(() => {
-    baseRef.current = view.record.updatedAt;
+    baseRef.current = view.record.revision;
     viewRef.current = view;
   }, [view]);
 
@@ -53,8 +53,8 @@ export function useRecordDraft(view: RecordView, onView: (view: RecordView) => v
     if (sameContent(content, savedRef.current)) return viewRef.current;
     setSave({ kind: 'saving' });
     try {
-      const next = await saveRecordDraft(api, recordId, { content, baseUpdatedAt: baseRef.current });
-      baseRef.current = next.record.updatedAt;
+      const next = await saveRecordDraft(api, recordId, { content, baseRevision: baseRef.current });
+      baseRef.current = next.record.revision;
       viewRef.current = next;
       savedRef.current = content;
       actionIndexRef.current = actionIndex;
@@ -123,7 +123,7 @@ export function useRecordDraft(view: RecordView, onView: (view: RecordView) => v
         return;
       }
       const sent = await sendRecordForSignature(api, recordId, baseRef.current);
-      baseRef.current = sent.record.updatedAt;
+      baseRef.current = sent.record.revision;
       viewRef.current = sent;
       onViewRef.current(sent);
       notices.showStatus(`Version ${sent.record.version} is sent for signature. Everyone who signs gets a card in Teams.`);
