@@ -126,7 +126,7 @@ export interface ConversationRepository {
 
 /** A card the bot posted, kept so it can be updated in place when the agenda changes. */
 export interface PostedCard {
-  /** The session the card is about; for a signature card, the record's id; for a decision reminder, the decision's. */
+  /** The session the card is about; for a signature card, the record's id and version ('<record>#v2'); for a decision reminder, the decision's id. */
   sessionId: string;
   userId: string;
   kind: 'agenda' | 'reminder' | 'signature' | 'decision';

@@ -1,6 +1,7 @@
-// End to end in the tab, one stack and one browser: Grace Mwangi (supervisor) writes the record of her
-// session with Liam Doherty as she types, adds an action for Liam and sends it for signature; Liam
-// signs, then Grace signs and it locks. Grace changes an answer: version 2 starts as a draft and is sent,
+// End to end in the tab and the Microsoft 365 Agents Playground, one stack and one browser: Grace Mwangi
+// (supervisor) writes the record of her session with Liam Doherty as she types, adds an action for Liam
+// and sends it for signature; Liam (the Playground's current user) signs on the card the bot posted him,
+// then Grace signs in the tab and it locks, and Liam's card shows it. Grace changes an answer: version 2 starts as a draft and is sent,
 // while version 1 stays signed and locked with the old answer. The DSL sees the records to chase and
 // grants (then revokes) an auditor's access. Every screen gets an axe scan. Fictional people only.
 
@@ -31,18 +32,27 @@ let stack: RunningStack | undefined;
 let browser: Browser | undefined;
 let context: BrowserContext | undefined;
 let page: Page;
+/** The Agents Playground's chat, where Liam is the current user. */
+let chat: Page;
 let sessionId = '';
 let recordId = '';
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
   await ensureTabBuilt();
-  [stack, browser] = await Promise.all([startStack(), launchChromium()]);
+  [stack, browser] = await Promise.all([startStack({ playground: true }), launchChromium()]);
   context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 1000 } });
   page = await context.newPage();
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (error) => pageErrors.push(error.message));
-});
+  // Opening the Playground's chat installs the app for Liam: the bot greets him and can write to him.
+  chat = await context.newPage();
+  await chat.goto(stack.playgroundUrl as string);
+  await chat.locator('.ac-adaptiveCard').filter({ hasText: 'I help your safeguarding team' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+}, 180_000);
+
+/** The signature cards in Liam's chat, oldest first. */
+const signatureCards = () => chat.locator('.ac-adaptiveCard').filter({ has: chat.getByRole('heading', { name: /^(Please sign|Signed and locked|Withdrawn)/ }) });
 
 afterAll(async () => {
   await context?.close();
@@ -209,7 +219,7 @@ describe('a supervision record, written, signed and changed in the tab', () => {
     expect(await fact(page, 'Waiting for').textContent()).toBe('Grace Mwangi and Liam Doherty');
   });
 
-  it('Liam reads it and signs version 1 with the fingerprint shown', async () => {
+  it('Liam reads it in the tab, then signs version 1 on the card the bot posted him in the Agents Playground', async () => {
     await switchTo(page, 'Liam Doherty');
     await recordHeading().waitFor();
     const panel = page.getByRole('region', { name: 'Sign version 1' });
@@ -225,8 +235,21 @@ describe('a supervision record, written, signed and changed in the tab', () => {
       .waitFor();
     await expectAccessible(page, 'Record, asked to sign');
 
-    await panel.getByRole('button', { name: 'Sign version 1' }).click();
-    await page.getByRole('status').getByText('You signed version 1.').waitFor();
+    // The card: the session, the version and the same fingerprint; no case detail.
+    const card = signatureCards().first();
+    await card.getByRole('heading', { name: 'Please sign: Supervision record' }).waitFor({ timeout: 30_000 });
+    const text = (await card.textContent()) ?? '';
+    expect(text).toContain('Your signature is needed.');
+    expect(text).toContain(fingerprint);
+    for (const detail of [FIRST_ANSWER, ACTION]) expect(text).not.toContain(detail);
+    await card.getByRole('button', { name: 'Sign', exact: true }).click();
+    // The invoke's answer replaces his card in place.
+    await card.getByText(/^You signed at /).waitFor({ timeout: 30_000 });
+    expect(await card.getByRole('button', { name: 'Sign', exact: true }).count()).toBe(0);
+
+    // Signing in again loads the record afresh: the tab shows the card's signature.
+    await switchTo(page, 'Liam Doherty');
+    await recordHeading().waitFor();
     expect(await page.getByRole('list', { name: 'Signatures' }).getByRole('listitem').allTextContents()).toEqual([expect.stringMatching(/^Liam Doherty, /)]);
     expect(await fact(page, 'Waiting for').textContent()).toBe('Grace Mwangi');
   });
@@ -241,6 +264,14 @@ describe('a supervision record, written, signed and changed in the tab', () => {
     expect(signatures).toEqual([expect.stringMatching(/^Liam Doherty, /), expect.stringMatching(/^Grace Mwangi, /)]);
     await page.getByText('This version is signed and locked. Changing it starts version 2; version 1 stays as it is.').waitFor();
     await expectAccessible(page, 'Record, locked, as its supervisor');
+
+    // Liam's card, posted before anyone signed, now shows the record locked with both signatures.
+    const card = signatureCards().first();
+    await card.getByRole('heading', { name: 'Signed and locked: Supervision record' }).waitFor({ timeout: 30_000 });
+    const text = (await card.textContent()) ?? '';
+    expect(text).toMatch(/Liam Doherty signed at/);
+    expect(text).toMatch(/Grace Mwangi signed at/);
+    expect(await signatureCards().count()).toBe(1);
   });
 
   it('Grace changes an answer: version 2 starts as a draft, and she sends it', async () => {
@@ -251,6 +282,11 @@ describe('a supervision record, written, signed and changed in the tab', () => {
     await page.getByRole('button', { name: 'Send for signature' }).click();
     await page.getByRole('status').getByText('Version 2 is sent for signature.', { exact: false }).waitFor();
     await expect.poll(() => fact(page, 'State').textContent()).toMatch(/^Awaiting signatures/);
+    // Liam gets a new card for version 2, awaiting his signature; version 1's card stays locked.
+    await expect.poll(() => signatureCards().count(), { timeout: 30_000 }).toBe(2);
+    await signatureCards().nth(1).getByRole('heading', { name: 'Please sign: Supervision record' }).waitFor();
+    expect(await signatureCards().nth(1).textContent()).toContain('Version2');
+    await signatureCards().first().getByRole('heading', { name: 'Signed and locked: Supervision record' }).waitFor();
   });
 
   it('a change made elsewhere meanwhile is a conflict: the server says so, nothing is overwritten, Reload shows it', async () => {

@@ -20,7 +20,9 @@ export function publishSignatureCardsLater(
 ): void {
   const about = { supervisorName: arrangement.supervisor.displayName, sessionStart: session?.start, link: deps.links.record(r.recordId, r.version), latestVersion: r.version };
   deps.afterwards.run(`signature:${r.recordId}`, async () => {
-    const posted = await deps.postedCards.listForSession(r.recordId);
+    // Cards are kept per version: a card asking for version 1 is never turned into one for version 2.
+    const key = `${r.recordId}#v${r.version}`;
+    const posted = await deps.postedCards.listForSession(key);
     const signatureCards = posted.filter((p) => p.kind === 'signature');
     await Promise.all(
       signatureCards
@@ -39,7 +41,7 @@ export function publishSignatureCardsLater(
       if (!to) continue;
       try {
         const activityId = await deps.messenger.post(to, signatureCardFor(r, about, s.id));
-        await deps.postedCards.add({ sessionId: r.recordId, userId: s.id, kind: 'signature', conversation: to, activityId, postedAt: deps.clock.now() });
+        await deps.postedCards.add({ sessionId: key, userId: s.id, kind: 'signature', conversation: to, activityId, postedAt: deps.clock.now() });
       } catch (error) {
         if (error instanceof UnreachableError && error.status === 403) await deps.conversations.forget(s.id).catch(() => undefined);
       }
