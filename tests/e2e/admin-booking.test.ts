@@ -4,7 +4,6 @@
 // then a supervisee postpones one of her sessions within the working week. Also: the meeting
 // invitation's deep link, and the navigation at Teams' narrowest width. Every screen gets an axe scan.
 
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGraphClient } from '../../src/bot/graph/graph-client.js';
@@ -13,6 +12,7 @@ import { formatTimeRange } from '../../src/tab/time/london.js';
 import { callApi, tokenFor } from '../support/api.js';
 import { startStack, type RunningStack } from '../support/start-stack.js';
 import { launchChromium } from './support/browser.js';
+import { expectAccessible, signIn } from './support/tab-page.js';
 import { ensureTabBuilt } from './support/build-tab.js';
 
 // The fictional demo school (tools/m365-emulator/src/seed/demo-school.ts).
@@ -44,29 +44,6 @@ afterAll(async () => {
 function running(): { stack: RunningStack; browser: Browser } {
   if (!stack || !browser) throw new Error('beforeAll did not start the stack and the browser');
   return { stack, browser };
-}
-
-/** No axe violation with impact serious or critical (WCAG 2.1 A and AA rules). */
-async function expectAccessible(on: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page: on }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(' | ')}`,
-    );
-  expect(serious, `axe on ${what}`).toEqual([]);
-  expect(results.passes.length, `axe ran its rules on ${what}`).toBeGreaterThan(10);
-}
-
-async function signIn(on: Page, name: string): Promise<void> {
-  await on.getByRole('radiogroup', { name: 'Choose a demo user' }).waitFor();
-  await on.getByRole('radio', { name: new RegExp(name) }).check();
-  await on.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await on.getByRole('heading', { name: new RegExp(`^Signed in as ${name}`) }).waitFor();
 }
 
 /** Follows a link in the navigation; the new screen's heading receives focus. */

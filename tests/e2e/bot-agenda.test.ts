@@ -8,17 +8,12 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium } from './support/browser.js';
 import { startStack, type RunningStack } from '../support/start-stack.js';
 import { playgroundUsers, sendAsConfiguredUser } from '../support/playground.js';
-import { ADMIN_ID } from '../../tools/m365-emulator/src/index.js';
-import type { Caller } from '../../src/shared/access/app-roles.js';
-import { addDays, isWeekend } from '../../src/shared/calendar/dates.js';
-import { instantToLondon, londonToInstant } from '../../src/shared/calendar/london-time.js';
 import { ITEM_PLACEHOLDER } from '../../src/shared/cards/agenda-card.js';
-import type { Move } from '../../src/shared/booking/check-move.js';
+import { bookNextSession } from './support/book-next-session.js';
 
 const GRACE = 'a1000000-0000-4000-8000-000000000007';
 const LIAM = 'a1000000-0000-4000-8000-000000000008';
 const GRACE_PLAYGROUND_ID = 'playground-user-senco';
-const ADMIN: Caller = { id: ADMIN_ID, roles: ['Safeguarding.Admin'] };
 
 const FIRST = 'Workload since September';
 const SECOND = 'Training on online safety';
@@ -28,52 +23,6 @@ const ITEMS = [FIRST, SECOND, THIRD];
 let stack: RunningStack;
 let browser: Browser;
 const pageErrors: string[] = [];
-
-/** The academic year ('2026/27') that today (in London) falls in, or is about to start from August. */
-function academicYearOf(date: string): string {
-  const [y, m] = date.split('-').map(Number) as [number, number];
-  const start = m >= 8 ? y : y - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
-}
-
-/**
- * Books the Grace → Liam arrangement through the admin use cases, its next session moved to the first
- * school working day after today (10:00 or 14:00 London), so it cannot start or end while the test runs.
- * Returns the booked session's start.
- */
-async function bookGraceAndLiam(): Promise<string> {
-  const { useCases } = stack.app;
-  const listed = await useCases.listArrangements({ caller: ADMIN });
-  if (!listed.ok) throw new Error(listed.refusal.message);
-  const arrangement = listed.value.find((a) => a.supervisor.id === GRACE && a.supervisees.some((s) => s.id === LIAM));
-  if (!arrangement) throw new Error('The demo arrangement Grace Mwangi → Liam Doherty is missing');
-  const today = instantToLondon(new Date().toISOString()).date;
-  const academicYear = academicYearOf(today);
-  const request = { academicYear, arrangementIds: [arrangement.id] };
-  const preview = await useCases.previewBooking({ caller: ADMIN, request });
-  if (!preview.ok) throw new Error(preview.refusal.message);
-  const next = preview.value.arrangements[0]?.sessions.find((s) => s.status === 'proposed');
-  if (!next) throw new Error(`No session left to book in ${academicYear}`);
-  // The first working day after today that the planner accepts for that half term (not a weekend, holiday or clash).
-  let moves: Move[] = [];
-  const days = Array.from({ length: 21 }, (_, i) => addDays(today, i + 1)).filter((d) => !isWeekend(d));
-  search: for (const day of days) {
-    for (const time of ['10:00', '14:00']) {
-      const move = { arrangementId: arrangement.id, windowId: next.windowId, start: londonToInstant(day, time) };
-      const tried = await useCases.previewBooking({ caller: ADMIN, request: { ...request, moves: [move] } });
-      if (tried.ok && tried.value.refusedMoves.length === 0) {
-        moves = [move];
-        break search;
-      }
-    }
-  }
-  const started = await useCases.startBooking({ caller: ADMIN, request: { ...request, moves } });
-  if (!started.ok) throw new Error(started.refusal.message);
-  await stack.app.idle();
-  const booked = await useCases.nextSessions({ caller: { id: LIAM, roles: [] } });
-  if (!booked.ok || !booked.value[0]) throw new Error('Liam Doherty has no booked session after the booking');
-  return booked.value[0].start;
-}
 
 /** Types into the Playground's compose box and sends, as its current user. */
 async function typeMessage(page: Page, text: string): Promise<void> {
@@ -111,7 +60,7 @@ describe('a shared agenda in the Agents Playground web UI', () => {
     const users = await playgroundUsers(stack.playgroundUrl as string);
     expect(users[0]).toMatchObject({ name: 'Liam Doherty', aadObjectId: LIAM });
     expect(users.find((u) => u.id === GRACE_PLAYGROUND_ID)).toMatchObject({ name: 'Grace Mwangi', aadObjectId: GRACE });
-    const sessionStart = await bookGraceAndLiam();
+    const sessionStart = (await bookNextSession(stack.app, GRACE, LIAM)).start;
     expect(Date.parse(sessionStart)).toBeGreaterThan(Date.now());
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });

@@ -5,24 +5,21 @@
 // while version 1 stays signed and locked with the old answer. The DSL sees the records to chase and
 // grants (then revokes) an auditor's access. Every screen gets an axe scan. Fictional people only.
 
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Caller } from '../../src/shared/access/app-roles.js';
-import type { Move } from '../../src/shared/booking/check-move.js';
-import { addDays, isWeekend } from '../../src/shared/calendar/dates.js';
-import { instantToLondon, londonToInstant } from '../../src/shared/calendar/london-time.js';
-import { ADMIN_ID } from '../../tools/m365-emulator/src/index.js';
+import { addDays } from '../../src/shared/calendar/dates.js';
+import { instantToLondon } from '../../src/shared/calendar/london-time.js';
 import { callApi, tokenFor } from '../support/api.js';
 import { startStack, type RunningStack } from '../support/start-stack.js';
 import { launchChromium } from './support/browser.js';
+import { bookNextSession } from './support/book-next-session.js';
 import { ensureTabBuilt } from './support/build-tab.js';
+import { expectAccessible, signIn } from './support/tab-page.js';
 
 const HANNAH = 'a1000000-0000-4000-8000-000000000003';
 const SOPHIE = 'a1000000-0000-4000-8000-000000000005';
 const GRACE = 'a1000000-0000-4000-8000-000000000007';
 const LIAM = 'a1000000-0000-4000-8000-000000000008';
-const ADMIN: Caller = { id: ADMIN_ID, roles: ['Safeguarding.Admin'] };
 
 const FIRST_ANSWER = 'A busy half term, coping well with support';
 const SECOND_ANSWER = 'A busy half term; the new timetable has helped';
@@ -66,73 +63,6 @@ function running(): RunningStack {
   return stack;
 }
 
-/** The academic year ('2026/27') that today (in London) falls in, or is about to start from August. */
-function academicYearOf(date: string): string {
-  const [y, m] = date.split('-').map(Number) as [number, number];
-  const start = m >= 8 ? y : y - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, '0')}`;
-}
-
-/**
- * Books a demo arrangement through the admin use cases (as bookGraceAndLiam in tests/e2e/bot-agenda.test.ts
- * does), its next session moved to the first school working day after today the planner accepts.
- * Returns the id of the supervisee's next session.
- */
-async function bookNextSession(supervisorId: string, superviseeId: string): Promise<string> {
-  const { useCases } = running().app;
-  const listed = await useCases.listArrangements({ caller: ADMIN });
-  if (!listed.ok) throw new Error(listed.refusal.message);
-  const arrangement = listed.value.find((a) => a.supervisor.id === supervisorId && a.supervisees.some((s) => s.id === superviseeId));
-  if (!arrangement) throw new Error(`The demo arrangement ${supervisorId} → ${superviseeId} is missing`);
-  const today = instantToLondon(new Date().toISOString()).date;
-  const request = { academicYear: academicYearOf(today), arrangementIds: [arrangement.id] };
-  const preview = await useCases.previewBooking({ caller: ADMIN, request });
-  if (!preview.ok) throw new Error(preview.refusal.message);
-  const next = preview.value.arrangements[0]?.sessions.find((s) => s.status === 'proposed');
-  if (!next) throw new Error(`No session left to book in ${request.academicYear}`);
-  let moves: Move[] = [];
-  const days = Array.from({ length: 21 }, (_, i) => addDays(today, i + 1)).filter((d) => !isWeekend(d));
-  search: for (const day of days) {
-    for (const time of ['10:00', '14:00']) {
-      const move = { arrangementId: arrangement.id, windowId: next.windowId, start: londonToInstant(day, time) };
-      const tried = await useCases.previewBooking({ caller: ADMIN, request: { ...request, moves: [move] } });
-      if (tried.ok && tried.value.refusedMoves.length === 0) {
-        moves = [move];
-        break search;
-      }
-    }
-  }
-  const started = await useCases.startBooking({ caller: ADMIN, request: { ...request, moves } });
-  if (!started.ok) throw new Error(started.refusal.message);
-  await running().app.idle();
-  const booked = await useCases.nextSessions({ caller: { id: superviseeId, roles: [] } });
-  if (!booked.ok || !booked.value[0]) throw new Error(`${superviseeId} has no booked session after the booking`);
-  return booked.value[0].sessionId;
-}
-
-/** No axe violation with impact serious or critical (WCAG 2.1 A and AA rules). */
-async function expectAccessible(on: Page, what: string): Promise<void> {
-  const results = await new AxeBuilder({ page: on }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(' | ')}`,
-    );
-  expect(serious, `axe on ${what}`).toEqual([]);
-  expect(results.passes.length, `axe ran its rules on ${what}`).toBeGreaterThan(10);
-}
-
-async function signIn(on: Page, name: string): Promise<void> {
-  await on.getByRole('radiogroup', { name: 'Choose a demo user' }).waitFor();
-  await on.getByRole('radio', { name: new RegExp(name) }).check();
-  await on.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await on.getByRole('heading', { name: new RegExp(`^Signed in as ${name}`) }).waitFor();
-}
-
 async function switchTo(on: Page, name: string): Promise<void> {
   await on.getByRole('button', { name: 'Sign in as someone else' }).click();
   await signIn(on, name);
@@ -154,7 +84,7 @@ async function waitForSaved(): Promise<void> {
 describe('a supervision record, written, signed and changed in the tab', () => {
   it('Grace opens her session, sees its records and starts the supervision record', async () => {
     const stack = running();
-    sessionId = await bookNextSession(GRACE, LIAM);
+    sessionId = (await bookNextSession(stack.app, GRACE, LIAM)).sessionId;
     await page.goto(`${stack.serverUrl}/sessions/${encodeURIComponent(sessionId)}`);
     await signIn(page, 'Grace Mwangi');
     await page.getByRole('heading', { name: 'Supervision session', level: 2 }).waitFor();
@@ -417,7 +347,7 @@ describe('a supervision record, written, signed and changed in the tab', () => {
 
   it('Hannah writes a group record: who was present, and who takes forward any immediate concern', async () => {
     const stack = running();
-    const groupSession = await bookNextSession(HANNAH, SOPHIE);
+    const groupSession = (await bookNextSession(running().app, HANNAH, SOPHIE)).sessionId;
     await page.goto(`${stack.serverUrl}/sessions/${encodeURIComponent(groupSession)}`);
     await signIn(page, 'Hannah Whitcombe');
     await page.getByRole('region', { name: 'Records' }).getByRole('button', { name: 'Start the group supervision record' }).click();

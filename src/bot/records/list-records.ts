@@ -1,11 +1,11 @@
 import type { Caller } from '../../shared/access/app-roles.js';
 import { canReadRecord } from '../../shared/access/records.js';
 import { describeArrangement } from '../../shared/arrangements/arrangement.js';
-import { RECORD_KIND_TITLES, type RecordVersion } from '../../shared/records/record.js';
+import type { RecordVersion } from '../../shared/records/record.js';
 import { audited } from '../audit/audited.js';
 import { done, type Outcome } from '../use-case.js';
 import { accessContext, type RecordDeps } from './record-context.js';
-import type { RecordSummary } from './list-session-records.js';
+import { recordSummary, type RecordSummary } from './list-session-records.js';
 
 export type RecordListing = RecordSummary & {
   arrangementId: string;
@@ -34,12 +34,7 @@ export async function listRecords(deps: RecordDeps, input: { caller: Caller }): 
       return a !== undefined && canReadRecord(caller, { arrangement: a, kind: r.kind }, ctx).ok;
     })
     .map((r: RecordVersion) => ({
-      recordId: r.recordId,
-      kind: r.kind,
-      title: RECORD_KIND_TITLES[r.kind],
-      version: r.version,
-      state: r.state,
-      updatedAt: r.updatedAt,
+      ...recordSummary(r),
       arrangementId: r.arrangementId,
       arrangementTitle: describeArrangement(byId.get(r.arrangementId) as (typeof readable)[number]),
       sessionId: r.sessionId,

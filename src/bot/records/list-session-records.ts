@@ -25,7 +25,8 @@ export interface SessionRecords {
   canRecordDecision: boolean;
 }
 
-const summary = (r: RecordVersion): RecordSummary => ({
+/** A record as a line in a list. */
+export const recordSummary = (r: RecordVersion): RecordSummary => ({
   recordId: r.recordId,
   kind: r.kind,
   title: RECORD_KIND_TITLES[r.kind],
@@ -63,7 +64,7 @@ export async function listSessionRecords(deps: RecordDeps & Pick<AppPorts, 'deci
     sessionId,
     done({
       sessionId,
-      records: readable.map(summary),
+      records: readable.map(recordSummary),
       canStart: writer && session.value.status !== 'cancelled' ? kinds.filter((k) => !all.some((r) => r.kind === k)) : [],
       decisions: decisions.map((d) => decisionView(d.value, deps.links)),
       canRecordDecision: writer,

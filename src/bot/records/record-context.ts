@@ -3,6 +3,7 @@ import { decideRecordAccess, type RecordOperation } from '../../shared/access/re
 import type { Arrangement } from '../../shared/arrangements/arrangement.js';
 import { RECORD_KINDS, type RecordKind, type RecordVersion } from '../../shared/records/record.js';
 import { DEFAULT_TEMPLATE_IDS, extendTemplate, templateById, type RecordTemplate } from '../../shared/records/templates.js';
+import { integrityOf } from '../../shared/records/sign-off.js';
 import type { Session } from '../../shared/sessions/session.js';
 import type { AppPorts, Stored } from '../ports.js';
 import { refuse, type Refusal } from '../use-case.js';
@@ -71,4 +72,24 @@ export async function loadRecord(
   const decision = decideRecordAccess(op, caller, { arrangement: arrangement.value, kind: latest.value.kind, signatoryIds: latest.value.signatories.map((s) => s.id) }, ctx);
   if (!decision.ok) return refuse('forbidden', 'forbidden', decision.reason);
   return { ok: true, versions, latest, arrangement: arrangement.value, session: session?.value };
+}
+
+/**
+ * Why the supervisor may not change this version now: someone changed it since they loaded it (the revision
+ * moved on), or its stored content no longer matches its fingerprint (changed outside the app).
+ */
+export function refuseUnlessCurrent(latest: RecordVersion, baseRevision: number): { ok: false; refusal: Refusal } | undefined {
+  if (latest.revision !== baseRevision)
+    return refuse(
+      'conflict',
+      'record_changed',
+      'This record was changed somewhere else since you opened it (a signature, or a save in another window). Reload it; copy anything you typed first.',
+    );
+  if (integrityOf(latest).status === 'altered')
+    return refuse(
+      'conflict',
+      'record_altered',
+      'The stored record no longer matches its fingerprint: it was changed outside this app. Ask the designated safeguarding lead to look into it before anything is changed.',
+    );
+  return undefined;
 }

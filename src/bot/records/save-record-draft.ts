@@ -1,14 +1,14 @@
 import type { Caller } from '../../shared/access/app-roles.js';
 import { partiesOf } from '../../shared/arrangements/arrangement.js';
 import type { RecordContent } from '../../shared/records/record.js';
-import { editRecord, integrityOf } from '../../shared/records/sign-off.js';
+import { editRecord } from '../../shared/records/sign-off.js';
 import { answersSchema } from '../../shared/records/templates.js';
 import { audited } from '../audit/audited.js';
 import type { AppPorts } from '../ports.js';
-import { done, invalid, refuse, type Outcome } from '../use-case.js';
+import { done, invalid, type Outcome } from '../use-case.js';
 import { fieldPath } from '../http/api/operation.js';
 import { publishSignatureCardsLater } from './publish-signature-cards.js';
-import { loadRecord, templateFor, type RecordDeps } from './record-context.js';
+import { loadRecord, refuseUnlessCurrent, templateFor, type RecordDeps } from './record-context.js';
 import { recordView, type RecordView } from './record-view.js';
 import { tooLargeToStore } from './stored-size.js';
 
@@ -31,30 +31,8 @@ export async function saveRecordDraft(deps: Deps, input: SaveDraftInput): Promis
   const loaded = await loadRecord(deps, caller, recordId, 'write');
   if (!loaded.ok) return audited(deps.audit, caller, 'record.save', recordId, loaded);
   const latest = loaded.latest.value;
-  if (latest.revision !== input.baseRevision)
-    return audited(
-      deps.audit,
-      caller,
-      'record.save',
-      recordId,
-      refuse(
-        'conflict',
-        'record_changed',
-        'This record was changed somewhere else since you opened it (a signature, or a save in another window). Reload it; copy anything you typed first.',
-      ),
-    );
-  if (integrityOf(latest).status === 'altered')
-    return audited(
-      deps.audit,
-      caller,
-      'record.save',
-      recordId,
-      refuse(
-        'conflict',
-        'record_altered',
-        'The stored record no longer matches its fingerprint: it was changed outside this app. Ask the designated safeguarding lead to look into it before anything is changed.',
-      ),
-    );
+  const stale = refuseUnlessCurrent(latest, input.baseRevision);
+  if (stale) return audited(deps.audit, caller, 'record.save', recordId, stale);
   const template = templateFor(deps.settings, latest.kind, latest.templateId);
   const answers = answersSchema(template).safeParse(input.content.answers);
   if (!answers.success)

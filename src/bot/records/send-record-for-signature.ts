@@ -1,12 +1,12 @@
 import type { Caller } from '../../shared/access/app-roles.js';
 import { partiesOf } from '../../shared/arrangements/arrangement.js';
-import { integrityOf, sendForSignature } from '../../shared/records/sign-off.js';
+import { sendForSignature } from '../../shared/records/sign-off.js';
 import { readinessIssues } from '../../shared/records/templates.js';
 import { audited } from '../audit/audited.js';
 import type { AppPorts } from '../ports.js';
 import { done, invalid, refuse, type Outcome } from '../use-case.js';
 import { publishSignatureCardsLater } from './publish-signature-cards.js';
-import { loadRecord, templateFor, type RecordDeps } from './record-context.js';
+import { loadRecord, refuseUnlessCurrent, templateFor, type RecordDeps } from './record-context.js';
 import { recordView, signatoryOf, type RecordView } from './record-view.js';
 
 type Deps = RecordDeps & Pick<AppPorts, 'postedCards' | 'messenger' | 'conversations' | 'links' | 'afterwards'>;
@@ -21,22 +21,8 @@ export async function sendRecordForSignature(deps: Deps, input: { caller: Caller
   if (!loaded.ok) return audited(deps.audit, caller, 'record.send', recordId, loaded);
   const latest = loaded.latest.value;
   const { arrangement } = loaded;
-  if (latest.revision !== input.baseRevision)
-    return audited(
-      deps.audit,
-      caller,
-      'record.send',
-      recordId,
-      refuse('conflict', 'record_changed', 'This record changed since you opened it. Reload it and check it before sending.'),
-    );
-  if (integrityOf(latest).status === 'altered')
-    return audited(
-      deps.audit,
-      caller,
-      'record.send',
-      recordId,
-      refuse('conflict', 'record_altered', 'The stored record no longer matches its fingerprint: it was changed outside this app.'),
-    );
+  const stale = refuseUnlessCurrent(latest, input.baseRevision);
+  if (stale) return audited(deps.audit, caller, 'record.send', recordId, stale);
   const template = templateFor(deps.settings, latest.kind, latest.templateId);
   const parties = partiesOf(arrangement);
   const issues = readinessIssues(

@@ -12,16 +12,19 @@ const no = (code: SignOffRefusalCode, message: string): SignOffResult => ({ ok: 
 /** The current fingerprint of a version's content. */
 export const currentFingerprint = (r: RecordVersion): string => fingerprintOf(r);
 
-/** A new first version, in draft. */
-export function startRecord(
-  base: Pick<RecordVersion, 'recordId' | 'kind' | 'templateId' | 'arrangementId' | 'sessionId' | 'sessionStart'>,
-  content: RecordContent,
-  byId: string,
-  now: IsoInstant,
-): RecordVersion {
+type VersionBase = Pick<RecordVersion, 'recordId' | 'kind' | 'templateId' | 'arrangementId' | 'sessionId' | 'sessionStart'>;
+
+/** A version in draft, as nobody has sent or signed it yet. */
+function draftVersion(base: VersionBase, version: number, content: RecordContent, byId: string, now: IsoInstant): RecordVersion {
+  const { recordId, kind, templateId, arrangementId, sessionId, sessionStart } = base;
   return {
-    ...base,
-    version: 1,
+    recordId,
+    kind,
+    templateId,
+    arrangementId,
+    ...(sessionId !== undefined ? { sessionId } : {}),
+    ...(sessionStart !== undefined ? { sessionStart } : {}),
+    version,
     content,
     state: 'draft',
     signatories: [],
@@ -34,31 +37,18 @@ export function startRecord(
   };
 }
 
+/** A new first version, in draft. */
+export function startRecord(base: VersionBase, content: RecordContent, byId: string, now: IsoInstant): RecordVersion {
+  return draftVersion(base, 1, content, byId, now);
+}
+
 /**
  * The supervisor changes the content. A draft is saved as it is; a version awaiting signatures goes back to
  * draft (signatures given against the old content no longer count); a locked version is never touched:
  * the change starts the next version, and the locked one stays readable (seed 000 "Recording").
  */
 export function editRecord(r: RecordVersion, content: RecordContent, byId: string, now: IsoInstant): { record: RecordVersion; newVersion: boolean } {
-  if (r.state === 'locked') {
-    const next: RecordVersion = {
-      ...r,
-      version: r.version + 1,
-      content,
-      state: 'draft',
-      signatories: [],
-      signatures: [],
-      changeRequests: [],
-      createdById: byId,
-      createdAt: now,
-      updatedAt: now,
-      revision: 0,
-    };
-    delete next.sentSha256;
-    delete next.sentAt;
-    delete next.lockedAt;
-    return { record: next, newVersion: true };
-  }
+  if (r.state === 'locked') return { record: draftVersion(r, r.version + 1, content, byId, now), newVersion: true };
   const next: RecordVersion = { ...r, content, state: 'draft', signatures: [], updatedAt: now, revision: r.revision + 1 };
   delete next.sentSha256;
   delete next.sentAt;

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Dropdown, Field, Input, Option, Textarea, makeStyles, shorthands, tokens, typographyStyles } from '@fluentui/react-components';
+import { Button, Checkbox, Dropdown, Field, Input, Option, Textarea, makeStyles, mergeClasses } from '@fluentui/react-components';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/api-error.js';
 import { CASE_SYSTEMS, createDecisionRecord, type CaseSystem, type Decision } from '../../api/operations/records.js';
@@ -7,21 +7,10 @@ import { useScreenStyles } from '../../shell/Screen.js';
 import { userMessageFor } from '../../user-message.js';
 import { useFieldIssues } from '../arrangements/use-field-issues.js';
 import { decisionProblems, type DecisionDraft } from './decision-form.js';
+import { useRecordFormStyles } from './form-styles.js';
 
 const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, maxWidth: '40rem' },
-  fieldset: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-    margin: 0,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusMedium,
-    ...shorthands.border(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke2),
-    minWidth: 0,
-  },
-  legend: { ...typographyStyles.body1Strong, paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
-  problem: { ...typographyStyles.body1Strong, margin: 0, color: tokens.colorPaletteRedForeground1 },
+  width: { maxWidth: '40rem' },
 });
 
 const CASE_SYSTEM_TEXT: Record<CaseSystem, string> = { CPOMS: 'CPOMS', MyConcern: 'MyConcern', other: 'Other' };
@@ -39,6 +28,7 @@ const EMPTY: DecisionDraft = { childReference: '', concerns: '', actions: [{ tex
 export function DecisionForm({ sessionId, onRecorded, onClose }: { readonly sessionId: string; readonly onRecorded: (decision: Decision) => void; readonly onClose: () => void }) {
   const { api, notices } = useShell();
   const styles = useStyles();
+  const form = useRecordFormStyles();
   const screen = useScreenStyles();
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -83,16 +73,16 @@ export function DecisionForm({ sessionId, onRecorded, onClose }: { readonly sess
       <h4 id={headingId} ref={heading} tabIndex={-1} className={screen.h4}>
         Record a decision about a child
       </h4>
-      <form className={styles.form} noValidate aria-labelledby={headingId} onSubmit={(event) => void submit(event)}>
+      <form className={mergeClasses(form.form, styles.width)} noValidate aria-labelledby={headingId} onSubmit={(event) => void submit(event)}>
         <Field label="Child" required hint="Initials or the case reference, never a full name." {...issues.field('childReference')}>
           <Input value={draft.childReference} maxLength={40} onChange={(_, data) => update({ childReference: data.value }, 'childReference')} />
         </Field>
         <Field label="Concerns discussed" required {...issues.field('concerns')}>
           <Textarea resize="vertical" rows={4} maxLength={4000} value={draft.concerns} onChange={(_, data) => update({ concerns: data.value }, 'concerns')} />
         </Field>
-        <fieldset className={styles.fieldset}>
-          <legend className={styles.legend}>Actions, each with a timescale</legend>
-          {issues.message('actions') ? <p className={styles.problem}>{issues.message('actions')}</p> : null}
+        <fieldset className={form.fieldset}>
+          <legend className={form.legend}>Actions, each with a timescale</legend>
+          {issues.message('actions') ? <p className={form.problem}>{issues.message('actions')}</p> : null}
           {draft.actions.map((a, i) => (
             <div key={i} className={screen.rowEnd}>
               <Field label={`Action ${i + 1}`} required {...issues.field(`actions.${i}.text`)}>

@@ -13,9 +13,9 @@ import {
   RadioGroup,
   Textarea,
   makeStyles,
-  shorthands,
   tokens,
   typographyStyles,
+  mergeClasses,
 } from '@fluentui/react-components';
 import { useId } from 'react';
 import type { AgreedAction, RecordContent, RecordView, Signatory } from '../../api/operations/records.js';
@@ -23,20 +23,10 @@ import { useScreenStyles } from '../../shell/Screen.js';
 import { formatTime } from '../../time/london.js';
 import { isActionReady, isCarried, lockedEditNote, saveStateText } from './record-text.js';
 import { useRecordDraft } from './use-record-draft.js';
+import { useRecordFormStyles } from './form-styles.js';
 
 const useStyles = makeStyles({
-  form: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalL, maxWidth: '48rem' },
-  fieldset: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-    margin: 0,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusMedium,
-    ...shorthands.border(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke2),
-    minWidth: 0,
-  },
-  legend: { ...typographyStyles.body1Strong, paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  width: { maxWidth: '48rem' },
   actionGrid: {
     display: 'grid',
     gridTemplateColumns: 'minmax(12rem, 2fr) minmax(10rem, 1fr) minmax(9rem, 1fr)',
@@ -58,6 +48,7 @@ const newActionId = () => (typeof crypto !== 'undefined' && 'randomUUID' in cryp
  */
 export function RecordEditor({ view, onView, onReload }: { readonly view: RecordView; readonly onView: (view: RecordView) => void; readonly onReload: () => void }) {
   const styles = useStyles();
+  const formStyles = useRecordFormStyles();
   const screen = useScreenStyles();
   const headingId = useId();
   const actionsId = useId();
@@ -116,7 +107,7 @@ export function RecordEditor({ view, onView, onReload }: { readonly view: Record
       ) : null}
       <p className={screen.muted}>{template.title}. Your answers save as you type. Records keep a child&apos;s initials or case reference only, never a full name.</p>
 
-      <form className={styles.form} noValidate aria-labelledby={headingId} onSubmit={(event) => event.preventDefault()}>
+      <form className={mergeClasses(formStyles.form, styles.width)} noValidate aria-labelledby={headingId} onSubmit={(event) => event.preventDefault()}>
         {template.questions.map((q) => {
           const value = form.answers[q.id] ?? '';
           return (
@@ -136,8 +127,8 @@ export function RecordEditor({ view, onView, onReload }: { readonly view: Record
         })}
 
         {group ? (
-          <fieldset className={styles.fieldset}>
-            <legend className={styles.legend}>Who was present</legend>
+          <fieldset className={formStyles.fieldset}>
+            <legend className={formStyles.legend}>Who was present</legend>
             {issues.message('attendance') ? <p className={styles.statusProblem}>{issues.message('attendance')}</p> : null}
             {parties.map((p) => (
               <Checkbox
@@ -178,8 +169,8 @@ export function RecordEditor({ view, onView, onReload }: { readonly view: Record
             const n = i + 1;
             const carried = isCarried(a, record.sessionId);
             return (
-              <fieldset key={a.id} className={styles.fieldset}>
-                <legend className={styles.legend}>
+              <fieldset key={a.id} className={formStyles.fieldset}>
+                <legend className={formStyles.legend}>
                   Action {n}
                   {carried ? ' (carried from an earlier session)' : ''}
                 </legend>

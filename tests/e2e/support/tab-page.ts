@@ -1,0 +1,29 @@
+// What the end-to-end tests do on the tab's pages: sign in as a demo user, check accessibility with axe.
+
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** No axe violation with impact serious or critical (WCAG 2.1 A and AA rules). */
+export async function expectAccessible(on: Page, what: string): Promise<void> {
+  const results = await new AxeBuilder({ page: on }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const serious = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(' | ')}`,
+    );
+  expect(serious, `axe on ${what}`).toEqual([]);
+  expect(results.passes.length, `axe ran its rules on ${what}`).toBeGreaterThan(10);
+}
+
+/** Signs in through the local dev sign-in picker as the demo user with this name. */
+export async function signIn(on: Page, name: string): Promise<void> {
+  await on.getByRole('radiogroup', { name: 'Choose a demo user' }).waitFor();
+  await on.getByRole('radio', { name: new RegExp(name) }).check();
+  await on.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await on.getByRole('heading', { name: new RegExp(`^Signed in as ${name}`) }).waitFor();
+}
