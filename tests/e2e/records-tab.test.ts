@@ -11,6 +11,10 @@ import { addDays } from '../../src/shared/calendar/dates.js';
 import { instantToLondon } from '../../src/shared/calendar/london-time.js';
 import { callApi, tokenFor } from '../support/api.js';
 import { startStack, type RunningStack } from '../support/start-stack.js';
+import { graphReader } from '../support/graph-reader.js';
+import { RECORDS_LIST } from '../../src/bot/storage/record-repository.js';
+import { VALUE_COLUMN } from '../../src/bot/storage/json-items.js';
+import { ALTERED_MESSAGE } from '../../src/tab/screens/records/record-text.js';
 import { launchChromium } from './support/browser.js';
 import { bookNextSession } from './support/book-next-session.js';
 import { ensureTabBuilt } from './support/build-tab.js';
@@ -265,6 +269,27 @@ describe('a supervision record, written, signed and changed in the tab', () => {
       .filter({ hasText: 'Awaiting signatures' })
       .waitFor();
     await expectAccessible(page, 'Session with a record');
+  });
+
+  it('version 1 changed directly in the SharePoint list shows as altered: its fingerprint no longer matches', async () => {
+    const reader = graphReader(running().emulator);
+    const stored = (await reader.store.query(RECORDS_LIST, { RecordId: recordId })).find((i) => i.fields.Version === 1);
+    if (!stored) throw new Error('version 1 is not stored');
+    const value = JSON.parse(String(stored.fields[VALUE_COLUMN])) as { content: { answers: Record<string, string> } };
+    value.content.answers.q1 = 'Changed in SharePoint, outside the app';
+    await reader.store.update(RECORDS_LIST, stored, { [VALUE_COLUMN]: JSON.stringify(value) });
+
+    await page.goto(`${running().serverUrl}/records/${encodeURIComponent(recordId)}?version=1`);
+    await signIn(page, 'Grace Mwangi');
+    await page.getByRole('alert').getByText(ALTERED_MESSAGE).waitFor();
+    await page
+      .getByRole('region', { name: 'Versions' })
+      .getByText(/changed outside the app/)
+      .waitFor();
+    expect(await page.getByRole('region', { name: /^Sign version/ }).count()).toBe(0);
+    await expectAccessible(page, 'Record, altered outside the app');
+    await page.getByRole('link', { name: 'Back to the session' }).click();
+    await page.getByRole('heading', { name: 'Supervision session', level: 2 }).waitFor();
   });
 
   it('Grace records a decision about a child and confirms it is on the case system', async () => {

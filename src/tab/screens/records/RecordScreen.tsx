@@ -12,10 +12,8 @@ import { listText } from '../sessions/session-text.js';
 import { Fingerprint } from './Fingerprint.js';
 import { ReadOnlyRecord } from './ReadOnlyRecord.js';
 import { RecordEditor } from './RecordEditor.js';
-import { olderVersionNote, RECORD_STATE_COLOR, RECORD_STATE_TEXT } from './record-text.js';
+import { olderVersionNote, RECORD_STATE_COLOR, RECORD_STATE_TEXT, ALTERED_MESSAGE } from './record-text.js';
 import { SignPanel } from './SignPanel.js';
-
-export const ALTERED_MESSAGE = 'This record was changed outside the app: its content no longer matches its fingerprint. Tell the designated safeguarding lead.';
 
 /**
  * One version of a record (a signature card links here): where it stands, its fingerprint and who

@@ -14,6 +14,9 @@ const sameStates: readonly ServerState[] = [] as RecordState[];
 void sameKinds;
 void sameStates;
 
+/** What the record screen says when the stored content no longer matches its fingerprint. */
+export const ALTERED_MESSAGE = 'This record was changed outside the app: its content no longer matches its fingerprint. Tell the designated safeguarding lead.';
+
 export const RECORD_STATE_TEXT = {
   draft: 'Draft',
   'awaiting-signatures': 'Awaiting signatures',
