@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Caller } from '../../shared/access/app-roles.js';
 import { buildAgendaCard } from '../../shared/cards/agenda-card.js';
 import { parseCardAction, type CardAction } from '../../shared/cards/card-actions.js';
+import { buildEntitlementCard } from '../../shared/cards/escalation-cards.js';
 import { buildHelpCard } from '../../shared/cards/help-card.js';
 import { buildMessageCard } from '../../shared/cards/message-card.js';
 import { buildNoSlotCard, buildPostponedNoticeCard, buildReasonCard, buildSlotsCard } from '../../shared/cards/reschedule-cards.js';
@@ -203,6 +204,20 @@ export function registerBotHandlers(app: App, useCases: UseCases, log: Logger): 
       case 'decision.confirm': {
         const confirmed = await useCases.confirmDecision({ caller, decisionId: action.decisionId, reference: action.reference ?? '', fromActivityId });
         return confirmed.ok ? cardResponse(decisionCardOf(confirmed.value)) : refusalResponse(confirmed.refusal);
+      }
+      case 'escalation.requestMeeting': {
+        const booked = await useCases.requestThreeWayMeeting({ caller, arrangementId: action.arrangementId });
+        if (!booked.ok) return refusalResponse(booked.refusal);
+        const m = booked.value;
+        return cardResponse(
+          buildEntitlementCard({
+            arrangementId: action.arrangementId,
+            supervisorName: m.supervisorName,
+            dueBy: m.start,
+            link: m.link,
+            booked: { start: m.start, managerName: m.managerName },
+          }),
+        );
       }
     }
   };

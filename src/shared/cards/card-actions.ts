@@ -55,6 +55,7 @@ export const cardActionSchema = z.preprocess(
     z.object({ action: z.literal('record.sign'), recordId: id, version, sha256 }),
     z.object({ action: z.literal('record.requestChange'), recordId: id, version, comment: z.string().max(CHANGE_COMMENT_MAX_LENGTH).optional() }),
     z.object({ action: z.literal('decision.confirm'), decisionId: id, reference: z.string().max(100).optional() }),
+    z.object({ action: z.literal('escalation.requestMeeting'), arrangementId: id }),
   ]),
 );
 export type CardAction = z.infer<typeof cardActionSchema>;
@@ -72,6 +73,7 @@ export const CARD_ACTION_VERBS = [
   'record.sign',
   'record.requestChange',
   'decision.confirm',
+  'escalation.requestMeeting',
 ] as const satisfies readonly CardActionVerb[];
 
 const FIELD_WORDS: Record<string, string> = {
@@ -89,6 +91,7 @@ const FIELD_WORDS: Record<string, string> = {
   comment: 'the comment',
   decisionId: 'the decision record',
   reference: 'the case system reference',
+  arrangementId: 'the supervision arrangement',
 };
 
 export type ParsedCardAction = { ok: true; action: CardAction } | { ok: false; field?: string; message: string };

@@ -1,0 +1,105 @@
+import type { Caller } from '../../shared/access/app-roles.js';
+import { addMinutes, instantToLondon, londonToInstant, type IsoInstant } from '../../shared/calendar/london-time.js';
+import { rescheduleOptions } from '../../shared/scheduling/reschedule.js';
+import { meetingBodyHtml, SESSION_SUBJECT } from '../../shared/sessions/session.js';
+import { audited } from '../audit/audited.js';
+import { busyByPerson } from '../booking/free-busy.js';
+import { organiserOf } from '../booking/book-sessions.js';
+import type { AppPorts } from '../ports.js';
+import { currentCalendar } from '../school-year/school-calendar.js';
+import { done, refuse, type Outcome } from '../use-case.js';
+
+type Deps = Pick<AppPorts, 'arrangements' | 'directory' | 'calendar' | 'schoolCalendar' | 'settings' | 'links' | 'clock' | 'audit'>;
+
+export interface ThreeWayMeeting {
+  start: IsoInstant;
+  end: IsoInstant;
+  managerName: string;
+  supervisorName: string;
+  /** My supervision in the app. */
+  link: string;
+}
+
+// seed 000 "Entitlement", seed 003 §F: a supervisee not supervised as often as their role requires may
+// ask for a three-way meeting with their supervisor and the supervisor's line manager.
+/**
+ * Books the three-way meeting the supervisee asked for: the first time within one working week when all
+ * three are free in Outlook, as a meeting request from the supervisor's mailbox. Asking again the same day
+ * books nothing new.
+ */
+export async function requestThreeWayMeeting(deps: Deps, input: { caller: Caller; arrangementId: string }): Promise<Outcome<ThreeWayMeeting>> {
+  const { caller, arrangementId } = input;
+  const stored = await deps.arrangements.get(arrangementId);
+  if (!stored)
+    return audited(deps.audit, caller, 'escalation.meeting', arrangementId, refuse('not-found', 'arrangement_not_found', 'There is no supervision arrangement with that id.'));
+  const a = stored.value;
+  const me = a.supervisees.find((s) => s.id === caller.id);
+  if (!me)
+    return audited(
+      deps.audit,
+      caller,
+      'escalation.meeting',
+      arrangementId,
+      refuse('forbidden', 'forbidden', 'Only a supervisee of this arrangement can ask for a three-way meeting.'),
+    );
+  const manager = await deps.directory.getManager(a.supervisor.id);
+  if (!manager?.mail)
+    return audited(
+      deps.audit,
+      caller,
+      'escalation.meeting',
+      arrangementId,
+      refuse(
+        'conflict',
+        'no_manager',
+        `The directory does not say who ${a.supervisor.displayName}'s line manager is. Ask the designated safeguarding lead to arrange the meeting.`,
+      ),
+    );
+  const now = deps.clock.now();
+  const { working } = await currentCalendar(deps.schoolCalendar);
+  const today = instantToLondon(now).date;
+  const people = [a.supervisor, me, { id: manager.id, displayName: manager.displayName, mail: manager.mail }];
+  const from = londonToInstant(today, '00:00');
+  const busy = await busyByPerson(deps.calendar, [{ requester: a.supervisor.id, people }], from, addMinutes(from, 14 * 24 * 60));
+  // The same search as a postponed session: within one working week from today, everyone free, best first.
+  const options = rescheduleOptions({
+    calendar: working,
+    original: { start: now, end: addMinutes(now, a.durationMinutes) },
+    participants: [...busy].map(([participantId, list]) => ({ participantId, busy: list })),
+    settings: deps.settings.scheduling,
+    now,
+  });
+  const best = options.kind === 'candidates' ? options.candidates[0] : undefined;
+  if (!best)
+    return audited(
+      deps.audit,
+      caller,
+      'escalation.meeting',
+      arrangementId,
+      refuse('conflict', 'no_time', 'There is no time within a working week when all three of you are free. Ask the designated safeguarding lead to arrange the meeting.'),
+    );
+  const organizerId = organiserOf(a, deps.settings.safeguardingMailbox);
+  await deps.calendar.createEvent({
+    organizerId,
+    transactionId: `ss-3way-${arrangementId}-${today}`.slice(0, 255),
+    subject: SESSION_SUBJECT,
+    startUtc: best.slot.start,
+    endUtc: best.slot.end,
+    bodyHtml: meetingBodyHtml(deps.links.page('/')),
+    attendees: people.filter((p) => p.id !== organizerId).map((p) => ({ address: p.mail, name: p.displayName, type: 'required' as const })),
+  });
+  return audited(
+    deps.audit,
+    caller,
+    'escalation.meeting',
+    arrangementId,
+    done({
+      start: best.slot.start as IsoInstant,
+      end: best.slot.end as IsoInstant,
+      managerName: manager.displayName,
+      supervisorName: a.supervisor.displayName,
+      link: deps.links.page('/'),
+    }),
+    (m) => `booked ${m.start}`,
+  );
+}

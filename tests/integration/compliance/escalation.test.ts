@@ -1,0 +1,105 @@
+// Escalation when supervision lapses (seed 000 "Entitlement", seed 003 §F), on a real stack with a fake Bot
+// Connector: the supervisor and the supervisor's line manager (from the directory) get a card once, the
+// supervisee gets one offering a three-way meeting, and asking for it books an Outlook meeting that appears
+// in all three calendars. Fictional people only (the emulator's demo school: Grace Mwangi supervises Liam
+// Doherty; Grace's manager is Daniel Okafor).
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DashboardRow } from '../../../src/shared/compliance/dashboard.js';
+import { addMinutes, type IsoInstant } from '../../../src/shared/calendar/london-time.js';
+import { botChat, type BotChat } from '../../support/bot-activities.js';
+import { cardOf, cardText, executeActionsOf, startFakeConnector, type FakeConnector } from '../../support/fake-connector.js';
+import { graphReader, type GraphReader } from '../../support/graph-reader.js';
+import { startStack, type RunningStack } from '../../support/start-stack.js';
+import { arrangementOf, DANIEL, GRACE, LIAM } from '../bot/bot-test-kit.js';
+
+let stack: RunningStack;
+let connector: FakeConnector;
+let chat: BotChat;
+let reader: GraphReader;
+let row: DashboardRow;
+
+beforeAll(async () => {
+  stack = await startStack();
+  connector = await startFakeConnector();
+  reader = graphReader(stack.emulator);
+  chat = botChat({ serverUrl: stack.serverUrl, connectorUrl: connector.url });
+  for (const id of [GRACE, DANIEL, LIAM]) expect(await chat.installFor(id)).toBe(200);
+  const a = await arrangementOf(stack.app, GRACE, LIAM);
+  row = {
+    arrangementId: a.id,
+    schoolId: 'school',
+    superviseeId: LIAM,
+    superviseeName: 'Liam Doherty',
+    superviseeRole: 'teaching-assistant',
+    supervisorId: GRACE,
+    supervisorName: 'Grace Mwangi',
+    format: 'individual',
+    status: 'overdue',
+    findings: [
+      {
+        rule: 'overdue-max-gap',
+        status: 'overdue',
+        arrangementId: a.id,
+        subjectId: a.id,
+        dueBy: '2026-11-01',
+        message: 'Supervision is overdue: the last session was more than 3 months ago.',
+        escalateTo: 'supervisor-manager',
+      },
+    ],
+    unsignedRecords: 0,
+    contract: 'signed',
+    openActions: 0,
+    overdueActions: 0,
+    decisionsAwaiting: 0,
+    decisionsOverdue: 0,
+    unreachable: false,
+  };
+}, 60_000);
+
+afterAll(async () => {
+  await stack?.app.idle();
+  await stack?.stop();
+  await connector?.close();
+});
+
+describe('escalation of overdue supervision', () => {
+  let offer: ReturnType<typeof executeActionsOf>[number] | undefined;
+
+  it('tells the supervisor and their line manager once, and offers the supervisee a three-way meeting', async () => {
+    const from = connector.received.length;
+    expect(await stack.app.useCases.escalateOverdue({ rows: [row], claimant: 'test' })).toEqual({ escalated: 1 });
+    expect(await stack.app.useCases.escalateOverdue({ rows: [row], claimant: 'test-again' })).toEqual({ escalated: 0 });
+    const posted = connector.since(from).filter((r) => r.method === 'POST');
+    const to = (id: string) => posted.filter((r) => r.conversationId === chat.conversationOf(id)).map((r) => cardText(cardOf(r)));
+    expect(to(GRACE)).toEqual([expect.stringContaining('Supervision is overdue')]);
+    expect(to(DANIEL)).toEqual([expect.stringContaining('Liam Doherty has not had supervision')]);
+    expect(to(LIAM)).toEqual([expect.stringContaining('Your supervision is overdue')]);
+    const liamCard = posted.find((r) => r.conversationId === chat.conversationOf(LIAM));
+    offer = executeActionsOf(cardOf(liamCard as (typeof posted)[number])).find((x) => x.verb === 'escalation.requestMeeting');
+    expect(offer?.data).toEqual({ action: 'escalation.requestMeeting', arrangementId: row.arrangementId });
+  });
+
+  it('refuses the meeting to anyone but the supervisee, and refuses malformed data', async () => {
+    const forged = await chat.invoke(DANIEL, 'escalation.requestMeeting', offer?.data);
+    expect(forged.body).toMatchObject({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'forbidden' } });
+    const malformed = await chat.invoke(LIAM, 'escalation.requestMeeting', { action: 'escalation.requestMeeting' });
+    expect(malformed.body).toMatchObject({ statusCode: 400, value: { message: expect.stringMatching(/did not send the supervision arrangement/) } });
+  });
+
+  it('books the three-way meeting the supervisee asks for: it appears in all three calendars', async () => {
+    const answer = await chat.invoke(LIAM, 'escalation.requestMeeting', offer?.data);
+    expect(answer.body, answer.raw).toMatchObject({ statusCode: 200 });
+    expect(cardText(answer.body.value)).toMatch(/Three-way meeting booked/);
+    const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') as IsoInstant;
+    const until = addMinutes(now, 21 * 24 * 60);
+    for (const id of [GRACE, LIAM, DANIEL]) {
+      const events = (await reader.calendarView(id, now, until)).filter((e) => e.subject === 'Safeguarding supervision' && e.attendees.length >= 2);
+      expect(events.length, `a meeting in ${id}'s calendar`).toBeGreaterThanOrEqual(1);
+    }
+    // Asking again the same day books nothing new.
+    await chat.invoke(LIAM, 'escalation.requestMeeting', offer?.data);
+    const organiser = (await reader.calendarView(GRACE, now, until)).filter((e) => e.isOrganizer && e.attendees.length === 2);
+    expect(organiser).toHaveLength(1);
+  });
+});
