@@ -102,4 +102,15 @@ describe('escalation of overdue supervision', () => {
     const organiser = (await reader.calendarView(GRACE, now, until)).filter((e) => e.isOrganizer && e.attendees.length === 2);
     expect(organiser).toHaveLength(1);
   });
+
+  it('sends the DSL one weekly digest of the figures, with no case detail', async () => {
+    const from = connector.received.length;
+    expect(await stack.app.useCases.sendWeeklyDigest({ rows: [row], claimant: 'test' })).toEqual({ sent: 1 });
+    expect(await stack.app.useCases.sendWeeklyDigest({ rows: [row], claimant: 'test-again' })).toEqual({ sent: 0 });
+    const digests = connector.since(from).filter((r) => r.method === 'POST');
+    expect(digests.map((r) => r.conversationId)).toEqual([chat.conversationOf(DANIEL)]);
+    const text = cardText(cardOf(digests[0] as (typeof digests)[number]));
+    expect(text).toMatch(/Overdue.*1 supervisee/);
+    expect(text).not.toContain('Liam');
+  });
 });

@@ -1,0 +1,38 @@
+import { buildDigestCard, digestFigures } from '../../shared/cards/digest-card.js';
+import { addDays, weekday } from '../../shared/calendar/dates.js';
+import { instantToLondon } from '../../shared/calendar/london-time.js';
+import type { DashboardRow } from '../../shared/compliance/dashboard.js';
+import type { AppPorts, ReminderClaim } from '../ports.js';
+import { notifyPeople } from '../reschedule/notify.js';
+
+type Deps = Pick<AppPorts, 'reminderClaims' | 'conversations' | 'messenger' | 'links' | 'clock' | 'audit' | 'settings'>;
+
+/**
+ * Once a week (the first run from Monday), each person on the digest list (the DSL; `DIGEST_RECIPIENT_IDS`)
+ * gets a card with the week's figures: counts only. Once per person per week, across servers.
+ */
+export async function sendWeeklyDigest(deps: Deps, input: { rows: readonly DashboardRow[]; claimant: string }): Promise<{ sent: number }> {
+  const now = deps.clock.now();
+  const today = instantToLondon(now).date;
+  const monday = addDays(today, 1 - weekday(today));
+  const figures = digestFigures(input.rows);
+  let sent = 0;
+  for (const userId of deps.settings.digestRecipientIds ?? []) {
+    const claim: ReminderClaim = {
+      key: `digest|${monday}|${userId}`,
+      sessionId: `digest-${monday}`,
+      userId,
+      sessionStart: now,
+      state: 'claimed',
+      claimant: input.claimant,
+      claimedAt: now,
+    };
+    const claimed = await deps.reminderClaims.claim(claim);
+    if (!claimed.mine) continue;
+    const missed = await notifyPeople(deps, [userId], () => buildDigestCard({ weekOf: monday, figures, link: deps.links.page('/compliance') }));
+    await deps.reminderClaims.update(claimed.stored, { ...claim, state: missed.length ? 'unreachable' : 'sent', sentAt: deps.clock.now() });
+    if (!missed.length) sent += 1;
+  }
+  await deps.audit.append({ actorId: 'system:digest', action: 'digest.sent', targetId: monday, outcome: 'done', detail: `${sent} sent` });
+  return { sent };
+}
