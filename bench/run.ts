@@ -1,7 +1,8 @@
 // npm run bench — the trust-wide booking preview; Graph round trips and correctness of bulk booking
 // through the calendar adapter and through the booking use cases, against the local emulator
 // (loopback only) with 50 ms added latency per HTTP request; the bot's reply latency under 50 chat
-// users against an echo bot; the reminder job for a trust; the tab's first-load size.
+// users against an echo bot; the reminder job for a trust; the compliance dashboard over a trust's five
+// years of history (read model start-up build, API p50/p95); the tab's first-load size.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { measureTrustPreview } from './plan-trust.js';
 import { measureBookingThroughUseCase } from './book-through-use-case.js';
 import { measureBotLatency } from './bot-latency.js';
 import { measureReminderJob } from './reminder-job.js';
+import { measureDashboard } from './dashboard.js';
 
 // A multi-academy trust, not one school: 1,000 arrangements is 20 schools x 50. Each school's DSL
 // and two deputies book their own supervisees' sessions, so 60 organizer mailboxes share the load —
@@ -173,5 +175,6 @@ console.log('');
 const useCaseOk = await measureBookingThroughUseCase();
 const botLatencyOk = await measureBotLatency();
 const reminderJobOk = await measureReminderJob();
+const dashboardOk = await measureDashboard();
 const tab = await measureTabBundle();
-process.exitCode = graphOk && useCaseOk && botLatencyOk && reminderJobOk && preview.ok && planner.ok && tab.ok ? 0 : 1;
+process.exitCode = graphOk && useCaseOk && botLatencyOk && reminderJobOk && dashboardOk && preview.ok && planner.ok && tab.ok ? 0 : 1;

@@ -8,7 +8,8 @@ import type { Logger } from 'pino';
 import { startEmulator, LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, SAFEGUARDING_SITE_ID, type RunningEmulator } from '../tools/m365-emulator/src/index.js';
 import { startFromEnv, type StartedApp } from '../src/bot/compose.js';
 import { seedDemoArrangements, seedDemoSessions } from './demo-arrangements.js';
-import { ADMIN_ID } from '../tools/m365-emulator/src/seed/demo-school.js';
+import { seedDemoHistory } from './demo-history.js';
+import { ADMIN_ID, DSL_ID } from '../tools/m365-emulator/src/seed/demo-school.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -26,8 +27,15 @@ export interface LocalStackOptions {
   demoArrangements?: boolean;
   /** Book this year for one demo arrangement, so a session and its reminder are there to see (default false). */
   demoSessions?: boolean;
+  /**
+   * Give a new demo school a year and a half of past sessions, records, contracts and decisions, with an
+   * overdue supervisee, an unsigned record, a missing contract and an overdue decision to show (default false).
+   */
+  demoHistory?: boolean;
   /** How often the server runs the reminder job; 0 = only when asked (default 15). */
   reminderIntervalMinutes?: number;
+  /** How often the compliance read model catches up with writes made outside the server; 0 = only when asked (default 60). */
+  readModelRefreshSeconds?: number;
 }
 
 export interface RunningStack {
@@ -58,6 +66,8 @@ export function localServerEnv(emulator: RunningEmulator, caFile: string, port: 
     ALLOW_UNAUTHENTICATED_BOT: 'true',
     // The demo school's safeguarding admin gets the card when a postponed session cannot be re-booked.
     SAFEGUARDING_ADMIN_IDS: ADMIN_ID,
+    // The demo school's DSL gets the weekly supervision digest.
+    DIGEST_RECIPIENT_IDS: DSL_ID,
     DEV_SIGN_IN_URL: `${emulator.url}_dev/token`,
     TAB_DIST_DIR: path.join(REPO_ROOT, 'dist/tab'),
   };
@@ -157,11 +167,23 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Run
   try {
     const caFile = path.join(dataDir, 'emulator-ca.pem');
     await writeFile(caFile, emulator.caCertPem);
-    const env = { ...localServerEnv(emulator, caFile, opts.port ?? 0, opts.logLevel ?? 'warn'), REMINDER_INTERVAL_MINUTES: String(opts.reminderIntervalMinutes ?? 15) };
+    const env = {
+      ...localServerEnv(emulator, caFile, opts.port ?? 0, opts.logLevel ?? 'warn'),
+      REMINDER_INTERVAL_MINUTES: String(opts.reminderIntervalMinutes ?? 15),
+      READ_MODEL_REFRESH_SECONDS: String(opts.readModelRefreshSeconds ?? 60),
+    };
     const app = await startFromEnv(env, opts.logger);
     cleanups.push(() => app.close());
     if (opts.demoArrangements !== false) await seedDemoArrangements(app.useCases);
     if (opts.demoArrangements !== false && opts.demoSessions) await seedDemoSessions(app.useCases, new Date().toISOString().slice(0, 10));
+    if (opts.demoArrangements !== false && opts.demoHistory && app.store) {
+      // After this year's booking has run, so the history leaves the windows it booked alone.
+      await app.idle();
+      const written = await seedDemoHistory({ store: app.store, now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') });
+      // Written past the server's repositories: let its compliance read model (when it has one) catch up now.
+      const readModel = (app as { readModel?: { refresh(): Promise<void> } }).readModel;
+      if (written.sessions.length > 0) await readModel?.refresh();
+    }
     const stack: RunningStack = { serverUrl: app.url, emulator, app, stop };
     if (opts.playground) {
       const port = opts.playgroundPort ?? (await freePort());

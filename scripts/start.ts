@@ -36,6 +36,8 @@ try {
     playground: true,
     playgroundPort,
     demoSessions: true,
+    // A year and a half of past supervision, so the compliance dashboard has something to show.
+    demoHistory: true,
     // Locally the job runs every minute, so a newly installed demo user soon gets a due reminder.
     reminderIntervalMinutes: 1,
     logLevel: process.env.LOG_LEVEL ?? 'info',

@@ -30,12 +30,16 @@ import { createUseCases, type UseCases } from './use-cases.js';
 import { errorSummary } from './errors.js';
 import type { AppPorts, Clock, Messenger } from './ports.js';
 import { startServer, type RunningServer } from './server.js';
+import { createComplianceProjection, type ComplianceProjection } from './read-model/compliance-projection.js';
+import { writeThrough } from './read-model/write-through.js';
 
 export interface StartedApp extends RunningServer {
   config: ServerConfig;
   log: Logger;
   store: RecordStorePort | undefined;
   useCases: UseCases;
+  /** The compliance read model (docs/read-model.md): `refresh()` catches up with writes made outside this process. */
+  readModel: ComplianceProjection;
   /** Resolves when every booking job started so far (resumed ones included) has finished running. */
   idle(): Promise<void>;
 }
@@ -45,7 +49,7 @@ const systemClock: Clock = { now: () => new Date().toISOString().replace(/\.\d{3
 /** A store for a server started without SHAREPOINT_SITE_ID: every use that needs records says so. */
 function noStore(): RecordStorePort {
   const fail = () => Promise.reject(new Error('No record store: set SHAREPOINT_SITE_ID to the restricted safeguarding site.'));
-  return { provision: fail, create: fail, createMany: fail, get: fail, findByKey: fail, query: fail, update: fail };
+  return { provision: fail, create: fail, createMany: fail, get: fail, findByKey: fail, query: fail, update: fail, changedSince: fail };
 }
 
 /** The composition root: configuration in, running server out. Only configuration differs between local and production. */
@@ -93,38 +97,46 @@ export async function startFromEnv(env: Record<string, string | undefined>, logg
   };
   const lateMessenger: Messenger = { post: (to, card) => messenger().post(to, card), update: (to, id, card) => messenger().update(to, id, card) };
   let serverUrl = '';
-  const ports: AppPorts = {
-    clock: systemClock,
-    audit: createAuditLog(records, systemClock),
-    arrangements: createArrangementRepository(records),
-    sessions: createSessionRepository(records),
-    schoolCalendar: createSchoolCalendarRepository(records),
-    bookingJobs: createBookingJobRepository(records),
-    calendar: createGraphCalendar(graph),
-    directory,
-    links: {
-      session: (id) => `${config.publicUrl ?? serverUrl}/sessions/${encodeURIComponent(id)}`,
-      record: (id, version) => `${config.publicUrl ?? serverUrl}/records/${encodeURIComponent(id)}${version ? `?version=${version}` : ''}`,
+  // The compliance read model: built from the lists at start, kept fresh by every write through this process.
+  const readModel = createComplianceProjection(records);
+  const ports: AppPorts = writeThrough<AppPorts>(
+    {
+      clock: systemClock,
+      audit: createAuditLog(records, systemClock),
+      arrangements: createArrangementRepository(records),
+      sessions: createSessionRepository(records),
+      schoolCalendar: createSchoolCalendarRepository(records),
+      bookingJobs: createBookingJobRepository(records),
+      calendar: createGraphCalendar(graph),
+      directory,
+      links: {
+        session: (id) => `${config.publicUrl ?? serverUrl}/sessions/${encodeURIComponent(id)}`,
+        record: (id, version) => `${config.publicUrl ?? serverUrl}/records/${encodeURIComponent(id)}${version ? `?version=${version}` : ''}`,
+        page: (path) => `${config.publicUrl ?? serverUrl}${path}`,
+      },
+      settings: {
+        safeguardingMailbox: config.safeguardingMailbox,
+        scheduling: {},
+        reminderWorkingDays: config.reminders.workingDaysBefore,
+        safeguardingAdminIds: config.reminders.safeguardingAdminIds,
+        digestRecipientIds: config.reminders.digestRecipientIds,
+        recordTemplates: config.records.recordTemplates,
+        extraQuestions: config.records.extraQuestions,
+        instanceId: randomUUID(),
+      },
+      agendaItems: createAgendaItemRepository(records),
+      conversations: createConversationRepository(records, systemClock),
+      postedCards: createPostedCardRepository(records),
+      reminderClaims: createReminderClaimRepository(records),
+      messenger: lateMessenger,
+      afterwards: { run: (key, task) => afterwards(key, task) },
+      records: createRecordRepository(records),
+      decisions: createDecisionRepository(records),
+      auditorGrants: createAuditorGrantRepository(records),
+      compliance: readModel,
     },
-    settings: {
-      safeguardingMailbox: config.safeguardingMailbox,
-      scheduling: {},
-      reminderWorkingDays: config.reminders.workingDaysBefore,
-      safeguardingAdminIds: config.reminders.safeguardingAdminIds,
-      recordTemplates: config.records.recordTemplates,
-      extraQuestions: config.records.extraQuestions,
-      instanceId: randomUUID(),
-    },
-    agendaItems: createAgendaItemRepository(records),
-    conversations: createConversationRepository(records, systemClock),
-    postedCards: createPostedCardRepository(records),
-    reminderClaims: createReminderClaimRepository(records),
-    messenger: lateMessenger,
-    afterwards: { run: (key, task) => afterwards(key, task) },
-    records: createRecordRepository(records),
-    decisions: createDecisionRepository(records),
-    auditorGrants: createAuditorGrantRepository(records),
-  };
+    readModel,
+  );
   // Booking jobs run in this process after the request that started them; one run per job at a time.
   const running = new Map<string, Promise<void>>();
   // Follow-up work (card updates) runs after the answer, in order per key; idle() waits for it too.
@@ -159,6 +171,13 @@ export async function startFromEnv(env: Record<string, string | undefined>, logg
     ...(devSignIn ? { devSignIn } : {}),
   });
   serverUrl = server.url;
+  if (store) void readModel.snapshot().catch((err: unknown) => log.warn({ err: errorSummary(err) }, 'the compliance read model could not be built; the next request tries again'));
+  const refreshSeconds = config.readModelRefreshSeconds;
+  const refresher =
+    store && refreshSeconds > 0
+      ? setInterval(() => void readModel.refresh().catch((err: unknown) => log.warn({ err: errorSummary(err) }, 'compliance read model catch-up failed')), refreshSeconds * 1000)
+      : undefined;
+  refresher?.unref();
   const reminders = store && config.reminders.intervalMinutes > 0 ? startReminderScheduler(useCases, log, config.reminders.intervalMinutes) : undefined;
   // Jobs a stopped server left running are finished now; every step is idempotent.
   if (store) {
@@ -174,6 +193,7 @@ export async function startFromEnv(env: Record<string, string | undefined>, logg
   return {
     ...server,
     close: async () => {
+      clearInterval(refresher);
       await reminders?.stop();
       await server.close();
     },
@@ -181,6 +201,7 @@ export async function startFromEnv(env: Record<string, string | undefined>, logg
     log,
     store,
     useCases,
+    readModel,
     idle,
   };
 }

@@ -41,6 +41,13 @@ const envSchema = z.object({
   TAB_DIST_DIR: z.string().default('dist/tab'),
   REMINDER_WORKING_DAYS: z.coerce.number().int().min(1, 'must be 1 to 10 working days').max(10, 'must be 1 to 10 working days').default(2),
   REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
+  READ_MODEL_REFRESH_SECONDS: z.coerce.number().int('must be whole seconds').min(0).max(86_400).default(60),
+  DIGEST_RECIPIENT_IDS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\s*[0-9a-f-]{36}(\s*,\s*[0-9a-f-]{36})*\s*$/i, 'must be Entra object ids separated by commas')
+      .optional(),
+  ),
   RECORD_TEMPLATES: optionalText,
   RECORD_EXTRA_QUESTIONS: optionalText,
   SAFEGUARDING_ADMIN_IDS: optionalText.pipe(
@@ -100,10 +107,20 @@ export interface ServerConfig {
     intervalMinutes: number;
     /** Safeguarding admins told when a postponed session has no time within the working week. */
     safeguardingAdminIds: string[];
+    /** Who gets the weekly supervision digest (the DSL). */
+    digestRecipientIds: string[];
   };
   /** The school's record templates and its own questions. */
   records: RecordTemplateSettings;
+  /** How often the compliance read model catches up with other servers' writes (seconds); 0 = only when asked. */
+  readModelRefreshSeconds: number;
 }
+
+const idList = (text: string | undefined): string[] =>
+  (text ?? '')
+    .split(',')
+    .map((x) => x.trim().toLowerCase())
+    .filter(Boolean);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -185,11 +202,10 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     reminders: {
       workingDaysBefore: e.REMINDER_WORKING_DAYS,
       intervalMinutes: e.REMINDER_INTERVAL_MINUTES,
-      safeguardingAdminIds: (e.SAFEGUARDING_ADMIN_IDS ?? '')
-        .split(',')
-        .map((x) => x.trim().toLowerCase())
-        .filter(Boolean),
+      safeguardingAdminIds: idList(e.SAFEGUARDING_ADMIN_IDS),
+      digestRecipientIds: idList(e.DIGEST_RECIPIENT_IDS),
     },
     records: templates.value,
+    readModelRefreshSeconds: e.READ_MODEL_REFRESH_SECONDS,
   };
 }

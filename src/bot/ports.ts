@@ -15,6 +15,7 @@ import type { Question } from '../shared/records/templates.js';
 
 export type { CalendarPort, CalendarEvent, NewCalendarEvent, CreateResult, FreeBusy, EventChanges } from './graph/calendar.js';
 export type { DirectoryPort, DirectoryUser } from './graph/directory.js';
+export type { ComplianceSnapshot } from './read-model/compliance-projection.js';
 
 /** The current time; the only place use cases read it. */
 export interface Clock {
@@ -76,6 +77,8 @@ export interface AuditLog {
 export interface Links {
   session(sessionId: string): string;
   record(recordId: string, version?: number): string;
+  /** A page of the tab by its path ('/', '/compliance'). */
+  page(path: `/${string}`): string;
 }
 
 /** Settings the use cases need from configuration. */
@@ -94,6 +97,8 @@ export interface AppSettings {
   recordTemplates?: Partial<Record<import('../shared/records/record.js').RecordKind, string>>;
   /** The school's own questions added to a template, by template id. */
   extraQuestions?: Readonly<Record<string, readonly Question[]>>;
+  /** Who gets the weekly supervision digest (the DSL; Entra object ids). */
+  digestRecipientIds?: readonly string[];
   /** This server process, for reminder claims. */
   instanceId?: string;
 }
@@ -215,6 +220,11 @@ export interface AuditorGrantRepository {
   update(base: Stored<AuditorGrant>, next: AuditorGrant): Promise<Stored<AuditorGrant>>;
 }
 
+/** The compliance read model (src/bot/read-model, docs/read-model.md): the dashboard reads it, not the lists. */
+export interface ComplianceReadModel {
+  snapshot(): Promise<import('./read-model/compliance-projection.js').ComplianceSnapshot>;
+}
+
 /** Every port; a use case takes the ones it needs (`Pick<AppPorts, …>`). */
 export interface AppPorts {
   clock: Clock;
@@ -236,4 +246,5 @@ export interface AppPorts {
   records: RecordRepository;
   decisions: DecisionRepository;
   auditorGrants: AuditorGrantRepository;
+  compliance: ComplianceReadModel;
 }

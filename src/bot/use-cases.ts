@@ -42,6 +42,13 @@ import { confirmDecision } from './decisions/confirm-decision.js';
 import { grantAuditorAccess } from './auditor-access/grant-auditor-access.js';
 import { listAuditorGrants } from './auditor-access/list-auditor-grants.js';
 import { revokeAuditorGrant } from './auditor-access/revoke-auditor-grant.js';
+import { getComplianceDashboard } from './compliance/get-compliance-dashboard.js';
+import { listMySuperviseesStatus } from './compliance/list-my-supervisees-status.js';
+import { escalateOverdue } from './compliance/escalate-overdue.js';
+import { requestThreeWayMeeting } from './compliance/request-three-way-meeting.js';
+import { sendWeeklyDigest } from './compliance/send-weekly-digest.js';
+import { runComplianceJob } from './compliance/run-compliance-job.js';
+import { exportEvidencePack } from './compliance/export-evidence-pack.js';
 
 type Bound<F> = F extends (deps: never, input: infer I) => infer R ? (input: I) => R : never;
 const bind = <F extends (deps: D, input: never) => unknown, D>(f: F, deps: D) => ((input: never) => f(deps, input)) as Bound<F>;
@@ -93,6 +100,13 @@ export function createUseCases(ports: AppPorts, runInBackground: RunInBackground
     grantAuditorAccess: bind(grantAuditorAccess, ports),
     listAuditorGrants: bind(listAuditorGrants, ports),
     revokeAuditorGrant: bind(revokeAuditorGrant, ports),
+    getComplianceDashboard: bind(getComplianceDashboard, ports),
+    listMySuperviseesStatus: bind(listMySuperviseesStatus, ports),
+    escalateOverdue: bind(escalateOverdue, ports),
+    requestThreeWayMeeting: bind(requestThreeWayMeeting, ports),
+    sendWeeklyDigest: bind(sendWeeklyDigest, ports),
+    runComplianceJob: () => runComplianceJob(ports),
+    exportEvidencePack: bind(exportEvidencePack, ports),
     runReminders: (input: { caller: Caller }) => runReminders(ports, log, input),
     runRemindersNow: bind(runRemindersNow, { ...ports, runReminders: (input: { caller: Caller }) => runReminders(ports, log, input) }),
   };

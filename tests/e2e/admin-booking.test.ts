@@ -117,7 +117,7 @@ describe('the safeguarding admin books the year (plain browser)', () => {
     await signIn(page, 'Priya Shah');
     // Only the admin and leads see the booking screens.
     const nav = page.getByRole('navigation', { name: 'Sections' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['School year', 'Arrangements', 'Book the year', 'My supervision', "Everyone's sessions"]);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['School year', 'Arrangements', 'Book the year', 'My supervision', "Everyone's sessions", 'Compliance']);
 
     await openSection(page, 'School year');
     expect(await page.getByRole('heading', { name: '2026/27', level: 3 }).isVisible()).toBe(true);
@@ -477,7 +477,7 @@ describe('a supervisee postpones a session', () => {
     await menu.focus();
     await page.keyboard.press('Enter');
     expect(await menu.getAttribute('aria-expanded')).toBe('true');
-    for (const name of ['School year', 'Arrangements', 'Book the year', 'My supervision', "Everyone's sessions"]) {
+    for (const name of ['School year', 'Arrangements', 'Book the year', 'My supervision', "Everyone's sessions", 'Compliance']) {
       expect(await nav.getByRole('link', { name, exact: true }).isVisible(), name).toBe(true);
     }
     await expectAccessible(page, 'navigation open at 320 px');

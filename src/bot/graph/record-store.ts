@@ -35,6 +35,16 @@ export interface RecordStorePort {
    * ConcurrentUpdateError when both changed the same field differently.
    */
   update(list: string, base: StoredItem, changes: Fields): Promise<StoredItem>;
+  /**
+   * Every item of the list (no `since`), or those changed at or after `since` (SharePoint's Modified,
+   * an indexed built-in column), each with its Modified time: for read models that catch up.
+   */
+  changedSince(list: string, since?: string, pageSize?: number): Promise<ChangedItem[]>;
+}
+
+/** An item with the time SharePoint last changed it. */
+export interface ChangedItem extends StoredItem {
+  modified: string;
 }
 
 export interface SharePointStoreOptions {
@@ -44,7 +54,12 @@ export interface SharePointStoreOptions {
 }
 
 const fieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-const graphItem = z.object({ id: z.string(), eTag: z.string().optional(), fields: z.record(z.string(), z.unknown()).optional() });
+const graphItem = z.object({
+  id: z.string(),
+  eTag: z.string().optional(),
+  lastModifiedDateTime: z.string().optional(),
+  fields: z.record(z.string(), z.unknown()).optional(),
+});
 
 export function createSharePointStore(client: Client, options: SharePointStoreOptions): RecordStorePort {
   const specs = options.lists.map(withIdempotencyKey);
@@ -159,6 +174,13 @@ export function createSharePointStore(client: Client, options: SharePointStoreOp
       const first = `${path}?$expand=fields&$top=${pageSize}${filter ? `&$filter=${filter}` : ''}`;
       const raw = await guard(options.siteId, () => collectAllPages(client, first, z.unknown()));
       return raw.map((r) => toItem(list, r));
+    },
+
+    changedSince: async (list, since, pageSize = 1000) => {
+      const path = await itemsPath(list);
+      const filter = since ? `&$filter=${encodeURIComponent(`fields/Modified ge ${odataString(since)}`)}` : '';
+      const raw = await guard(options.siteId, () => collectAllPages(client, `${path}?$expand=fields&$top=${pageSize}${filter}`, z.unknown()));
+      return raw.map((r) => ({ ...toItem(list, r), modified: graphItem.parse(r).lastModifiedDateTime ?? '' }));
     },
 
     update: async (list, base, changes) => {

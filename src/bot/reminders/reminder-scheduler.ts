@@ -6,10 +6,10 @@ import type { UseCases } from '../use-cases.js';
 export const REMINDER_JOB: { id: string; roles: [] } = { id: 'system:reminders', roles: [] };
 
 /**
- * Runs the reminder job now and then every `intervalMinutes`. Runs never overlap in one process;
+ * Runs the reminder job (then escalations and the weekly digest) now and then every `intervalMinutes`. Runs never overlap in one process;
  * across processes the claims make each reminder go out once.
  */
-export function startReminderScheduler(useCases: Pick<UseCases, 'runReminders'>, log: Logger, intervalMinutes: number): { stop(): Promise<void> } {
+export function startReminderScheduler(useCases: Pick<UseCases, 'runReminders' | 'runComplianceJob'>, log: Logger, intervalMinutes: number): { stop(): Promise<void> } {
   let current: Promise<void> | undefined;
   const tick = () => {
     if (current) return;
@@ -17,6 +17,11 @@ export function startReminderScheduler(useCases: Pick<UseCases, 'runReminders'>,
       .runReminders({ caller: REMINDER_JOB })
       .then((run) => {
         if (run.due) log.info({ due: run.due, sent: run.sent, alreadySent: run.alreadySent, unreachable: run.unreachable.length, failed: run.failed }, 'reminder run');
+      })
+      // Escalations and the weekly digest come from the compliance read model, after the reminders.
+      .then(() => useCases.runComplianceJob())
+      .then((job) => {
+        if (job.escalated || job.digests) log.info(job, 'compliance job');
       })
       .catch((err: unknown) => log.error({ err: errorSummary(err) }, 'reminder run failed'))
       .finally(() => (current = undefined));

@@ -159,3 +159,30 @@ describe('London wall-clock input is refused when it does not exist', () => {
     expect(refusal(() => minutesOfDay('12:60')).field).toBe('time');
   });
 });
+
+describe('instantToLondon: the worked-out UK summer time rule agrees with the time zone database', () => {
+  it('for any instant from 1996 to 2199, and at the minutes around each clock change', () => {
+    const viaZone = (ms: number) => {
+      const parts = new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/London',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).formatToParts(new Date(ms));
+      const part = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+      return { date: `${part('year')}-${part('month')}-${part('day')}`, time: `${part('hour')}:${part('minute')}` };
+    };
+    const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z') as Parameters<typeof instantToLondon>[0];
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1996, 0, 1) / 60_000, max: Date.UTC(2199, 11, 31) / 60_000 }), (minute) => {
+        expect(instantToLondon(iso(minute * 60_000))).toEqual(viaZone(minute * 60_000));
+      }),
+      { numRuns: 2000 },
+    );
+    for (const change of ['2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z', '2030-03-31T01:00:00Z', '2030-10-27T01:00:00Z'])
+      for (const delta of [-60_000, 0, 60_000]) expect(instantToLondon(iso(Date.parse(change) + delta))).toEqual(viaZone(Date.parse(change) + delta));
+  });
+});

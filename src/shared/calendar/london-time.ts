@@ -56,8 +56,36 @@ export function londonToInstant(date: IsoDate, time: LocalTime): IsoInstant {
 
 /** The London date and time of an instant. */
 export function instantToLondon(instant: IsoInstant): { date: IsoDate; time: LocalTime } {
-  const local = DateTime.fromMillis(instantMs(instant), { zone: SCHOOL_TIME_ZONE });
+  const ms = instantMs(instant);
+  const fast = londonFast(ms);
+  if (fast) return fast;
+  const local = DateTime.fromMillis(ms, { zone: SCHOOL_TIME_ZONE });
   return { date: local.toFormat('yyyy-MM-dd'), time: local.toFormat('HH:mm') };
+}
+
+// UK summer time since 1996: from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday
+// of October (the rule the IANA Europe/London zone holds for those years). Worked out here because the
+// compliance dashboard converts hundreds of thousands of instants per request and luxon's zone lookup
+// dominated it; other years go through luxon. london-time.test.ts checks both agree.
+const summerTime = new Map<number, readonly [number, number]>();
+function lastSundayAt1Utc(year: number, month: number): number {
+  const lastDay = Date.UTC(year, month + 1, 0, 1);
+  return lastDay - new Date(lastDay).getUTCDay() * 86_400_000;
+}
+const p2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+function londonFast(ms: number): { date: IsoDate; time: LocalTime } | undefined {
+  const year = new Date(ms).getUTCFullYear();
+  if (!Number.isFinite(ms) || year < 1996 || year > 2199) return undefined;
+  let bst = summerTime.get(year);
+  if (!bst) {
+    bst = [lastSundayAt1Utc(year, 2), lastSundayAt1Utc(year, 9)] as const;
+    summerTime.set(year, bst);
+  }
+  const local = new Date(ms + (ms >= bst[0] && ms < bst[1] ? 3_600_000 : 0));
+  return {
+    date: `${local.getUTCFullYear()}-${p2(local.getUTCMonth() + 1)}-${p2(local.getUTCDate())}`,
+    time: `${p2(local.getUTCHours())}:${p2(local.getUTCMinutes())}`,
+  };
 }
 
 // 'YYYY-MM-DDTHH:mm', optional ':ss' and fraction, then 'Z' or '±hh:mm'. Nothing else: no bare local times.

@@ -5,6 +5,8 @@ describe('matchRoute', () => {
   it.each([
     ['/', { screen: 'my-supervision' }],
     ['/everyone', { screen: 'everyone' }],
+    ['/compliance', { screen: 'compliance' }],
+    ['/compliance/', { screen: 'compliance' }],
     ['/school-year', { screen: 'school-year' }],
     ['/school-year/', { screen: 'school-year' }],
     ['/arrangements', { screen: 'arrangements' }],
@@ -60,13 +62,14 @@ describe('matchRoute', () => {
     '/sessions/a%2Fb',
     '/nope',
     '/book/extra',
+    '/compliance/x',
     '/index.html',
   ])('refuses %s', (path) => {
     expect(matchRoute(path)).toEqual({ screen: 'not-found', path });
   });
 
   it('gives every fixed screen a path that matches back', () => {
-    for (const screen of ['my-supervision', 'everyone', 'school-year', 'arrangements', 'book'] as const) {
+    for (const screen of ['my-supervision', 'everyone', 'compliance', 'school-year', 'arrangements', 'book'] as const) {
       expect(matchRoute(pathFor({ screen }))).toEqual({ screen });
     }
   });
@@ -76,13 +79,21 @@ describe('navItemsFor', () => {
   const labels = (roles: string[]) => navItemsFor(roles).map((i) => i.label);
 
   it('shows the admin and leads everything', () => {
-    const all = ['School year', 'Arrangements', 'Book the year', 'My supervision', "Everyone's sessions"];
+    const all = ['School year', 'Arrangements', 'Book the year', 'My supervision', "Everyone's sessions", 'Compliance'];
     expect(labels(['Safeguarding.Admin'])).toEqual(all);
     expect(labels(['Safeguarding.Lead'])).toEqual(all);
   });
 
-  it('shows oversight the sessions only', () => {
-    expect(labels(['Safeguarding.Oversight'])).toEqual(['My supervision', "Everyone's sessions"]);
+  it('shows oversight the sessions and compliance only', () => {
+    expect(labels(['Safeguarding.Oversight'])).toEqual(['My supervision', "Everyone's sessions", 'Compliance']);
+  });
+
+  it('lets the admin, leads and oversight open Compliance, and no one else', () => {
+    expect(canOpen('compliance', ['Safeguarding.Admin'])).toBe(true);
+    expect(canOpen('compliance', ['Safeguarding.Lead'])).toBe(true);
+    expect(canOpen('compliance', ['Safeguarding.Oversight'])).toBe(true);
+    expect(canOpen('compliance', [])).toBe(false);
+    expect(canOpen('compliance', ['Safeguarding.Auditor'])).toBe(false);
   });
 
   it('shows everyone else their own supervision', () => {
@@ -100,6 +111,7 @@ describe('navItemsFor', () => {
 
   it('names screens for the document title', () => {
     expect(screenTitle({ screen: 'book' })).toBe('Book the year');
+    expect(screenTitle({ screen: 'compliance' })).toBe('Compliance');
     expect(screenTitle({ screen: 'session', sessionId: 'x' })).toBe('Session');
     expect(screenTitle({ screen: 'record', recordId: 'x' })).toBe('Record');
     expect(screenTitle({ screen: 'not-found', path: '/x' })).toBe('Page not found');

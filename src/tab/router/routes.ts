@@ -2,7 +2,7 @@
 // path here is a real address: a meeting invitation links to /sessions/{sessionId}, a person can
 // bookmark /book, and the browser's back button works (History API, see use-router.ts).
 
-export type ScreenId = 'my-supervision' | 'everyone' | 'school-year' | 'arrangements' | 'book' | 'session' | 'record';
+export type ScreenId = 'my-supervision' | 'everyone' | 'compliance' | 'school-year' | 'arrangements' | 'book' | 'session' | 'record';
 
 /** Screens at a fixed path (no id in it). */
 type FixedScreen = Exclude<ScreenId, 'session' | 'record'>;
@@ -18,6 +18,7 @@ export type Route =
 const FIXED: Record<FixedScreen, string> = {
   'my-supervision': '/',
   everyone: '/everyone',
+  compliance: '/compliance',
   'school-year': '/school-year',
   arrangements: '/arrangements',
   book: '/book',
@@ -94,6 +95,7 @@ const ALL_ITEMS: readonly NavItem[] = [
   { screen: 'book', label: 'Book the year', path: FIXED.book },
   { screen: 'my-supervision', label: 'My supervision', path: FIXED['my-supervision'] },
   { screen: 'everyone', label: "Everyone's sessions", path: FIXED.everyone },
+  { screen: 'compliance', label: 'Compliance', path: FIXED.compliance },
 ];
 
 const MANAGES: readonly string[] = ['Safeguarding.Admin', 'Safeguarding.Lead'];
@@ -107,6 +109,7 @@ export function canOpen(screen: ScreenId, roles: readonly string[]): boolean {
     case 'book':
       return roles.some((r) => MANAGES.includes(r));
     case 'everyone':
+    case 'compliance':
       return roles.some((r) => SEES_EVERYONE.includes(r));
     case 'my-supervision':
     case 'session':
@@ -115,7 +118,7 @@ export function canOpen(screen: ScreenId, roles: readonly string[]): boolean {
   }
 }
 
-/** The navigation for someone's roles: admin and leads see everything, oversight the sessions, others their own. */
+/** The navigation for someone's roles: admin and leads see everything, oversight the sessions and compliance, others their own. */
 export function navItemsFor(roles: readonly string[]): NavItem[] {
   return ALL_ITEMS.filter((item) => canOpen(item.screen, roles));
 }

@@ -19,6 +19,8 @@ const ArrangementsScreen = lazy(() => import('../screens/arrangements/Arrangemen
 const BookYearScreen = lazy(() => import('../screens/booking/BookYearScreen.js'));
 const MySupervisionScreen = lazy(() => import('../screens/sessions/MySupervisionScreen.js'));
 const EveryoneScreen = lazy(() => import('../screens/sessions/EveryoneScreen.js'));
+// Compliance brings the chart library (@fluentui/react-charts, d3): only in its own chunk.
+const ComplianceScreen = lazy(() => import('../screens/compliance/ComplianceScreen.js'));
 const SessionScreen = lazy(() => import('../screens/sessions/SessionScreen.js'));
 const RecordScreen = lazy(() => import('../screens/records/RecordScreen.js'));
 
@@ -250,6 +252,8 @@ function screenFor(route: Route, roles: readonly string[]) {
       return <MySupervisionScreen />;
     case 'everyone':
       return <EveryoneScreen />;
+    case 'compliance':
+      return <ComplianceScreen />;
     case 'session':
       return <SessionScreen sessionId={route.sessionId} />;
     case 'record':

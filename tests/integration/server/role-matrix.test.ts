@@ -47,6 +47,9 @@ const EXPECTED_OPERATIONS = [
   'grantAuditorAccess',
   'listAuditorGrants',
   'revokeAuditorGrant',
+  'getComplianceDashboard',
+  'listMySuperviseesStatus',
+  'exportEvidencePack',
 ];
 
 type Method = 'get' | 'post' | 'put' | 'patch';
@@ -296,6 +299,8 @@ const NOT_SIGNATORY = /You are not asked to sign this record/;
 const CONFIRM = /Only the supervisor or the designated safeguarding lead can confirm/;
 const FLAGS = /Only the designated safeguarding lead and oversight see every decision record/;
 const GRANT = /Only a designated safeguarding lead can grant an auditor access/;
+const EVIDENCE = /Only the designated safeguarding lead, oversight, or an auditor while the DSL’s grant lasts, can export the evidence pack/;
+const DASHBOARD = /Only the safeguarding admin, a designated safeguarding lead or oversight .* can see the compliance dashboard/;
 
 /** The latest version of a record as its DSL reads it (for baseRevision, the version and the fingerprint). */
 const latest = async (recordId: string): Promise<RecordView['record']> => {
@@ -573,6 +578,26 @@ const MATRIX: MatrixRow[] = [
     expect: [403, 200, 403, 403, 403],
     reason: { admin: GRANT, oversight: GRANT, auditor: GRANT, staff: GRANT },
   },
+
+  // ---- compliance (read from the compliance read model) ----
+  {
+    operationId: 'getComplianceDashboard',
+    what: 'the whole school’s compliance, overdue only',
+    method: 'get',
+    path: () => '/api/compliance/dashboard?status=overdue',
+    expect: [200, 200, 200, 403, 403],
+    reason: { auditor: DASHBOARD, staff: DASHBOARD },
+  },
+  // Filtered, not refused: anyone gets the rows of the people they supervise (none for most).
+  { operationId: 'listMySuperviseesStatus', what: 'the caller’s own supervisees', method: 'get', path: () => '/api/compliance/my-supervisees', expect: [200, 200, 200, 200, 200] },
+  {
+    operationId: 'exportEvidencePack',
+    what: 'the evidence pack for this term, as CSV, without case detail',
+    method: 'get',
+    path: () => '/api/compliance/evidence-pack?from=2026-09-01&to=2026-12-01&format=csv',
+    expect: [403, 200, 200, 403, 403],
+    reason: { admin: EVIDENCE, auditor: EVIDENCE, staff: EVIDENCE },
+  },
 ];
 
 describe('(b) each role gets what it may, and a 403 with a reason for the rest', () => {
@@ -628,6 +653,13 @@ describe('(b) each role gets what it may, and a 403 with a reason for the rest',
     expect(await records('staff')).toEqual([rec.graceLiam, rec.graceLiamWellbeing].sort());
     expect(await records('oversight')).toEqual([rec.graceLiam, rec.danielHannah].sort());
     expect(await records('lead')).toEqual([rec.graceLiam, rec.graceLiamWellbeing, rec.danielHannah].sort());
+    // Compliance: each supervisor sees their own supervisees' rows; Liam and the auditor supervise no one.
+    const mine = async (who: Who) => (await api<{ rows: { supervisorId: string; superviseeId: string }[] }>(who, 'get', '/api/compliance/my-supervisees')).body.rows;
+    expect(await mine('staff')).toEqual([]);
+    expect(await mine('auditor')).toEqual([]);
+    const daniels = await mine('lead');
+    expect(daniels.map((r) => r.superviseeId)).toEqual(expect.arrayContaining([HANNAH, MARCUS]));
+    expect(new Set(daniels.map((r) => r.supervisorId))).toEqual(new Set([DSL_ID]));
   });
 });
 
@@ -1029,6 +1061,22 @@ const BAD: BadInput[] = [
     field: 'purpose',
   },
   { operationId: 'revokeAuditorGrant', what: 'an id too long', method: 'post', path: () => `/api/auditor-grants/${LONG(301)}/revoke`, field: 'grantId' },
+  {
+    operationId: 'exportEvidencePack',
+    what: 'a date that does not exist',
+    method: 'get',
+    path: () => '/api/compliance/evidence-pack?from=2026-02-30&to=2026-12-01',
+    field: 'from',
+  },
+  { operationId: 'getComplianceDashboard', what: 'a status that is not one', method: 'get', path: () => '/api/compliance/dashboard?status=late', field: 'status' },
+  {
+    operationId: 'getComplianceDashboard',
+    what: 'an unknown filter',
+    method: 'get',
+    path: () => '/api/compliance/dashboard?colour=red',
+    field: 'body',
+    message: /Unknown field 'colour'/,
+  },
 ];
 
 describe('(c) malformed input: 400 naming the field', () => {

@@ -13,6 +13,8 @@ export interface EmulatorOptions {
   port?: number;
   dataDir: string;
   faultSeed?: number;
+  /** false: changes stay in memory, never written to the data dir (benches with very large lists). Default true. */
+  persist?: boolean;
 }
 
 export interface RunningEmulator {
@@ -30,7 +32,12 @@ export interface RunningEmulator {
 
 export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmulator> {
   await mkdir(opts.dataDir, { recursive: true });
-  const emulator = await createEmulatorServer({ port: opts.port ?? 0, dataDir: opts.dataDir, ...(opts.faultSeed !== undefined ? { faultSeed: opts.faultSeed } : {}) });
+  const emulator = await createEmulatorServer({
+    port: opts.port ?? 0,
+    dataDir: opts.dataDir,
+    ...(opts.faultSeed !== undefined ? { faultSeed: opts.faultSeed } : {}),
+    ...(opts.persist !== undefined ? { persist: opts.persist } : {}),
+  });
   const url = emulator.ctx.origin;
   return {
     url,

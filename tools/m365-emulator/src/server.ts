@@ -28,8 +28,8 @@ export interface EmulatorServer {
 
 const log = pino({ name: 'm365-emulator', level: process.env['EMULATOR_LOG_LEVEL'] ?? 'warn' });
 
-export async function createEmulatorServer(opts: { port: number; dataDir: string; faultSeed?: number }): Promise<EmulatorServer> {
-  const [tls, key, state] = await Promise.all([loadOrCreateCertificate(opts.dataDir), loadOrCreateSigningKey(opts.dataDir), openState(opts.dataDir)]);
+export async function createEmulatorServer(opts: { port: number; dataDir: string; faultSeed?: number; persist?: boolean }): Promise<EmulatorServer> {
+  const [tls, key, state] = await Promise.all([loadOrCreateCertificate(opts.dataDir), loadOrCreateSigningKey(opts.dataDir), openState(opts.dataDir, opts.persist ?? true)]);
   let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(503).end();
   const server = createServer({ cert: tls.certPem, key: tls.keyPem }, (req, res) => handle(req, res));
   await new Promise<void>((resolve, reject) => {

@@ -16,7 +16,10 @@ export function openApiDocument(ops: readonly Operation[]): ReturnType<typeof cr
       ...(op.params || op.query ? { requestParams: { ...(op.params ? { path: op.params } : {}), ...(op.query ? { query: op.query } : {}) } } : {}),
       ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: op.body } } } } : {}),
       responses: {
-        [String(op.success.status)]: { description: op.success.description, content: { 'application/json': { schema: op.success.schema } } },
+        [String(op.success.status)]: {
+          description: op.success.description,
+          content: Object.fromEntries((op.success.mediaTypes ?? ['application/json']).map((m) => [m, { schema: op.success.schema }])),
+        },
         ...(op.body || op.params || op.query ? { '400': error('The input is not valid: `field` names what to fix.') } : {}),
         '401': error('No valid sign-in (missing, expired or foreign token).'),
         '403': error('Signed in, but not allowed: `message` says why.'),

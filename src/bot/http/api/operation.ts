@@ -22,6 +22,8 @@ export interface Reply {
   status?: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** A file instead of JSON (an export): sent as it is, with its Content-Type. */
+  raw?: { contentType: string; body: Buffer | string };
 }
 
 /**
@@ -39,7 +41,8 @@ export interface Operation {
   params?: AnyObject;
   query?: AnyObject;
   body?: z.ZodType;
-  success: { status: 200 | 201 | 202; description: string; schema: z.ZodType };
+  /** `mediaTypes`: what a file reply is sent as (JSON when absent). */
+  success: { status: 200 | 201 | 202; description: string; schema: z.ZodType; mediaTypes?: readonly string[] };
   handle(ctx: HandlerContext<Record<string, string>, Record<string, unknown>, unknown>): Promise<Outcome<Reply>>;
 }
 
@@ -126,7 +129,9 @@ export function mountOperations(
         });
         if (!outcome.ok) return sendRefusal(res, outcome.refusal);
         for (const [k, v] of Object.entries(outcome.value.headers ?? {})) res.setHeader(k, v);
-        res.status(outcome.value.status ?? op.success.status).json(outcome.value.body);
+        const status = outcome.value.status ?? op.success.status;
+        if (outcome.value.raw) res.status(status).type(outcome.value.raw.contentType).send(outcome.value.raw.body);
+        else res.status(status).json(outcome.value.body);
       } catch (err) {
         deps.onError(err, req, res);
       }

@@ -1,7 +1,9 @@
 import type { Operation } from '../api/operation.js';
 import { arrangementOperations } from './arrangements.js';
 import { bookingOperations } from './booking.js';
+import { complianceOperations } from './compliance.js';
 import { meOperations } from './me.js';
+import { evidenceOperations } from './evidence.js';
 import { recordOperations } from './records.js';
 import { reminderOperations } from './reminders.js';
 import { schoolYearOperations } from './school-year.js';
@@ -16,4 +18,6 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...sessionOperations,
   ...reminderOperations,
   ...recordOperations,
+  ...evidenceOperations,
+  ...complianceOperations,
 ];

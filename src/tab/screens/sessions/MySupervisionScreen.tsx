@@ -5,10 +5,11 @@ import { Loading } from '../../components/Loading.js';
 import { useShell } from '../../shell/contexts.js';
 import { Screen, useScreenStyles } from '../../shell/Screen.js';
 import { useLoad } from '../../shell/use-load.js';
+import { MySuperviseesPanel } from './MySuperviseesPanel.js';
 import { SessionList } from './SessionList.js';
 import { splitByTime } from './session-text.js';
 
-/** Everyone's own sessions: as supervisee, and as supervisor of others. Upcoming first, then past. */
+/** Everyone's own sessions: as supervisee, and as supervisor of others. Upcoming first, then (for a supervisor) where their supervisees stand, then past. */
 export default function MySupervisionScreen() {
   const { api } = useShell();
   const styles = useScreenStyles();
@@ -35,6 +36,7 @@ export default function MySupervisionScreen() {
                   </h3>
                   <SessionList label="Upcoming sessions" sessions={upcoming} empty="No sessions are booked for you yet. The safeguarding admin books them for the year." />
                 </section>
+                <MySuperviseesPanel />
                 <section className={styles.stack} aria-labelledby={pastId}>
                   <h3 id={pastId} className={styles.h3}>
                     Past ({past.length})

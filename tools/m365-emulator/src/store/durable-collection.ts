@@ -13,10 +13,14 @@ export class DurableCollection<V> {
   private writing: Promise<void> = Promise.resolve();
   private dirty = false;
 
-  private constructor(private readonly path: string) {}
+  private constructor(
+    private readonly path: string,
+    private readonly persist: boolean,
+  ) {}
 
-  static async open<V>(dataDir: string, name: string, seed: () => Iterable<[string, V]>): Promise<DurableCollection<V>> {
-    const collection = new DurableCollection<V>(join(dataDir, 'state', `${name}.json`));
+  /** `persist: false` keeps changes in memory only (what is on disk is still read at start). */
+  static async open<V>(dataDir: string, name: string, seed: () => Iterable<[string, V]>, persist = true): Promise<DurableCollection<V>> {
+    const collection = new DurableCollection<V>(join(dataDir, 'state', `${name}.json`), persist);
     const text = await readFileIfExists(collection.path);
     if (text === undefined) {
       for (const [k, v] of seed()) collection.map.set(k, v);
@@ -51,6 +55,7 @@ export class DurableCollection<V> {
   }
   /** Mark as changed after mutating a stored value in place. */
   touch(): void {
+    if (!this.persist) return;
     this.dirty = true;
     if (!this.timer) {
       this.timer = setTimeout(() => {

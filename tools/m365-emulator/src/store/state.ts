@@ -17,18 +17,26 @@ export interface EmulatorState {
   flush(): Promise<void>;
 }
 
-export async function openState(dataDir: string): Promise<EmulatorState> {
-  const users = await DurableCollection.open<UserRecord>(dataDir, 'users', () =>
-    DEMO_USERS.map((u): [string, UserRecord] => {
-      const { role, ...record } = u;
-      return [u.id, { ...record, appRoles: [...DEMO_APP_ROLES[role]] }];
-    }),
+/** `persist: false`: nothing is written back to disk (benches with lists too large to rewrite on every change). */
+export async function openState(dataDir: string, persist = true): Promise<EmulatorState> {
+  const users = await DurableCollection.open<UserRecord>(
+    dataDir,
+    'users',
+    () =>
+      DEMO_USERS.map((u): [string, UserRecord] => {
+        const { role, ...record } = u;
+        return [u.id, { ...record, appRoles: [...DEMO_APP_ROLES[role]] }];
+      }),
+    persist,
   );
-  const events = await DurableCollection.open<EventRecord>(dataDir, 'events', () => []);
-  const sites = await DurableCollection.open<SiteRecord>(dataDir, 'sites', () =>
-    DEMO_SITES.map((s): [string, SiteRecord] => [s.id, { ...s, grants: s.grants.map((g) => ({ ...g, roles: [...g.roles] })), createdDateTime: '2026-09-01T08:00:00Z' }]),
+  const events = await DurableCollection.open<EventRecord>(dataDir, 'events', () => [], persist);
+  const sites = await DurableCollection.open<SiteRecord>(
+    dataDir,
+    'sites',
+    () => DEMO_SITES.map((s): [string, SiteRecord] => [s.id, { ...s, grants: s.grants.map((g) => ({ ...g, roles: [...g.roles] })), createdDateTime: '2026-09-01T08:00:00Z' }]),
+    persist,
   );
-  const lists = await DurableCollection.open<ListRecord>(dataDir, 'lists', () => []);
+  const lists = await DurableCollection.open<ListRecord>(dataDir, 'lists', () => [], persist);
   const all = [users, events, sites, lists];
   return {
     users,

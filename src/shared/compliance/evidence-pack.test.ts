@@ -1,0 +1,232 @@
+import { describe, expect, it } from 'vitest';
+import type { Arrangement } from '../arrangements/arrangement.js';
+import { testCalendar } from '../calendar/test-fixtures.js';
+import { addMinutes, londonToInstant, type IsoInstant } from '../calendar/london-time.js';
+import { makeWorkingCalendar } from '../calendar/working-calendar.js';
+import type { DecisionRecord } from '../records/decision-record.js';
+import type { AgreedAction, RecordKind, RecordVersion, Signatory } from '../records/record.js';
+import { editRecord, sendForSignature, signRecord, startRecord } from '../records/sign-off.js';
+import type { Session } from '../sessions/session.js';
+import { buildEvidencePack, validateEvidenceRange, type EvidenceInput } from './evidence-pack.js';
+
+const calendar = makeWorkingCalendar(testCalendar());
+/** Wednesday of the first week of Autumn 2 (2025/26). */
+const NOW = '2025-11-05T12:00:00Z' as IsoInstant;
+const RANGE = { from: '2025-09-01', to: '2025-11-05' };
+const ADA = { id: 'sup-1', displayName: 'Ada Quillgate', mail: 'ada@school.example', role: 'dsl' as const };
+const SECRET = 'Fictional answer about a child';
+
+function arrangement(id: string, names: string[], extra: Partial<Arrangement> = {}): Arrangement {
+  return {
+    id,
+    supervisor: ADA,
+    supervisees: names.map((n, i) => ({ id: `${id}-p${i}`, displayName: n, mail: `${id}-${i}@school.example`, role: 'teaching-assistant' as const })),
+    format: names.length > 1 ? 'group' : 'individual',
+    cadence: { kind: 'half-termly' },
+    durationMinutes: 60,
+    maxGapMonths: 3,
+    organiser: 'supervisor',
+    teamsMeeting: false,
+    preferences: {},
+    status: 'active',
+    startDate: '2025-09-01',
+    ...extra,
+  };
+}
+
+function session(a: Arrangement, n: number, date: string, status: Session['status'] = 'held'): Session {
+  const start = londonToInstant(date, '10:00');
+  return {
+    id: `${a.id}-s${n}`,
+    arrangementId: a.id,
+    academicYear: '2025/26',
+    windowId: 'w',
+    windowLabel: 'w',
+    start,
+    end: addMinutes(start, 60),
+    status,
+    organiserMailbox: ADA.id,
+    eventId: `e${n}`,
+    iCalUId: `i${n}`,
+    postponements: [],
+  };
+}
+
+const partiesOf = (a: Arrangement): Signatory[] => [a.supervisor, ...a.supervisees].map((p) => ({ id: p.id, displayName: p.displayName }));
+
+/** A record taken through the real sign-off steps: signed by the first `signers` parties, an hour apart after the session. */
+function signedRecord(a: Arrangement, s: Session | undefined, kind: RecordKind, signers: number, actions: AgreedAction[] = []): RecordVersion {
+  const at = s?.end ?? londonToInstant(a.startDate, '12:00');
+  let r = startRecord(
+    { recordId: s ? `${s.id}.${kind}` : `${a.id}.contract`, kind, templateId: 't', arrangementId: a.id, sessionId: s?.id, sessionStart: s?.start },
+    { answers: { q1: SECRET }, actions },
+    ADA.id,
+    at,
+  );
+  const sent = sendForSignature(r, partiesOf(a), at);
+  if (!sent.ok) throw new Error(sent.message);
+  r = sent.record;
+  partiesOf(a)
+    .slice(0, signers)
+    .forEach((p, i) => {
+      const signed = signRecord(r, p, { version: r.version, sha256: r.sentSha256 ?? '' }, addMinutes(at, 60 * (i + 1)));
+      if (!signed.ok) throw new Error(signed.message);
+      r = signed.record;
+    });
+  return r;
+}
+
+function decision(a: Arrangement, id: string, decidedAt: string, confirmedAt?: string): DecisionRecord {
+  return {
+    id,
+    sessionId: `${a.id}-s1`,
+    arrangementId: a.id,
+    decidedById: ADA.id,
+    decidedAt,
+    childReference: 'J.B. (ref 24-117)',
+    concerns: 'Fictional concerns.',
+    actions: [{ text: 'Call the family', timescale: 'By Friday' }],
+    referredToManager: false,
+    chronologyEntry: true,
+    caseSystem: 'CPOMS',
+    ...(confirmedAt ? { enteredOnCaseSystem: { reference: 'CP-77', at: confirmedAt, byId: ADA.id } } : {}),
+  };
+}
+
+const action = (id: string, dueDate: string, done: boolean): AgreedAction => ({ id, text: `Fictional action ${id}`, ownerId: ADA.id, dueDate, done });
+
+// Liam: half-termly, two sessions held in Autumn 1, one booked in Autumn 2; the first record signed by both,
+// the second by Ada only; the contract signed. A group (termly) with nothing held yet. An arrangement that
+// began after the range.
+const liam = arrangement('liam', ['Liam Barker']);
+const group = arrangement('group', ['Sam Ode', 'Ria Penn'], { cadence: { kind: 'termly' } });
+const later = arrangement('later', ['Zed Late'], { startDate: '2025-12-01' });
+const s1 = session(liam, 1, '2025-09-17');
+const s2 = session(liam, 2, '2025-10-15');
+const s3 = session(liam, 3, '2025-11-20', 'booked');
+const r1 = signedRecord(liam, s1, 'individual', 2, [action('a1', '2025-10-01', false)]);
+const r2 = signedRecord(liam, s2, 'individual', 1, [action('a1', '2025-10-01', true), action('a2', '2025-10-30', false)]);
+const contract = signedRecord(liam, s1, 'contract', 2);
+const wellbeing = signedRecord(liam, s2, 'wellbeing', 2);
+
+const input = (extra: Partial<EvidenceInput> = {}): EvidenceInput => ({
+  calendar,
+  now: NOW,
+  range: RANGE,
+  arrangements: [liam, group, later],
+  sessions: [s1, s2, s3],
+  records: [r1, r2, { ...contract, recordId: 'liam.contract', sessionId: undefined }, wellbeing],
+  decisions: [
+    decision(liam, 'd-on-time', '2025-09-17T11:00:00Z', '2025-09-18T09:00:00Z'),
+    decision(liam, 'd-late', '2025-10-15T11:00:00Z', '2025-10-17T09:00:00Z'),
+    decision(liam, 'd-awaiting', '2025-11-05T09:00:00Z'),
+    decision(liam, 'd-before', '2025-07-01T09:00:00Z'),
+  ],
+  scope: { label: 'The whole trust' },
+  ...extra,
+});
+
+describe('the evidence range', () => {
+  it('must be real dates, in order, at most two years', () => {
+    expect(validateEvidenceRange('2026-02-30', '2026-03-01')).toMatchObject({ ok: false, issues: [{ field: 'from' }] });
+    expect(validateEvidenceRange('2026-02-01', '')).toMatchObject({ ok: false, issues: [{ field: 'to' }] });
+    expect(validateEvidenceRange('2026-03-02', '2026-03-01')).toMatchObject({ ok: false, issues: [{ field: 'to', message: expect.stringContaining('ends before it starts') }] });
+    expect(validateEvidenceRange('2025-09-01', '2027-09-01')).toEqual({ ok: true, value: { from: '2025-09-01', to: '2027-09-01' } });
+    expect(validateEvidenceRange('2025-09-01', '2027-09-02')).toMatchObject({ ok: false, issues: [{ field: 'to', message: expect.stringContaining('at most two years') }] });
+    expect(validateEvidenceRange('2026-03-01', '2026-03-01').ok).toBe(true);
+  });
+});
+
+describe('the evidence pack', () => {
+  const pack = buildEvidencePack(input());
+
+  it('counts sessions required by the cadence (as the dashboard does) and held, per supervisee', () => {
+    expect(pack.supervisees.map((s) => [s.superviseeName, s.sessionsRequired, s.requiredWindowsMet, s.sessionsHeld])).toEqual([
+      ['Liam Barker', 2, 1, 2], // Autumn 1 (held) and Autumn 2 (under way, booked only)
+      ['Ria Penn', 1, 0, 0], // the autumn term
+      ['Sam Ode', 1, 0, 0],
+    ]);
+  });
+
+  it('lists each held session with its record, signatories and signature times', () => {
+    expect(pack.sessions.map((s) => [s.date, s.recordState, s.signatures.map((g) => [g.name, g.at])])).toEqual([
+      [
+        '2025-09-17',
+        'locked',
+        [
+          ['Ada Quillgate', '2025-09-17T11:00:00Z'],
+          ['Liam Barker', '2025-09-17T12:00:00Z'],
+        ],
+      ],
+      ['2025-10-15', 'awaiting-signatures', [['Ada Quillgate', '2025-10-15T11:00:00Z']]],
+    ]);
+    expect(pack.sessions[0]).toMatchObject({ lockedAt: '2025-09-17T12:00:00Z', signatoryNames: ['Ada Quillgate', 'Liam Barker'], recordKind: 'individual' });
+    expect(pack.supervisees[0]).toMatchObject({ recordsLocked: 1, recordsAwaitingSignature: 1 });
+  });
+
+  it('gives the contract signing date and when its review is due', () => {
+    expect(pack.supervisees[0]).toMatchObject({ contractSignedAt: '2025-09-17T12:00:00Z', contractReviewDue: '2026-09-17' });
+    expect(pack.contracts).toEqual([expect.objectContaining({ recordId: 'liam.contract', state: 'locked', signatures: [expect.anything(), expect.anything()] })]);
+  });
+
+  it('counts actions once each, with the latest record’s word on them', () => {
+    expect(pack.supervisees[0]).toMatchObject({ actionsAgreed: 2, actionsDone: 1, actionsOverdue: 1 });
+  });
+
+  it('gives each decision in the range its deadline and when it was confirmed on the case system', () => {
+    expect(pack.decisions.map((d) => [d.id, d.dueBy, d.confirmedAt, d.status])).toEqual([
+      ['d-on-time', '2025-09-18T11:00:00Z', '2025-09-18T09:00:00Z', 'on-time'],
+      ['d-late', '2025-10-16T11:00:00Z', '2025-10-17T09:00:00Z', 'late'],
+      ['d-awaiting', '2025-11-06T09:00:00Z', undefined, 'awaiting'],
+    ]);
+    expect(pack.supervisees[0]).toMatchObject({ decisions: 3, decisionsConfirmedInTime: 1 });
+  });
+
+  it('sums per arrangement: a group’s figures count once', () => {
+    expect(pack.summary).toMatchObject({
+      supervisees: 3,
+      sessionsRequired: 3,
+      requiredWindowsMet: 1,
+      sessionsHeld: 2,
+      recordsLocked: 1,
+      recordsAwaitingSignature: 1,
+      contractsSigned: 1,
+      actionsAgreed: 2,
+      actionsDone: 1,
+      actionsOverdue: 1,
+      decisions: 3,
+      decisionsConfirmedInTime: 1,
+      decisionsConfirmedLate: 1,
+      decisionsNotConfirmed: 1,
+    });
+  });
+
+  it('holds no case detail and no wellbeing record unless asked', () => {
+    const text = JSON.stringify(pack);
+    for (const secret of [SECRET, 'J.B.', 'Fictional concerns', 'Call the family', 'Fictional action', 'CP-77', 'wellbeing']) expect(text).not.toContain(secret);
+    expect(pack.caseDetail).toEqual({ included: false });
+  });
+
+  it('holds case detail when the DSL asked, with the reason', () => {
+    const detailed = buildEvidencePack(input({ caseDetail: { reason: 'Ofsted case sample' } }));
+    expect(detailed.caseDetail).toEqual({ included: true, reason: 'Ofsted case sample' });
+    expect(detailed.decisions[0]).toMatchObject({ childReference: 'J.B. (ref 24-117)', concerns: 'Fictional concerns.', caseSystemReference: 'CP-77' });
+    expect(detailed.sessions[0]?.answers).toEqual({ q1: SECRET });
+    expect(detailed.actions.map((x) => x.text)).toEqual(['Fictional action a1', 'Fictional action a2']);
+    expect(JSON.stringify(detailed)).not.toContain('wellbeing');
+  });
+
+  it('shows a record being revised by its last signed version', () => {
+    const v2 = editRecord(r1, { answers: { q1: 'changed' }, actions: [] }, ADA.id, NOW).record;
+    const revised = buildEvidencePack(input({ records: [r1, v2, r2] }));
+    expect(revised.sessions[0]).toMatchObject({ recordVersion: 1, recordState: 'locked' });
+  });
+
+  it('keeps to the range and the school asked for', () => {
+    const narrow = buildEvidencePack(input({ range: { from: '2025-10-01', to: '2025-10-31' } }));
+    expect(narrow.sessions.map((s) => s.date)).toEqual(['2025-10-15']);
+    expect(narrow.supervisees[0]).toMatchObject({ sessionsRequired: 1, requiredWindowsMet: 1, sessionsHeld: 1 });
+    const other = buildEvidencePack(input({ scope: { schoolId: 'north', label: 'North' }, schoolOf: (a) => (a.id === 'group' ? 'north' : 'south') }));
+    expect(other.supervisees.map((s) => s.superviseeName)).toEqual(['Ria Penn', 'Sam Ode']);
+  });
+});
