@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testArrangement } from '../arrangements/test-arrangement.js';
 import type { Arrangement } from '../arrangements/arrangement.js';
 import type { AuditorGrant } from '../records/auditor-grant.js';
 import type { RecordKind } from '../records/record.js';
@@ -10,20 +11,12 @@ const SUPERVISEE = 'see-a';
 const OUTSIDER = 'outsider';
 const NOW = '2026-06-16T09:00:00Z';
 
-const arrangement: Arrangement = {
+const arrangement: Arrangement = testArrangement({
   id: 'arr-1',
   supervisor: { id: SUPERVISOR, displayName: 'Sam Supervisor', mail: 'sam@school.example', role: 'dsl' },
   supervisees: [{ id: SUPERVISEE, displayName: 'Alex A', mail: 'alex@school.example', role: 'head-of-year' }],
-  format: 'individual',
-  cadence: { kind: 'half-termly' },
-  durationMinutes: 60,
-  maxGapMonths: 3,
-  organiser: 'supervisor',
-  teamsMeeting: false,
-  preferences: {},
-  status: 'active',
   startDate: '2026-09-01',
-};
+});
 
 const grant = (auditorId: string, over: Partial<AuditorGrant> = {}): AuditorGrant => ({
   id: `g-${auditorId}`,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testArrangement } from '../arrangements/test-arrangement.js';
 import type { Arrangement } from '../arrangements/arrangement.js';
 import { testCalendar } from '../calendar/test-fixtures.js';
 import { addMinutes, londonToInstant, type IsoInstant } from '../calendar/london-time.js';
@@ -14,21 +15,12 @@ const NOW = '2025-11-05T12:00:00Z' as IsoInstant;
 const SUPERVISOR = { id: 'sup-1', displayName: 'Ada Quillgate', mail: 'ada@school.example', role: 'dsl' as const };
 
 function arrangement(id: string, superviseeName: string, extra: Partial<Arrangement> = {}): Arrangement {
-  return {
+  return testArrangement({
     id,
     supervisor: SUPERVISOR,
     supervisees: [{ id: `${id}-supervisee`, displayName: superviseeName, mail: `${id}@school.example`, role: 'teaching-assistant' }],
-    format: 'individual',
-    cadence: { kind: 'half-termly' },
-    durationMinutes: 60,
-    maxGapMonths: 3,
-    organiser: 'supervisor',
-    teamsMeeting: false,
-    preferences: {},
-    status: 'active',
-    startDate: '2025-09-01',
     ...extra,
-  };
+  });
 }
 
 function session(arrangementId: string, n: number, date: string, status: Session['status'] = 'held'): Session {

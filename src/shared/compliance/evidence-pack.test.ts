@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testArrangement } from '../arrangements/test-arrangement.js';
 import type { Arrangement } from '../arrangements/arrangement.js';
 import { testCalendar } from '../calendar/test-fixtures.js';
 import { addMinutes, londonToInstant, type IsoInstant } from '../calendar/london-time.js';
@@ -17,21 +18,12 @@ const ADA = { id: 'sup-1', displayName: 'Ada Quillgate', mail: 'ada@school.examp
 const SECRET = 'Fictional answer about a child';
 
 function arrangement(id: string, names: string[], extra: Partial<Arrangement> = {}): Arrangement {
-  return {
+  return testArrangement({
     id,
     supervisor: ADA,
     supervisees: names.map((n, i) => ({ id: `${id}-p${i}`, displayName: n, mail: `${id}-${i}@school.example`, role: 'teaching-assistant' as const })),
-    format: names.length > 1 ? 'group' : 'individual',
-    cadence: { kind: 'half-termly' },
-    durationMinutes: 60,
-    maxGapMonths: 3,
-    organiser: 'supervisor',
-    teamsMeeting: false,
-    preferences: {},
-    status: 'active',
-    startDate: '2025-09-01',
     ...extra,
-  };
+  });
 }
 
 function session(a: Arrangement, n: number, date: string, status: Session['status'] = 'held'): Session {
