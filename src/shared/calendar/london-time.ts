@@ -64,10 +64,11 @@ export function instantToLondon(instant: IsoInstant): { date: IsoDate; time: Loc
 }
 
 // UK summer time since 1996: from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday
-// of October (the rule the IANA Europe/London zone holds for those years). Worked out here because the
-// compliance dashboard converts hundreds of thousands of instants per request and luxon's zone lookup
-// dominated it; other years go through luxon. london-time.test.ts checks both agree.
-const summerTime = new Map<number, readonly [number, number]>();
+// of October. Worked out here because the compliance dashboard converts hundreds of thousands of instants
+// per request and luxon's zone lookup dominated it. Each year's rule is first checked against the time-zone
+// database (through luxon) at its four edges: a year where the law differs goes through luxon instead.
+const summerTime = new Map<number, readonly [number, number] | null>();
+const offsetAt = (ms: number) => DateTime.fromMillis(ms, { zone: SCHOOL_TIME_ZONE }).offset;
 function lastSundayAt1Utc(year: number, month: number): number {
   const lastDay = Date.UTC(year, month + 1, 0, 1);
   return lastDay - new Date(lastDay).getUTCDay() * 86_400_000;
@@ -77,10 +78,13 @@ function londonFast(ms: number): { date: IsoDate; time: LocalTime } | undefined 
   const year = new Date(ms).getUTCFullYear();
   if (!Number.isFinite(ms) || year < 1996 || year > 2199) return undefined;
   let bst = summerTime.get(year);
-  if (!bst) {
-    bst = [lastSundayAt1Utc(year, 2), lastSundayAt1Utc(year, 9)] as const;
+  if (bst === undefined) {
+    const [from, to] = [lastSundayAt1Utc(year, 2), lastSundayAt1Utc(year, 9)];
+    const agrees = offsetAt(from - 1) === 0 && offsetAt(from) === 60 && offsetAt(to - 1) === 60 && offsetAt(to) === 0;
+    bst = agrees ? ([from, to] as const) : null;
     summerTime.set(year, bst);
   }
+  if (bst === null) return undefined;
   const local = new Date(ms + (ms >= bst[0] && ms < bst[1] ? 3_600_000 : 0));
   return {
     date: `${local.getUTCFullYear()}-${p2(local.getUTCMonth() + 1)}-${p2(local.getUTCDate())}`,
