@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fingerprintOf } from './fingerprint.js';
 import type { RecordContent, RecordVersion, Signatory } from './record.js';
 import { recordVersionSchema } from './record.js';
-import { awaitedSignatories, currentFingerprint, editRecord, integrityOf, requestChange, sendForSignature, signRecord, startRecord, type SignOffResult } from './sign-off.js';
+import { awaitedSignatories, editRecord, integrityOf, requestChange, sendForSignature, signRecord, startRecord, type SignOffResult } from './sign-off.js';
 
 const T0 = '2026-06-16T08:00:00Z';
 const T1 = '2026-06-16T09:00:00Z';
@@ -30,7 +30,7 @@ function refused(r: SignOffResult): { code: string; message: string } {
   return r;
 }
 
-const seen = (r: RecordVersion) => ({ version: r.version, sha256: currentFingerprint(r) });
+const seen = (r: RecordVersion) => ({ version: r.version, sha256: fingerprintOf(r) });
 
 const sent = (signatories: Signatory[] = [SUP, A, B]) => ok(sendForSignature(draft(), signatories, T1));
 
@@ -113,7 +113,7 @@ describe('signRecord', () => {
 
   it('refuses a stale version', () => {
     const r = sent();
-    const e = refused(signRecord(r, A, { version: 2, sha256: currentFingerprint(r) }, T2));
+    const e = refused(signRecord(r, A, { version: 2, sha256: fingerprintOf(r) }, T2));
     expect(e.code).toBe('stale_version');
     expect(e.message).toContain('version 2');
   });

@@ -9,9 +9,6 @@ export type SignOffRefusalCode =
 
 const no = (code: SignOffRefusalCode, message: string): SignOffResult => ({ ok: false, code, message });
 
-/** The current fingerprint of a version's content. */
-export const currentFingerprint = (r: RecordVersion): string => fingerprintOf(r);
-
 type VersionBase = Pick<RecordVersion, 'recordId' | 'kind' | 'templateId' | 'arrangementId' | 'sessionId' | 'sessionStart'>;
 
 /** A version in draft, as nobody has sent or signed it yet. */

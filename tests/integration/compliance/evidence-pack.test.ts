@@ -4,6 +4,7 @@
 // detail unless the DSL asks with a reason (then it is in the AuditLog); staff, the admin and an auditor
 // whose grant expired are refused. Fictional people only (the emulator's demo school).
 
+import { auditEntriesOf } from '../../support/audit-log.js';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportEvidencePack, type EvidenceDeps, type EvidenceExportInput } from '../../../src/bot/compliance/export-evidence-pack.js';
@@ -200,9 +201,7 @@ async function pdfLines(pdf: Buffer): Promise<string[]> {
 }
 
 const auditOf = async (actorId: string) =>
-  (await reader.store.query('AuditLog', { ActorId: actorId }))
-    .map((i) => ({ action: String(i.fields.Action), targetId: String(i.fields.TargetId), outcome: String(i.fields.Outcome), detail: String(i.fields.Detail ?? '') }))
-    .filter((e) => e.action === 'evidence.export');
+  (await auditEntriesOf(reader.store, actorId)).filter((e) => e.action === 'evidence.export').map((e) => ({ ...e, detail: e.detail ?? '' }));
 
 beforeAll(async () => {
   stack = await startStack({ demoArrangements: false });

@@ -11,6 +11,7 @@
 //   grants         Safeguarding.Lead only. Safeguarding.Admin never reads records.
 //   list           everyone, filtered to the records they may read (checked against the read rows)
 
+import { auditEntriesOf, type AuditEntry } from '../../support/audit-log.js';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordStorePort, StoredItem } from '../../../src/bot/graph/record-store.js';
@@ -307,21 +308,7 @@ async function requestFor(row: Row): Promise<Request> {
   }
 }
 
-interface AuditEntry {
-  id: string;
-  action: string;
-  targetId: string;
-  outcome: string;
-  detail: string | null;
-}
-const auditOf = async (actorId: string): Promise<AuditEntry[]> =>
-  (await store.query('AuditLog', { ActorId: actorId })).map((i) => ({
-    id: i.id,
-    action: String(i.fields.Action),
-    targetId: String(i.fields.TargetId),
-    outcome: String(i.fields.Outcome),
-    detail: (i.fields.Detail as string | null | undefined) ?? null,
-  }));
+const auditOf = (actorId: string): Promise<AuditEntry[]> => auditEntriesOf(store, actorId);
 
 /** Everything a refused call must leave as it was. */
 const snapshot = async (): Promise<string[]> => {
