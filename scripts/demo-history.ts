@@ -18,6 +18,7 @@
 // deterministic key, so writing the same history again (the same `now`) creates nothing new.
 
 import type { RecordStorePort } from '../src/bot/graph/record-store.js';
+import type { UseCases } from '../src/bot/use-cases.js';
 import { currentCalendar } from '../src/bot/school-year/school-calendar.js';
 import { createArrangementRepository } from '../src/bot/storage/arrangement-repository.js';
 import { createDecisionRepository } from '../src/bot/storage/decision-repository.js';
@@ -35,6 +36,7 @@ import { recordIdFor, type AgreedAction, type RecordContent, type RecordVersion,
 import { editRecord, sendForSignature, signRecord, startRecord } from '../src/shared/records/sign-off.js';
 import { sessionId, type Session } from '../src/shared/sessions/session.js';
 
+const PRIYA = 'a1000000-0000-4000-8000-000000000001';
 const DANIEL = 'a1000000-0000-4000-8000-000000000002';
 const HANNAH = 'a1000000-0000-4000-8000-000000000003';
 const MARCUS = 'a1000000-0000-4000-8000-000000000004';
@@ -393,4 +395,42 @@ export async function seedDemoHistory(input: { store: RecordStorePort; now: IsoI
   const history = planDemoHistory({ now, calendar, arrangements, existing });
   await writeDemoHistory(store, history);
   return history;
+}
+
+/** The demo trust's two fictional schools: Oakfield Academy (the emulator's demo school) and Riverside Primary. */
+export const DEMO_SCHOOLS = [
+  { id: 'oakfield-academy', name: 'Oakfield Academy' },
+  { id: 'riverside-primary', name: 'Riverside Primary' },
+] as const;
+
+// Which school each demo arrangement belongs to (supervisor → supervisee): each school has something to catch.
+const DEMO_SCHOOL_OF: readonly { supervisorId: string; superviseeId: string; schoolId: (typeof DEMO_SCHOOLS)[number]['id'] }[] = [
+  { supervisorId: RACHEL, superviseeId: DANIEL, schoolId: 'oakfield-academy' },
+  { supervisorId: DANIEL, superviseeId: HANNAH, schoolId: 'oakfield-academy' },
+  { supervisorId: DANIEL, superviseeId: MARCUS, schoolId: 'oakfield-academy' },
+  { supervisorId: HANNAH, superviseeId: SOPHIE, schoolId: 'riverside-primary' },
+  { supervisorId: GRACE, superviseeId: LIAM, schoolId: 'riverside-primary' },
+];
+
+/**
+ * Gives the demo trust its two schools and puts each demo arrangement in one, as the safeguarding admin
+ * would (through the use cases, so it is audited and the dashboard sees it at once). Once: nothing happens
+ * when schools were ever saved. Returns how many arrangements were placed.
+ */
+export async function seedDemoSchools(useCases: Pick<UseCases, 'listSchools' | 'saveSchools' | 'listArrangements' | 'updateArrangement'>): Promise<number> {
+  const caller = { id: PRIYA, roles: ['Safeguarding.Admin' as const] };
+  const current = await useCases.listSchools({ caller });
+  if (!current.ok || current.value.version !== 'none') return 0;
+  const saved = await useCases.saveSchools({ caller, schools: DEMO_SCHOOLS.map((s) => ({ ...s })), version: current.value.version });
+  if (!saved.ok) throw new Error(`Demo schools refused: ${saved.refusal.message}`);
+  const list = await useCases.listArrangements({ caller });
+  let placed = 0;
+  for (const a of list.ok ? list.value : []) {
+    const where = DEMO_SCHOOL_OF.find((p) => a.supervisor.id === p.supervisorId && a.supervisees.some((s) => s.id === p.superviseeId));
+    if (!where || a.schoolId === where.schoolId) continue;
+    const moved = await useCases.updateArrangement({ caller, arrangementId: a.id, changes: { schoolId: where.schoolId } });
+    if (!moved.ok) throw new Error(`Demo arrangement not placed in its school: ${moved.refusal.message}`);
+    placed++;
+  }
+  return placed;
 }

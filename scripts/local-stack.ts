@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { startEmulator, LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, SAFEGUARDING_SITE_ID, type RunningEmulator } from '../tools/m365-emulator/src/index.js';
 import { startFromEnv, type StartedApp } from '../src/bot/compose.js';
 import { seedDemoArrangements, seedDemoSessions } from './demo-arrangements.js';
-import { seedDemoHistory } from './demo-history.js';
+import { seedDemoHistory, seedDemoSchools } from './demo-history.js';
 import { ADMIN_ID, DSL_ID } from '../tools/m365-emulator/src/seed/demo-school.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,13 +29,16 @@ export interface LocalStackOptions {
   demoSessions?: boolean;
   /**
    * Give a new demo school a year and a half of past sessions, records, contracts and decisions, with an
-   * overdue supervisee, an unsigned record, a missing contract and an overdue decision to show (default false).
+   * overdue supervisee, an unsigned record, a missing contract and an overdue decision to show, and make it a
+   * trust of two schools (Oakfield Academy, Riverside Primary) with the demo arrangements spread over them (default false).
    */
   demoHistory?: boolean;
   /** How often the server runs the reminder job; 0 = only when asked (default 15). */
   reminderIntervalMinutes?: number;
   /** How often the compliance read model catches up with writes made outside the server; 0 = only when asked (default 60). */
   readModelRefreshSeconds?: number;
+  /** Keep the emulator's store on disk (default true); a bench turns it off so no store write stalls this process. */
+  persist?: boolean;
 }
 
 export interface RunningStack {
@@ -158,7 +161,7 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Run
   const tempDir = opts.dataDir ? undefined : await mkdtemp(path.join(tmpdir(), 'safeguarding-stack-'));
   const dataDir = opts.dataDir ?? (tempDir as string);
   await mkdir(dataDir, { recursive: true });
-  const emulator = await startEmulator({ port: 0, dataDir: path.join(dataDir, 'emulator') });
+  const emulator = await startEmulator({ port: 0, dataDir: path.join(dataDir, 'emulator'), ...(opts.persist === false ? { persist: false } : {}) });
   const cleanups: Array<() => Promise<void>> = [() => emulator.close()];
   const stop = async () => {
     for (const c of cleanups.reverse()) await c().catch(() => undefined);
@@ -179,6 +182,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Run
     if (opts.demoArrangements !== false && opts.demoHistory && app.store) {
       // After this year's booking has run, so the history leaves the windows it booked alone.
       await app.idle();
+      // The demo trust's two schools, each demo arrangement in one (once), so the trust view has something to show.
+      await seedDemoSchools(app.useCases);
       const written = await seedDemoHistory({ store: app.store, now: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') });
       // Written past the server's repositories: let its compliance read model (when it has one) catch up now.
       const readModel = (app as { readModel?: { refresh(): Promise<void> } }).readModel;

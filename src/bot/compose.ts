@@ -21,6 +21,7 @@ import { createReminderClaimRepository } from './storage/reminder-claim-reposito
 import { createRecordRepository } from './storage/record-repository.js';
 import { createDecisionRepository } from './storage/decision-repository.js';
 import { createAuditorGrantRepository } from './storage/auditor-grant-repository.js';
+import { createSchoolRepository } from './storage/school-repository.js';
 import { createTeamsMessenger } from './teams/teams-messenger.js';
 import { startReminderScheduler } from './reminders/reminder-scheduler.js';
 import { randomUUID } from 'node:crypto';
@@ -134,6 +135,7 @@ export async function startFromEnv(env: Record<string, string | undefined>, logg
       decisions: createDecisionRepository(records),
       auditorGrants: createAuditorGrantRepository(records),
       compliance: readModel,
+      schools: createSchoolRepository(records),
     },
     readModel,
   );

@@ -12,6 +12,7 @@ import type { RecordVersion } from '../shared/records/record.js';
 import type { DecisionRecord } from '../shared/records/decision-record.js';
 import type { AuditorGrant } from '../shared/records/auditor-grant.js';
 import type { Question } from '../shared/records/templates.js';
+import type { SchoolEntry } from '../shared/schools/schools.js';
 
 export type { CalendarPort, CalendarEvent, NewCalendarEvent, CreateResult, FreeBusy, EventChanges } from './graph/calendar.js';
 export type { DirectoryPort, DirectoryUser } from './graph/directory.js';
@@ -220,9 +221,23 @@ export interface AuditorGrantRepository {
   update(base: Stored<AuditorGrant>, next: AuditorGrant): Promise<Stored<AuditorGrant>>;
 }
 
-/** The compliance read model (src/bot/read-model, docs/read-model.md): the dashboard reads it, not the lists. */
+/**
+ * The compliance read model (src/bot/read-model, docs/read-model.md): the dashboard reads it, not the
+ * lists, and so do the bot's chat lookups (a person's next sessions, the actions open from last time).
+ */
 export interface ComplianceReadModel {
   snapshot(): Promise<import('./read-model/compliance-projection.js').ComplianceSnapshot>;
+  /** One arrangement with its sessions, records and decisions; undefined when there is no such arrangement. */
+  arrangementData(id: string): Promise<import('./read-model/compliance-projection.js').ArrangementData | undefined>;
+}
+
+/** The trust's schools, one list item each; a removed school stays, marked, so its id is never reused. */
+export interface SchoolRepository {
+  /** Every school item, removed ones included. */
+  list(): Promise<Stored<SchoolEntry>[]>;
+  /** Idempotent by school id: a school that exists is returned as it is. */
+  create(entry: SchoolEntry): Promise<Stored<SchoolEntry>>;
+  update(base: Stored<SchoolEntry>, next: SchoolEntry): Promise<Stored<SchoolEntry>>;
 }
 
 /** Every port; a use case takes the ones it needs (`Pick<AppPorts, …>`). */
@@ -247,4 +262,5 @@ export interface AppPorts {
   decisions: DecisionRepository;
   auditorGrants: AuditorGrantRepository;
   compliance: ComplianceReadModel;
+  schools: SchoolRepository;
 }

@@ -49,6 +49,8 @@ import { requestThreeWayMeeting } from './compliance/request-three-way-meeting.j
 import { sendWeeklyDigest } from './compliance/send-weekly-digest.js';
 import { runComplianceJob } from './compliance/run-compliance-job.js';
 import { exportEvidencePack } from './compliance/export-evidence-pack.js';
+import { listSchools } from './schools/list-schools.js';
+import { saveSchools } from './schools/save-schools.js';
 
 type Bound<F> = F extends (deps: never, input: infer I) => infer R ? (input: I) => R : never;
 const bind = <F extends (deps: D, input: never) => unknown, D>(f: F, deps: D) => ((input: never) => f(deps, input)) as Bound<F>;
@@ -107,6 +109,8 @@ export function createUseCases(ports: AppPorts, runInBackground: RunInBackground
     sendWeeklyDigest: bind(sendWeeklyDigest, ports),
     runComplianceJob: () => runComplianceJob(ports),
     exportEvidencePack: bind(exportEvidencePack, ports),
+    listSchools: bind(listSchools, ports),
+    saveSchools: bind(saveSchools, ports),
     runReminders: (input: { caller: Caller }) => runReminders(ports, log, input),
     runRemindersNow: bind(runRemindersNow, { ...ports, runReminders: (input: { caller: Caller }) => runReminders(ports, log, input) }),
   };

@@ -8,10 +8,11 @@ import { audited } from '../audit/audited.js';
 import type { AppPorts } from '../ports.js';
 import { done, invalid, refuse, type Outcome } from '../use-case.js';
 import { findParties } from './find-parties.js';
+import { arrangementSchoolIssues } from '../schools/arrangement-school.js';
 
 /** Makes a supervision arrangement; a pairing the school's supervision grid does not allow is refused with the reason. */
 export async function createArrangement(
-  deps: Pick<AppPorts, 'arrangements' | 'directory' | 'audit' | 'clock' | 'settings'>,
+  deps: Pick<AppPorts, 'arrangements' | 'directory' | 'audit' | 'clock' | 'settings' | 'schools'>,
   input: { caller: Caller; arrangement: ArrangementInput },
 ): Promise<Outcome<Arrangement>> {
   const { caller, arrangement: wanted } = input;
@@ -20,6 +21,8 @@ export async function createArrangement(
   if (wanted.organiser === 'safeguarding-mailbox' && !deps.settings.safeguardingMailbox) {
     return invalid([{ field: 'organiser', message: "No safeguarding mailbox is set up for this school (SAFEGUARDING_MAILBOX): book in the supervisor's mailbox instead." }]);
   }
+  const schoolIssues = await arrangementSchoolIssues(deps.schools, wanted.schoolId);
+  if (schoolIssues.length > 0) return audited(deps.audit, caller, 'arrangement.create', '-', invalid(schoolIssues));
   const { people, issues } = await findParties(deps.directory, [
     { id: wanted.supervisorId, field: 'supervisorId' },
     ...wanted.supervisees.map((s, i) => ({ id: s.id, field: `supervisees[${i}].id` })),

@@ -5,10 +5,11 @@ import { applyArrangementChanges, type ArrangementChanges } from '../../shared/a
 import { audited } from '../audit/audited.js';
 import type { AppPorts } from '../ports.js';
 import { done, invalid, refuse, type Outcome } from '../use-case.js';
+import { arrangementSchoolIssues } from '../schools/arrangement-school.js';
 
 /** Changes how often, how long, where and when an arrangement meets, or ends it. Booked sessions stay as they are. */
 export async function updateArrangement(
-  deps: Pick<AppPorts, 'arrangements' | 'audit' | 'settings'>,
+  deps: Pick<AppPorts, 'arrangements' | 'audit' | 'settings' | 'schools'>,
   input: { caller: Caller; arrangementId: string; changes: ArrangementChanges },
 ): Promise<Outcome<Arrangement>> {
   const { caller, arrangementId, changes } = input;
@@ -20,6 +21,8 @@ export async function updateArrangement(
   if (changes.organiser === 'safeguarding-mailbox' && !deps.settings.safeguardingMailbox) {
     return invalid([{ field: 'organiser', message: "No safeguarding mailbox is set up for this school (SAFEGUARDING_MAILBOX): book in the supervisor's mailbox instead." }]);
   }
+  const schoolIssues = await arrangementSchoolIssues(deps.schools, changes.schoolId);
+  if (schoolIssues.length > 0) return audited(deps.audit, caller, 'arrangement.update', arrangementId, invalid(schoolIssues));
   const next = applyArrangementChanges(stored.value, changes);
   const saved = await deps.arrangements.update(stored, next);
   return audited(deps.audit, caller, 'arrangement.update', arrangementId, done(saved.value), () => Object.keys(changes).sort().join(','));

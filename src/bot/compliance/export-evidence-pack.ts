@@ -5,20 +5,22 @@ import { buildEvidencePack, validateEvidenceRange, type EvidencePack } from '../
 import type { DecisionRecord } from '../../shared/records/decision-record.js';
 import type { RecordVersion } from '../../shared/records/record.js';
 import { renderEvidencePdf } from '../evidence/render-evidence-pdf.js';
+import { schoolOfArrangement, trustSchools } from '../../shared/schools/schools.js';
+import { schoolsOf } from '../schools/trust-schools.js';
 import type { AppPorts } from '../ports.js';
 import { accessContext } from '../records/record-context.js';
 import { currentCalendar } from '../school-year/school-calendar.js';
 import { done, invalid, refuse, type Outcome, type Refusal } from '../use-case.js';
 
-export type EvidenceDeps = Pick<AppPorts, 'arrangements' | 'sessions' | 'records' | 'decisions' | 'auditorGrants' | 'schoolCalendar' | 'clock' | 'audit'>;
+/** `schools` (the trust's schools) may be left out: then everything is in the one implicit school. */
+export type EvidenceDeps = Pick<AppPorts, 'arrangements' | 'sessions' | 'records' | 'decisions' | 'auditorGrants' | 'schoolCalendar' | 'clock' | 'audit'> &
+  Partial<Pick<AppPorts, 'schools'>>;
 
 export const EVIDENCE_FORMATS = ['csv', 'pdf'] as const;
 export type EvidenceFormat = (typeof EVIDENCE_FORMATS)[number];
 export const REASON_MIN_LENGTH = 5;
 export const REASON_MAX_LENGTH = 200;
 
-/** The one school for now; a trust's schools come with multi-school support (compliance-view.ts SCHOOLS). */
-const SCHOOL_NAMES: Readonly<Record<string, string>> = { school: 'All staff' };
 const TRUST_LABEL = 'The whole trust';
 
 export interface EvidenceExportInput {
@@ -80,7 +82,10 @@ export async function exportEvidencePack(deps: EvidenceDeps, input: EvidenceExpo
         },
       ]),
     );
-  if (input.schoolId !== undefined && SCHOOL_NAMES[input.schoolId] === undefined)
+  // The trust's schools (the one implicit school while none are set); an arrangement without its own counts in the first.
+  const saved = await schoolsOf(deps.schools);
+  const school = input.schoolId === undefined ? undefined : trustSchools(saved).find((s) => s.id === input.schoolId);
+  if (input.schoolId !== undefined && !school)
     return refused(refuse('invalid', 'invalid_request', `schoolId: there is no school '${input.schoolId}'. Leave it out for the whole trust.`, { field: 'schoolId' }));
   const range = validateEvidenceRange(input.from, input.to);
   if (!range.ok) return refused(invalid(range.issues));
@@ -107,7 +112,8 @@ export async function exportEvidencePack(deps: EvidenceDeps, input: EvidenceExpo
     sessions: sessions.map((s) => s.value),
     records,
     decisions,
-    scope: { schoolId: input.schoolId, label: input.schoolId ? (SCHOOL_NAMES[input.schoolId] ?? input.schoolId) : TRUST_LABEL },
+    scope: { schoolId: school?.id, label: school ? school.name : TRUST_LABEL },
+    schoolOf: (a) => schoolOfArrangement(a, saved),
     ...(withDetail ? { caseDetail: { reason } } : {}),
   });
   const name = `evidence-pack_${range.value.from}_${range.value.to}${withDetail ? '_case-detail' : ''}`;

@@ -3,7 +3,7 @@ import { canSeeEveryone } from '../../shared/access/authorise.js';
 import type { DashboardRow, WindowTally } from '../../shared/compliance/dashboard.js';
 import { audited } from '../audit/audited.js';
 import { done, refuse, type Outcome } from '../use-case.js';
-import { dashboardOf, SCHOOLS, type ComplianceDeps } from './compliance-view.js';
+import { dashboardOf, type ComplianceDeps } from './compliance-view.js';
 
 export interface DashboardFilter {
   status?: DashboardRow['status'] | undefined;
@@ -17,6 +17,7 @@ export interface ComplianceDashboard {
   generatedAt: string;
   rows: DashboardRow[];
   windows: WindowTally[];
+  /** The trust's schools (GET /api/schools), or the one implicit school ('school', 'All staff') while none are set. */
   schools: { id: string; name: string }[];
 }
 
@@ -53,7 +54,7 @@ export async function getComplianceDashboard(deps: ComplianceDeps, input: { call
     caller,
     'compliance.dashboard',
     '-',
-    done({ generatedAt: dashboard.generatedAt, rows, windows, schools: SCHOOLS.map((s) => ({ ...s })) }),
+    done({ generatedAt: dashboard.generatedAt, rows, windows, schools: dashboard.schools }),
     (d) => `${d.rows.length} rows; ${d.rows.filter((r) => r.status === 'overdue').length} overdue`,
   );
 }

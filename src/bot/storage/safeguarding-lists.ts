@@ -99,6 +99,16 @@ export const SAFEGUARDING_LISTS: readonly ListSpec[] = [
     ],
   },
   {
+    // The trust's schools (one item each; a removed school is marked, never deleted). Title is the name.
+    name: 'Schools',
+    columns: [
+      { name: 'Name', kind: 'text', required: true },
+      { name: 'Position', kind: 'number' },
+      { name: 'Removed', kind: 'boolean', indexed: true },
+      { name: 'ValueJson', kind: 'note' },
+    ],
+  },
+  {
     name: 'AuditLog',
     columns: [
       { name: 'ActorId', kind: 'text', indexed: true, required: true },

@@ -40,6 +40,8 @@ export const arrangementSchema = z.object({
   preferences: arrangementPreferencesSchema,
   status: z.enum(['active', 'ended']),
   startDate: isoDate,
+  /** The trust's school it belongs to (src/shared/schools); absent: the first school (the implicit one while none are set). */
+  schoolId: z.string().min(1).max(64).optional(),
 });
 export type Arrangement = z.infer<typeof arrangementSchema>;
 export type Supervisor = z.infer<typeof supervisorSchema>;

@@ -8,6 +8,7 @@ import { arrangementPreferencesSchema } from '../scheduling/preferences.js';
 import { ORGANISERS, type Arrangement, type Party } from './arrangement.js';
 
 const personId = z.string().trim().min(1, 'choose a person').max(100);
+const schoolIdInput = z.string().trim().min(1, 'choose a school').max(64, 'at most 64 characters');
 
 /** What the admin fills in. Cadence, duration and maximum gap default from the policy for the supervisees' role. */
 export const arrangementInputSchema = z
@@ -25,6 +26,8 @@ export const arrangementInputSchema = z
     teamsMeeting: z.boolean().default(false),
     location: z.string().trim().max(100, 'at most 100 characters').optional(),
     preferences: arrangementPreferencesSchema.default({}),
+    /** One of the trust's schools (GET /api/schools); absent: the first school. */
+    schoolId: schoolIdInput.optional(),
   })
   .strict();
 export type ArrangementInput = z.infer<typeof arrangementInputSchema>;
@@ -40,6 +43,8 @@ export const arrangementChangesSchema = z
     location: z.string().trim().max(100, 'at most 100 characters').optional(),
     preferences: arrangementPreferencesSchema.optional(),
     status: z.enum(['active', 'ended']).optional(),
+    /** Moves the arrangement to another of the trust's schools. */
+    schoolId: schoolIdInput.optional(),
   })
   .strict();
 export type ArrangementChanges = z.infer<typeof arrangementChangesSchema>;
@@ -91,6 +96,7 @@ export function newArrangement(
       preferences: input.preferences,
       status: 'active',
       startDate: ids.startDate,
+      ...(input.schoolId ? { schoolId: input.schoolId } : {}),
     },
   };
 }

@@ -9,6 +9,7 @@ import type { Session } from '../sessions/session.js';
 import { complianceSettings, type ComplianceSettings } from './compliance-settings.js';
 import { decisionDueBy } from './records-and-actions.js';
 import { runComplianceChecks } from './run-compliance-checks.js';
+import { DEFAULT_SCHOOL } from '../schools/schools.js';
 import type { ActionFacts, ArrangementFacts, ComplianceFinding, DecisionFacts, RecordFacts, SessionFacts } from './types.js';
 
 /** Where one supervisee stands, in one arrangement: what the dashboard shows as a row. */
@@ -66,7 +67,7 @@ export interface DashboardInput {
   decisions: readonly DecisionRecord[];
   /** People the bot cannot reach. */
   unreachableIds: ReadonlySet<string>;
-  /** The school each arrangement belongs to (absent: the one school, 'school'). */
+  /** The school each arrangement belongs to (absent: the one implicit school, 'school'); see schoolOfArrangement in src/shared/schools. */
   schoolOf?: (arrangement: Arrangement) => string;
   settings?: Partial<ComplianceSettings>;
 }
@@ -246,7 +247,7 @@ const byName = new Intl.Collator('en-GB');
  * and, per school and half term, sessions held against sessions due. Pure: everything is passed in.
  */
 export function buildDashboard(input: DashboardInput): Dashboard {
-  const schoolOf = input.schoolOf ?? (() => 'school');
+  const schoolOf = input.schoolOf ?? (() => DEFAULT_SCHOOL.id);
   const sessionsOf = groupBy(input.sessions, (s) => s.arrangementId);
   const recordsOf = groupBy(input.records, (r) => r.arrangementId);
   const decisionsOf = groupBy(input.decisions, (d) => d.arrangementId);

@@ -50,6 +50,8 @@ const EXPECTED_OPERATIONS = [
   'getComplianceDashboard',
   'listMySuperviseesStatus',
   'exportEvidencePack',
+  'listSchools',
+  'saveSchools',
 ];
 
 type Method = 'get' | 'post' | 'put' | 'patch';
@@ -301,6 +303,13 @@ const FLAGS = /Only the designated safeguarding lead and oversight see every dec
 const GRANT = /Only a designated safeguarding lead can grant an auditor access/;
 const EVIDENCE = /Only the designated safeguarding lead, oversight, or an auditor while the DSL’s grant lasts, can export the evidence pack/;
 const DASHBOARD = /Only the safeguarding admin, a designated safeguarding lead or oversight .* can see the compliance dashboard/;
+const SET_SCHOOLS = /Only the safeguarding admin can set the trust’s schools/;
+const READ_SCHOOLS = /Only the safeguarding admin, a designated safeguarding lead or oversight can see the trust’s schools/;
+/** The trust's schools as they are, to save unchanged. */
+const schoolsBody = async () => {
+  const current = await api<{ schools: { id: string; name: string }[]; version: string }>('admin', 'get', '/api/schools');
+  return { schools: current.body.schools.map(({ id, name }) => ({ id, name })), version: current.body.version };
+};
 
 /** The latest version of a record as its DSL reads it (for baseRevision, the version and the fingerprint). */
 const latest = async (recordId: string): Promise<RecordView['record']> => {
@@ -597,6 +606,26 @@ const MATRIX: MatrixRow[] = [
     path: () => '/api/compliance/evidence-pack?from=2026-09-01&to=2026-12-01&format=csv',
     expect: [403, 200, 200, 403, 403],
     reason: { admin: EVIDENCE, auditor: EVIDENCE, staff: EVIDENCE },
+  },
+
+  // ---- the trust's schools ----
+  {
+    operationId: 'listSchools',
+    what: 'the trust’s schools',
+    method: 'get',
+    path: () => '/api/schools',
+    expect: [200, 200, 200, 403, 403],
+    reason: { auditor: READ_SCHOOLS, staff: READ_SCHOOLS },
+  },
+  {
+    // Saved unchanged by the admin; a DSL, like everyone else, may not set them.
+    operationId: 'saveSchools',
+    what: 'set the trust’s schools (unchanged)',
+    method: 'put',
+    path: () => '/api/schools',
+    body: schoolsBody,
+    expect: [200, 403, 403, 403, 403],
+    reason: { lead: SET_SCHOOLS, oversight: SET_SCHOOLS, auditor: SET_SCHOOLS, staff: SET_SCHOOLS },
   },
 ];
 
@@ -1067,6 +1096,50 @@ const BAD: BadInput[] = [
     method: 'get',
     path: () => '/api/compliance/evidence-pack?from=2026-02-30&to=2026-12-01',
     field: 'from',
+  },
+  { operationId: 'saveSchools', what: 'schools missing', method: 'put', path: () => '/api/schools', body: () => ({ version: 'none' }), field: 'schools' },
+  { operationId: 'saveSchools', what: 'version missing', method: 'put', path: () => '/api/schools', body: () => ({ schools: [] }), field: 'version' },
+  {
+    operationId: 'saveSchools',
+    what: 'a name over 100 characters',
+    method: 'put',
+    path: () => '/api/schools',
+    body: async () => ({ ...(await schoolsBody()), schools: [{ name: LONG(101) }] }),
+    field: 'schools[0].name',
+    message: /100 characters/,
+  },
+  {
+    operationId: 'saveSchools',
+    what: 'the same name twice, in different case',
+    method: 'put',
+    path: () => '/api/schools',
+    body: async () => ({ ...(await schoolsBody()), schools: [{ name: 'Oakfield Academy' }, { name: 'oakfield academy' }] }),
+    field: 'schools[1].name',
+  },
+  {
+    operationId: 'saveSchools',
+    what: 'an unknown field in a school',
+    method: 'put',
+    path: () => '/api/schools',
+    body: () => ({ schools: [{ name: 'Oakfield Academy', colour: 'green' }], version: 'none' }),
+    field: 'schools[0]',
+  },
+  {
+    operationId: 'createArrangement',
+    what: 'a school that is not the trust’s',
+    method: 'post',
+    path: () => '/api/arrangements',
+    body: () => ({ supervisorId: DSL_ID, supervisorRole: 'dsl', supervisees: [{ id: MARCUS, role: 'deputy-dsl' }], schoolId: 'elsewhere' }),
+    field: 'schoolId',
+    message: /not one of the trust’s schools/,
+  },
+  {
+    operationId: 'updateArrangement',
+    what: 'a school that is not the trust’s',
+    method: 'patch',
+    path: () => `/api/arrangements/${arr.danielMarcus}`,
+    body: () => ({ schoolId: 'elsewhere' }),
+    field: 'schoolId',
   },
   { operationId: 'getComplianceDashboard', what: 'a status that is not one', method: 'get', path: () => '/api/compliance/dashboard?status=late', field: 'status' },
   {

@@ -7,6 +7,7 @@ import { evidenceOperations } from './evidence.js';
 import { recordOperations } from './records.js';
 import { reminderOperations } from './reminders.js';
 import { schoolYearOperations } from './school-year.js';
+import { schoolOperations } from './schools.js';
 import { sessionOperations } from './sessions.js';
 
 /** Every REST operation under /api (the OpenAPI document lists exactly these). */
@@ -20,4 +21,5 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...recordOperations,
   ...evidenceOperations,
   ...complianceOperations,
+  ...schoolOperations,
 ];

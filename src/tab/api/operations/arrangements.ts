@@ -29,6 +29,8 @@ export const arrangementSchema = z.object({
   preferences: z.looseObject({ days: z.optional(z.array(z.number())) }),
   status: z.enum(['active', 'ended']),
   startDate: z.string(),
+  /** One of the trust's schools (listSchools); absent: the first school. */
+  schoolId: z.optional(z.string()),
 });
 export type Arrangement = z.infer<typeof arrangementSchema>;
 
@@ -44,6 +46,7 @@ export interface ArrangementInput {
   teamsMeeting: boolean;
   location?: string;
   preferences: { days?: number[] };
+  schoolId?: string;
 }
 
 /** The body of updateArrangement (arrangementChangesSchema). */
@@ -52,6 +55,7 @@ export interface ArrangementChanges {
   durationMinutes?: number;
   maxGapMonths?: number;
   status?: 'active' | 'ended';
+  schoolId?: string;
 }
 
 export const listArrangements = async (api: Api, signal?: AbortSignal) =>

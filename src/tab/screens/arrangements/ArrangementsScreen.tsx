@@ -1,13 +1,15 @@
 import { Badge, Button } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import { listArrangements, type Arrangement } from '../../api/operations/arrangements.js';
+import { listSchools, type School } from '../../api/operations/schools.js';
 import { Loading } from '../../components/Loading.js';
 import { useShell } from '../../shell/contexts.js';
 import { DataTable } from '../../shell/DataTable.js';
 import { Screen, useScreenStyles } from '../../shell/Screen.js';
 import { useLoad } from '../../shell/use-load.js';
 import { durationText, listText } from '../sessions/session-text.js';
-import { cadenceText, ORGANISER_TEXT, roleLabel } from './arrangement-form.js';
+import { useOptionalLoad } from '../records/use-optional-load.js';
+import { cadenceText, ORGANISER_TEXT, roleLabel, schoolNameOf } from './arrangement-form.js';
 import { EditArrangement } from './EditArrangement.js';
 import { NewArrangementForm } from './NewArrangementForm.js';
 
@@ -19,6 +21,13 @@ export default function ArrangementsScreen() {
   const newId = useId();
   const [editing, setEditing] = useState<string | null>(null);
   const { loaded, reload, set } = useLoad((signal) => listArrangements(api, signal), 'The arrangements could not be loaded. Try again.');
+  // The trust's schools: a School column and choice only when there are several.
+  const trust = useOptionalLoad(
+    (signal) => listSchools(api, signal),
+    'The trust’s schools could not be loaded, so arrangements cannot be put in a school. Reload the page to try again.',
+  );
+  const schools: readonly School[] = trust.loaded.state === 'ready' ? trust.loaded.value.schools : [];
+  const severalSchools = schools.length > 1;
 
   const replace = (arrangement: Arrangement) => {
     if (loaded.state !== 'ready') return;
@@ -47,6 +56,7 @@ export default function ArrangementsScreen() {
               <tr>
                 <th scope="col">Supervisor</th>
                 <th scope="col">Supervisees</th>
+                {severalSchools ? <th scope="col">School</th> : null}
                 <th scope="col">Format</th>
                 <th scope="col">How often</th>
                 <th scope="col">Length</th>
@@ -72,6 +82,7 @@ export default function ArrangementsScreen() {
                       </span>
                     ))}
                   </td>
+                  {severalSchools ? <td>{schoolNameOf(a.schoolId, schools)}</td> : null}
                   <td>{a.format === 'group' ? 'Group' : 'Individual'}</td>
                   <td>
                     {cadenceText(a.cadence)}
@@ -107,6 +118,7 @@ export default function ArrangementsScreen() {
           <EditArrangement
             key={current.id}
             arrangement={current}
+            schools={schools}
             onSaved={(a) => {
               replace(a);
               setEditing(null);
@@ -119,7 +131,7 @@ export default function ArrangementsScreen() {
         <h3 id={newId} className={styles.h3}>
           New arrangement
         </h3>
-        <NewArrangementForm onCreated={replace} />
+        <NewArrangementForm onCreated={replace} schools={schools} />
       </section>
     </Screen>
   );

@@ -2,6 +2,7 @@ import { Button, Checkbox, Field, Input, Select, makeStyles, tokens } from '@flu
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/api-error.js';
 import { updateArrangement, type Arrangement, type ArrangementChanges } from '../../api/operations/arrangements.js';
+import type { School } from '../../api/operations/schools.js';
 import { useShell } from '../../shell/contexts.js';
 import { useScreenStyles } from '../../shell/Screen.js';
 import { userMessageFor } from '../../user-message.js';
@@ -20,18 +21,20 @@ const useStyles = makeStyles({
   },
 });
 
-const KNOWN = /^(cadence|cadence\.weeks|durationMinutes|maxGapMonths|status)$/;
+const KNOWN = /^(cadence|cadence\.weeks|durationMinutes|maxGapMonths|status|schoolId)$/;
 const isKnown = (key: string) => KNOWN.test(key);
 
-/** Changes how often, how long and the longest gap of an arrangement, or ends it (PATCH sends only what changed). */
+/** Changes how often, how long and the longest gap of an arrangement, its school (when the trust has several), or ends it (PATCH sends only what changed). */
 export function EditArrangement({
   arrangement,
   onSaved,
   onClose,
+  schools = [],
 }: {
   readonly arrangement: Arrangement;
   readonly onSaved: (a: Arrangement) => void;
   readonly onClose: () => void;
+  readonly schools?: readonly School[];
 }) {
   const { api, notices } = useShell();
   const styles = useStyles();
@@ -43,6 +46,9 @@ export function EditArrangement({
   const [duration, setDuration] = useState(String(arrangement.durationMinutes));
   const [maxGap, setMaxGap] = useState(String(arrangement.maxGapMonths));
   const [ended, setEnded] = useState(arrangement.status === 'ended');
+  // An arrangement with no school of its own (or one no longer listed) is in the first school.
+  const currentSchool = schools.some((s) => s.id === arrangement.schoolId) ? (arrangement.schoolId ?? '') : (schools[0]?.id ?? '');
+  const [schoolId, setSchoolId] = useState(currentSchool);
   const [busy, setBusy] = useState(false);
   const issues = useFieldIssues(isKnown);
   const name = `${arrangement.supervisor.displayName} with ${listText(arrangement.supervisees.map((s) => s.displayName))}`;
@@ -71,6 +77,7 @@ export function EditArrangement({
     if (g !== arrangement.maxGapMonths) changes.maxGapMonths = g;
     const status = ended ? 'ended' : 'active';
     if (status !== arrangement.status) changes.status = status;
+    if (schools.length > 1 && schoolId && schoolId !== currentSchool) changes.schoolId = schoolId;
     if (problems.length) {
       issues.show(problems);
       notices.showError(`Check the changes: ${problems.map((p) => p.message).join(' ')}`);
@@ -100,6 +107,17 @@ export function EditArrangement({
         Change {name}
       </h3>
       <form className={screen.stack} onSubmit={(event) => void submit(event)} noValidate>
+        {schools.length > 1 ? (
+          <Field label="School" {...issues.field('schoolId')}>
+            <Select value={schoolId} onChange={(_, data) => setSchoolId(data.value)}>
+              {schools.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ) : null}
         <div className={styles.numbers}>
           <Field label="How often" {...issues.field('cadence')}>
             <Select value={cadence} onChange={(_, data) => setCadence(data.value as CadenceKind)}>

@@ -2,6 +2,7 @@ import { Button, Checkbox, Field, Input, Radio, RadioGroup, Select, Switch, make
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/api-error.js';
 import { createArrangement, type Arrangement, type Person } from '../../api/operations/arrangements.js';
+import type { School } from '../../api/operations/schools.js';
 import { useShell } from '../../shell/contexts.js';
 import { useScreenStyles } from '../../shell/Screen.js';
 import { userMessageFor } from '../../user-message.js';
@@ -43,15 +44,17 @@ const useStyles = makeStyles({
   days: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
 });
 
-const KNOWN = /^(supervisorId|supervisorRole|supervisees|supervisees\.\d+\.(id|role)|cadence|cadence\.weeks|durationMinutes|maxGapMonths|organiser|location|preferences\.days)$/;
+const KNOWN =
+  /^(supervisorId|supervisorRole|supervisees|supervisees\.\d+\.(id|role)|cadence|cadence\.weeks|durationMinutes|maxGapMonths|organiser|location|preferences\.days|schoolId)$/;
 const isKnown = (key: string) => KNOWN.test(key);
 
 /**
  * A new arrangement: supervisor and their role, one or more supervisees each with a role (several make
  * a group), and how often, how long, where and on which days. Empty numbers take the policy's defaults
  * (shown as placeholders). A pairing the school's grid refuses shows the server's reason by the role.
+ * When the trust has more than one school, the arrangement's school is chosen too.
  */
-export function NewArrangementForm({ onCreated }: { readonly onCreated: (a: Arrangement) => void }) {
+export function NewArrangementForm({ onCreated, schools = [] }: { readonly onCreated: (a: Arrangement) => void; readonly schools?: readonly School[] }) {
   const { api, notices } = useShell();
   const styles = useStyles();
   const screen = useScreenStyles();
@@ -75,7 +78,8 @@ export function NewArrangementForm({ onCreated }: { readonly onCreated: (a: Arra
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    const built = toArrangementInput(draft);
+    const severalSchools = schools.length > 1;
+    const built = toArrangementInput(severalSchools ? draft : { ...draft, schoolId: '' }, { schoolRequired: severalSchools });
     if (!built.ok) {
       issues.show(built.issues);
       notices.showError(`The arrangement is not complete: ${built.issues.map((i) => i.message).join(' ')}`);
@@ -114,6 +118,23 @@ export function NewArrangementForm({ onCreated }: { readonly onCreated: (a: Arra
 
   return (
     <form className={styles.form} onSubmit={(event) => void submit(event)} noValidate aria-label="New arrangement">
+      {schools.length > 1 ? (
+        <Field
+          label="School"
+          required
+          hint="The trust's school this supervision belongs to: the compliance dashboard and evidence pack can be read per school."
+          {...issues.field('schoolId')}
+        >
+          <Select value={draft.schoolId} onChange={(_, data) => update({ schoolId: data.value }, 'schoolId')}>
+            <option value="">Choose a school</option>
+            {schools.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
       <div className={styles.pair}>
         <Field label="Supervisor" required {...issues.field('supervisorId')}>
           <PersonPicker

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cadenceText, EMPTY_DRAFT, guessRole, policyDefaults, roleLabel, SUPERVISEE_ROLES, SUPERVISOR_ROLES, toArrangementInput } from './arrangement-form.js';
+import { cadenceText, EMPTY_DRAFT, guessRole, policyDefaults, roleLabel, schoolNameOf, SUPERVISEE_ROLES, SUPERVISOR_ROLES, toArrangementInput } from './arrangement-form.js';
 
 const person = (id: string) => ({ id, displayName: id });
 
@@ -78,5 +78,25 @@ describe('arrangement form helpers', () => {
       maxGap: '2',
     });
     expect(result.ok && result.input).toMatchObject({ cadence: { kind: 'every-n-weeks', weeks: 6 }, durationMinutes: 90, maxGapMonths: 2 });
+  });
+
+  it('sends the school chosen, and asks for one when the trust has several', () => {
+    const draft = { ...EMPTY_DRAFT, supervisor: person('a'), supervisorRole: 'dsl', supervisees: [{ key: 0, person: person('b'), role: 'deputy-dsl' }] };
+    expect(toArrangementInput(draft).ok).toBe(true);
+    const missing = toArrangementInput(draft, { schoolRequired: true });
+    expect(missing.ok ? [] : missing.issues).toEqual([{ field: 'schoolId', message: 'Choose the school the arrangement belongs to.' }]);
+    const chosen = toArrangementInput({ ...draft, schoolId: 'riverside-primary' }, { schoolRequired: true });
+    expect(chosen.ok && chosen.input.schoolId).toBe('riverside-primary');
+  });
+
+  it("names an arrangement's school, or the first for one with none", () => {
+    const schools = [
+      { id: 'oakfield-academy', name: 'Oakfield Academy' },
+      { id: 'riverside-primary', name: 'Riverside Primary' },
+    ];
+    expect(schoolNameOf('riverside-primary', schools)).toBe('Riverside Primary');
+    expect(schoolNameOf(undefined, schools)).toBe('Oakfield Academy');
+    expect(schoolNameOf('gone', schools)).toBe('Oakfield Academy');
+    expect(schoolNameOf(undefined, [])).toBe('');
   });
 });

@@ -95,6 +95,8 @@ export interface ArrangementDraft {
   readonly teamsMeeting: boolean;
   readonly location: string;
   readonly days: readonly number[];
+  /** One of the trust's schools; '' when the trust has one school (the server puts it in the first). */
+  readonly schoolId: string;
 }
 
 export const EMPTY_DRAFT: ArrangementDraft = {
@@ -109,6 +111,7 @@ export const EMPTY_DRAFT: ArrangementDraft = {
   teamsMeeting: false,
   location: '',
   days: [],
+  schoolId: '',
 };
 
 function wholeNumber(text: string, min: number, max: number): number | null | 'bad' {
@@ -123,8 +126,12 @@ function wholeNumber(text: string, min: number, max: number): number | null | 'b
  * The createArrangement body for a draft, or the problems the person can fix before sending (named
  * with the server's field paths, so they land next to the same inputs as the server's own).
  */
-export function toArrangementInput(draft: ArrangementDraft): { ok: true; input: ArrangementInput } | { ok: false; issues: FieldIssue[] } {
+export function toArrangementInput(
+  draft: ArrangementDraft,
+  options: { schoolRequired?: boolean } = {},
+): { ok: true; input: ArrangementInput } | { ok: false; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
+  if (options.schoolRequired && !draft.schoolId) issues.push({ field: 'schoolId', message: 'Choose the school the arrangement belongs to.' });
   if (!draft.supervisor) issues.push({ field: 'supervisorId', message: 'Choose the supervisor.' });
   if (!draft.supervisorRole) issues.push({ field: 'supervisorRole', message: "Choose the supervisor's role." });
   draft.supervisees.forEach((s, i) => {
@@ -160,6 +167,12 @@ export function toArrangementInput(draft: ArrangementDraft): { ok: true; input: 
       teamsMeeting: draft.teamsMeeting,
       ...(location ? { location } : {}),
       preferences: draft.days.length ? { days: [...draft.days].sort((a, b) => a - b) } : {},
+      ...(draft.schoolId ? { schoolId: draft.schoolId } : {}),
     },
   };
+}
+
+/** The school's name for an arrangement: its own school, or the first (where one with no school counts). */
+export function schoolNameOf(schoolId: string | undefined, schools: readonly { id: string; name: string }[]): string {
+  return (schools.find((s) => s.id === schoolId) ?? schools[0])?.name ?? '';
 }

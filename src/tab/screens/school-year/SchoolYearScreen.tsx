@@ -11,6 +11,7 @@ import { useLoad } from '../../shell/use-load.js';
 import { londonParts } from '../../time/london.js';
 import { userMessageFor } from '../../user-message.js';
 import { IcsImport } from './IcsImport.js';
+import { TrustSchoolsPanel } from './TrustSchoolsPanel.js';
 import { calendarKeyExists, mergeYear, withField, withItemAdded, withItemRemoved, yearHasEnded } from './school-year-form.js';
 import { YearEditor, type ListName } from './YearEditor.js';
 
@@ -65,6 +66,7 @@ export default function SchoolYearScreen() {
         </div>
       ) : null}
       {loaded.state === 'ready' ? <SchoolYearForm initial={loaded.value} onReload={reload} /> : null}
+      <TrustSchoolsPanel />
     </Screen>
   );
 }

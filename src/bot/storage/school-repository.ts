@@ -1,0 +1,35 @@
+import { schoolEntrySchema } from '../../shared/schools/school-schema.js';
+import type { SchoolEntry } from '../../shared/schools/schools.js';
+import type { RecordStorePort } from '../graph/record-store.js';
+import type { SchoolRepository, Stored } from '../ports.js';
+import { jsonItems } from './json-items.js';
+
+export const SCHOOLS_LIST = 'Schools';
+
+/** How long a read of the list is reused: schools change a few times a year, the dashboard asks on every request. */
+const LIST_FOR_MS = 15_000;
+
+/** The trust's schools: one item each, keyed by the school's id; removing one marks it (items are never deleted). */
+export function createSchoolRepository(store: RecordStorePort, now: () => number = Date.now): SchoolRepository {
+  const items = jsonItems(store, SCHOOLS_LIST, schoolEntrySchema, (s: SchoolEntry) => ({
+    Title: s.name,
+    Name: s.name,
+    Position: s.position,
+    Removed: s.removed,
+  }));
+  // A change made through this process forgets the cached list at once; one made by another server shows within LIST_FOR_MS.
+  let cached: { at: number; list: Promise<Stored<SchoolEntry>[]> } | undefined;
+  const forget = <T>(p: Promise<T>) => p.finally(() => (cached = undefined));
+  return {
+    list: () => {
+      if (!cached || now() - cached.at > LIST_FOR_MS) {
+        const list = items.where({});
+        cached = { at: now(), list };
+        list.catch(() => (cached = undefined));
+      }
+      return cached.list;
+    },
+    create: (entry) => forget(items.create(entry.id, entry)),
+    update: (base, next) => forget(items.update(base, next)),
+  };
+}

@@ -1,0 +1,22 @@
+export {
+  DEFAULT_SCHOOL,
+  SCHOOL_NAME_MAX,
+  SCHOOL_ID_MAX,
+  SCHOOLS_MAX,
+  isSchoolId,
+  canSetSchools,
+  canReadSchools,
+  nameKey,
+  slugFor,
+  validateSchools,
+  trustSchools,
+  schoolOfArrangement,
+  arrangementCounts,
+  blockedRemovals,
+  blockedRemovalMessage,
+  checkArrangementSchool,
+  type School,
+  type SchoolEntry,
+  type SchoolInput,
+} from './schools.js';
+export { schoolSchema, schoolEntrySchema } from './school-schema.js';
