@@ -42,6 +42,8 @@ export interface EmulatorEvent {
 }
 
 export interface EmulatorCounters {
+  graphHttpRequests: number;
+  identityHttpRequests: number;
   injected: Record<string, number>;
   eventsCreated: number;
   eventsDeduplicated: number;

@@ -28,7 +28,10 @@ export interface AddItemInput {
   fromActivityId?: string | undefined;
 }
 
-type Deps = Pick<AppPorts, 'arrangements' | 'sessions' | 'agendaItems' | 'postedCards' | 'messenger' | 'conversations' | 'settings' | 'clock' | 'audit' | 'afterwards' | 'records'>;
+type Deps = Pick<
+  AppPorts,
+  'arrangements' | 'sessions' | 'agendaItems' | 'postedCards' | 'messenger' | 'conversations' | 'settings' | 'clock' | 'audit' | 'afterwards' | 'records' | 'compliance'
+>;
 
 /** Adds an item to a session's agenda (the caller's own), then updates every agenda card already posted. */
 export async function addAgendaItem(deps: Deps, input: AddItemInput): Promise<Outcome<AddedItem>> {
@@ -53,19 +56,20 @@ export async function addAgendaItem(deps: Deps, input: AddItemInput): Promise<Ou
         kind: 'choose-session',
         itemText: text,
         sessions: upcoming.map((u) => ({
-          sessionId: u.session.value.id,
-          start: u.session.value.start,
+          sessionId: u.session.id,
+          start: u.session.start,
           withNames: partiesOf(u.arrangement)
             .filter((p) => p.id !== caller.id)
             .map((p) => p.displayName),
         })),
       });
     }
-    sessionId = upcoming[0]?.session.value.id as string;
+    sessionId = upcoming[0]?.session.id as string;
   }
   // The caller's own next session, already checked (a party, booked, not over), needs no second read.
-  const loaded = input.sessionId ? await loadAgendaSession(deps, caller, sessionId, now) : { ok: true as const, ...(upcomingOne as UpcomingSession) };
-  if (!loaded.ok) return audited(deps.audit, caller, 'agenda.add', sessionId, loaded);
+  const loaded = input.sessionId ? await loadAgendaSession(deps, caller, sessionId, now) : undefined;
+  if (loaded && !loaded.ok) return audited(deps.audit, caller, 'agenda.add', sessionId, loaded);
+  const { session, arrangement } = loaded ? { session: loaded.session.value, arrangement: loaded.arrangement } : (upcomingOne as UpcomingSession);
   const template = deps.settings.agendaTemplate ?? DEFAULT_AGENDA_TEMPLATE;
   if (input.sectionId !== undefined && !template.some((s) => s.id === input.sectionId))
     return audited(
@@ -84,7 +88,7 @@ export async function addAgendaItem(deps: Deps, input: AddItemInput): Promise<Ou
       sessionId,
       refuse('conflict', 'agenda_full', `This agenda already has ${MAX_ITEMS_PER_SESSION} items. Remove some before adding more.`),
     );
-  const me = partiesOf(loaded.arrangement).find((p) => p.id === caller.id);
+  const me = partiesOf(arrangement).find((p) => p.id === caller.id);
   const item: AgendaItem = {
     id: randomUUID(),
     sessionId,
@@ -95,8 +99,8 @@ export async function addAgendaItem(deps: Deps, input: AddItemInput): Promise<Ou
     addedAt: now,
   };
   await deps.agendaItems.create(item);
-  const view = await loadAgendaView(deps, loaded.session.value, loaded.arrangement, [...existing.map((i) => i.value), item]);
-  publishAgendaLater(deps, loaded.session.value, loaded.arrangement, { activityId: input.fromActivityId });
+  const view = await loadAgendaView(deps, session, arrangement, [...existing.map((i) => i.value), item]);
+  publishAgendaLater(deps, session, arrangement, { activityId: input.fromActivityId });
   const number = numberedItems(view).findIndex((i) => i.id === item.id) + 1;
   // The text is never audited or logged: it may hold case detail.
   return audited(

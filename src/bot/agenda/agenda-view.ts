@@ -6,15 +6,16 @@ import type { AppPorts } from '../ports.js';
 
 /** The agenda of one session as every card shows it: the school's sections, the items, open actions. */
 export async function loadAgendaView(
-  deps: Pick<AppPorts, 'agendaItems' | 'settings' | 'records'>,
+  deps: Pick<AppPorts, 'agendaItems' | 'settings' | 'compliance'>,
   session: Session,
   arrangement: Arrangement,
   /** The session's items when the caller has just read them. */
   known?: readonly AgendaItem[],
 ): Promise<AgendaView> {
-  const [items, records] = await Promise.all([
+  // The records come from the read model (the latest version of each): no Graph round trip for them.
+  const [items, data] = await Promise.all([
     known ?? deps.agendaItems.listForSession(session.id).then((list) => list.map((i) => i.value)),
-    deps.records.listForArrangements([arrangement.id]),
+    deps.compliance.arrangementData(arrangement.id),
   ]);
   const names = new Map(partiesOf(arrangement).map((p) => [p.id, p.displayName]));
   return buildAgendaView({
@@ -24,10 +25,9 @@ export async function loadAgendaView(
     template: deps.settings.agendaTemplate ?? DEFAULT_AGENDA_TEMPLATE,
     items,
     // Agreed in the last session's record and not yet done (seed 003 Appendix 2 item 1).
-    openActions: openActionsBefore(
-      records.map((r) => r.value),
-      session.id,
-      session.start,
-    ).map((a) => ({ text: a.text, ...(names.has(a.ownerId) ? { ownerName: names.get(a.ownerId) as string } : {}) })),
+    openActions: openActionsBefore(data?.records ?? [], session.id, session.start).map((a) => ({
+      text: a.text,
+      ...(names.has(a.ownerId) ? { ownerName: names.get(a.ownerId) as string } : {}),
+    })),
   });
 }

@@ -9,7 +9,10 @@ import { loadAgendaView } from './agenda-view.js';
 import { publishAgendaLater } from './publish-agenda.js';
 import { upcomingSessionsOf } from './upcoming-sessions.js';
 
-type Deps = Pick<AppPorts, 'arrangements' | 'sessions' | 'agendaItems' | 'postedCards' | 'messenger' | 'conversations' | 'settings' | 'clock' | 'audit' | 'afterwards' | 'records'>;
+type Deps = Pick<
+  AppPorts,
+  'arrangements' | 'sessions' | 'agendaItems' | 'postedCards' | 'messenger' | 'conversations' | 'settings' | 'clock' | 'audit' | 'afterwards' | 'records' | 'compliance'
+>;
 
 export interface ChangeItemInput {
   caller: Caller;
@@ -33,7 +36,7 @@ async function loadItem(deps: Deps, input: ChangeItemInput, action: string) {
   if (!sessionId) {
     const next = (await upcomingSessionsOf(deps, input.caller.id, now))[0];
     if (!next) return { ok: false as const, outcome: refuse('not-found', 'no_upcoming_session', 'You have no upcoming supervision session.') };
-    sessionId = next.session.value.id;
+    sessionId = next.session.id;
   }
   const loaded = await loadAgendaSession(deps, input.caller, sessionId, now);
   if (!loaded.ok) return refused(sessionId, loaded);

@@ -13,17 +13,17 @@ export interface NextSession {
 }
 
 /** The caller's next session in each of their arrangements, soonest first. */
-export async function nextSessions(deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'clock' | 'links'>, input: { caller: Caller }): Promise<Outcome<NextSession[]>> {
+export async function nextSessions(deps: Pick<AppPorts, 'compliance' | 'clock' | 'links'>, input: { caller: Caller }): Promise<Outcome<NextSession[]>> {
   const upcoming = await upcomingSessionsOf(deps, input.caller.id, deps.clock.now());
   return done(
     upcoming.map((u) => ({
-      sessionId: u.session.value.id,
-      start: u.session.value.start,
-      end: u.session.value.end,
+      sessionId: u.session.id,
+      start: u.session.start,
+      end: u.session.end,
       withNames: partiesOf(u.arrangement)
         .filter((p) => p.id !== input.caller.id)
         .map((p) => p.displayName),
-      link: deps.links.session(u.session.value.id),
+      link: deps.links.session(u.session.id),
     })),
   );
 }

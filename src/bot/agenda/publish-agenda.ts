@@ -23,24 +23,26 @@ export function cardFor(card: Pick<PostedCard, 'kind' | 'userId'>, view: AgendaV
  */
 export async function publishAgenda(
   deps: Pick<AppPorts, 'postedCards' | 'messenger' | 'conversations' | 'settings'>,
-  view: AgendaView,
+  sessionId: string,
+  agendaNow: () => Promise<AgendaView>,
   except?: { activityId: string | undefined },
 ): Promise<{ updated: number; failed: number }> {
-  const posted = await deps.postedCards.listForSession(view.sessionId);
+  const posted = (await deps.postedCards.listForSession(sessionId)).filter((p) => p.activityId !== except?.activityId);
+  // Nothing posted yet: the agenda is not even read.
+  if (posted.length === 0) return { updated: 0, failed: 0 };
+  const current = await agendaNow();
   let updated = 0;
   let failed = 0;
   await Promise.all(
-    posted
-      .filter((p) => p.activityId !== except?.activityId)
-      .map(async (p) => {
-        try {
-          await deps.messenger.update(p.conversation, p.activityId, cardFor(p, view, deps.settings));
-          updated += 1;
-        } catch (error) {
-          failed += 1;
-          if (error instanceof UnreachableError && error.status === 403) await deps.conversations.forget(p.userId).catch(() => undefined);
-        }
-      }),
+    posted.map(async (p) => {
+      try {
+        await deps.messenger.update(p.conversation, p.activityId, cardFor(p, current, deps.settings));
+        updated += 1;
+      } catch (error) {
+        failed += 1;
+        if (error instanceof UnreachableError && error.status === 403) await deps.conversations.forget(p.userId).catch(() => undefined);
+      }
+    }),
   );
   return { updated, failed };
 }
@@ -50,10 +52,10 @@ export async function publishAgenda(
  * for every other card. Updates for one session run in turn, each reading the agenda as it is then.
  */
 export function publishAgendaLater(
-  deps: Pick<AppPorts, 'postedCards' | 'messenger' | 'conversations' | 'settings' | 'agendaItems' | 'afterwards' | 'records'>,
+  deps: Pick<AppPorts, 'postedCards' | 'messenger' | 'conversations' | 'settings' | 'agendaItems' | 'afterwards' | 'compliance'>,
   session: Session,
   arrangement: Arrangement,
   except?: { activityId: string | undefined },
 ): void {
-  deps.afterwards.run(`agenda:${session.id}`, async () => publishAgenda(deps, await loadAgendaView(deps, session, arrangement), except));
+  deps.afterwards.run(`agenda:${session.id}`, () => publishAgenda(deps, session.id, () => loadAgendaView(deps, session, arrangement), except));
 }

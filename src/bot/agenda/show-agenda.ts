@@ -9,7 +9,7 @@ import { loadAgendaSession } from './agenda-access.js';
 import { loadAgendaView } from './agenda-view.js';
 import { upcomingSessionsOf } from './upcoming-sessions.js';
 
-type Deps = Pick<AppPorts, 'arrangements' | 'sessions' | 'agendaItems' | 'postedCards' | 'messenger' | 'settings' | 'clock' | 'audit' | 'records'>;
+type Deps = Pick<AppPorts, 'arrangements' | 'sessions' | 'agendaItems' | 'postedCards' | 'messenger' | 'settings' | 'clock' | 'audit' | 'compliance'>;
 
 /** At most this many agendas for one `agenda` command (one per arrangement). */
 const MAX_AGENDAS = 3;
@@ -25,14 +25,14 @@ export async function showAgenda(deps: Deps, input: { caller: Caller; to: Conver
   if (input.sessionId) {
     const loaded = await loadAgendaSession(deps, caller, input.sessionId, now);
     if (!loaded.ok) return auditedIfRefused(deps.audit, caller, 'agenda.show', input.sessionId, loaded);
-    targets = [{ session: loaded.session, arrangement: loaded.arrangement }];
+    targets = [{ session: loaded.session.value, arrangement: loaded.arrangement }];
   } else {
     targets = (await upcomingSessionsOf(deps, caller.id, now)).slice(0, MAX_AGENDAS);
     if (targets.length === 0) return refuse('not-found', 'no_upcoming_session', 'You have no upcoming supervision session, so there is no agenda yet.');
   }
   const posted: AgendaView[] = [];
   for (const t of targets) {
-    const view = await loadAgendaView(deps, t.session.value, t.arrangement);
+    const view = await loadAgendaView(deps, t.session, t.arrangement);
     const activityId = await deps.messenger.post(input.to, buildAgendaCard(view, caller.id, { refreshUserIds: [caller.id] }));
     await deps.postedCards.add({ sessionId: view.sessionId, userId: caller.id, kind: 'agenda', conversation: input.to, activityId, postedAt: now });
     posted.push(view);
@@ -42,7 +42,7 @@ export async function showAgenda(deps: Deps, input: { caller: Caller; to: Conver
 
 /** The agenda of a session the caller is in, for a card's refresh or an action's answer. */
 export async function getAgenda(
-  deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'agendaItems' | 'settings' | 'audit' | 'records'>,
+  deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'agendaItems' | 'settings' | 'audit' | 'compliance'>,
   input: { caller: Caller; sessionId: string },
 ): Promise<Outcome<AgendaView>> {
   const loaded = await loadSession(deps, input.caller, input.sessionId);

@@ -10,11 +10,13 @@ export interface AppTokenSource {
 }
 
 export interface AppTokenProvider {
-  /** An app-only token for Graph; MSAL caches it until shortly before expiry. */
+  /** An app-only token for Graph, kept until shortly before it expires. */
   getAccessToken(): Promise<string>;
 }
 
 export const GRAPH_DEFAULT_SCOPE = 'https://graph.microsoft.com/.default';
+/** A held token is renewed this long before it expires, so no request goes out with one about to lapse. */
+const RENEW_BEFORE_EXPIRY_MS = 5 * 60_000;
 
 /**
  * Client credentials via MSAL against `${authorityHost}/${tenantId}` — the same code for Entra
@@ -36,11 +38,22 @@ export function createAppTokenProvider(source: AppTokenSource, dispatcher: Agent
       loggerOptions: { logLevel: LogLevel.Error, piiLoggingEnabled: false, loggerCallback: () => undefined },
     },
   });
+  // MSAL caches the token too, but looking it up there costs more CPU than the rest of a Graph call: every
+  // request asks, so the token is held here and MSAL is asked again only near expiry (one at a time).
+  let held: { token: string; renewAfterMs: number } | undefined;
+  let asking: Promise<string> | undefined;
+  const ask = async (): Promise<string> => {
+    const result = await app.acquireTokenByClientCredential({ scopes: [GRAPH_DEFAULT_SCOPE] });
+    if (!result?.accessToken) throw new Error('Graph: the identity provider returned no access token.');
+    const expiresMs = result.expiresOn?.getTime() ?? Date.now();
+    held = { token: result.accessToken, renewAfterMs: expiresMs - RENEW_BEFORE_EXPIRY_MS };
+    return result.accessToken;
+  };
   return {
-    getAccessToken: async () => {
-      const result = await app.acquireTokenByClientCredential({ scopes: [GRAPH_DEFAULT_SCOPE] });
-      if (!result?.accessToken) throw new Error('Graph: the identity provider returned no access token.');
-      return result.accessToken;
+    getAccessToken: () => {
+      if (held && Date.now() < held.renewAfterMs) return Promise.resolve(held.token);
+      asking ??= ask().finally(() => (asking = undefined));
+      return asking;
     },
   };
 }

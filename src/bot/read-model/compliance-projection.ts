@@ -53,6 +53,8 @@ export interface ProjectionWrites {
 export interface ComplianceProjection extends ProjectionWrites {
   /** The current data; the first call (or the start-up build) reads every list once. */
   snapshot(): Promise<ComplianceSnapshot>;
+  /** One arrangement's data, current as the snapshot is; undefined when there is no such arrangement. */
+  arrangementData(id: string): Promise<ArrangementData | undefined>;
   /** Reads what changed in the lists since the last read (other server instances' writes, hand edits). */
   refresh(): Promise<void>;
   stats(): ProjectionStats;
@@ -208,23 +210,28 @@ export function createComplianceProjection(store: RecordStorePort): CompliancePr
     const pick = <T>(ids: Set<string>, map: Map<string, Entry<T>>) => Array.from(ids, (k) => map.get(k)?.value).filter((v): v is T => v !== undefined);
     return { arrangement, sessions: pick(g.sessions, sessions), records: pick(g.records, records), decisions: pick(g.decisions, decisions), version: g.version };
   };
+  const snapshot = async (): Promise<ComplianceSnapshot> => {
+    await build();
+    if (cached?.version !== version) {
+      // Only the arrangements whose data changed are put together again.
+      for (const id of dirty) {
+        const a = arrangements.get(id)?.value;
+        if (a) built.set(id, dataOf(id, a));
+        else built.delete(id);
+      }
+      dirty.clear();
+      const reachableIds = new Set<string>();
+      for (const [id, e] of reachable) if (e.value) reachableIds.add(id);
+      cached = { version, snapshot: { arrangements: [...built.values()], reachableIds, version } };
+    }
+    return cached.snapshot;
+  };
   return {
     ...writes,
-    snapshot: async () => {
-      await build();
-      if (cached?.version !== version) {
-        // Only the arrangements whose data changed are put together again.
-        for (const id of dirty) {
-          const a = arrangements.get(id)?.value;
-          if (a) built.set(id, dataOf(id, a));
-          else built.delete(id);
-        }
-        dirty.clear();
-        const reachableIds = new Set<string>();
-        for (const [id, e] of reachable) if (e.value) reachableIds.add(id);
-        cached = { version, snapshot: { arrangements: [...built.values()], reachableIds, version } };
-      }
-      return cached.snapshot;
+    snapshot,
+    arrangementData: async (id) => {
+      await snapshot();
+      return built.get(id);
     },
     refresh: async () => {
       if (!building) return build();

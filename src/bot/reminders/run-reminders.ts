@@ -32,6 +32,7 @@ const HORIZON_DAYS = 62;
 
 type Deps = Pick<
   AppPorts,
+  | 'compliance'
   | 'sessions'
   | 'arrangements'
   | 'schoolCalendar'
@@ -45,7 +46,6 @@ type Deps = Pick<
   | 'audit'
   | 'decisions'
   | 'links'
-  | 'records'
 >;
 
 /**

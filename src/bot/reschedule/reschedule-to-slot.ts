@@ -11,6 +11,7 @@ import { notifyPeople } from './notify.js';
 
 type Deps = Pick<
   AppPorts,
+  | 'compliance'
   | 'arrangements'
   | 'sessions'
   | 'schoolCalendar'
@@ -23,7 +24,6 @@ type Deps = Pick<
   | 'agendaItems'
   | 'postedCards'
   | 'afterwards'
-  | 'records'
 >;
 
 /**
