@@ -91,6 +91,7 @@ function slim(r: RecordVersion): DashboardRecord {
     signatories: r.signatories,
     signatures: r.signatures,
     lockedAt: r.lockedAt,
+    previousLockedAt: r.previousLockedAt,
     content: { actions: r.content.actions },
   };
 }

@@ -130,6 +130,19 @@ describe('buildDashboard: where each supervisee stands', () => {
     expect(signed.status).toBe('on-track');
   });
 
+  it("contract under review: a newer version in draft after a signed one is still 'signed', and its review date runs from that signing", () => {
+    const a = arrangement('a1', 'Bea Thistlecombe');
+    const s = [session('a1', 1, '2025-09-10'), session('a1', 2, '2025-09-24'), session('a1', 3, '2025-10-08'), session('a1', 4, '2025-11-20', 'booked')];
+    const { lockedAt: _lockedAt, ...draftFields } = record(a, s[0] as Session, 'draft', [], 'contract');
+    const underReview: DashboardRecord = { ...draftFields, recordId: 'a1.contract', previousLockedAt: (s[1] as Session).end };
+    const row = rowOf({ arrangements: [a], sessions: s, records: [underReview] }, 'a1');
+    expect(row.contract).toBe('signed');
+    expect(row.findings.filter((f) => f.rule === 'contract-by-third-session' && f.status === 'overdue')).toEqual([]);
+    // Never signed at all: a draft first version is not a contract.
+    const neverSigned = rowOf({ arrangements: [a], sessions: s, records: [{ ...draftFields, recordId: 'a1.contract' }] }, 'a1');
+    expect(neverSigned.contract).toBe('overdue');
+  });
+
   it('decisions: awaiting confirmation counted; older than 24 hours overdue; confirmed ones not counted', () => {
     const a = arrangement('a1', 'Bea Thistlecombe');
     const sessions = [session('a1', 1, '2025-10-01'), session('a1', 2, '2025-11-20', 'booked')];

@@ -53,7 +53,10 @@ export interface Dashboard {
 }
 
 /** What the dashboard reads of a record's latest version (a whole RecordVersion fits). */
-export type DashboardRecord = Pick<RecordVersion, 'recordId' | 'arrangementId' | 'sessionId' | 'sessionStart' | 'kind' | 'state' | 'signatories' | 'signatures' | 'lockedAt'> & {
+export type DashboardRecord = Pick<
+  RecordVersion,
+  'recordId' | 'arrangementId' | 'sessionId' | 'sessionStart' | 'kind' | 'state' | 'signatories' | 'signatures' | 'lockedAt' | 'previousLockedAt'
+> & {
   content: Pick<RecordVersion['content'], 'actions'>;
 };
 
@@ -124,13 +127,15 @@ export function arrangementStanding(input: StandingInput): ArrangementStanding {
   const sessions = input.sessions.map((s) => sessionFacts(s, nowMs));
   const records = input.records;
   const contract = records.find((r) => r.kind === 'contract');
+  // A contract being reviewed (a newer version not yet signed) stands as signed when the last version was.
+  const contractSignedAt = contract?.lockedAt ?? contract?.previousLockedAt;
   const facts: ArrangementFacts = {
     id: a.id,
     cadence: a.cadence,
     maxGapMonths: a.maxGapMonths,
     startDate: a.startDate,
     sessions,
-    ...(contract?.lockedAt ? { contract: { signedAt: contract.lockedAt } } : {}),
+    ...(contractSignedAt ? { contract: { signedAt: contractSignedAt } } : {}),
   };
   const recordFacts: RecordFacts[] = records
     .filter((r) => SESSION_RECORD_KINDS.includes(r.kind) && r.sessionStart !== undefined)
@@ -171,7 +176,7 @@ export function arrangementStanding(input: StandingInput): ArrangementStanding {
   const signedBy3rd = contractFinding('contract-by-third-session');
   const review = contractFinding('contract-review');
   const contractState: DashboardRow['contract'] =
-    signedBy3rd?.status === 'overdue' ? 'overdue' : review ? (review.status === 'overdue' ? 'review-overdue' : 'review-due') : contract?.lockedAt ? 'signed' : 'not-signed';
+    signedBy3rd?.status === 'overdue' ? 'overdue' : review ? (review.status === 'overdue' ? 'review-overdue' : 'review-due') : contractSignedAt ? 'signed' : 'not-signed';
   const rows: DashboardRow[] = a.supervisees.map((s) => ({
     arrangementId: a.id,
     schoolId,

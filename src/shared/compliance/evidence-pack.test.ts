@@ -161,6 +161,14 @@ describe('the evidence pack', () => {
     expect(pack.contracts).toEqual([expect.objectContaining({ recordId: 'liam.contract', state: 'locked', signatures: [expect.anything(), expect.anything()] })]);
   });
 
+  it('a contract under review (version 2 in draft) still gives the date version 1 was signed', () => {
+    const signed = { ...contract, recordId: 'liam.contract', sessionId: undefined };
+    const review = editRecord(signed, { answers: { q1: 'reviewed' }, actions: [] }, ADA.id, '2026-09-01T09:00:00Z').record;
+    const reviewing = buildEvidencePack(input({ records: [r1, r2, review, wellbeing] }));
+    expect(reviewing.supervisees[0]).toMatchObject({ contractSignedAt: '2025-09-17T12:00:00Z', contractReviewDue: '2026-09-17' });
+    expect(reviewing.contracts).toEqual([expect.objectContaining({ recordId: 'liam.contract', version: 2, state: 'draft', signedAt: '2025-09-17T12:00:00Z' })]);
+  });
+
   it('counts actions once each, with the latest record’s word on them', () => {
     expect(pack.supervisees[0]).toMatchObject({ actionsAgreed: 2, actionsDone: 1, actionsOverdue: 1 });
   });

@@ -275,7 +275,8 @@ export function buildEvidencePack(input: EvidenceInput): EvidencePack {
     }
 
     const contract = records.find((r) => r.kind === 'contract');
-    const signedAt = contract?.state === 'locked' ? contract.lockedAt : undefined;
+    // Under review (a newer version not yet signed): the last signed version is still in force.
+    const signedAt = contract?.state === 'locked' ? contract.lockedAt : contract?.previousLockedAt;
     const reviewDue = signedAt ? addMonths(londonDate(signedAt), settings.contractReviewMonths) : undefined;
     if (contract)
       contracts.push({

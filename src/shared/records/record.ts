@@ -120,6 +120,11 @@ export const recordVersionSchema = z.object({
   revision: z.number().int().min(0),
   sentAt: instant.optional(),
   lockedAt: instant.optional(),
+  /**
+   * When the version this one replaces was locked: until this one is locked too, that signed version is
+   * the one in force (a contract under review is still a signed contract).
+   */
+  previousLockedAt: instant.optional(),
 });
 export type RecordVersion = z.infer<typeof recordVersionSchema>;
 

@@ -208,6 +208,9 @@ describe('editRecord', () => {
     expect(record.sentSha256).toBeUndefined();
     expect(record.sentAt).toBeUndefined();
     expect(record.lockedAt).toBeUndefined();
+    // The locked version stays in force until this one is locked: the new version says since when.
+    expect(record.previousLockedAt).toBe(locked.lockedAt);
+    expect(locked.lockedAt).toBeDefined();
     expect(locked).toEqual(snapshot);
     expect(integrityOf(locked).status).toBe('intact');
     expect(recordVersionSchema.safeParse(record).success).toBe(true);

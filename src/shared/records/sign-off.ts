@@ -45,7 +45,7 @@ export function startRecord(base: VersionBase, content: RecordContent, byId: str
  * the change starts the next version, and the locked one stays readable (seed 000 "Recording").
  */
 export function editRecord(r: RecordVersion, content: RecordContent, byId: string, now: IsoInstant): { record: RecordVersion; newVersion: boolean } {
-  if (r.state === 'locked') return { record: draftVersion(r, r.version + 1, content, byId, now), newVersion: true };
+  if (r.state === 'locked') return { record: { ...draftVersion(r, r.version + 1, content, byId, now), ...(r.lockedAt ? { previousLockedAt: r.lockedAt } : {}) }, newVersion: true };
   const next: RecordVersion = { ...r, content, state: 'draft', signatures: [], updatedAt: now, revision: r.revision + 1 };
   delete next.sentSha256;
   delete next.sentAt;

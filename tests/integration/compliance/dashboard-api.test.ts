@@ -128,6 +128,41 @@ describe('the compliance dashboard reads the read model', () => {
     expect((await hannahRow()).unsignedRecords).toBe(0);
   });
 
+  it('a contract signed by both stays signed on the dashboard while its next version is under review', async () => {
+    const answers = {
+      frequency: 'Every half term',
+      duration: 'One hour',
+      venue: 'The small meeting room',
+      agenda: 'A joint agenda',
+      recording: 'The supervisor writes it; both sign; kept in the app',
+      confidentiality: 'Shared only where a child is at risk',
+      cancellation: 'Re-arranged within a week',
+      'review-date': 'Next September',
+    };
+    const started = await api<RecordView>('daniel', 'POST', `/api/sessions/${sessionId}/records`, { kind: 'contract' });
+    expect(started.status, JSON.stringify(started.body)).toBe(201);
+    const recordId = started.body.record.recordId;
+    const saved = await api<RecordView>('daniel', 'PUT', `/api/records/${recordId}`, { content: { answers, actions: [] }, baseRevision: started.body.record.revision });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect((await hannahRow()).contract).toBe('not-signed');
+    const sent = await api<RecordView>('daniel', 'POST', `/api/records/${recordId}/send`, { baseRevision: saved.body.record.revision });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    const { version, sentSha256: sha256 } = sent.body.record;
+    expect((await api('daniel', 'POST', `/api/records/${recordId}/sign`, { version, sha256 })).status).toBe(200);
+    expect((await api('hannah', 'POST', `/api/records/${recordId}/sign`, { version, sha256 })).status).toBe(200);
+    expect((await hannahRow()).contract).toBe('signed');
+
+    // The annual review: Daniel changes it, which starts version 2 in draft; version 1 is still in force.
+    const locked = await api<RecordView>('daniel', 'GET', `/api/records/${recordId}`);
+    const review = await api<RecordView>('daniel', 'PUT', `/api/records/${recordId}`, {
+      content: { answers: { ...answers, venue: 'The library office' }, actions: [] },
+      baseRevision: locked.body.record.revision,
+    });
+    expect(review.status, JSON.stringify(review.body)).toBe(200);
+    expect(review.body.record).toMatchObject({ version: 2, state: 'draft' });
+    expect((await hannahRow()).contract).toBe('signed');
+  });
+
   it('a write to the lists behind the app’s back is NOT seen until the read model catches up (refresh)', async () => {
     const before = await hannahRow();
     const decision: DecisionRecord = {
