@@ -29,6 +29,18 @@ export interface ApiClient {
    * with the screens, not with the first page.
    */
   call<S extends z.ZodMiniType>(accessToken: string, method: HttpMethod, path: string, schema: S, body?: unknown, signal?: AbortSignal): Promise<z.infer<S>>;
+  /**
+   * A file from the server (an export such as the evidence pack) as the signed-in person: GET with the
+   * bearer token, the body as a Blob. A failure throws ApiError with the server's plain words, as `call` does.
+   */
+  download(accessToken: string, path: string, signal?: AbortSignal): Promise<DownloadedFile>;
+}
+
+/** A file the server sent: its bytes, its type and its Content-Disposition header (which names the file). */
+export interface DownloadedFile {
+  readonly blob: Blob;
+  readonly contentType: string;
+  readonly contentDisposition: string | null;
 }
 
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
@@ -90,6 +102,24 @@ export function createApiClient(options: ApiClientOptions = {}): ApiClient {
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         signal: signal ?? null,
       }),
+    download: async (accessToken, path, signal) => {
+      let response: Response;
+      try {
+        response = await doFetch(`${baseUrl}${path}`, { method: 'GET', headers: { Authorization: `Bearer ${accessToken}` }, cache: 'no-store', signal: signal ?? null });
+      } catch (error) {
+        if (error instanceof DOMException && error.name === 'AbortError') throw error;
+        throw new ApiError('network', fallbackMessage('network'));
+      }
+      if (!response.ok) {
+        const parsed = apiErrorBodySchema.safeParse(await readJson(response));
+        throw apiErrorFromStatus(
+          response.status,
+          parsed.success ? parsed.data.message : undefined,
+          parsed.success ? { field: parsed.data.field, issues: parsed.data.issues, code: parsed.data.error } : {},
+        );
+      }
+      return { blob: await response.blob(), contentType: response.headers.get('Content-Type') ?? '', contentDisposition: response.headers.get('Content-Disposition') };
+    },
   };
 }
 

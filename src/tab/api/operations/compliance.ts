@@ -89,3 +89,34 @@ export const getComplianceDashboard = (api: Api, filter: DashboardFilter = {}, s
 /** Where each of the caller's own supervisees stands (empty for someone who supervises no one). */
 export const listMySuperviseesStatus = async (api: Api, signal?: AbortSignal) =>
   (await api.get('/api/compliance/my-supervisees', z.object({ rows: z.array(rowSchema) }), signal)).rows;
+
+// The evidence pack: exportEvidencePack (src/bot/http/routes/evidence.ts), a file rather than JSON.
+
+export const EVIDENCE_FORMATS = ['pdf', 'csv'] as const;
+export type EvidenceFormat = (typeof EVIDENCE_FORMATS)[number];
+
+/** What to export: London dates (both days included), one school or the whole trust, and case detail for the DSL with a reason. */
+export interface EvidencePackRequest {
+  readonly from: string;
+  readonly to: string;
+  readonly format: EvidenceFormat;
+  /** One school; undefined for the whole trust. */
+  readonly schoolId?: string | undefined;
+  /** Only the DSL may ask, and only with a reason (5–200 characters), which the server audits. */
+  readonly caseDetail?: { readonly reason: string } | undefined;
+}
+
+/** '?from=…&to=…&format=csv[&schoolId=…][&includeCaseDetail=true&reason=…]'. */
+export function evidencePackQuery(request: EvidencePackRequest): string {
+  const params = new URLSearchParams({ from: request.from, to: request.to, format: request.format });
+  if (request.schoolId) params.set('schoolId', request.schoolId);
+  if (request.caseDetail) {
+    params.set('includeCaseDetail', 'true');
+    params.set('reason', request.caseDetail.reason);
+  }
+  return `?${params.toString()}`;
+}
+
+/** The evidence pack as a file (the DSL and oversight; 403 for others, 400 with the reason for a bad range). */
+export const downloadEvidencePack = (api: Api, request: EvidencePackRequest, signal?: AbortSignal) =>
+  api.download(`/api/compliance/evidence-pack${evidencePackQuery(request)}`, signal);

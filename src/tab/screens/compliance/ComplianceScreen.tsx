@@ -9,7 +9,8 @@ import { formatDateTime } from '../../time/london.js';
 import { roleLabel } from '../arrangements/arrangement-form.js';
 import { useOptionalLoad } from '../records/use-optional-load.js';
 import { ComplianceTable } from './ComplianceTable.js';
-import { filterChoices, filterRows, NO_FILTERS, plural, STATUS_TEXT, summarise, talliesBySchool, type Filters, type Summary } from './compliance-text.js';
+import { chartGroups, filterChoices, filterRows, NO_FILTERS, plural, STATUS_TEXT, summarise, type Filters, type Summary } from './compliance-text.js';
+import { EvidencePackPanel, mayExportEvidence } from './EvidencePackPanel.js';
 
 const useStyles = makeStyles({
   summary: {
@@ -76,6 +77,7 @@ export default function ComplianceScreen() {
 }
 
 function Dashboard({ dashboard }: { readonly dashboard: ComplianceDashboard }) {
+  const { roles } = useShell();
   const styles = useScreenStyles();
   const own = useStyles();
   const summaryId = useId();
@@ -85,9 +87,8 @@ function Dashboard({ dashboard }: { readonly dashboard: ComplianceDashboard }) {
   const choices = useMemo(() => filterChoices(dashboard.rows, roleLabel), [dashboard.rows]);
   const rows = useMemo(() => filterRows(dashboard.rows, filters), [dashboard.rows, filters]);
   const summary = useMemo(() => summarise(rows), [rows]);
-  const tallies = useMemo(() => talliesBySchool(dashboard, filters.schoolId), [dashboard, filters.schoolId]);
+  const charts = useMemo(() => chartGroups(dashboard, filters.schoolId), [dashboard, filters.schoolId]);
   const severalSchools = dashboard.schools.length > 1;
-  const schoolName = (id: string) => dashboard.schools.find((s) => s.id === id)?.name ?? id;
 
   const set = (key: keyof Filters, value: string) => setFilters((f) => ({ ...f, [key]: value === ALL ? '' : value }));
 
@@ -143,14 +144,19 @@ function Dashboard({ dashboard }: { readonly dashboard: ComplianceDashboard }) {
         <h3 id={chartsId} className={styles.h3}>
           Sessions held against sessions due
         </h3>
-        <p className={styles.muted}>Each half term that has started: how many arrangements were due a session, and how many held one.</p>
-        {tallies.length === 0 ? <p className={styles.text}>No sessions were due yet.</p> : null}
+        <p className={styles.muted}>
+          Each half term that has started: how many arrangements were due a session, and how many held one.
+          {severalSchools && !filters.schoolId ? ' All schools together first, then each school.' : ''}
+        </p>
+        {charts.length === 0 ? <p className={styles.text}>No sessions were due yet.</p> : null}
         <Suspense fallback={<Loading label="Loading the charts" />}>
-          {tallies.map((t) => (
-            <HeldDueChart key={t.schoolId} title={severalSchools ? schoolName(t.schoolId) : 'All supervision'} windows={t.windows} />
+          {charts.map((c) => (
+            <HeldDueChart key={c.key} title={c.title} windows={c.windows} />
           ))}
         </Suspense>
       </section>
+
+      {mayExportEvidence(roles) ? <EvidencePackPanel schools={dashboard.schools} /> : null}
     </>
   );
 }

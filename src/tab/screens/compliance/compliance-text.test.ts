@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { DashboardRow } from '../../api/operations/compliance.js';
-import { filterChoices, filterRows, nextSort, NO_FILTERS, sortRows, statusDetail, summarise, tallySentence, talliesBySchool } from './compliance-text.js';
+import {
+  ALL_SCHOOLS_TITLE,
+  chartGroups,
+  filterChoices,
+  filterRows,
+  nextSort,
+  NO_FILTERS,
+  sortRows,
+  statusDetail,
+  summarise,
+  tallySentence,
+  talliesBySchool,
+} from './compliance-text.js';
 
 function row(over: Partial<DashboardRow>): DashboardRow {
   return {
@@ -134,5 +146,35 @@ describe('words', () => {
     expect(talliesBySchool({ windows, schools }, 'b').map((g) => g.schoolId)).toEqual(['b']);
     expect(tallySentence(groups[0]?.windows ?? [])).toBe('Autumn 1 2026/27: 3 held of 4 due. Autumn 2 2026/27: 1 held of 4 due.');
     expect(tallySentence([])).toBe('No sessions were due yet.');
+  });
+
+  it('charts all schools together, then each school in the trust’s order; one school or a chosen school gets one chart', () => {
+    const windows = [
+      { schoolId: 'b', windowId: 'y:1', label: 'Autumn 1 2026/27', due: 2, held: 2 },
+      { schoolId: 'a', windowId: 'y:1', label: 'Autumn 1 2026/27', due: 4, held: 3 },
+      { schoolId: 'a', windowId: 'y:2', label: 'Autumn 2 2026/27', due: 4, held: 1 },
+    ];
+    const schools = [
+      { id: 'a', name: 'Ash Primary' },
+      { id: 'b', name: 'Birch Academy' },
+      { id: 'c', name: 'Cedar School' },
+    ];
+    const groups = chartGroups({ windows, schools }, '');
+    expect(groups.map((g) => g.title)).toEqual([ALL_SCHOOLS_TITLE, 'Ash Primary', 'Birch Academy', 'Cedar School']);
+    expect(groups[0]?.windows.map((w) => [w.label, w.held, w.due])).toEqual([
+      ['Autumn 1 2026/27', 5, 6],
+      ['Autumn 2 2026/27', 1, 4],
+    ]);
+    expect(groups[1]?.windows.map((w) => w.windowId)).toEqual(['y:1', 'y:2']);
+    expect(groups[3]?.windows).toEqual([]);
+    expect(new Set(groups.map((g) => g.key)).size).toBe(groups.length);
+
+    expect(chartGroups({ windows, schools }, 'b')).toEqual([{ key: 'b', title: 'Birch Academy', windows: [windows[0]] }]);
+    expect(chartGroups({ windows, schools }, 'c')).toEqual([]);
+    expect(chartGroups({ windows: [], schools }, '')).toEqual([]);
+
+    const one = [{ id: 'school', name: 'All staff' }];
+    expect(chartGroups({ windows, schools: one }, '')).toEqual([{ key: 'all', title: 'All supervision', windows }]);
+    expect(chartGroups({ windows: [], schools: one }, '')).toEqual([]);
   });
 });

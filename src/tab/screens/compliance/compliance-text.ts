@@ -173,6 +173,44 @@ export function talliesBySchool(dashboard: Pick<ComplianceDashboard, 'windows' |
   return [...groups.values()];
 }
 
+/** One held-against-due chart: its title and its half terms. */
+export interface ChartGroup {
+  readonly key: string;
+  readonly title: string;
+  readonly windows: readonly WindowTally[];
+}
+
+/** The title of the chart that adds up every school's half terms. */
+export const ALL_SCHOOLS_TITLE = 'All schools';
+
+/**
+ * The held-against-due charts to draw. One school: one chart, 'All supervision'. Several schools and no
+ * school chosen: all schools together (each half term's tallies added up), then every school in the trust's
+ * order (one with nothing due yet says so). A school chosen: that school's only.
+ */
+export function chartGroups(dashboard: Pick<ComplianceDashboard, 'windows' | 'schools'>, schoolId: string): ChartGroup[] {
+  const several = dashboard.schools.length > 1;
+  if (!several) return dashboard.windows.length > 0 ? [{ key: 'all', title: 'All supervision', windows: dashboard.windows }] : [];
+  if (schoolId) {
+    const windows = dashboard.windows.filter((w) => w.schoolId === schoolId);
+    const name = dashboard.schools.find((s) => s.id === schoolId)?.name ?? schoolId;
+    return windows.length > 0 ? [{ key: schoolId, title: name, windows }] : [];
+  }
+  if (dashboard.windows.length === 0) return [];
+  const total = new Map<string, WindowTally>();
+  for (const w of dashboard.windows) {
+    const sum = total.get(w.windowId);
+    total.set(w.windowId, sum ? { ...sum, due: sum.due + w.due, held: sum.held + w.held } : { ...w, schoolId: '' });
+  }
+  const listed = new Set(dashboard.schools.map((s) => s.id));
+  // A tally for a school no longer listed (the server counts such arrangements in the first school) still shows.
+  const unlisted = [...new Set(dashboard.windows.map((w) => w.schoolId).filter((id) => !listed.has(id)))].map((id) => ({ id, name: id }));
+  return [
+    { key: '', title: ALL_SCHOOLS_TITLE, windows: [...total.values()] },
+    ...[...dashboard.schools, ...unlisted].map((s) => ({ key: s.id, title: s.name, windows: dashboard.windows.filter((w) => w.schoolId === s.id) })),
+  ];
+}
+
 /** One sentence for a chart's description: 'Autumn 1 2026/27: 3 held of 4 due. …'. */
 export function tallySentence(windows: readonly WindowTally[]): string {
   if (windows.length === 0) return 'No sessions were due yet.';
