@@ -39,6 +39,10 @@ export interface LocalStackOptions {
   readModelRefreshSeconds?: number;
   /** Keep the emulator's store on disk (default true); a bench turns it off so no store write stalls this process. */
   persist?: boolean;
+  /** How often Outlook subscriptions are renewed and organisers' calendars synced; 0 = only when asked (default 15). */
+  calendarSyncMinutes?: number;
+  /** How long after a change notification the mailbox is synced (default 2000 ms). */
+  calendarNotificationDelayMs?: number;
 }
 
 export interface RunningStack {
@@ -174,6 +178,8 @@ export async function startLocalStack(opts: LocalStackOptions = {}): Promise<Run
       ...localServerEnv(emulator, caFile, opts.port ?? 0, opts.logLevel ?? 'warn'),
       REMINDER_INTERVAL_MINUTES: String(opts.reminderIntervalMinutes ?? 15),
       READ_MODEL_REFRESH_SECONDS: String(opts.readModelRefreshSeconds ?? 60),
+      CALENDAR_SYNC_MINUTES: String(opts.calendarSyncMinutes ?? 15),
+      CALENDAR_NOTIFICATION_DELAY_MS: String(opts.calendarNotificationDelayMs ?? 2000),
     };
     const app = await startFromEnv(env, opts.logger);
     cleanups.push(() => app.close());

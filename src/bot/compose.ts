@@ -9,6 +9,10 @@ import { createGraphDirectory } from './graph/directory.js';
 import { createGraphCalendar } from './graph/calendar.js';
 import { createSharePointStore, type RecordStorePort } from './graph/record-store.js';
 import { SAFEGUARDING_LISTS } from './storage/safeguarding-lists.js';
+import { createMailboxSyncRepository } from './storage/mailbox-sync-repository.js';
+import { createCalendarChanges } from './graph/calendar-changes.js';
+import { createCalendarSync, type CalendarSync } from './calendar-sync/calendar-sync.js';
+import { startCalendarSyncScheduler } from './calendar-sync/calendar-sync-scheduler.js';
 import { createArrangementRepository } from './storage/arrangement-repository.js';
 import { createSessionRepository } from './storage/session-repository.js';
 import { createSchoolCalendarRepository } from './storage/school-calendar-repository.js';
@@ -41,6 +45,8 @@ export interface StartedApp extends RunningServer {
   useCases: UseCases;
   /** The compliance read model (docs/read-model.md): `refresh()` catches up with writes made outside this process. */
   readModel: ComplianceProjection;
+  /** Changes made in Outlook: `sweep()` renews subscriptions and syncs every organiser's calendar now. */
+  calendarSync: CalendarSync;
   /** Resolves when every booking job started so far (resumed ones included) has finished running. */
   idle(): Promise<void>;
 }
@@ -135,6 +141,8 @@ export async function startFromEnv(env: Record<string, string | undefined>, logg
       decisions: createDecisionRepository(records),
       auditorGrants: createAuditorGrantRepository(records),
       compliance: readModel,
+      calendarChanges: createCalendarChanges(graph),
+      mailboxSync: createMailboxSyncRepository(records),
       schools: createSchoolRepository(records),
     },
     readModel,
@@ -162,6 +170,7 @@ export async function startFromEnv(env: Record<string, string | undefined>, logg
     running.set(jobId, run);
   };
   const useCases = createUseCases(ports, runInBackground, log);
+  const calendarSync = createCalendarSync(ports, log, { delayMs: config.calendarSync.notificationDelayMs });
 
   const server = await startServer({
     config,
@@ -170,6 +179,7 @@ export async function startFromEnv(env: Record<string, string | undefined>, logg
     directory,
     useCases,
     onTeamsApp: (app) => (teamsMessenger = createTeamsMessenger(app)),
+    ...(store ? { calendarSync } : {}),
     ...(devSignIn ? { devSignIn } : {}),
   });
   serverUrl = server.url;
@@ -181,6 +191,7 @@ export async function startFromEnv(env: Record<string, string | undefined>, logg
       : undefined;
   refresher?.unref();
   const reminders = store && config.reminders.intervalMinutes > 0 ? startReminderScheduler(useCases, log, config.reminders.intervalMinutes) : undefined;
+  const calendarSweep = store && config.calendarSync.sweepMinutes > 0 ? startCalendarSyncScheduler(calendarSync, log, config.calendarSync.sweepMinutes) : undefined;
   // Jobs a stopped server left running are finished now; every step is idempotent.
   if (store) {
     const resumed = resumeBookingJobs({ ...ports, runJob: runInBackground }, log).catch((err: unknown) => log.error({ err: errorSummary(err) }, 'could not resume booking jobs'));
@@ -197,6 +208,7 @@ export async function startFromEnv(env: Record<string, string | undefined>, logg
     close: async () => {
       clearInterval(refresher);
       await reminders?.stop();
+      await calendarSweep?.stop();
       await server.close();
     },
     config,
@@ -204,6 +216,7 @@ export async function startFromEnv(env: Record<string, string | undefined>, logg
     store,
     useCases,
     readModel,
+    calendarSync,
     idle,
   };
 }

@@ -42,6 +42,8 @@ const envSchema = z.object({
   REMINDER_WORKING_DAYS: z.coerce.number().int().min(1, 'must be 1 to 10 working days').max(10, 'must be 1 to 10 working days').default(2),
   REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
   READ_MODEL_REFRESH_SECONDS: z.coerce.number().int('must be whole seconds').min(0).max(86_400).default(60),
+  CALENDAR_SYNC_MINUTES: z.coerce.number().int('must be whole minutes').min(0).max(1440).default(15),
+  CALENDAR_NOTIFICATION_DELAY_MS: z.coerce.number().int('must be whole milliseconds').min(0).max(60_000).default(2000),
   DIGEST_RECIPIENT_IDS: optionalText.pipe(
     z
       .string()
@@ -114,6 +116,12 @@ export interface ServerConfig {
   records: RecordTemplateSettings;
   /** How often the compliance read model catches up with other servers' writes (seconds); 0 = only when asked. */
   readModelRefreshSeconds: number;
+  calendarSync: {
+    /** How often subscriptions are renewed and every organiser's calendar is synced (the safety net); 0 = only when asked. */
+    sweepMinutes: number;
+    /** How long after a change notification its mailbox is synced, so the app's own change has landed first. */
+    notificationDelayMs: number;
+  };
 }
 
 const idList = (text: string | undefined): string[] =>
@@ -207,5 +215,6 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     },
     records: templates.value,
     readModelRefreshSeconds: e.READ_MODEL_REFRESH_SECONDS,
+    calendarSync: { sweepMinutes: e.CALENDAR_SYNC_MINUTES, notificationDelayMs: e.CALENDAR_NOTIFICATION_DELAY_MS },
   };
 }

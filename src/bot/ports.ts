@@ -240,6 +240,27 @@ export interface SchoolRepository {
   update(base: Stored<SchoolEntry>, next: SchoolEntry): Promise<Stored<SchoolEntry>>;
 }
 
+/** What the app keeps per mailbox that sessions are booked in, to hear about changes made in Outlook. */
+export interface MailboxSync {
+  mailbox: string;
+  /** The Graph change-notification subscription for the mailbox's events, while there is one. */
+  subscriptionId?: string | undefined;
+  /** The secret every notification for that subscription must carry (checked before anything is done). */
+  clientState?: string | undefined;
+  subscriptionExpiresAt?: IsoInstant | undefined;
+  /** Where the next calendar delta starts; absent: read the mailbox's calendar in full. */
+  deltaLink?: string | undefined;
+  lastSyncAt?: IsoInstant | undefined;
+}
+
+export interface MailboxSyncRepository {
+  get(mailbox: string): Promise<Stored<MailboxSync> | undefined>;
+  create(sync: MailboxSync): Promise<Stored<MailboxSync>>;
+  update(base: Stored<MailboxSync>, next: MailboxSync): Promise<Stored<MailboxSync>>;
+  /** Every mailbox's item (one per organiser mailbox: a short list). */
+  list(): Promise<Stored<MailboxSync>[]>;
+}
+
 /** Every port; a use case takes the ones it needs (`Pick<AppPorts, …>`). */
 export interface AppPorts {
   clock: Clock;
@@ -263,4 +284,6 @@ export interface AppPorts {
   auditorGrants: AuditorGrantRepository;
   compliance: ComplianceReadModel;
   schools: SchoolRepository;
+  calendarChanges: import('./graph/calendar-changes.js').CalendarChangesPort;
+  mailboxSync: MailboxSyncRepository;
 }

@@ -19,6 +19,8 @@ import { sendError } from './http/send-error.js';
 import { logRequests } from './http/log-requests.js';
 import { createTeamsApp } from './teams/create-teams-app.js';
 import type { App } from '@microsoft/teams.apps';
+import type { CalendarSync } from './calendar-sync/calendar-sync.js';
+import { graphNotificationRoutes } from './http/routes/graph-notifications.js';
 
 export interface ServerDeps {
   config: ServerConfig;
@@ -30,6 +32,8 @@ export interface ServerDeps {
   devSignIn?: DevSignIn;
   /** Hands the Teams app to whoever sends proactive cards through it. */
   onTeamsApp?: (app: App) => void;
+  /** Receives Graph's change and lifecycle notifications for the organisers' calendars. */
+  calendarSync?: Pick<CalendarSync, 'notified' | 'lifecycle'>;
 }
 
 export interface RunningServer {
@@ -92,6 +96,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   api.use(express.json({ limit: '256kb' }));
   api.use(healthRoutes());
   api.use(tabConfigRoutes(config));
+  if (deps.calendarSync) api.use(graphNotificationRoutes(deps.calendarSync));
   const openApi = openApiDocument(API_OPERATIONS);
   api.get('/openapi.json', (_req, res) => {
     res.json(openApi);

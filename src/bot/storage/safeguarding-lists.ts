@@ -109,6 +109,16 @@ export const SAFEGUARDING_LISTS: readonly ListSpec[] = [
     ],
   },
   {
+    // One item per mailbox sessions are booked in: its Graph subscription (with the clientState secret
+    // that notifications must carry) and its calendar delta link. No case detail.
+    name: 'MailboxSync',
+    columns: [
+      { name: 'Mailbox', kind: 'text', indexed: true, required: true },
+      { name: 'SubscriptionId', kind: 'text', indexed: true },
+      { name: 'ValueJson', kind: 'note' },
+    ],
+  },
+  {
     name: 'AuditLog',
     columns: [
       { name: 'ActorId', kind: 'text', indexed: true, required: true },

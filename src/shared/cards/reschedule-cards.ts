@@ -47,12 +47,15 @@ export interface SlotsCardInput {
   slots: { start: IsoInstant; end: IsoInstant }[];
   reason: PostponementReason;
   note?: string;
+  /** Why the card came unasked (a decline in Outlook), shown above the times. */
+  intro?: string;
 }
 
 /** Step 2: the times everyone is free before the deadline, one button each. */
 export function buildSlotsCard(input: SlotsCardInput): AdaptiveCard {
   const body: CardElementArray = [
     heading('Pick a new time'),
+    ...(input.intro ? [para(input.intro)] : []),
     para(`Instead of ${sessionTimeText(input.originalStart)}. Everyone is free at these times, all by ${dateText(input.deadline)} (UK time).`),
   ];
   for (const slot of input.slots.slice(0, MAX_SLOTS_OFFERED)) {
