@@ -44,6 +44,8 @@ export interface EmulatorEvent {
 export interface EmulatorCounters {
   graphHttpRequests: number;
   identityHttpRequests: number;
+  /** Change notifications: delivered, dropped by a fault, failed after retries. */
+  notifications: { delivered: number; dropped: number; failed: number };
   injected: Record<string, number>;
   eventsCreated: number;
   eventsDeduplicated: number;
@@ -66,6 +68,8 @@ export interface GraphReader {
   clearFaults(): Promise<void>;
   counters(): Promise<EmulatorCounters>;
   resetCounters(): Promise<void>;
+  /** Makes Graph forget every calendar delta link of the mailbox (the next delta call gets 410). */
+  expireDeltaLinks(mailbox: string): Promise<void>;
 }
 
 const graphEvent = z
@@ -130,6 +134,7 @@ export function graphReader(emulator: RunningEmulator): GraphReader {
     clearFaults: async () => void (await emu('DELETE', '/_emulator/faults')),
     counters: async () => (await (await emu('GET', '/_emulator/stats')).json()) as EmulatorCounters,
     resetCounters: async () => void (await emu('POST', '/_emulator/stats/reset')),
+    expireDeltaLinks: async (mailbox) => void (await emu('POST', `/_emulator/mailboxes/${encodeURIComponent(mailbox)}/delta/expire`)),
   };
 }
 

@@ -5,10 +5,10 @@ import { servedMailboxes, syncItemOf } from './sync-mailbox.js';
 
 type Deps = Pick<AppPorts, 'calendarChanges' | 'mailboxSync' | 'compliance' | 'clock' | 'links' | 'audit'>;
 
-// Graph keeps a subscription to Outlook events for at most 10,080 minutes (7 days). Ours last three days
-// and are renewed once less than a day is left: the sweep runs many times in that day, so one failed
-// renewal is tried again long before Graph would drop the subscription.
-export const SUBSCRIPTION_MINUTES = 3 * 24 * 60;
+// Graph keeps a subscription to Outlook events for at most 4,230 minutes (just under three days; Learn,
+// "subscription resource type"). Ours last two days and are renewed once less than a day is left: the
+// sweep runs many times in that day, so one failed renewal is tried again long before the subscription lapses.
+export const SUBSCRIPTION_MINUTES = 2 * 24 * 60;
 export const RENEW_WHEN_LESS_THAN_MINUTES = 24 * 60;
 
 export const NOTIFICATION_PATH = '/api/graph/notifications';

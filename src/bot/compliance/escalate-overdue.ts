@@ -1,7 +1,8 @@
 import { buildEntitlementCard, buildOverdueNoticeCard } from '../../shared/cards/escalation-cards.js';
 import type { DashboardRow } from '../../shared/compliance/dashboard.js';
 import { escalationsDue } from '../../shared/compliance/escalation.js';
-import type { AppPorts, ReminderClaim } from '../ports.js';
+import { once } from '../claims/once.js';
+import type { AppPorts } from '../ports.js';
 import { notifyPeople } from '../reschedule/notify.js';
 
 type Deps = Pick<AppPorts, 'reminderClaims' | 'conversations' | 'messenger' | 'directory' | 'links' | 'clock' | 'audit'>;
@@ -15,30 +16,28 @@ export async function escalateOverdue(deps: Deps, input: { rows: readonly Dashbo
   const now = deps.clock.now();
   let escalated = 0;
   for (const e of escalationsDue(input.rows)) {
-    const claim: ReminderClaim = { key: e.key, sessionId: e.arrangementId, userId: e.superviseeId, sessionStart: now, state: 'claimed', claimant: input.claimant, claimedAt: now };
-    const claimed = await deps.reminderClaims.claim(claim);
-    if (!claimed.mine) continue;
-    const manager = await deps.directory.getManager(e.supervisorId);
-    const notice = buildOverdueNoticeCard({
-      superviseeName: e.superviseeName,
-      supervisorName: e.supervisorName,
-      dueBy: e.finding.dueBy,
-      message: e.finding.message,
-      link: deps.links.page('/compliance'),
+    const sent = await once(deps, { key: e.key, sessionId: e.arrangementId, userId: e.superviseeId, sessionStart: now }, input.claimant, async () => {
+      const manager = await deps.directory.getManager(e.supervisorId);
+      const notice = buildOverdueNoticeCard({
+        superviseeName: e.superviseeName,
+        supervisorName: e.supervisorName,
+        dueBy: e.finding.dueBy,
+        message: e.finding.message,
+        link: deps.links.page('/compliance'),
+      });
+      const missed = await notifyPeople(deps, [e.supervisorId, ...(manager ? [manager.id] : [])], () => notice);
+      const missedSupervisee = await notifyPeople(deps, [e.superviseeId], () =>
+        buildEntitlementCard({ arrangementId: e.arrangementId, supervisorName: e.supervisorName, dueBy: e.finding.dueBy, link: deps.links.page('/') }),
+      );
+      await deps.audit.append({
+        actorId: 'system:escalation',
+        action: 'escalation.sent',
+        targetId: e.arrangementId,
+        outcome: 'done',
+        detail: `${e.finding.rule}; manager ${manager ? 'told' : 'not in the directory'}; unreachable ${missed.length + missedSupervisee.length}`,
+      });
     });
-    const missed = await notifyPeople(deps, [e.supervisorId, ...(manager ? [manager.id] : [])], () => notice);
-    const missedSupervisee = await notifyPeople(deps, [e.superviseeId], () =>
-      buildEntitlementCard({ arrangementId: e.arrangementId, supervisorName: e.supervisorName, dueBy: e.finding.dueBy, link: deps.links.page('/') }),
-    );
-    await deps.reminderClaims.update(claimed.stored, { ...claim, state: 'sent', sentAt: deps.clock.now() });
-    await deps.audit.append({
-      actorId: 'system:escalation',
-      action: 'escalation.sent',
-      targetId: e.arrangementId,
-      outcome: 'done',
-      detail: `${e.finding.rule}; manager ${manager ? 'told' : 'not in the directory'}; unreachable ${missed.length + missedSupervisee.length}`,
-    });
-    escalated += 1;
+    if (sent) escalated += 1;
   }
   return { escalated };
 }

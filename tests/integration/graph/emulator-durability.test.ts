@@ -4,6 +4,8 @@ import { createGraphCalendar } from '../../../src/bot/graph/calendar.js';
 import { createGraphClient } from '../../../src/bot/graph/graph-client.js';
 import { createGraphDirectory } from '../../../src/bot/graph/directory.js';
 import { createSharePointStore } from '../../../src/bot/graph/record-store.js';
+import { graphCalls } from './contract/graph-calls.js';
+import { startNotificationReceiver, waitFor } from './contract/notification-receiver.js';
 import { sessionsSpec } from './contract/record-store-contract.js';
 import { emulatorStats, setFaults, startEmulatorFixture, type EmulatorFixture } from './emulator-fixture.js';
 
@@ -50,6 +52,37 @@ describe('emulator state and transient failures', () => {
         })
       ).id,
     ).toBe(event.id);
+  });
+
+  it('keeps subscriptions and delta tokens across a restart', async () => {
+    const receiver = await startNotificationReceiver();
+    try {
+      const target = () => ({ name: 'emulator', connection: f.connection, organizerId: DSL_ID, attendees: [], siteId: SAFEGUARDING_SITE_ID, runId: 'durable' });
+      const sub = (await graphCalls(target())
+        .client.api('/subscriptions')
+        .post({
+          changeType: 'created',
+          notificationUrl: receiver.url('/notify'),
+          resource: `users/${DSL_ID}/events`,
+          expirationDateTime: new Date(Date.now() + 3_600_000).toISOString(),
+          clientState: 'durable',
+        })) as { id: string };
+      const window = `/users/${DSL_ID}/calendarView/delta?startDateTime=2031-04-01T00:00:00Z&endDateTime=2031-04-02T00:00:00Z`;
+      const { '@odata.deltaLink': deltaLink } = (await graphCalls(target()).client.api(window).get()) as { '@odata.deltaLink': string };
+
+      await f.restart();
+
+      const g = graphCalls(target());
+      expect(await g.client.api(`/subscriptions/${sub.id}`).get()).toMatchObject({ id: sub.id, clientState: 'durable' });
+      const event = await g.createEvent(DSL_ID, { subject: 'After restart', startUtc: '2031-04-01T09:00:00Z', endUtc: '2031-04-01T10:00:00Z' });
+      await waitFor('the notification after the restart', () => receiver.received('/notify').find((n) => n.resourceData?.id === event.id));
+      // The deltaLink is on the old port's origin; the path and token are what matter.
+      const link = new URL(deltaLink);
+      const changed = (await g.client.api(`${link.pathname.replace(/^\/v1\.0/, '')}${link.search}`).get()) as { value: { id: string }[] };
+      expect(changed.value.map((e) => e.id)).toEqual([event.id]);
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('retries a 503 with Retry-After on a plain request', async () => {

@@ -80,6 +80,9 @@ export async function emulatorStats(f: EmulatorFixture): Promise<{
   eventsDeduplicated: number;
   itemsCreated: number;
   preconditionFailed: number;
+  notifications: { delivered: number; dropped: number; failed: number; discarded: number; retries: number; posts: number };
+  lifecycleNotifications: { delivered: number; failed: number };
+  subscriptionValidations: { succeeded: number; failed: number };
 }> {
   return (await (await f.fetch('/_emulator/stats')).json()) as never;
 }

@@ -1,6 +1,8 @@
 import type { RegisteredApp } from './config.js';
 import type { FaultInjector } from './emulator/faults.js';
+import type { Notifier } from './emulator/notifier.js';
 import type { EmulatorStats } from './emulator/stats.js';
+import type { ChangeFeed } from './graph/change-feed.js';
 import type { Issuer } from './identity/issuer.js';
 import type { EmulatorState } from './store/state.js';
 
@@ -13,4 +15,8 @@ export interface EmulatorContext {
   state: EmulatorState;
   faults: FaultInjector;
   stats: EmulatorStats;
+  /** Every change to a stored event passes through here (delta, change notifications). */
+  changes: ChangeFeed;
+  /** Subscriptions' validation handshakes and webhook deliveries. */
+  notifier: Notifier;
 }

@@ -5,9 +5,11 @@ import { setTimeout as delay } from 'node:timers/promises';
 import pino from 'pino';
 import { DEFAULT_APPS } from './config.js';
 import { FaultInjector } from './emulator/faults.js';
+import { Notifier } from './emulator/notifier.js';
 import { registerEmulatorRoutes } from './emulator/routes.js';
 import { EmulatorStats } from './emulator/stats.js';
 import type { EmulatorContext } from './context.js';
+import { ChangeFeed } from './graph/change-feed.js';
 import { registerGraphRoutes } from './graph/routes.js';
 import { authenticate } from './graph/auth-gate.js';
 import { BodyError, readRequest, writeResponse } from './http/node-adapter.js';
@@ -38,13 +40,20 @@ export async function createEmulatorServer(opts: { port: number; dataDir: string
   });
   const { port } = server.address() as AddressInfo;
   const origin = `https://127.0.0.1:${port}/`;
+  const faults = new FaultInjector(opts.faultSeed ?? 1);
+  const stats = new EmulatorStats();
+  const changes = new ChangeFeed(state);
+  const notifier = new Notifier({ state, stats, faults, tenantId: DEMO_TENANT_ID });
+  changes.onChange((event, changeType) => notifier.onEventChange(event, changeType));
   const ctx: EmulatorContext = {
     origin,
     issuer: { issuer: `${origin}${DEMO_TENANT_ID}/v2.0`, tenantId: DEMO_TENANT_ID, key },
     apps: DEFAULT_APPS,
     state,
-    faults: new FaultInjector(opts.faultSeed ?? 1),
-    stats: new EmulatorStats(),
+    faults,
+    stats,
+    changes,
+    notifier,
   };
   const graphRoot = `${origin}v1.0/`;
   const identity = new Router();
@@ -86,6 +95,7 @@ export async function createEmulatorServer(opts: { port: number; dataDir: string
     server,
     caCertPem: tls.certPem,
     close: async () => {
+      notifier.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

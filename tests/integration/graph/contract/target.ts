@@ -12,6 +12,19 @@ export interface ContractTarget {
   siteId: string;
   /** A list-name prefix unique to this run, so runs never collide. */
   runId: string;
+  /** Emulator-only levers (faults, lifecycle events, expiring delta tokens); absent for a real tenant. */
+  controls?: EmulatorControls;
+}
+
+export type LifecycleEvent = 'reauthorizationRequired' | 'missed' | 'subscriptionRemoved';
+
+/** What only the emulator can do: tests that need it are skipped against a tenant. */
+export interface EmulatorControls {
+  lifecycle(subscriptionId: string, lifecycleEvent: LifecycleEvent): Promise<void>;
+  setFaults(config: Record<string, unknown>): Promise<void>;
+  clearFaults(): Promise<void>;
+  expireDeltaTokens(mailbox: string): Promise<void>;
+  notificationStats(): Promise<{ delivered: number; dropped: number; failed: number; discarded: number; retries: number; posts: number }>;
 }
 
 export const TENANT_ENV = {

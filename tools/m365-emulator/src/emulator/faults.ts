@@ -9,8 +9,10 @@ export const faultRuleSchema = z.object({
   /** throttle → 429 + Retry-After; unavailable → 503 + Retry-After; lostResponse → the request is
    * carried out but the client gets 504, as if the response was lost on the way back;
    * mailboxConcurrency → Outlook's per-app, per-mailbox limit: a request to /users/{id}/... while
-   * `limit` are in flight for that mailbox gets 429 ApplicationThrottled (rate and times unused). */
-  kind: z.enum(['throttle', 'unavailable', 'lostResponse', 'mailboxConcurrency']),
+   * `limit` are in flight for that mailbox gets 429 ApplicationThrottled (rate and times unused);
+   * dropNotification → a change notification is silently lost (never POSTed to the notificationUrl;
+   * `path` is matched against its resource, `Users/{id}/Events/{id}`, and `method` against its changeType). */
+  kind: z.enum(['throttle', 'unavailable', 'lostResponse', 'mailboxConcurrency', 'dropNotification']),
   /** request: plain requests and each request inside a $batch; batch: the outer POST /$batch itself. */
   target: z.enum(['request', 'batch']).default('request'),
   /** mailboxConcurrency: requests allowed in flight per mailbox (Outlook's limit is 4). */
@@ -44,7 +46,7 @@ export interface Operation {
   body: unknown;
 }
 
-export type FaultDecision = { kind: 'none' } | { kind: Exclude<FaultRule['kind'], 'mailboxConcurrency'>; retryAfterSeconds: number };
+export type FaultDecision = { kind: 'none' } | { kind: Exclude<FaultRule['kind'], 'mailboxConcurrency' | 'dropNotification'>; retryAfterSeconds: number };
 
 export class FaultInjector {
   private config: FaultConfig = { latencyMs: 0, rules: [] };
@@ -83,14 +85,32 @@ export class FaultInjector {
     const nth = this.seen.get(key) ?? 0;
     this.seen.set(key, nth + 1);
     for (const [index, rule] of this.config.rules.entries()) {
-      if (rule.kind === 'mailboxConcurrency' || rule.target !== target || !matches(rule, op)) continue;
-      const injected = this.injectedPerRule[index] ?? 0;
-      if (rule.times !== undefined && injected >= rule.times) continue;
-      if (rule.rate < 1 && draw(this.seed, index, key, nth) >= rule.rate) continue;
-      this.injectedPerRule[index] = injected + 1;
+      if (rule.kind === 'mailboxConcurrency' || rule.kind === 'dropNotification' || rule.target !== target || !matches(rule, op)) continue;
+      if (!this.fires(index, rule, key, nth)) continue;
       return { kind: rule.kind, retryAfterSeconds: rule.retryAfterSeconds };
     }
     return { kind: 'none' };
+  }
+
+  /** Whether a change notification about to be queued is lost instead (a `dropNotification` rule). */
+  dropNotification(n: { subscriptionId: string; resource: string; changeType: string }): boolean {
+    if (!this.config.rules.some((r) => r.kind === 'dropNotification')) return false;
+    const key = `NOTIFY ${n.subscriptionId} ${n.resource} ${n.changeType}`;
+    const nth = this.seen.get(key) ?? 0;
+    this.seen.set(key, nth + 1);
+    for (const [index, rule] of this.config.rules.entries()) {
+      if (rule.kind !== 'dropNotification' || !matches(rule, { method: n.changeType, path: n.resource })) continue;
+      if (this.fires(index, rule, key, nth)) return true;
+    }
+    return false;
+  }
+
+  private fires(index: number, rule: FaultRule, key: string, nth: number): boolean {
+    const injected = this.injectedPerRule[index] ?? 0;
+    if (rule.times !== undefined && injected >= rule.times) return false;
+    if (rule.rate < 1 && draw(this.seed, index, key, nth) >= rule.rate) return false;
+    this.injectedPerRule[index] = injected + 1;
+    return true;
   }
 }
 

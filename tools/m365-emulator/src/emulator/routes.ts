@@ -4,7 +4,9 @@ import type { Router } from '../http/router.js';
 import { json } from '../http/types.js';
 import { insertItem } from '../graph/sharepoint/items.js';
 import { BUILT_IN_COLUMNS, checkValue } from '../graph/sharepoint/columns.js';
+import { findUser } from '../graph/users.js';
 import { faultConfigSchema } from './faults.js';
+import { deliveryConfigSchema } from './notifier.js';
 import { registerUserSeedRoute } from './seed-users.js';
 
 /**
@@ -62,6 +64,35 @@ export function registerEmulatorRoutes(router: Router, ctx: EmulatorContext): vo
   });
 
   registerUserSeedRoute(router, ctx);
+
+  // Change notifications: delivery settings, subscriptions as stored, lifecycle events on demand.
+  router.add('GET', '/_emulator/notifications', () => json(200, ctx.notifier.config));
+  router.add('PUT', '/_emulator/notifications', (req) => {
+    const parsed = deliveryConfigSchema.safeParse(req.body ?? {});
+    if (!parsed.success) return bad(parsed.error.issues[0]?.path.join('.') ?? '', parsed.error.issues[0]?.message ?? 'invalid delivery configuration');
+    ctx.notifier.config = parsed.data;
+    return json(200, ctx.notifier.config);
+  });
+  router.add('GET', '/_emulator/subscriptions', () => json(200, { value: ctx.notifier.active() }));
+  const lifecycleBody = z.object({ lifecycleEvent: z.enum(['reauthorizationRequired', 'missed', 'subscriptionRemoved']) });
+  router.add('POST', '/_emulator/subscriptions/:id/lifecycle', (req, { id = '' }) => {
+    const s = ctx.notifier.get(id);
+    if (!s) return json(404, { error: 'not_found', field: 'id', message: `No live subscription ${id}.` });
+    const parsed = lifecycleBody.safeParse(req.body);
+    if (!parsed.success) return bad('lifecycleEvent', 'Send { "lifecycleEvent": "reauthorizationRequired" | "missed" | "subscriptionRemoved" }.');
+    if (!s.lifecycleNotificationUrl)
+      return json(409, { error: 'no_lifecycle_url', field: 'id', message: `Subscription ${id} has no lifecycleNotificationUrl, so Graph would send it nothing.` });
+    ctx.notifier.lifecycle(s, parsed.data.lifecycleEvent);
+    return json(202, { subscriptionId: s.id, lifecycleEvent: parsed.data.lifecycleEvent, removed: parsed.data.lifecycleEvent === 'subscriptionRemoved' });
+  });
+
+  // Calendar delta: forget every delta token of a mailbox, so the next call with one gets 410.
+  router.add('POST', '/_emulator/mailboxes/:mailbox/delta/expire', (_req, { mailbox = '' }) => {
+    const user = findUser(ctx, mailbox);
+    if (!user) return json(404, { error: 'not_found', field: 'mailbox', message: `No user ${mailbox}.` });
+    ctx.changes.expireDeltaTokens(user.id);
+    return { status: 204 };
+  });
 
   const seedBody = z.object({ items: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))).max(20_000) });
   router.add('POST', '/_emulator/sites/:site/lists/:list/items', (req, { site = '', list = '' }) => {

@@ -16,6 +16,12 @@ export class EmulatorStats {
   itemsCreated = 0;
   preconditionFailed = 0;
   byStatus: Record<string, number> = {};
+  /** Change notifications (counted per notification, not per POST): delivered (2xx), dropped by a
+   * `dropNotification` fault, failed (given up after the retries), discarded (subscription gone
+   * before delivery), retries (extra POSTs); lifecycle notifications; validation handshakes. */
+  notifications = { delivered: 0, dropped: 0, failed: 0, discarded: 0, retries: 0, posts: 0 };
+  lifecycleNotifications = { delivered: 0, failed: 0 };
+  subscriptionValidations = { succeeded: 0, failed: 0 };
 
   logGraphRequest(method: string, path: string): void {
     this.graphRequestLog.push({ at: Date.now(), method, path });
@@ -46,6 +52,9 @@ export class EmulatorStats {
       itemsCreated: this.itemsCreated,
       preconditionFailed: this.preconditionFailed,
       byStatus: { ...this.byStatus },
+      notifications: { ...this.notifications },
+      lifecycleNotifications: { ...this.lifecycleNotifications },
+      subscriptionValidations: { ...this.subscriptionValidations },
     };
   }
 }

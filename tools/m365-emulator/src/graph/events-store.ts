@@ -29,6 +29,12 @@ export class EventIndex {
     return id ? this.ctx.state.events.get(id) : undefined;
   }
 
+  /** The organizer's event of a meeting, when it is still in the organizer's calendar. */
+  organizerOf(iCalUId: string): EventRecord | undefined {
+    const ids = this.byICalUId.get(iCalUId) ?? new Set<string>();
+    return [...ids].map((id) => this.ctx.state.events.get(id)).find((e): e is EventRecord => e !== undefined && e.isOrganizer);
+  }
+
   copiesOf(iCalUId: string): EventRecord[] {
     const ids = this.byICalUId.get(iCalUId) ?? new Set<string>();
     return [...ids].map((id) => this.ctx.state.events.get(id)).filter((e): e is EventRecord => e !== undefined && !e.isOrganizer);

@@ -99,6 +99,7 @@ export function registerEventRoutes(router: Router, ctx: EmulatorContext, graphR
         ...(timeChanged ? { responseStatus: { response: 'notResponded', time: '0001-01-01T00:00:00Z' }, showAs: 'tentative' } : {}),
       });
       ctx.state.events.set(copy.id, copy);
+      ctx.changes.changed(copy, 'updated');
     }
     for (const user of wanted.values()) {
       const copy: EventRecord = {
@@ -114,6 +115,7 @@ export function registerEventRoutes(router: Router, ctx: EmulatorContext, graphR
       delete copy.transactionId;
       ctx.state.events.set(copy.id, copy);
       index.add(copy);
+      ctx.changes.changed(copy, 'created');
     }
   };
 
@@ -125,6 +127,7 @@ export function registerEventRoutes(router: Router, ctx: EmulatorContext, graphR
     copy.changeKey = newChangeKey();
     copy.sequence += 1;
     ctx.state.events.set(copy.id, copy);
+    ctx.changes.changed(copy, 'updated');
   };
 
   const times = (input: EventInput, existing?: EventRecord): { startUtc: string; endUtc: string; startTz: string; endTz: string } | EmuResponse => {
@@ -199,6 +202,7 @@ export function registerEventRoutes(router: Router, ctx: EmulatorContext, graphR
     };
     ctx.state.events.set(event.id, event);
     index.add(event);
+    ctx.changes.changed(event, 'created');
     syncCopies(event, false);
     ctx.stats.eventsCreated++;
     return json(201, { '@odata.context': `${graphRoot}$metadata#users('${box.id}')/events/$entity`, ...toGraphEvent(event, tz, ctx.origin) });
@@ -229,6 +233,7 @@ export function registerEventRoutes(router: Router, ctx: EmulatorContext, graphR
     event.changeKey = newChangeKey();
     event.sequence += 1;
     ctx.state.events.set(event.id, event);
+    ctx.changes.changed(event, 'updated');
     if (event.isOrganizer) syncCopies(event, timeChanged);
     return json(200, { '@odata.context': `${graphRoot}$metadata#users('${box.id}')/events/$entity`, ...toGraphEvent(event, preferredTimeZone(req.headers['prefer']), ctx.origin) });
   };
@@ -247,7 +252,50 @@ export function registerEventRoutes(router: Router, ctx: EmulatorContext, graphR
     if (event.isOrganizer) for (const copy of index.copiesOf(event.iCalUId)) if (!copy.isCancelled) cancelCopy(copy, parsed.data.comment ?? '');
     ctx.state.events.delete(event.id);
     index.remove(event);
+    ctx.changes.changed(event, 'deleted');
     return requireOrganizer ? { status: 202 } : { status: 204 };
+  };
+
+  // accept / tentativelyAccept / decline (https://learn.microsoft.com/graph/api/event-accept,
+  // event-tentativelyaccept, event-decline): 202 with no body. The attendee's copy records the response;
+  // with sendResponse (default true) the organizer's event records it on that attendee. A declined copy
+  // stays in the attendee's calendar, shown as free.
+  const RESPONSES = { accept: 'accepted', tentativelyAccept: 'tentativelyAccepted', decline: 'declined' } as const;
+  const timeSlot = z.object({ start: dateTimeTimeZone, end: dateTimeTimeZone });
+  const respondBody = z.object({ comment: z.string().max(10_000).optional(), sendResponse: z.boolean().optional(), proposedNewTime: timeSlot.optional() });
+  const respond = (req: EmuRequest, boxId: string, eventId: string, action: keyof typeof RESPONSES): EmuResponse => {
+    if (!hasPermission(req.principal, WRITE.delegated, WRITE.app)) return insufficientPrivileges();
+    const box = mailbox(req, boxId);
+    if ('status' in box) return box;
+    const event = eventIn(box, eventId);
+    if (!event) return notFound();
+    const parsed = respondBody.safeParse(normaliseKeys(req.body ?? {}));
+    if (!parsed.success) return invalid(`Invalid ${action} body: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`.trim());
+    const { sendResponse = true, proposedNewTime } = parsed.data;
+    if (proposedNewTime && action === 'accept') return invalid("The parameter 'proposedNewTime' is not valid for accept.");
+    if (proposedNewTime && !sendResponse) return graphError(400, 'ErrorInvalidParameter', 'proposedNewTime requires sendResponse to be true.');
+    if (event.isOrganizer) return invalid("Your request can't be completed. You can't respond to this meeting because you're the meeting organizer.");
+    const response = RESPONSES[action];
+    const stamp = now();
+    event.responseStatus = { response, time: stamp };
+    event.showAs = response === 'accepted' ? 'busy' : response === 'declined' ? 'free' : 'tentative';
+    event.lastModifiedDateTime = stamp;
+    event.changeKey = newChangeKey();
+    event.sequence += 1;
+    ctx.state.events.set(event.id, event);
+    ctx.changes.changed(event, 'updated');
+    const organizerEvent = sendResponse ? index.organizerOf(event.iCalUId) : undefined;
+    if (organizerEvent) {
+      const me = [box.mail.toLowerCase(), box.userPrincipalName.toLowerCase()];
+      // A new array: attendees' copies may share the organizer's list in memory.
+      organizerEvent.attendees = organizerEvent.attendees.map((a) => (me.includes(a.emailAddress.address.toLowerCase()) ? { ...a, status: { response, time: stamp } } : a));
+      organizerEvent.lastModifiedDateTime = stamp;
+      organizerEvent.changeKey = newChangeKey();
+      organizerEvent.sequence += 1;
+      ctx.state.events.set(organizerEvent.id, organizerEvent);
+      ctx.changes.changed(organizerEvent, 'updated');
+    }
+    return { status: 202 };
   };
 
   const get = (req: EmuRequest, boxId: string, eventId: string): EmuResponse => {
@@ -301,6 +349,10 @@ export function registerEventRoutes(router: Router, ctx: EmulatorContext, graphR
     router.add('PATCH', `${prefix}/events/:event`, (req, p) => update(req, box(p), p['event'] ?? ''));
     router.add('DELETE', `${prefix}/events/:event`, (req, p) => cancel(req, box(p), p['event'] ?? '', false));
     router.add('POST', `${prefix}/events/:event/cancel`, (req, p) => cancel(req, box(p), p['event'] ?? '', true));
+    for (const action of Object.keys(RESPONSES) as (keyof typeof RESPONSES)[]) {
+      router.add('POST', `${prefix}/events/:event/${action}`, (req, p) => respond(req, box(p), p['event'] ?? '', action));
+      router.add('POST', `${prefix}/calendar/events/:event/${action}`, (req, p) => respond(req, box(p), p['event'] ?? '', action));
+    }
   }
 }
 

@@ -3,10 +3,12 @@ import type { EmulatorContext } from '../context.js';
 import { Router } from '../http/router.js';
 import { graphError, type EmuRequest, type EmuResponse } from '../http/types.js';
 import { handleBatch } from './batch.js';
+import { registerDeltaRoutes } from './delta.js';
 import { registerEventRoutes } from './events.js';
 import { registerScheduleRoutes } from './schedule.js';
 import { registerItemRoutes } from './sharepoint/items.js';
 import { registerListRoutes } from './sharepoint/lists.js';
+import { registerSubscriptionRoutes } from './subscriptions.js';
 import { registerUserRoutes } from './users.js';
 
 export interface GraphApi {
@@ -18,6 +20,8 @@ export function registerGraphRoutes(ctx: EmulatorContext, graphRoot: string): Gr
   const router = new Router();
   registerUserRoutes(router, ctx, graphRoot);
   registerEventRoutes(router, ctx, graphRoot);
+  registerDeltaRoutes(router, ctx, graphRoot);
+  registerSubscriptionRoutes(router, ctx, graphRoot);
   registerScheduleRoutes(router, ctx, graphRoot);
   registerListRoutes(router, ctx, graphRoot);
   registerItemRoutes(router, ctx, graphRoot);

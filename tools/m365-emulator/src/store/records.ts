@@ -36,6 +36,36 @@ export interface EventRecord {
   changeKey: string;
   /** Bumped on every change, for ordering. */
   sequence: number;
+  /** The mailbox's change counter when this copy last changed (delta and change notifications); absent on events stored before it existed. */
+  changeSeq?: number;
+}
+
+/** A Graph change-notification subscription (https://learn.microsoft.com/graph/api/resources/subscription). */
+export interface SubscriptionRecord {
+  id: string;
+  /** As the client sent it, e.g. `users/{id}/events`. */
+  resource: string;
+  /** The user id the resource names (resolved from an id or UPN). */
+  mailboxId: string;
+  changeType: string;
+  notificationUrl: string;
+  lifecycleNotificationUrl: string | null;
+  expirationDateTime: string;
+  clientState: string | null;
+  applicationId: string;
+  creatorId: string;
+  latestSupportedTlsVersion: string;
+}
+
+/** Per-mailbox change tracking: the change counter, deleted events (for delta `@removed`) and the delta token generation. */
+export interface MailboxSyncRecord {
+  id: string;
+  changeSeq: number;
+  /** Bumped to expire every delta token handed out for this mailbox. */
+  deltaEpoch: number;
+  tombstones: { id: string; seq: number }[];
+  /** Tombstones at or below this counter were evicted: older delta tokens are gone (Outlook's bounded sync-state cache). */
+  tombstoneFloor: number;
 }
 
 export interface SiteRecord {

@@ -1,12 +1,12 @@
 import { DEMO_APP_ROLES, DEMO_USERS } from '../seed/demo-school.js';
 import { DEMO_SITES } from '../seed/demo-sites.js';
 import { DurableCollection } from './durable-collection.js';
-import type { EventRecord, ListRecord, SiteRecord } from './records.js';
+import type { EventRecord, ListRecord, MailboxSyncRecord, SiteRecord, SubscriptionRecord } from './records.js';
 import type { UserRecord } from './user-record.js';
 
 export type { UserRecord } from './user-record.js';
 
-export type { EventRecord, ListRecord, SiteRecord, ColumnRecord, ItemRecord } from './records.js';
+export type { EventRecord, ListRecord, SiteRecord, ColumnRecord, ItemRecord, SubscriptionRecord, MailboxSyncRecord } from './records.js';
 
 export interface EmulatorState {
   users: DurableCollection<UserRecord>;
@@ -14,6 +14,10 @@ export interface EmulatorState {
   sites: DurableCollection<SiteRecord>;
   /** One entry per list, items included: a list is the unit of change. */
   lists: DurableCollection<ListRecord>;
+  /** Change-notification subscriptions. */
+  subscriptions: DurableCollection<SubscriptionRecord>;
+  /** Per-mailbox change counters and deleted-event tombstones, for calendar delta. */
+  mailboxSync: DurableCollection<MailboxSyncRecord>;
   flush(): Promise<void>;
 }
 
@@ -37,12 +41,16 @@ export async function openState(dataDir: string, persist = true): Promise<Emulat
     persist,
   );
   const lists = await DurableCollection.open<ListRecord>(dataDir, 'lists', () => [], persist);
-  const all = [users, events, sites, lists];
+  const subscriptions = await DurableCollection.open<SubscriptionRecord>(dataDir, 'subscriptions', () => [], persist);
+  const mailboxSync = await DurableCollection.open<MailboxSyncRecord>(dataDir, 'mailbox-sync', () => [], persist);
+  const all = [users, events, sites, lists, subscriptions, mailboxSync];
   return {
     users,
     events,
     sites,
     lists,
+    subscriptions,
+    mailboxSync,
     flush: async () => {
       await Promise.all(all.map((c) => c.flush()));
     },
