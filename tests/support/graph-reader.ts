@@ -70,6 +70,8 @@ export interface GraphReader {
   resetCounters(): Promise<void>;
   /** Makes Graph forget every calendar delta link of the mailbox (the next delta call gets 410). */
   expireDeltaLinks(mailbox: string): Promise<void>;
+  /** POSTs to one of the emulator's own control endpoints (`/_emulator/...`). */
+  emulatorPost(path: `/_emulator/${string}`, body: unknown): Promise<void>;
 }
 
 const graphEvent = z
@@ -135,6 +137,7 @@ export function graphReader(emulator: RunningEmulator): GraphReader {
     counters: async () => (await (await emu('GET', '/_emulator/stats')).json()) as EmulatorCounters,
     resetCounters: async () => void (await emu('POST', '/_emulator/stats/reset')),
     expireDeltaLinks: async (mailbox) => void (await emu('POST', `/_emulator/mailboxes/${encodeURIComponent(mailbox)}/delta/expire`)),
+    emulatorPost: async (path, body) => void (await emu('POST', path, body)),
   };
 }
 

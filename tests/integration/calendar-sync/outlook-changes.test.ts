@@ -115,10 +115,10 @@ describe('changes made in Outlook', () => {
     const copy = (await reader.calendarView(LIAM, session.start, session.end)).find((e) => e.iCalUId === session.iCalUId);
     if (!copy) throw new Error("Liam's copy of the meeting is missing");
     await graph().api(`/users/${LIAM}/events/${copy.id}/decline`).post({ comment: '', sendResponse: true });
-    await eventually(async () => cardsTo(LIAM, mark).length > 0, "a card to Liam after he declined");
+    await eventually(async () => cardsTo(LIAM, mark).length > 0, 'a card to Liam after he declined');
     await app.idle();
     const cards = cardsTo(LIAM, mark);
-    expect(cards, cards.join("\n---\n")).toHaveLength(1);
+    expect(cards, cards.join('\n---\n')).toHaveLength(1);
     expect(cards[0]).toMatch(/You declined this supervision meeting in Outlook|No new time found/);
     // Nothing else changed: the session is still booked at its time.
     expect(await sessionNow(session.id)).toMatchObject({ status: 'booked', start: session.start });
@@ -136,7 +136,9 @@ describe('changes made in Outlook', () => {
     const mark = connector.received.length;
     const start = addMinutes(session.start, 21 * 24 * 60);
     const end = addMinutes(session.end, 21 * 24 * 60);
-    await graph().api(eventPath(session)).patch({ start: utcTime(start), end: utcTime(end) });
+    await graph()
+      .api(eventPath(session))
+      .patch({ start: utcTime(start), end: utcTime(end) });
     await eventually(async () => (await sessionNow(session.id)).start === start, 'the session following its meeting');
     await eventually(async () => cardsTo(RACHEL, mark).length > 0 && cardsTo(PRIYA, mark).length > 0, 'cards to Rachel and Priya');
     await app.idle();
@@ -153,7 +155,9 @@ describe('changes made in Outlook', () => {
   it('the organiser cancelling the meeting cancels the session and tells the admin', async () => {
     const { session } = get('cancel');
     const mark = connector.received.length;
-    await graph().api(`${eventPath(session)}/cancel`).post({ comment: 'Cannot go ahead' });
+    await graph()
+      .api(`${eventPath(session)}/cancel`)
+      .post({ comment: 'Cannot go ahead' });
     await eventually(async () => (await sessionNow(session.id)).status === 'cancelled', 'the session cancelled');
     await eventually(async () => cardsTo(PRIYA, mark).length > 0, 'a card to Priya');
     await app.idle();
@@ -191,7 +195,9 @@ describe('changes made in Outlook', () => {
     const start = addMinutes(session.start, 60);
     const end = addMinutes(session.end, 60);
     try {
-      await graph().api(eventPath(session)).patch({ start: utcTime(start), end: utcTime(end) });
+      await graph()
+        .api(eventPath(session))
+        .patch({ start: utcTime(start), end: utcTime(end) });
       await eventually(async () => (await notificationStats()).dropped > dropped, 'the emulator dropping the notification');
     } finally {
       await reader.clearFaults();
@@ -202,18 +208,63 @@ describe('changes made in Outlook', () => {
     expect(await sessionNow(session.id)).toMatchObject({ start, end, status: 'booked' });
   });
 
+  it('lifecycle notifications: reauthorizationRequired renews, subscriptionRemoved makes a new subscription, missed reads the mailbox', async () => {
+    const { session } = get('late');
+    const subscriptionOf = async () => {
+      const subs = (await graph().api('/subscriptions').get()) as { value: { id: string; resource: string; expirationDateTime: string }[] };
+      return subs.value.find((x) => x.resource.toLowerCase().includes(session.organiserMailbox.toLowerCase()));
+    };
+    const first = await subscriptionOf();
+    if (!first) throw new Error('no subscription for the organiser');
+    await reader.emulatorPost(`/_emulator/subscriptions/${first.id}/lifecycle`, { lifecycleEvent: 'reauthorizationRequired' });
+    await eventually(async () => (await subscriptionOf())?.expirationDateTime !== first.expirationDateTime, 'the subscription renewed');
+    expect((await subscriptionOf())?.id).toBe(first.id);
+
+    await reader.emulatorPost(`/_emulator/subscriptions/${first.id}/lifecycle`, { lifecycleEvent: 'subscriptionRemoved' });
+    await eventually(async () => {
+      const now = await subscriptionOf();
+      return now !== undefined && now.id !== first.id;
+    }, 'a new subscription after the old one was removed');
+    await app.idle();
+
+    // Missed: a change whose notification never came is read straight away, without waiting for the sweep.
+    const current = await sessionNow(session.id);
+    const start = addMinutes(current.start, 30);
+    const end = addMinutes(current.end, 30);
+    const second = await subscriptionOf();
+    await reader.setFaults({ rules: [{ kind: 'dropNotification', target: 'request', limit: 4, holdMs: 0, rate: 1, retryAfterSeconds: 1 }] });
+    const dropped = (await notificationStats()).dropped;
+    try {
+      await graph()
+        .api(eventPath(current))
+        .patch({ start: utcTime(start), end: utcTime(end) });
+      await eventually(async () => (await notificationStats()).dropped > dropped, 'the notification dropped');
+    } finally {
+      await reader.clearFaults();
+    }
+    await reader.emulatorPost(`/_emulator/subscriptions/${second?.id ?? ''}/lifecycle`, { lifecycleEvent: 'missed' });
+    await eventually(async () => (await sessionNow(session.id)).start === start, 'the session following its meeting after "missed"');
+  });
+
   it('a change made while the server is down is there after a restart', async () => {
     const { session } = get('dropped');
     const current = await sessionNow(session.id);
     await app.close();
     const start = addMinutes(current.start, 60);
     const end = addMinutes(current.end, 60);
-    await graph().api(eventPath(current)).patch({ start: utcTime(start), end: utcTime(end) });
+    await graph()
+      .api(eventPath(current))
+      .patch({ start: utcTime(start), end: utcTime(end) });
     // A new server against the same Microsoft 365 data (lists, calendars, subscriptions).
     tempDir = await mkdtemp(path.join(tmpdir(), 'outlook-restart-'));
     const caFile = path.join(tempDir, 'ca.pem');
     await writeFile(caFile, stack.emulator.caCertPem);
-    app = await startFromEnv({ ...localServerEnv(stack.emulator, caFile, 0, process.env.TEST_LOG_LEVEL ?? 'silent'), REMINDER_INTERVAL_MINUTES: '0', READ_MODEL_REFRESH_SECONDS: '0', CALENDAR_SYNC_MINUTES: '0' });
+    app = await startFromEnv({
+      ...localServerEnv(stack.emulator, caFile, 0, process.env.TEST_LOG_LEVEL ?? 'silent'),
+      REMINDER_INTERVAL_MINUTES: '0',
+      READ_MODEL_REFRESH_SECONDS: '0',
+      CALENDAR_SYNC_MINUTES: '0',
+    });
     const run = await app.calendarSync.sweep();
     expect(run.failed).toBe(0);
     expect(await sessionNow(session.id)).toMatchObject({ start, end, status: 'booked' });
