@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { ServerConfig } from '../config.js';
 import type { UseCases } from '../use-cases.js';
 import { registerBotHandlers } from './bot-handlers.js';
+import { registerMessageExtension } from './message-extension.js';
 import { teamsSdkLogger } from './sdk-logger.js';
 
 /** The bot: Teams SDK app on /api/messages, sharing the server's Express app. */
@@ -22,6 +23,7 @@ export function createTeamsApp(config: ServerConfig, expressApp: Express, log: L
   });
 
   registerBotHandlers(app, useCases, log);
+  registerMessageExtension(app, useCases, log);
 
   return app;
 }
