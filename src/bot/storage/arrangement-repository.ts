@@ -1,6 +1,7 @@
 import { arrangementSchema, partiesOf, type Arrangement } from '../../shared/arrangements/arrangement.js';
 import type { RecordStorePort } from '../graph/record-store.js';
-import type { ArrangementRepository, Stored } from '../ports.js';
+import type { ArrangementRepository } from '../ports.js';
+import { cachedList } from './cached-list.js';
 import { jsonItems } from './json-items.js';
 
 export const ARRANGEMENTS_LIST = 'Arrangements';
@@ -19,18 +20,10 @@ export function createArrangementRepository(store: RecordStorePort, now: () => n
     Format: a.format,
     Status: a.status,
   }));
-  // A change made through this process forgets the cached list at once; one made by another server shows within LIST_FOR_MS.
-  let cached: { at: number; list: Promise<Stored<Arrangement>[]> } | undefined;
-  const forget = <T>(p: Promise<T>) => p.finally(() => (cached = undefined));
+  const all = cachedList(() => items.where({}), LIST_FOR_MS, now);
+  const forget = all.forgetAfter;
   return {
-    list: () => {
-      if (!cached || now() - cached.at > LIST_FOR_MS) {
-        const list = items.where({});
-        cached = { at: now(), list };
-        list.catch(() => (cached = undefined));
-      }
-      return cached.list;
-    },
+    list: all.list,
     get: (id) => items.byKey(id),
     create: (a) => forget(items.create(a.id, a)),
     update: (base, next) => forget(items.update(base, next)),

@@ -1,7 +1,8 @@
 import { schoolEntrySchema } from '../../shared/schools/school-schema.js';
 import type { SchoolEntry } from '../../shared/schools/schools.js';
 import type { RecordStorePort } from '../graph/record-store.js';
-import type { SchoolRepository, Stored } from '../ports.js';
+import type { SchoolRepository } from '../ports.js';
+import { cachedList } from './cached-list.js';
 import { jsonItems } from './json-items.js';
 
 export const SCHOOLS_LIST = 'Schools';
@@ -17,18 +18,10 @@ export function createSchoolRepository(store: RecordStorePort, now: () => number
     Position: s.position,
     Removed: s.removed,
   }));
-  // A change made through this process forgets the cached list at once; one made by another server shows within LIST_FOR_MS.
-  let cached: { at: number; list: Promise<Stored<SchoolEntry>[]> } | undefined;
-  const forget = <T>(p: Promise<T>) => p.finally(() => (cached = undefined));
+  const all = cachedList(() => items.where({}), LIST_FOR_MS, now);
+  const forget = all.forgetAfter;
   return {
-    list: () => {
-      if (!cached || now() - cached.at > LIST_FOR_MS) {
-        const list = items.where({});
-        cached = { at: now(), list };
-        list.catch(() => (cached = undefined));
-      }
-      return cached.list;
-    },
+    list: all.list,
     create: (entry) => forget(items.create(entry.id, entry)),
     update: (base, next) => forget(items.update(base, next)),
   };
