@@ -16,7 +16,7 @@ import { callApi, tokenFor } from '../support/api.js';
 import { startStack, type RunningStack } from '../support/start-stack.js';
 import { launchChromium } from './support/browser.js';
 import { ensureTabBuilt } from './support/build-tab.js';
-import { expectAccessible, signIn } from './support/tab-page.js';
+import { expectAccessible, signIn, openTabPage } from './support/tab-page.js';
 
 const DANIEL = 'a1000000-0000-4000-8000-000000000002';
 const LIAM = 'a1000000-0000-4000-8000-000000000008';
@@ -42,7 +42,7 @@ let browser: Browser | undefined;
 let context: BrowserContext | undefined;
 let page: Page;
 let dashboard: DashboardReply;
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   await ensureTabBuilt();
@@ -50,10 +50,7 @@ beforeAll(async () => {
   const reply = await callApi<DashboardReply>(stack, await tokenFor(stack, DANIEL), 'GET', '/api/compliance/dashboard');
   if (reply.status !== 200) throw new Error(`the DSL's dashboard answered ${reply.status}`);
   dashboard = reply.body;
-  context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 1000 }, acceptDownloads: true });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ context, page, pageErrors } = await openTabPage(browser, { acceptDownloads: true }));
 }, 180_000);
 
 afterAll(async () => {

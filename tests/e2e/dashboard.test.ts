@@ -13,7 +13,7 @@ import { formatDate } from '../../src/tab/time/london.js';
 import { launchChromium } from './support/browser.js';
 import { bookNextSession } from './support/book-next-session.js';
 import { ensureTabBuilt } from './support/build-tab.js';
-import { expectAccessible, signIn } from './support/tab-page.js';
+import { expectAccessible, signIn, openTabPage } from './support/tab-page.js';
 
 const DANIEL = 'a1000000-0000-4000-8000-000000000002';
 const GRACE = 'a1000000-0000-4000-8000-000000000007';
@@ -26,16 +26,13 @@ let browser: Browser | undefined;
 let context: BrowserContext | undefined;
 let page: Page;
 let booked: { sessionId: string; start: string };
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   await ensureTabBuilt();
   [stack, browser] = await Promise.all([startStack(), launchChromium()]);
   booked = await bookNextSession(stack.app, GRACE, LIAM);
-  context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 1000 } });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ context, page, pageErrors } = await openTabPage(browser));
 }, 180_000);
 
 afterAll(async () => {

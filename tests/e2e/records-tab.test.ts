@@ -18,7 +18,7 @@ import { ALTERED_MESSAGE } from '../../src/tab/screens/records/record-text.js';
 import { launchChromium } from './support/browser.js';
 import { bookNextSession } from './support/book-next-session.js';
 import { ensureTabBuilt } from './support/build-tab.js';
-import { expectAccessible, signIn } from './support/tab-page.js';
+import { expectAccessible, signIn, openTabPage } from './support/tab-page.js';
 
 const HANNAH = 'a1000000-0000-4000-8000-000000000003';
 const SOPHIE = 'a1000000-0000-4000-8000-000000000005';
@@ -37,15 +37,12 @@ let page: Page;
 let chat: Page;
 let sessionId = '';
 let recordId = '';
-const pageErrors: string[] = [];
+let pageErrors: string[] = [];
 
 beforeAll(async () => {
   await ensureTabBuilt();
   [stack, browser] = await Promise.all([startStack({ playground: true }), launchChromium()]);
-  context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 1000 } });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  ({ context, page, pageErrors } = await openTabPage(browser));
   // Opening the Playground's chat installs the app for Liam: the bot greets him and can write to him.
   chat = await context.newPage();
   await chat.goto(stack.playgroundUrl as string);

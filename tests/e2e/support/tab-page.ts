@@ -1,7 +1,7 @@
 // What the end-to-end tests do on the tab's pages: sign in as a demo user, check accessibility with axe.
 
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /**
@@ -31,4 +31,17 @@ export async function signIn(on: Page, name: string): Promise<void> {
   await on.getByRole('radio', { name: new RegExp(name) }).check();
   await on.getByRole('button', { name: 'Sign in', exact: true }).click();
   await on.getByRole('heading', { name: new RegExp(`^Signed in as ${name}`) }).waitFor();
+}
+
+/**
+ * A London, en-GB browser context at desktop size with one page for the tab: a 15 s default wait, and
+ * every uncaught page error collected in `pageErrors` (tests expect it to stay empty).
+ */
+export async function openTabPage(browser: Browser, options: { acceptDownloads?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; pageErrors: string[] }> {
+  const context = await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/London', viewport: { width: 1280, height: 1000 }, ...options });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return { context, page, pageErrors };
 }
