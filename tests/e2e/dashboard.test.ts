@@ -213,6 +213,8 @@ describe('the compliance dashboard', () => {
     expect(cells[1]).toBe(formatDate(booked.start));
     expect(cells[2]).toMatch(STATUS);
     expect(await nav().getByRole('link', { name: 'Compliance' }).count()).toBe(0);
+    // A supervisor who is not the DSL sees her own supervisees' status only: the whole dashboard is refused.
+    expect((await callApi(running(), await tokenFor(running(), GRACE), 'GET', '/api/compliance/dashboard')).status).toBe(403);
     await expectAccessible(page, 'My supervision with My supervisees');
     await page.screenshot({ path: `${process.env.E2E_SCREENSHOT_DIR ?? '/tmp'}/dashboard-my-supervisees.png`, fullPage: true }).catch(() => undefined);
     expect(pageErrors).toEqual([]);
