@@ -13,11 +13,11 @@ const changeNotification = z.object({
 const lifecycleNotification = z.object({
   subscriptionId: z.string().min(1).max(200),
   clientState: z.string().max(256).optional(),
-  lifecycleEvent: z.string().max(50),
+  lifecycleEvent: z.enum(['reauthorizationRequired', 'missed', 'subscriptionRemoved']),
 });
 export const notificationBatchSchema = z.object({ value: z.array(z.unknown()).max(1000) });
 
-export type LifecycleEvent = 'reauthorizationRequired' | 'missed' | 'subscriptionRemoved';
+export type LifecycleEvent = z.infer<typeof lifecycleNotification>['lifecycleEvent'];
 
 export interface Verified {
   mailbox: string;
@@ -78,9 +78,7 @@ export function createNotificationCheck(deps: Pick<AppPorts, 'mailboxSync'>) {
       for (const raw of parsed.data.value) {
         const n = lifecycleNotification.safeParse(raw);
         const mailbox = n.success ? await verify(n.data.subscriptionId, n.data.clientState) : undefined;
-        const event = n.success ? n.data.lifecycleEvent : '';
-        if (mailbox && (event === 'reauthorizationRequired' || event === 'missed' || event === 'subscriptionRemoved'))
-          batch.lifecycle.push({ mailbox, subscriptionId: (n as { data: { subscriptionId: string } }).data.subscriptionId, event });
+        if (n.success && mailbox) batch.lifecycle.push({ mailbox, subscriptionId: n.data.subscriptionId, event: n.data.lifecycleEvent });
         else batch.refused += 1;
       }
       return batch;
