@@ -11,7 +11,6 @@ import {
   statusDetail,
   summarise,
   tallySentence,
-  talliesBySchool,
 } from './compliance-text.js';
 
 function row(over: Partial<DashboardRow>): DashboardRow {
@@ -128,23 +127,12 @@ describe('words', () => {
     expect(statusDetail(row({}))).toBe('Nothing due or overdue.');
   });
 
-  it('groups the tallies by school, and describes them in a sentence', () => {
+  it('describes a chart’s half terms in a sentence', () => {
     const windows = [
       { schoolId: 'a', windowId: 'y:1', label: 'Autumn 1 2026/27', due: 4, held: 3 },
-      { schoolId: 'b', windowId: 'y:1', label: 'Autumn 1 2026/27', due: 2, held: 2 },
       { schoolId: 'a', windowId: 'y:2', label: 'Autumn 2 2026/27', due: 4, held: 1 },
     ];
-    const schools = [
-      { id: 'a', name: 'Ash Primary' },
-      { id: 'b', name: 'Birch Academy' },
-    ];
-    const groups = talliesBySchool({ windows, schools }, '');
-    expect(groups.map((g) => [g.schoolName, g.windows.length])).toEqual([
-      ['Ash Primary', 2],
-      ['Birch Academy', 1],
-    ]);
-    expect(talliesBySchool({ windows, schools }, 'b').map((g) => g.schoolId)).toEqual(['b']);
-    expect(tallySentence(groups[0]?.windows ?? [])).toBe('Autumn 1 2026/27: 3 held of 4 due. Autumn 2 2026/27: 1 held of 4 due.');
+    expect(tallySentence(windows)).toBe('Autumn 1 2026/27: 3 held of 4 due. Autumn 2 2026/27: 1 held of 4 due.');
     expect(tallySentence([])).toBe('No sessions were due yet.');
   });
 

@@ -154,25 +154,6 @@ export function nextSort(current: Sort, key: SortKey): Sort {
   return { key, direction: descendingFirst.includes(key) ? 'descending' : 'ascending' };
 }
 
-export interface SchoolTallies {
-  schoolId: string;
-  schoolName: string;
-  windows: WindowTally[];
-}
-
-/** The held-against-due tallies, one group per school that has any, in the server's order. */
-export function talliesBySchool(dashboard: Pick<ComplianceDashboard, 'windows' | 'schools'>, schoolId: string): SchoolTallies[] {
-  const names = new Map(dashboard.schools.map((s) => [s.id, s.name]));
-  const groups = new Map<string, SchoolTallies>();
-  for (const w of dashboard.windows) {
-    if (schoolId && w.schoolId !== schoolId) continue;
-    const group = groups.get(w.schoolId) ?? { schoolId: w.schoolId, schoolName: names.get(w.schoolId) ?? w.schoolId, windows: [] };
-    group.windows.push(w);
-    groups.set(w.schoolId, group);
-  }
-  return [...groups.values()];
-}
-
 /** One held-against-due chart: its title and its half terms. */
 export interface ChartGroup {
   readonly key: string;
