@@ -322,7 +322,8 @@ export async function measureBotLatency(): Promise<boolean> {
     console.log(
       `  per message:                  ${(graph / messages).toFixed(2)} Graph HTTP requests, ${(botCalls.length / messages).toFixed(2)} Bot Connector requests (${botCalls.filter((c) => c.method === 'PUT').length} card updates in all)`,
     );
-    if (cpu.bot > 0) console.log(`  CPU per message:              ${ms(cpu.bot / messages)} (the echo bot's: ${ms(cpu.echo / messages)}, ${(cpu.bot / Math.max(0.001, cpu.echo)).toFixed(1)}x)`);
+    if (cpu.bot > 0)
+      console.log(`  CPU per message:              ${ms(cpu.bot / messages)} (the echo bot's: ${ms(cpu.echo / messages)}, ${(cpu.bot / Math.max(0.001, cpu.echo)).toFixed(1)}x)`);
     console.log(`  replies missing:              ${errors(botRuns).length} (target 0)${errors(botRuns)[0] ? `: ${errors(botRuns)[0]}` : ''}`);
     console.log(`Echo bot, same Teams SDK (${messages} messages in ${RUNS} runs)`);
     console.log(`  p99 per run:                  ${p99s(echoRuns).map(ms).join(', ')} (median ${ms(p99Echo)})`);

@@ -58,9 +58,7 @@ const deltaEvent = z.object({
   start: dateTimeTimeZone.nullish(),
   end: dateTimeTimeZone.nullish(),
   isCancelled: z.boolean().nullish(),
-  attendees: z
-    .array(z.object({ emailAddress: z.object({ address: z.string().nullish() }).nullish(), status: z.object({ response: z.string().nullish() }).nullish() }))
-    .nullish(),
+  attendees: z.array(z.object({ emailAddress: z.object({ address: z.string().nullish() }).nullish(), status: z.object({ response: z.string().nullish() }).nullish() })).nullish(),
 });
 const deltaPage = z.object({ value: z.array(z.unknown()), '@odata.nextLink': z.string().optional(), '@odata.deltaLink': z.string().optional() });
 

@@ -18,7 +18,9 @@ export function buildMovedLateCard(input: { fromStart: IsoInstant; toStart: IsoI
   const by = input.deadline ? `by ${dateText(input.deadline)}` : 'within one working week (the school calendar does not cover that week yet)';
   return new AdaptiveCard(
     heading('A session was moved too late'),
-    para(`The supervision meeting was moved in Outlook to a day after the working week it must be held in. It should be held ${by}: please agree an earlier time, or record why not.`),
+    para(
+      `The supervision meeting was moved in Outlook to a day after the working week it must be held in. It should be held ${by}: please agree an earlier time, or record why not.`,
+    ),
     new FactSet(
       new Fact('Was', sessionTimeText(input.fromStart)),
       new Fact('Now', sessionTimeText(input.toStart)),

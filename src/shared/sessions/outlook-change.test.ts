@@ -36,7 +36,14 @@ const inStep = (over: Partial<Extract<OutlookMeeting, { removed: false }>> = {})
   attendees: [{ address: 'ben.ash@school.example', response: 'accepted' }],
   ...over,
 });
-const input = (meeting: OutlookMeeting, over: Partial<OutlookChangeInput> = {}): OutlookChangeInput => ({ session, parties, meeting, calendar, postponementWorkingDays: 5, ...over });
+const input = (meeting: OutlookMeeting, over: Partial<OutlookChangeInput> = {}): OutlookChangeInput => ({
+  session,
+  parties,
+  meeting,
+  calendar,
+  postponementWorkingDays: 5,
+  ...over,
+});
 const deadline = postponementWindow(calendar, DAY, 5).deadline;
 
 describe('outlookChangesOf', () => {
@@ -56,7 +63,11 @@ describe('outlookChangesOf', () => {
       { kind: 'moved', start: sameWeek, end: londonToInstant(deadline, '15:00'), deadline, withinWindow: true },
     ]);
     const late = londonToInstant(addDays(deadline, 1), '10:00');
-    expect(outlookChangesOf(input(inStep({ startUtc: late, endUtc: londonToInstant(addDays(deadline, 1), '11:00') })))[0]).toMatchObject({ kind: 'moved', withinWindow: false, deadline });
+    expect(outlookChangesOf(input(inStep({ startUtc: late, endUtc: londonToInstant(addDays(deadline, 1), '11:00') })))[0]).toMatchObject({
+      kind: 'moved',
+      withinWindow: false,
+      deadline,
+    });
     const earlier = londonToInstant('2026-01-12', '10:00');
     expect(outlookChangesOf(input(inStep({ startUtc: earlier, endUtc: londonToInstant('2026-01-12', '11:00') })))[0]).toMatchObject({ withinWindow: true });
   });
@@ -66,10 +77,23 @@ describe('outlookChangesOf', () => {
       ...session,
       start: londonToInstant('2026-01-16', '10:00'),
       end: londonToInstant('2026-01-16', '11:00'),
-      postponements: [{ fromStart: session.start, fromEnd: session.end, toStart: londonToInstant('2026-01-16', '10:00'), toEnd: londonToInstant('2026-01-16', '11:00'), reason: 'other', byId: 'ada', at: session.start }],
+      postponements: [
+        {
+          fromStart: session.start,
+          fromEnd: session.end,
+          toStart: londonToInstant('2026-01-16', '10:00'),
+          toEnd: londonToInstant('2026-01-16', '11:00'),
+          reason: 'other',
+          byId: 'ada',
+          at: session.start,
+        },
+      ],
     };
     const late = londonToInstant(addDays(deadline, 1), '10:00');
-    expect(outlookChangesOf(input(inStep({ startUtc: late, endUtc: londonToInstant(addDays(deadline, 1), '11:00') }), { session: movedOnce }))[0]).toMatchObject({ withinWindow: false, deadline });
+    expect(outlookChangesOf(input(inStep({ startUtc: late, endUtc: londonToInstant(addDays(deadline, 1), '11:00') }), { session: movedOnce }))[0]).toMatchObject({
+      withinWindow: false,
+      deadline,
+    });
   });
 
   it('names the parties who declined, matching mail addresses without regard to case; others are not parties', () => {
