@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DashboardRow } from '../../api/operations/compliance.js';
-import {
-  ALL_SCHOOLS_TITLE,
-  chartGroups,
-  filterChoices,
-  filterRows,
-  nextSort,
-  NO_FILTERS,
-  sortRows,
-  statusDetail,
-  summarise,
-  tallySentence,
-} from './compliance-text.js';
+import { ALL_SCHOOLS_TITLE, chartGroups, filterChoices, filterRows, nextSort, NO_FILTERS, sortRows, statusDetail, summarise, tallySentence } from './compliance-text.js';
 
 function row(over: Partial<DashboardRow>): DashboardRow {
   return {
