@@ -3,12 +3,16 @@
 //
 //   App Service (Linux, Node 22 LTS) ─ runs the server: bot endpoint /api/messages, REST API, tab
 //   Azure Bot Service (single-tenant, Teams channel) ─ routes Teams chat to /api/messages
-//   Key Vault (RBAC, soft delete, purge protection) ─ the app's client secret / certificate
+//   User-assigned managed identity ─ the server's only credential for Microsoft Entra (Graph and the
+//     Bot Framework), trusted by the app registration through a federated identity credential
+//   Key Vault (RBAC, soft delete, purge protection) ─ holds no credential of this app
 //   Application Insights (workspace-based) ─ operational telemetry only; no case detail is logged
 //
-// No secret is stored in this repository: the client secret arrives as a secure parameter from
-// the toolkit (SECRET_AAD_APP_CLIENT_SECRET in env/.env.<env>.user) and is written to Key Vault;
-// the web app reads it through a Key Vault reference with its managed identity.
+// Secretless: the app registration has no client secret and nothing here takes or stores one. The
+// server gets the managed identity's token for api://AzureADTokenExchange from App Service
+// (IDENTITY_ENDPOINT / IDENTITY_HEADER) and presents it to Entra as the app's client assertion.
+// teamsapp.yml adds the federated identity credential to the app registration after this
+// deployment, from the outputs below (infra/federated-credential.mjs).
 targetScope = 'resourceGroup'
 
 @description('Lower-case letters and digits; used to name every resource (the web app name becomes the tab domain).')
@@ -24,10 +28,6 @@ param aadAppClientId string
 
 @description('Directory (tenant) id of the school or trust (AAD_APP_TENANT_ID).')
 param aadAppTenantId string = tenant().tenantId
-
-@description('Client secret of the Entra app registration; stored in Key Vault, never in app settings.')
-@secure()
-param aadAppClientSecret string
 
 @description('Microsoft Graph site id of the restricted safeguarding SharePoint site ("<host>,<site collection id>,<web id>").')
 param sharePointSiteId string = ''
@@ -58,7 +58,7 @@ param botDisplayName string = 'Safeguarding Supervision'
 @maxValue(730)
 param logRetentionDays int = 30
 
-@description('Optional object id of the IT lead (or a group) to be made Key Vault Certificates Officer, to create and rotate the Graph certificate.')
+@description('Optional object id of the IT lead (or a group) to be made Key Vault Certificates Officer on the (otherwise unused) vault.')
 param keyVaultCertificatesOfficerPrincipalId string = ''
 
 var tags = {
@@ -66,7 +66,6 @@ var tags = {
 }
 var webAppName = toLower(resourceBaseName)
 var keyVaultName = take('kv-${toLower(resourceBaseName)}', 24)
-var clientSecretName = 'client-secret'
 
 module monitoring 'modules/monitoring.bicep' = {
   name: 'monitoring'
@@ -78,14 +77,21 @@ module monitoring 'modules/monitoring.bicep' = {
   }
 }
 
+module identity 'modules/managed-identity.bicep' = {
+  name: 'managed-identity'
+  params: {
+    name: 'id-${toLower(resourceBaseName)}'
+    location: location
+    tags: tags
+  }
+}
+
 module vault 'modules/key-vault.bicep' = {
   name: 'key-vault'
   params: {
     name: keyVaultName
     location: location
     tenantId: aadAppTenantId
-    clientSecretName: clientSecretName
-    clientSecret: aadAppClientSecret
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
     certificatesOfficerPrincipalId: keyVaultCertificatesOfficerPrincipalId
     tags: tags
@@ -100,8 +106,8 @@ module web 'modules/app-service.bicep' = {
     sku: appServiceSku
     tenantId: aadAppTenantId
     clientId: aadAppClientId
-    keyVaultName: vault.outputs.name
-    clientSecretName: clientSecretName
+    managedIdentityId: identity.outputs.id
+    managedIdentityClientId: identity.outputs.clientId
     sharePointSiteId: sharePointSiteId
     safeguardingMailbox: safeguardingMailbox
     graphBaseUrl: graphBaseUrl
@@ -110,14 +116,6 @@ module web 'modules/app-service.bicep' = {
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     logAnalyticsWorkspaceId: monitoring.outputs.workspaceId
     tags: tags
-  }
-}
-
-module vaultAccess 'modules/key-vault-access.bicep' = {
-  name: 'key-vault-access'
-  params: {
-    keyVaultName: vault.outputs.name
-    principalId: web.outputs.principalId
   }
 }
 
@@ -142,3 +140,8 @@ output TAB_DOMAIN string = web.outputs.hostName
 output TAB_ENDPOINT string = 'https://${web.outputs.hostName}'
 output KEY_VAULT_NAME string = vault.outputs.name
 output AZURE_BOT_SERVICE_NAME string = bot.outputs.name
+// The federated identity credential teamsapp.yml puts on the app registration: Entra trusts tokens
+// its own issuer gives this identity (subject = the identity's principal id) for api://AzureADTokenExchange.
+output MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+output MANAGED_IDENTITY_PRINCIPAL_ID string = identity.outputs.principalId
+output FEDERATED_CREDENTIAL_ISSUER string = '${environment().authentication.loginEndpoint}${aadAppTenantId}/v2.0'

@@ -1,14 +1,18 @@
 // Linux App Service running the server (Node 22 LTS): the bot's /api/messages, the REST API the
 // tab calls, the reminder scheduler, and the tab's static files. HTTPS only, TLS 1.2 minimum,
-// FTP off, system-assigned managed identity for Key Vault references.
+// FTP off. The user-assigned managed identity is the server's only credential: App Service gives
+// the process IDENTITY_ENDPOINT and IDENTITY_HEADER for it, and MANAGED_IDENTITY_CLIENT_ID names it.
+// No client secret is set or stored anywhere.
 
 param name string
 param location string
 param sku string
 param tenantId string
 param clientId string
-param keyVaultName string
-param clientSecretName string
+@description('Resource id of the user-assigned managed identity (modules/managed-identity.bicep).')
+param managedIdentityId string
+@description('Client id of that identity: the server asks App Service for its token (MANAGED_IDENTITY_CLIENT_ID).')
+param managedIdentityClientId string
 param sharePointSiteId string
 param safeguardingMailbox string
 param graphBaseUrl string
@@ -43,9 +47,10 @@ var baseSettings = [
     value: clientId
   }
   {
-    // Resolved by App Service with the managed identity; the secret itself lives only in Key Vault.
-    name: 'CLIENT_SECRET'
-    value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${clientSecretName})'
+    // The secretless credential: the server gets this identity's token for api://AzureADTokenExchange
+    // from App Service and presents it to Entra as the app registration's federated client assertion.
+    name: 'MANAGED_IDENTITY_CLIENT_ID'
+    value: managedIdentityClientId
   }
   {
     name: 'AUTH_AUTHORITY_HOST'
@@ -116,13 +121,15 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   tags: tags
   kind: 'app,linux'
   identity: {
-    type: 'SystemAssigned'
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${managedIdentityId}': {}
+    }
   }
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
     clientAffinityEnabled: false
-    keyVaultReferenceIdentity: 'SystemAssigned'
     siteConfig: {
       linuxFxVersion: 'NODE|22-lts'
       // The compiled server (npm run build:server); `npm start` is the local emulator stack, never production.
@@ -180,4 +187,3 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
 
 output resourceId string = site.id
 output hostName string = site.properties.defaultHostName
-output principalId string = site.identity.principalId

@@ -1,16 +1,14 @@
-// Key Vault holding the app registration's credential: the client secret the toolkit generated
-// and, once created, the certificate used for app-only Microsoft Graph access (Sites.Selected).
-// Access is by Azure RBAC only (no access policies); soft delete and purge protection are on so a
-// deleted secret or certificate can be recovered and cannot be destroyed early.
+// Key Vault for the school's own use. It holds no credential of this app: the server signs in with
+// its managed identity through a federated credential (modules/managed-identity.bicep), has no
+// client secret, and is given no access to this vault. Access is by Azure RBAC only (no access
+// policies); soft delete and purge protection are on so anything stored here can be recovered and
+// cannot be destroyed early; every read is logged to the workspace.
 
 param name string
 param location string
 param tenantId string
-param clientSecretName string
-@secure()
-param clientSecret string
 param logAnalyticsWorkspaceId string
-@description('Optional principal made Key Vault Certificates Officer (creates and rotates the Graph certificate).')
+@description('Optional principal made Key Vault Certificates Officer.')
 param certificatesOfficerPrincipalId string = ''
 param tags object
 
@@ -39,15 +37,6 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
       bypass: 'AzureServices'
       defaultAction: 'Allow'
     }
-  }
-}
-
-resource secret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(clientSecret)) {
-  parent: vault
-  name: clientSecretName
-  properties: {
-    value: clientSecret
-    contentType: 'Entra app client secret'
   }
 }
 

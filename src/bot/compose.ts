@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { loadConfig, type ServerConfig } from './config.js';
+import { loadConfig, requireEntraCredential, type ServerConfig } from './config.js';
+import { managedIdentityAssertion } from './auth/federated-credential.js';
 import { createLogger, type Logger } from './logger.js';
 import { createAccessTokenVerifier } from './auth/verify-access-token.js';
 import { createEmulatorSignIn } from './auth/dev-sign-in.js';
@@ -62,6 +63,7 @@ function noStore(): RecordStorePort {
 /** The composition root: configuration in, running server out. Only configuration differs between local and production. */
 export async function startFromEnv(env: Record<string, string | undefined>, logger?: Logger): Promise<StartedApp> {
   const config = loadConfig(env);
+  requireEntraCredential(config);
   const log = logger ?? createLogger(config.logLevel);
   const caCertPem = config.graph.caCertFile ? readFileSync(config.graph.caCertFile, 'utf8') : undefined;
   const trustedFetch = createTrustedFetch(caCertPem);
@@ -75,12 +77,15 @@ export async function startFromEnv(env: Record<string, string | undefined>, logg
     },
   );
 
+  const assertion = managedIdentityAssertion(config);
   const graph = createGraphClient({
     graphBaseUrl: config.graph.baseUrl,
     authorityHost: config.auth.authorityHost,
     tenantId: config.tenantId,
     clientId: config.clientId,
     ...(config.clientSecret ? { clientSecret: config.clientSecret } : {}),
+    // Production: no secret; the managed identity's federated token is MSAL's client assertion.
+    ...(assertion ? { clientAssertion: () => assertion.getAssertion() } : {}),
     ...(caCertPem ? { caCertPem } : {}),
   });
   const directory = createGraphDirectory(graph);

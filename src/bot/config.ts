@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseRecordTemplateSettings, type RecordTemplateSettings } from '../shared/records/template-settings.js';
+import type { ManagedIdentitySettings } from './auth/managed-identity.js';
 
 /** Settings the server reads from environment variables (documented in README.md). */
 const booleanFromEnv = z
@@ -27,6 +28,16 @@ const envSchema = z.object({
   TENANT_ID: optionalText,
   CLIENT_ID: optionalText,
   CLIENT_SECRET: optionalText,
+  // The secretless credential: the user-assigned managed identity the app registration trusts (federated credential).
+  MANAGED_IDENTITY_CLIENT_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be the client id (a GUID) of the user-assigned managed identity')
+      .optional(),
+  ),
+  // Set by App Service (and Container Apps) when the web app has a managed identity; never set by hand in Azure.
+  IDENTITY_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/, message: 'must be the managed-identity endpoint URL App Service sets' }).optional()),
+  IDENTITY_HEADER: optionalText,
   AUTH_AUTHORITY_HOST: urlText('https://login.microsoftonline.com'),
   AUTH_AUDIENCE: optionalText,
   AUTH_APPLICATION_ID_URI: optionalText,
@@ -64,7 +75,11 @@ const envSchema = z.object({
 export const SERVER_SETTINGS = Object.keys(envSchema.shape) as readonly (keyof typeof envSchema.shape)[];
 
 /** Settings production refuses to start without. */
-export const REQUIRED_IN_PRODUCTION = ['TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET', 'AUTH_AUDIENCE', 'AUTH_APPLICATION_ID_URI', 'SHAREPOINT_SITE_ID'] as const;
+export const REQUIRED_IN_PRODUCTION = ['TENANT_ID', 'CLIENT_ID', 'MANAGED_IDENTITY_CLIENT_ID', 'AUTH_AUDIENCE', 'AUTH_APPLICATION_ID_URI', 'SHAREPOINT_SITE_ID'] as const;
+
+/** Why production will not start without the managed identity (it never signs in with a secret). */
+const NO_PRODUCTION_CREDENTIAL =
+  "no Microsoft Entra credential: set MANAGED_IDENTITY_CLIENT_ID to the client id of the web app's user-assigned managed identity, which the app registration trusts through a federated identity credential (docs/deploy.md). Production never signs in with a client secret (CLIENT_SECRET).";
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 const isLoopbackUrl = (url: string) => {
@@ -84,6 +99,8 @@ export interface ServerConfig {
   tenantId: string;
   clientId: string;
   clientSecret: string | undefined;
+  /** The secretless credential (MANAGED_IDENTITY_CLIENT_ID + App Service's IDENTITY_ENDPOINT / IDENTITY_HEADER); required in production. */
+  managedIdentity: ManagedIdentitySettings | undefined;
   auth: {
     authorityHost: string;
     issuer: string;
@@ -148,15 +165,18 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   const problems: string[] = [];
 
   if (production) {
-    // A production bot must never accept unauthenticated activities (DESIGN.md, Agents Playground note).
-    const missing = REQUIRED_IN_PRODUCTION.filter((k) => !e[k]);
+    // A production bot must never accept unauthenticated activities (the Agents Playground sends unsigned activities; only the local emulator may).
+    const missing = REQUIRED_IN_PRODUCTION.filter((k) => !e[k] && k !== 'MANAGED_IDENTITY_CLIENT_ID');
     if (missing.length > 0) problems.push(`missing settings required in production: ${missing.join(', ')}`);
+    if (!e.MANAGED_IDENTITY_CLIENT_ID) problems.push(NO_PRODUCTION_CREDENTIAL);
     if (e.AUTH_APPLICATION_ID_URI && !/^api:\/\//.test(e.AUTH_APPLICATION_ID_URI)) {
       problems.push(`AUTH_APPLICATION_ID_URI must be the app's Application ID URI (api://...), not ${e.AUTH_APPLICATION_ID_URI}`);
     }
-    if (e.CLIENT_SECRET?.startsWith('@Microsoft.KeyVault(')) {
-      // App Service passes the reference through unresolved when it cannot read the vault.
-      problems.push("CLIENT_SECRET is an unresolved Key Vault reference: grant the web app's managed identity 'Key Vault Secrets User' on the vault (docs/deploy.md)");
+    if (e.CLIENT_SECRET) {
+      // An older deployment set it from Key Vault; the secretless deployment sets no such app setting.
+      problems.push(
+        `CLIENT_SECRET must not be set in production: the server signs in with its managed identity (MANAGED_IDENTITY_CLIENT_ID) through a federated credential. Remove the app setting${e.CLIENT_SECRET.startsWith('@Microsoft.KeyVault(') ? ' (a Key Vault reference from an older deployment)' : ''} and delete the app registration's client secret (docs/deploy.md).`,
+      );
     }
     if (e.ALLOW_UNAUTHENTICATED_BOT || e.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS) {
       problems.push('ALLOW_UNAUTHENTICATED_BOT / DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS must not be set in production');
@@ -166,6 +186,12 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     const missing = (['TENANT_ID', 'CLIENT_ID'] as const).filter((k) => !e[k]);
     if (missing.length > 0) problems.push(`missing settings: ${missing.join(', ')}`);
   }
+  if (e.MANAGED_IDENTITY_CLIENT_ID && (!e.IDENTITY_ENDPOINT || !e.IDENTITY_HEADER)) {
+    problems.push(
+      'MANAGED_IDENTITY_CLIENT_ID is set but IDENTITY_ENDPOINT and IDENTITY_HEADER are not: App Service sets them only when a managed identity is assigned to the web app (infra/modules/app-service.bicep)',
+    );
+  }
+  if (!production && e.MANAGED_IDENTITY_CLIENT_ID && e.CLIENT_SECRET) problems.push('set CLIENT_SECRET or MANAGED_IDENTITY_CLIENT_ID, not both');
   // The local-only switches are refused anywhere but loopback, even if NODE_ENV was forgotten.
   const host = e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1');
   if ((e.ALLOW_UNAUTHENTICATED_BOT || e.DEV_SIGN_IN_URL) && !LOOPBACK_HOSTS.has(host)) {
@@ -191,6 +217,10 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     tenantId,
     clientId,
     clientSecret: e.CLIENT_SECRET,
+    managedIdentity:
+      e.MANAGED_IDENTITY_CLIENT_ID && e.IDENTITY_ENDPOINT && e.IDENTITY_HEADER
+        ? { clientId: e.MANAGED_IDENTITY_CLIENT_ID, endpoint: e.IDENTITY_ENDPOINT, header: e.IDENTITY_HEADER }
+        : undefined,
     auth: {
       authorityHost,
       // Entra v2.0 access tokens: issuer and keys live under the tenant on the authority host.
@@ -217,4 +247,18 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     readModelRefreshSeconds: e.READ_MODEL_REFRESH_SECONDS,
     calendarSync: { sweepMinutes: e.CALENDAR_SYNC_MINUTES, notificationDelayMs: e.CALENDAR_NOTIFICATION_DELAY_MS },
   };
+}
+
+/**
+ * The server needs a credential for Microsoft Entra (Graph and the Bot Framework): the managed
+ * identity (production) or, with the local emulator, the client secret. loadConfig lets a local
+ * configuration without either through, for code that never reaches Entra; starting the server does not.
+ */
+export function requireEntraCredential(config: ServerConfig): void {
+  if (config.managedIdentity || (config.mode === 'local' && config.clientSecret)) return;
+  throw new ConfigError([
+    config.mode === 'production'
+      ? NO_PRODUCTION_CREDENTIAL
+      : 'no Microsoft Entra credential: set MANAGED_IDENTITY_CLIENT_ID (with IDENTITY_ENDPOINT and IDENTITY_HEADER) or, with the local emulator, CLIENT_SECRET',
+  ]);
 }

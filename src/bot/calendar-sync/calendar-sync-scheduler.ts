@@ -11,7 +11,8 @@ export function startCalendarSyncScheduler(sync: Pick<CalendarSync, 'sweep'>, lo
         .sweep()
         .then((r) => {
           const changed = r.synced.reduce((n, s) => n + s.changed, 0);
-          if (changed || r.failed || r.subscriptions.created || r.subscriptions.failed) log.info({ ...r.subscriptions, changed, failed: r.failed }, 'calendar sweep');
+          const { created, renewed, failed: subscriptionsFailed } = r.subscriptions;
+          if (changed || r.failed || created || subscriptionsFailed) log.info({ created, renewed, subscriptionsFailed, changed, mailboxesFailed: r.failed }, 'calendar sweep');
         })
         .catch((err: unknown) => log.error({ err: errorSummary(err) }, 'calendar sweep failed')),
     { firstAfterMs: 10_000, intervalMinutes },

@@ -7,6 +7,13 @@ export interface AppTokenSource {
   tenantId: string;
   clientId: string;
   clientSecret?: string;
+  /**
+   * In place of the secret: a signed assertion (the managed identity's federated token), which MSAL
+   * asks for whenever it goes to the token endpoint. Wins over clientSecret.
+   */
+  clientAssertion?: () => Promise<string>;
+  /** The `.default` scope to ask for; Microsoft Graph's unless given (the Bot Framework's for the bot). */
+  scope?: string;
 }
 
 export interface AppTokenProvider {
@@ -24,12 +31,14 @@ const RENEW_BEFORE_EXPIRY_MS = 5 * 60_000;
  * instance discovery (no call to any other host).
  */
 export function createAppTokenProvider(source: AppTokenSource, dispatcher: Agent | undefined): AppTokenProvider {
-  if (!source.clientSecret) throw new Error('Graph: a client secret is required for app-only access (set clientSecret).');
+  if (!source.clientSecret && !source.clientAssertion)
+    throw new Error('Graph: a client secret or a client assertion is required for app-only access (set clientSecret or clientAssertion).');
+  const scopes = (source.scope ?? GRAPH_DEFAULT_SCOPE).split(' ').filter(Boolean);
   const authorityHost = source.authorityHost.replace(/\/+$/, '');
   const app = new ConfidentialClientApplication({
     auth: {
       clientId: source.clientId,
-      clientSecret: source.clientSecret,
+      ...(source.clientAssertion ? { clientAssertion: source.clientAssertion } : { clientSecret: source.clientSecret }),
       authority: `${authorityHost}/${source.tenantId}`,
       knownAuthorities: [new URL(authorityHost).host],
     },
@@ -43,7 +52,7 @@ export function createAppTokenProvider(source: AppTokenSource, dispatcher: Agent
   let held: { token: string; renewAfterMs: number } | undefined;
   let asking: Promise<string> | undefined;
   const ask = async (): Promise<string> => {
-    const result = await app.acquireTokenByClientCredential({ scopes: [GRAPH_DEFAULT_SCOPE] });
+    const result = await app.acquireTokenByClientCredential({ scopes });
     if (!result?.accessToken) throw new Error('Graph: the identity provider returned no access token.');
     const expiresMs = result.expiresOn?.getTime() ?? Date.now();
     held = { token: result.accessToken, renewAfterMs: expiresMs - RENEW_BEFORE_EXPIRY_MS };

@@ -11,6 +11,8 @@ export interface GraphConnection {
   tenantId: string;
   clientId: string;
   clientSecret?: string;
+  /** The managed identity's federated assertion, in place of clientSecret (production). */
+  clientAssertion?: () => Promise<string>;
   /** When set, trust only this CA (the emulator's self-signed certificate). */
   caCertPem?: string;
   /** Retries of 429/503/504 per request by the SDK's RetryHandler (default 5). */

@@ -1,9 +1,9 @@
 import type { ListSpec } from '../graph/list-schema.js';
 
 /**
- * The SharePoint lists on the restricted safeguarding site (DESIGN.md, "Storage in production").
+ * The SharePoint lists on the restricted safeguarding site (docs/architecture.md; docs/deploy.md step 4).
  * Columns that the app filters on are indexed. Personal records hold a child's name or reference,
- * never case detail, outside the Records content (seed 003 record template; DESIGN.md rules).
+ * never case detail, outside the Records content (seed 003 record template; docs/rules.md).
  */
 export const SAFEGUARDING_LISTS: readonly ListSpec[] = [
   {

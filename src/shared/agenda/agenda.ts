@@ -151,7 +151,7 @@ export interface AgendaViewInput {
   superviseeNames: readonly string[];
   template: readonly AgendaSection[];
   items: readonly AgendaItem[];
-  /** Agreed actions not yet done: they carry into the next session's agenda (DESIGN.md "Rules taken from the seeds"). */
+  /** Agreed actions not yet done: they carry into the next session's agenda (seed 003 Appendix 2 item 1; docs/rules.md). */
   openActions: readonly { text: string; ownerName?: string }[];
 }
 

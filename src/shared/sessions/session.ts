@@ -67,7 +67,7 @@ export const SESSION_SUBJECT = 'Safeguarding supervision';
 
 /**
  * The invitation's text: a neutral title, the time and a link. Never agenda or case detail
- * (calendars are widely delegated; DESIGN.md "Storage in production").
+ * (calendars are widely delegated; docs/deploy.md step 3).
  */
 export function meetingBodyHtml(link: string): string {
   const safe = link.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

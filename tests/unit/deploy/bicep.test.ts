@@ -88,12 +88,12 @@ describe('infrastructure settings the deployment relies on', () => {
     expect(app).toContain("linuxFxVersion: 'NODE|22-lts'");
     expect(app).toContain('httpsOnly: true');
     expect(app).toContain("minTlsVersion: '1.2'");
-    expect(app).toContain("type: 'SystemAssigned'");
+    expect(app).toContain("type: 'UserAssigned'");
     expect(app).toContain("ftpsState: 'Disabled'");
     expect(app).toContain('reserved: true');
   });
 
-  it('App Service settings are exactly what the server reads (plus platform settings), and the secret comes from Key Vault', () => {
+  it('App Service settings are exactly what the server reads (plus platform settings), with the managed identity and no secret', () => {
     // Platform settings read by App Service or its Application Insights agent, not by the server.
     const platform = new Set(['WEBSITES_PORT', 'SCM_DO_BUILD_DURING_DEPLOYMENT', 'APPLICATIONINSIGHTS_CONNECTION_STRING', 'ApplicationInsightsAgent_EXTENSION_VERSION']);
     const set = [...app.matchAll(/name: '([A-Za-z_]+)'\n\s+value:/g)].map((m) => m[1] as string).filter((n) => !platform.has(n));
@@ -102,7 +102,8 @@ describe('infrastructure settings the deployment relies on', () => {
     // Production refuses to start without these, so infra must set every one.
     expect(REQUIRED_IN_PRODUCTION.filter((n) => !set.includes(n))).toEqual([]);
     expect(set).toContain('NODE_ENV');
-    expect(app).toMatch(/name: 'CLIENT_SECRET'\n\s+value: '@Microsoft\.KeyVault\(VaultName=/);
+    expect(set).not.toContain('CLIENT_SECRET');
+    expect(app).toMatch(/name: 'MANAGED_IDENTITY_CLIENT_ID'\n\s+value: managedIdentityClientId/);
   });
 
   it('App Service console logs go to the Log Analytics workspace', () => {
@@ -127,6 +128,7 @@ describe('infrastructure settings the deployment relies on', () => {
 
   it('no secret is committed in the parameters file', () => {
     const params = JSON.parse(read(join(INFRA, 'main.parameters.json'))) as { parameters: Record<string, { value: unknown }> };
-    expect(params.parameters.aadAppClientSecret?.value).toBe('${{SECRET_AAD_APP_CLIENT_SECRET}}');
+    expect(params.parameters.aadAppClientSecret).toBeUndefined();
+    expect(JSON.stringify(params)).not.toMatch(/SECRET/);
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, substitutePlaceholders } from '../../../scripts/build-app-package.js';
-import { ACCESS_AS_USER_SCOPE, APP_PERMISSIONS, type PermissionType } from '../../../src/bot/auth/graph-permissions.js';
+import { ACCESS_AS_USER_SCOPE, APP_PERMISSIONS, EXCHANGE_APPLICATION_ROLES, type PermissionType } from '../../../src/bot/auth/graph-permissions.js';
 
 /** A permission as "<name> (<Application|Delegated>)", the form all three sources are compared in. */
 type Key = string;
@@ -41,6 +41,41 @@ function permissionsInDocs(markdown: string): Key[] {
   return out;
 }
 
+/** Reads the `| Exchange role | Mailboxes in the scope | What it covers |` table: the RBAC for Applications roles. */
+function exchangeRolesInDocs(markdown: string): string[] {
+  const lines = markdown.split(/\r?\n/);
+  const header = lines.findIndex((l) => /^\|\s*Exchange role\s*\|\s*Mailboxes in the scope\s*\|\s*What it covers\s*\|\s*$/.test(l));
+  if (header < 0) throw new Error('docs/deploy.md has no "| Exchange role | Mailboxes in the scope | What it covers |" table');
+  const out: string[] = [];
+  for (const line of lines.slice(header + 2)) {
+    if (!line.startsWith('|')) break;
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
+    const role = (cells[0] ?? '').replace(/`/g, '');
+    if (!(cells[1] ?? '') || !(cells[2] ?? '')) throw new Error(`${role} has no scope or no reason in docs/deploy.md`);
+    out.push(role);
+  }
+  return out;
+}
+
+/** The roles in the guide's `New-ManagementRoleAssignment -App … -Role "<role>"` commands, and whether each is scoped. */
+function roleAssignmentsInDocs(markdown: string): { role: string; scoped: boolean }[] {
+  return [...markdown.matchAll(/New-ManagementRoleAssignment\b[^\n]*?-Role\s+"([^"]+)"([^\n]*)/g)].map((m) => ({
+    role: m[1] as string,
+    scoped: /-CustomResourceScope\s+\S|-RecipientAdministrativeUnitScope\s+\S/.test(m[2] ?? ''),
+  }));
+}
+
+/**
+ * What the app registration must never request, application or delegated: tenant-wide mailbox
+ * access (calendar access comes only from the scoped Exchange role), every site, the directory,
+ * files, groups, or the power to grant itself more.
+ */
+const NEVER_REQUESTED =
+  /^(Calendars\..*|Mail\..*|MailboxSettings\..*|MailboxItem\..*|MailboxFolder\..*|Contacts\..*|Place\..*|Sites\.(Read|ReadWrite|Manage|FullControl|Create)\.All|Files\..*|Directory\..*|Group\..*|GroupMember\..*|Application\..*|AppRoleAssignment\..*|RoleManagement\..*|TeamsAppInstallation\..*|Chat\..*|ChannelMessage\..*|EWS\..*|full_access_as_app|Exchange\..*)$/;
+
 /** The permissions the Entra app registration requests, plus the scope it exposes. */
 function permissionsInAadManifest(manifest: AadManifest): Key[] {
   const out: Key[] = [];
@@ -50,6 +85,8 @@ function permissionsInAadManifest(manifest: AadManifest): Key[] {
     }
     for (const access of resource.resourceAccess) {
       if (access.type !== 'Role' && access.type !== 'Scope') throw new Error(`unknown resourceAccess type ${access.type}`);
+      // A GUID would hide which permission it is from every check below: the toolkit accepts names.
+      if (/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(access.id)) throw new Error(`aad.manifest.json names a permission by id (${access.id}); use its name`);
       out.push(key(access.id, access.type === 'Role' ? 'Application' : 'Delegated'));
     }
   }
@@ -98,7 +135,6 @@ describe('the permissions the app asks for are the same everywhere', () => {
       [
         'Sites.Selected (Application)',
         'User.Read.All (Application)',
-        'Calendars.ReadWrite (Application)',
         'User.Read (Delegated)',
         'openid (Delegated)',
         'profile (Delegated)',
@@ -108,16 +144,61 @@ describe('the permissions the app asks for are the same everywhere', () => {
     );
   });
 
-  it('never asks for broad permissions', () => {
-    const broad = /^(Sites\.(ReadWrite|Read|Manage|FullControl)\.All|Directory\..*|Group\..*|Mail\..*|Files\..*|Application\..*|RoleManagement\..*|TeamsAppInstallation\..*)$/;
+  it('never asks for broad permissions: no Calendars.*, Mail.*, Sites.*.All, Directory.* … in the code, the registration or the docs table', () => {
     const everywhere = [...declared(), ...permissionsInAadManifest(aad), ...permissionsInDocs(docs)].map((k) => k.replace(/ \(.*\)$/, ''));
-    expect(everywhere.filter((p) => broad.test(p))).toEqual([]);
+    expect(everywhere.filter((p) => NEVER_REQUESTED.test(p))).toEqual([]);
   });
 
-  it('the docs explain restricting Calendars.ReadWrite to the safeguarding mailbox and granting Sites.Selected on one site', () => {
+  it('asks for no application permission beyond Sites.Selected and User.Read.All, so admin consent cannot widen it', () => {
+    const applicationInAad = permissionsInAadManifest(aad).filter((k) => k.endsWith('(Application)'));
+    expect(applicationInAad.sort()).toEqual(['Sites.Selected (Application)', 'User.Read.All (Application)']);
+  });
+
+  it('the registration asks for permissions on Microsoft Graph only (not Exchange Online, not SharePoint)', () => {
+    expect(aad.requiredResourceAccess.map((r) => r.resourceAppId)).toEqual(['Microsoft Graph']);
+  });
+});
+
+describe('calendar access: Exchange RBAC for Applications only, scoped to the organiser mailboxes', () => {
+  it('docs/deploy.md Exchange role table = EXCHANGE_APPLICATION_ROLES in graph-permissions.ts', () => {
+    expect(exchangeRolesInDocs(docs).sort()).toEqual(EXCHANGE_APPLICATION_ROLES.map((r) => r.role).sort());
+  });
+
+  it('every role the guide assigns is a declared one, and every assignment is scoped', () => {
+    const assignments = roleAssignmentsInDocs(docs);
+    expect(assignments.length).toBeGreaterThan(0);
+    for (const a of assignments) {
+      expect(
+        EXCHANGE_APPLICATION_ROLES.map((r) => r.role),
+        a.role,
+      ).toContain(a.role);
+      expect(a.scoped, `${a.role} is assigned without a scope`).toBe(true);
+    }
+    for (const r of EXCHANGE_APPLICATION_ROLES) expect(assignments.map((a) => a.role)).toContain(r.role);
+  });
+
+  it('every declared Exchange role is an application role for calendars, and says what it covers', () => {
+    for (const r of EXCHANGE_APPLICATION_ROLES) {
+      expect(r.role).toMatch(/^Application Calendars\./);
+      for (const call of ['getSchedule', 'subscriptions', 'delta', 'events']) expect(r.covers, r.role).toContain(call);
+    }
+  });
+
+  it('the scope holds the organiser mailboxes the code books in: supervisors and the safeguarding mailbox', () => {
+    const scopes = EXCHANGE_APPLICATION_ROLES.map((r) => r.scope).join(' ');
+    expect(scopes).toMatch(/supervisor/);
+    expect(scopes).toMatch(/SAFEGUARDING_MAILBOX/);
+    expect(docs).toMatch(/New-ManagementScope -Name "Safeguarding supervision organisers"/);
+    expect(docs).toMatch(/Test-ServicePrincipalAuthorization/);
+  });
+
+  it('the guide grants no calendar permission in Entra and uses no application access policy', () => {
+    expect(docs).not.toMatch(/New-ApplicationAccessPolicy\s+-/);
+    expect(docs).not.toMatch(/Grant admin consent[^\n]*Calendars/);
     expect(docs).toMatch(/RBAC for Applications/);
-    expect(docs).toMatch(/New-ManagementRoleAssignment -App .* -Role "Application Calendars\.ReadWrite"/);
-    expect(docs).toMatch(/New-ApplicationAccessPolicy/);
+  });
+
+  it('the guide grants Sites.Selected on one site', () => {
     expect(docs).toMatch(/\/sites\/<site id>\/permissions/);
     expect(docs).toMatch(/Setup policies/);
   });
@@ -153,6 +234,35 @@ describe('the comparison catches drift (both directions)', () => {
     expect(differences('aad.manifest.json', permissionsInAadManifest(edited), 'graph-permissions.ts', declared())).toEqual([
       'Sites.ReadWrite.All (Application) is in aad.manifest.json but not in graph-permissions.ts',
     ]);
+  });
+
+  it('Calendars.ReadWrite added back to the registration (and the code) is caught', () => {
+    const edited = JSON.parse(JSON.stringify(aad)) as AadManifest;
+    edited.requiredResourceAccess[0]?.resourceAccess.push({ id: 'Calendars.ReadWrite', type: 'Role' });
+    expect(
+      permissionsInAadManifest(edited)
+        .map((k) => k.replace(/ \(.*\)$/, ''))
+        .filter((p) => NEVER_REQUESTED.test(p)),
+    ).toEqual(['Calendars.ReadWrite']);
+    for (const p of ['Calendars.Read', 'Calendars.ReadBasic.All', 'Mail.Send', 'Sites.ReadWrite.All', 'Directory.Read.All', 'MailboxSettings.Read'])
+      expect(NEVER_REQUESTED.test(p), p).toBe(true);
+    for (const p of ['Sites.Selected', 'User.Read.All', 'User.Read', 'openid', 'profile', 'offline_access', 'access_as_user']) expect(NEVER_REQUESTED.test(p), p).toBe(false);
+  });
+
+  it('a permission named by GUID is refused', () => {
+    const edited = JSON.parse(JSON.stringify(aad)) as AadManifest;
+    edited.requiredResourceAccess[0]?.resourceAccess.push({ id: 'ef54d2bf-783f-4e0f-bca1-3210c0444d99', type: 'Role' });
+    expect(() => permissionsInAadManifest(edited)).toThrow(/by id/);
+  });
+
+  it('an Exchange role assigned in the guide without a scope, or not declared, is caught', () => {
+    expect(roleAssignmentsInDocs('New-ManagementRoleAssignment -App x -Role "Application Calendars.ReadWrite"')).toEqual([
+      { role: 'Application Calendars.ReadWrite', scoped: false },
+    ]);
+    expect(roleAssignmentsInDocs('New-ManagementRoleAssignment -App x -Role "Application Mail.Send" -CustomResourceScope "s"')).toEqual([
+      { role: 'Application Mail.Send', scoped: true },
+    ]);
+    expect(() => exchangeRolesInDocs('no table')).toThrow(/Exchange role/);
   });
 
   it('a docs table without reasons or with an unknown type is refused', () => {

@@ -5,7 +5,10 @@ const production = {
   NODE_ENV: 'production',
   TENANT_ID: 'tid',
   CLIENT_ID: 'cid',
-  CLIENT_SECRET: 'secret',
+  // Production is secretless: the managed identity (and the endpoint App Service sets for it).
+  MANAGED_IDENTITY_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
+  IDENTITY_ENDPOINT: 'http://127.0.0.1:41741/msi/token',
+  IDENTITY_HEADER: 'header',
   AUTH_AUDIENCE: 'cid',
   AUTH_APPLICATION_ID_URI: 'api://app.example/cid',
   SHAREPOINT_SITE_ID: 'contoso.example,1,2',
@@ -35,7 +38,8 @@ describe('loadConfig', () => {
       expect.unreachable();
     } catch (err) {
       expect(err).toBeInstanceOf(ConfigError);
-      expect((err as ConfigError).problems.join(' ')).toMatch(/TENANT_ID, CLIENT_ID, CLIENT_SECRET, AUTH_AUDIENCE, AUTH_APPLICATION_ID_URI, SHAREPOINT_SITE_ID/);
+      expect((err as ConfigError).problems.join(' ')).toMatch(/TENANT_ID, CLIENT_ID, AUTH_AUDIENCE, AUTH_APPLICATION_ID_URI, SHAREPOINT_SITE_ID/);
+      expect((err as ConfigError).problems.join(' ')).toMatch(/MANAGED_IDENTITY_CLIENT_ID/);
     }
   });
 
@@ -67,8 +71,8 @@ describe('production settings that look right but are not', () => {
     expect(() => loadConfig({ ...production, AUTH_APPLICATION_ID_URI: 'https://app.example' })).toThrowError(/api:\/\//);
   });
 
-  it('an unresolved Key Vault reference says how to fix it', () => {
-    expect(() => loadConfig({ ...production, CLIENT_SECRET: '@Microsoft.KeyVault(VaultName=kv;SecretName=s)' })).toThrowError(/Key Vault Secrets User/);
+  it("an older deployment's Key Vault reference to a client secret is refused: production is secretless", () => {
+    expect(() => loadConfig({ ...production, CLIENT_SECRET: '@Microsoft.KeyVault(VaultName=kv;SecretName=s)' })).toThrowError(/CLIENT_SECRET must not be set in production/);
   });
 
   it('the safeguarding mailbox must be an email address', () => {

@@ -11,6 +11,8 @@ export interface EmulatorContext {
   /** `https://127.0.0.1:<port>/` */
   origin: string;
   issuer: Issuer;
+  /** What the App Service managed-identity endpoint expects in X-IDENTITY-HEADER (IDENTITY_HEADER); random per start. */
+  identityHeader: string;
   apps: readonly RegisteredApp[];
   state: EmulatorState;
   faults: FaultInjector;

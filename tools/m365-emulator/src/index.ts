@@ -5,6 +5,8 @@ import { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET } from './config.js';
 export { LOCAL_CLIENT_ID, LOCAL_CLIENT_SECRET, LOCAL_APP_ROLES } from './config.js';
 export { DEMO_TENANT_ID, DEMO_USERS, DEMO_APP_ROLES, DSL_ID, PRINCIPAL_ID, ADMIN_ID, AUDITOR_ID } from './seed/demo-school.js';
 export { SAFEGUARDING_SITE_ID, STAFF_ROOM_SITE_ID } from './seed/demo-sites.js';
+export { LOCAL_MANAGED_IDENTITY, TOKEN_EXCHANGE_AUDIENCE } from './identity/managed-identity.js';
+import { LOCAL_MANAGED_IDENTITY, MANAGED_IDENTITY_PATH } from './identity/managed-identity.js';
 export type { FaultConfig, FaultRule } from './emulator/faults.js';
 export type { UserRecord } from './store/user-record.js';
 
@@ -27,6 +29,8 @@ export interface RunningEmulator {
   tenantId: string;
   /** PEM of the self-signed certificate; trust only it. */
   caCertPem: string;
+  /** The App Service managed-identity endpoint as a web app sees it (IDENTITY_ENDPOINT / IDENTITY_HEADER), and the local user-assigned identity. */
+  managedIdentity: { endpoint: string; header: string; clientId: string; principalId: string };
   close(): Promise<void>;
 }
 
@@ -45,6 +49,12 @@ export async function startEmulator(opts: EmulatorOptions): Promise<RunningEmula
     authorityHost: url.replace(/\/$/, ''),
     tenantId: emulator.ctx.issuer.tenantId,
     caCertPem: emulator.caCertPem,
+    managedIdentity: {
+      endpoint: `${url}${MANAGED_IDENTITY_PATH.slice(1)}`,
+      header: emulator.ctx.identityHeader,
+      clientId: LOCAL_MANAGED_IDENTITY.clientId,
+      principalId: LOCAL_MANAGED_IDENTITY.principalId,
+    },
     close: () => emulator.close(),
   };
 }

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:https';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -48,6 +49,7 @@ export async function createEmulatorServer(opts: { port: number; dataDir: string
   const ctx: EmulatorContext = {
     origin,
     issuer: { issuer: `${origin}${DEMO_TENANT_ID}/v2.0`, tenantId: DEMO_TENANT_ID, key },
+    identityHeader: randomBytes(24).toString('base64url'),
     apps: DEFAULT_APPS,
     state,
     faults,

@@ -5,6 +5,10 @@ import type { EmulatorContext } from '../context.js';
 import type { Router } from '../http/router.js';
 import { json, type EmuResponse } from '../http/types.js';
 import { signToken } from './issuer.js';
+import { checkFederatedAssertion, JWT_BEARER_ASSERTION_TYPE, registerManagedIdentityRoutes, tokenRequestLog } from './managed-identity.js';
+
+/** The Bot Framework's resource: the Teams SDK asks for `${BOT_FRAMEWORK_AUDIENCE}/.default` to send activities. */
+export const BOT_FRAMEWORK_AUDIENCE = 'https://api.botframework.com';
 
 /** Entra's OAuth error body: https://learn.microsoft.com/entra/identity-platform/reference-error-codes */
 const oauthError = (status: number, error: string, code: number, description: string): EmuResponse =>
@@ -21,6 +25,8 @@ const clientCredentialsBody = z.object({
   grant_type: z.string(),
   client_id: z.string().min(1),
   client_secret: z.string().optional(),
+  client_assertion_type: z.string().optional(),
+  client_assertion: z.string().optional(),
   scope: z.string().min(1),
 });
 
@@ -42,7 +48,7 @@ export function registerIdentityRoutes(router: Router, ctx: EmulatorContext): vo
       authorization_endpoint: `${base(tenant)}/oauth2/v2.0/authorize`,
       token_endpoint: `${base(tenant)}/oauth2/v2.0/token`,
       jwks_uri: `${base(tenant)}/discovery/v2.0/keys`,
-      token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
+      token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic', 'private_key_jwt'],
       response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
       response_modes_supported: ['query', 'fragment', 'form_post'],
       subject_types_supported: ['pairwise'],
@@ -72,7 +78,27 @@ export function registerIdentityRoutes(router: Router, ctx: EmulatorContext): vo
       return oauthError(400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type; the local emulator supports client_credentials.');
     }
     const app = ctx.apps.find((a) => a.clientId === body.client_id);
-    if (!app || app.clientSecret !== body.client_secret) {
+    const requests = tokenRequestLog(ctx);
+    const usesAssertion = body.client_assertion !== undefined || body.client_assertion_type !== undefined;
+    if (usesAssertion) {
+      // Workload identity federation: a signed assertion (the managed identity's token) instead of a secret.
+      const refuse = (status: number, error: string, code: number, description: string) => {
+        requests.refused++;
+        return oauthError(status, error, code, description);
+      };
+      if (body.client_secret !== undefined) return refuse(400, 'invalid_request', 90014, "The request must contain 'client_secret' or 'client_assertion', not both.");
+      if (body.client_assertion_type !== JWT_BEARER_ASSERTION_TYPE) {
+        return refuse(400, 'invalid_request', 90014, `The client_assertion_type must be '${JWT_BEARER_ASSERTION_TYPE}'.`);
+      }
+      if (!body.client_assertion) return refuse(400, 'invalid_request', 90014, "The request body must contain the following parameter: 'client_assertion'.");
+      if (!app) {
+        return refuse(400, 'unauthorized_client', 700016, `Application with identifier '${body.client_id}' was not found in the directory '${ctx.issuer.tenantId}'.`);
+      }
+      const checked = await checkFederatedAssertion(ctx, app.clientId, body.client_assertion);
+      if (!checked.ok) return refuse(401, 'invalid_client', checked.code, checked.description);
+      requests.clientAssertion++;
+    } else if (!app || app.clientSecret !== body.client_secret) {
+      requests.refused++;
       return oauthError(
         401,
         'invalid_client',
@@ -80,7 +106,25 @@ export function registerIdentityRoutes(router: Router, ctx: EmulatorContext): vo
         'Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.',
       );
     }
+    if (!usesAssertion) requests.clientSecret++;
     const scopes = body.scope.split(' ').filter(Boolean);
+    if (scopes.length === 1 && scopes[0] === `${BOT_FRAMEWORK_AUDIENCE}/.default`) {
+      // A Bot Framework token: what the bot presents to the Bot Connector (no Graph roles).
+      const access_token = await signToken(
+        ctx.issuer,
+        {
+          aud: BOT_FRAMEWORK_AUDIENCE,
+          sub: servicePrincipalId(app.clientId),
+          oid: servicePrincipalId(app.clientId),
+          appid: app.clientId,
+          azp: app.clientId,
+          idtyp: 'app',
+          ver: '2.0',
+        },
+        TOKEN_LIFETIME_SECONDS,
+      );
+      return json(200, { token_type: 'Bearer', expires_in: TOKEN_LIFETIME_SECONDS, ext_expires_in: TOKEN_LIFETIME_SECONDS, access_token });
+    }
     if (scopes.length !== 1 || !isGraphDefaultScope(scopes[0] as string)) {
       return oauthError(
         400,
@@ -106,6 +150,8 @@ export function registerIdentityRoutes(router: Router, ctx: EmulatorContext): vo
     );
     return json(200, { token_type: 'Bearer', expires_in: TOKEN_LIFETIME_SECONDS, ext_expires_in: TOKEN_LIFETIME_SECONDS, access_token });
   });
+
+  registerManagedIdentityRoutes(router, ctx);
 
   router.add('POST', '/_dev/token', async (req) => {
     const parsed = devTokenBody.safeParse(req.body);
