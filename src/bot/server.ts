@@ -50,14 +50,18 @@ const FRAME_ANCESTORS =
  * styles only); MSAL talks to the sign-in authority; TeamsJS reads its list of valid hosts from the
  * Office CDN.
  */
-function contentSecurityPolicy(authorityHost: string): string {
+// Office.js must be loaded from Microsoft's CDN (add-ins may not bundle it); only the add-in's pages may.
+const OFFICE_JS = 'https://appsforoffice.microsoft.com';
+
+function contentSecurityPolicy(authorityHost: string, page: 'tab' | 'outlook-add-in' = 'tab'): string {
+  const officeJs = page === 'outlook-add-in' ? ` ${OFFICE_JS}` : '';
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    `script-src 'self'${officeJs}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
     "font-src 'self' data:",
-    `connect-src 'self' ${authorityHost} https://res.cdn.office.net`,
+    `connect-src 'self' ${authorityHost} https://res.cdn.office.net${officeJs}`,
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
@@ -78,11 +82,12 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   const { config, log } = deps;
   const app = express();
   const csp = contentSecurityPolicy(config.auth.authorityHost);
+  const addInCsp = contentSecurityPolicy(config.auth.authorityHost, 'outlook-add-in');
   app.disable('x-powered-by');
-  app.use((_req, res, next) => {
+  app.use((req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('Content-Security-Policy', csp);
+    res.setHeader('Content-Security-Policy', req.path.startsWith('/addin/') ? addInCsp : csp);
     if (config.mode === 'production') res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     next();
   });

@@ -12,6 +12,7 @@ import { importSchoolYearIcs } from './school-year/import-school-year-ics.js';
 import { putSchoolYear } from './school-year/put-school-year.js';
 import { cancelSession } from './sessions/cancel-session.js';
 import { getSession } from './sessions/get-session.js';
+import { findSessionByEvent } from './sessions/find-session-by-event.js';
 import { listSessionAlternatives } from './sessions/list-session-alternatives.js';
 import { listSessions } from './sessions/list-sessions.js';
 import { postponeSession } from './sessions/postpone-session.js';
@@ -71,6 +72,7 @@ export function createUseCases(ports: AppPorts, runInBackground: RunInBackground
     getBookingJob: bind(getBookingJob, ports),
     listSessions: bind(listSessions, ports),
     getSession: bind(getSession, ports),
+    findSessionByEvent: bind(findSessionByEvent, ports),
     listSessionAlternatives: bind(listSessionAlternatives, ports),
     postponeSession: bind(postponeSession, ports),
     cancelSession: bind(cancelSession, ports),

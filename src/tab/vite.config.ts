@@ -27,6 +27,9 @@ export default defineConfig({
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
         defaultHandler(warning);
       },
+      // Two pages: the tab (index.html) and the Outlook add-in's task pane (addin/pane.html), so the
+      // pane's code never loads with the tab.
+      input: { main: fileURLToPath(new URL('index.html', import.meta.url)), pane: fileURLToPath(new URL('addin/pane.html', import.meta.url)) },
       output: {
         // Say what the on-demand host SDK chunks are (their entry files are otherwise named
         // "src" and "dist"), so bundle-size reports are readable.

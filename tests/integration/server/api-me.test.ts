@@ -140,8 +140,15 @@ describe('serving the tab', () => {
     expect(await page.text()).toContain('<div id="root"');
     const csp = page.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("frame-ancestors 'self' https://teams.microsoft.com");
-    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("script-src 'self';");
     expect(csp).toContain("object-src 'none'");
+  });
+
+  it("lets only the Outlook add-in's pages load Office.js from Microsoft's CDN", async () => {
+    const pane = await fetch(`${stack.serverUrl}/addin/pane.html`);
+    expect(pane.headers.get('content-security-policy') ?? '').toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+    const tab = await fetch(`${stack.serverUrl}/`);
+    expect(tab.headers.get('content-security-policy') ?? '').not.toContain('appsforoffice');
   });
 
   it('serves the privacy notice and terms of use the app manifest links to', async () => {

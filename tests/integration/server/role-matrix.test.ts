@@ -28,6 +28,9 @@ const EXPECTED_OPERATIONS = [
   'getBookingJob',
   'listSessions',
   'getSession',
+  'findSessionByEvent',
+  'getSessionAgenda',
+  'addSessionAgendaItem',
   'listSessionAlternatives',
   'postponeSession',
   'cancelSession',
@@ -303,6 +306,9 @@ const FLAGS = /Only the designated safeguarding lead and oversight see every dec
 const GRANT = /Only a designated safeguarding lead can grant an auditor access/;
 const EVIDENCE = /Only the designated safeguarding lead, oversight, or an auditor while the DSL’s grant lasts, can export the evidence pack/;
 const DASHBOARD = /Only the safeguarding admin, a designated safeguarding lead or oversight .* can see the compliance dashboard/;
+const AGENDA_PARTIES = /Only the supervisor and the supervisees of this session can change its agenda/;
+/** The organiser's Outlook event id of a session (the session as the API returned it carries it). */
+const eventOf = (sessionId: string): string => (sessions.get(sessionId) as Session & { eventId: string }).eventId;
 const SET_SCHOOLS = /Only the safeguarding admin can set the trust’s schools/;
 const READ_SCHOOLS = /Only the safeguarding admin, a designated safeguarding lead or oversight can see the trust’s schools/;
 /** The trust's schools as they are, to save unchanged. */
@@ -423,6 +429,40 @@ const MATRIX: MatrixRow[] = [
     path: () => `/api/sessions/${sessionOf(arr.group, 'spring1')}`,
     expect: [200, 200, 200, 403, 403],
     reason: { auditor: /Auditor access is given per inspection/, staff: /not the supervisor or a supervisee/ },
+  },
+  {
+    // The Outlook add-in: the organiser's meeting of a session is found, then authorised as getSession.
+    operationId: 'findSessionByEvent',
+    what: "the meeting of a session the caller is not party to (Hannah's group)",
+    method: 'get',
+    path: () => `/api/sessions/by-event?eventId=${encodeURIComponent(eventOf(sessionOf(arr.group, 'spring1')))}`,
+    expect: [200, 200, 200, 403, 403],
+    reason: { auditor: /Auditor access is given per inspection/, staff: /not the supervisor or a supervisee/ },
+  },
+  {
+    operationId: 'findSessionByEvent',
+    what: 'a meeting that is not a supervision session',
+    method: 'get',
+    path: () => '/api/sessions/by-event?eventId=AAMkAGNvdC1hLXN1cGVydmlzaW9uLW1lZXRpbmc%3D',
+    expect: [404, 404, 404, 404, 404],
+  },
+  {
+    operationId: 'getSessionAgenda',
+    what: "the agenda of a session the caller is not party to (Hannah's group)",
+    method: 'get',
+    path: () => `/api/sessions/${sessionOf(arr.group, 'spring1')}/agenda`,
+    expect: [200, 200, 200, 403, 403],
+    reason: { auditor: /Auditor access is given per inspection/, staff: /not the supervisor or a supervisee/ },
+  },
+  {
+    // Only the parties write on an agenda: Liam is Grace's supervisee.
+    operationId: 'addSessionAgendaItem',
+    what: 'add to the agenda of Grace → Liam (Liam is the supervisee)',
+    method: 'post',
+    path: () => `/api/sessions/${sessionOf(arr.graceLiam, 'spring2')}/agenda/items`,
+    body: () => ({ text: 'Role matrix: workload since half term' }),
+    expect: [403, 403, 403, 403, 201],
+    reason: { admin: AGENDA_PARTIES, lead: AGENDA_PARTIES, oversight: AGENDA_PARTIES, auditor: /Auditor access is given per inspection/ },
   },
   {
     operationId: 'listSessionAlternatives',
@@ -922,6 +962,33 @@ const BAD: BadInput[] = [
   { operationId: 'listSessions', what: 'an academic year written wrong', method: 'get', path: () => '/api/sessions?academicYear=2026', field: 'academicYear' },
   { operationId: 'getSession', what: 'an id too long', method: 'get', path: () => `/api/sessions/${LONG(201)}`, field: 'sessionId' },
   { operationId: 'listSessionAlternatives', what: 'an id too long', method: 'get', path: () => `/api/sessions/${LONG(201)}/alternatives`, field: 'sessionId' },
+  { operationId: 'findSessionByEvent', what: 'eventId missing', method: 'get', path: () => '/api/sessions/by-event', field: 'eventId' },
+  {
+    operationId: 'findSessionByEvent',
+    what: 'a start that does not exist',
+    method: 'get',
+    path: () => '/api/sessions/by-event?eventId=AAMkAG&start=2027-02-30T09:00:00Z&organizer=grace.mwangi@example.org',
+    field: 'start',
+  },
+  { operationId: 'findSessionByEvent', what: 'an eventId too long', method: 'get', path: () => `/api/sessions/by-event?eventId=${LONG(513)}`, field: 'eventId' },
+  { operationId: 'getSessionAgenda', what: 'an id too long', method: 'get', path: () => `/api/sessions/${LONG(201)}/agenda`, field: 'sessionId' },
+  {
+    operationId: 'addSessionAgendaItem',
+    what: 'text of the wrong type',
+    method: 'post',
+    path: () => `/api/sessions/${sessionOf(arr.danielHannah, 'spring2')}/agenda/items`,
+    body: () => ({ text: 42 }),
+    field: 'text',
+  },
+  {
+    operationId: 'addSessionAgendaItem',
+    what: 'an unknown field',
+    method: 'post',
+    path: () => `/api/sessions/${sessionOf(arr.danielHannah, 'spring2')}/agenda/items`,
+    body: () => ({ text: 'Workload', addedById: DSL_ID }),
+    field: 'body',
+    message: /Unknown field 'addedById'/,
+  },
   {
     operationId: 'postponeSession',
     what: 'a start that does not exist (30 February)',

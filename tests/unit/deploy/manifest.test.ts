@@ -102,8 +102,9 @@ describe('what the manifest declares', () => {
     expect(m.validDomains).toContain(SAMPLE.TAB_DOMAIN);
   });
 
-  it('asks for no Teams resource-specific or device permissions', () => {
-    expect(m.authorization).toBeUndefined();
+  it('asks for one resource-specific permission only: the Outlook add-in reads the open item, as the user', () => {
+    // Without it Outlook gives the add-in restricted access: no item id, subject or text to read.
+    expect(m.authorization).toEqual({ permissions: { resourceSpecific: [{ name: 'MailboxItem.Read.User', type: 'Delegated' }] } });
     expect(m.devicePermissions).toBeUndefined();
     expect(m.permissions).toBeUndefined();
   });

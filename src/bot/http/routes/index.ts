@@ -1,4 +1,5 @@
 import type { Operation } from '../api/operation.js';
+import { agendaOperations } from './agenda.js';
 import { arrangementOperations } from './arrangements.js';
 import { bookingOperations } from './booking.js';
 import { complianceOperations } from './compliance.js';
@@ -17,6 +18,7 @@ export const API_OPERATIONS: readonly Operation[] = [
   ...arrangementOperations,
   ...bookingOperations,
   ...sessionOperations,
+  ...agendaOperations,
   ...reminderOperations,
   ...recordOperations,
   ...evidenceOperations,

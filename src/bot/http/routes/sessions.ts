@@ -25,6 +25,25 @@ export const sessionOperations: Operation[] = [
     handle: async ({ caller, query, useCases }) =>
       reply(await useCases.listSessions({ caller, everyone: query.scope === 'everyone', academicYear: query.academicYear }), (sessions) => ({ body: { sessions } })),
   }),
+  // Before getSession: otherwise /sessions/by-event would be read as a session id.
+  operation({
+    operationId: 'findSessionByEvent',
+    method: 'get',
+    path: '/sessions/by-event',
+    summary:
+      "The Outlook add-in: the session an Outlook meeting is for, from the meeting's REST id (the organiser's event, or an attendee's copy matched by its iCalUId read from the caller's own calendar; failing that, the caller's own session starting then from that organiser). Never from the subject or body.",
+    access: 'Its supervisor and supervisees; the admin, the DSL and oversight (as getSession). 404 when the meeting is not a supervision session.',
+    query: z
+      .object({
+        eventId: z.string().trim().min(1, 'the Outlook item’s REST id').max(512, 'at most 512 characters'),
+        // Only to choose among the caller's own sessions when their own calendar cannot be read.
+        start: z.string().refine(isIsoInstant, { message: 'a UTC time that exists, such as 2027-02-12T09:00:00Z' }).optional(),
+        organizer: z.string().trim().min(3).max(320, 'at most 320 characters').optional(),
+      })
+      .strict(),
+    success: { status: 200, description: 'The session.', schema: sessionViewSchema },
+    handle: async ({ caller, query, useCases }) => reply(await useCases.findSessionByEvent({ caller, eventId: query.eventId, start: query.start, organizer: query.organizer })),
+  }),
   operation({
     operationId: 'getSession',
     method: 'get',
