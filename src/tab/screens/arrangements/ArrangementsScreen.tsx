@@ -2,7 +2,7 @@ import { Badge, Button } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import { listArrangements, type Arrangement } from '../../api/operations/arrangements.js';
 import { listSchools, type School } from '../../api/operations/schools.js';
-import { Loading } from '../../components/Loading.js';
+import { LoadProgress } from '../../components/LoadProgress.js';
 import { useShell } from '../../shell/contexts.js';
 import { DataTable } from '../../shell/DataTable.js';
 import { Screen, useScreenStyles } from '../../shell/Screen.js';
@@ -43,12 +43,7 @@ export default function ArrangementsScreen() {
         <h3 id={listId} className={styles.h3}>
           Current arrangements
         </h3>
-        {loaded.state === 'loading' ? <Loading label="Loading arrangements" /> : null}
-        {loaded.state === 'error' ? (
-          <div>
-            <Button onClick={reload}>Try again</Button>
-          </div>
-        ) : null}
+        <LoadProgress state={loaded.state} label="Loading arrangements" onRetry={reload} />
         {loaded.state === 'ready' && loaded.value.length === 0 ? <p className={styles.text}>There are no arrangements yet. Make the first one below.</p> : null}
         {loaded.state === 'ready' && loaded.value.length > 0 ? (
           <DataTable label="List of arrangements" minWidth="48rem">

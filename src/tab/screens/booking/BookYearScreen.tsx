@@ -3,7 +3,7 @@ import { useId, useRef, useState } from 'react';
 import { listArrangements, type Arrangement } from '../../api/operations/arrangements.js';
 import { startBooking, type BookingJob, type BookingPreview, type BookingRequest, type Move } from '../../api/operations/booking.js';
 import { getSchoolYear } from '../../api/operations/school-year.js';
-import { Loading } from '../../components/Loading.js';
+import { LoadProgress } from '../../components/LoadProgress.js';
 import { useShell } from '../../shell/contexts.js';
 import { Screen, useScreenStyles } from '../../shell/Screen.js';
 import { useLoad } from '../../shell/use-load.js';
@@ -41,12 +41,7 @@ export default function BookYearScreen() {
       title="Book the year"
       intro="Books every session of the school year in Outlook: each person gets a meeting request titled “Safeguarding supervision”, with no case detail."
     >
-      {loaded.state === 'loading' ? <Loading label="Loading the school year and arrangements" /> : null}
-      {loaded.state === 'error' ? (
-        <div>
-          <Button onClick={reload}>Try again</Button>
-        </div>
-      ) : null}
+      <LoadProgress state={loaded.state} label="Loading the school year and arrangements" onRetry={reload} />
       {loaded.state === 'ready' ? <Wizard years={loaded.value.years} arrangements={loaded.value.arrangements} /> : null}
     </Screen>
   );

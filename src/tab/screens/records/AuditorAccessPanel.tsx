@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/api-error.js';
 import type { Person } from '../../api/operations/arrangements.js';
 import { grantAuditorAccess, listAuditorGrants, revokeAuditorGrant, type ListedAuditorGrant } from '../../api/operations/records.js';
-import { Loading } from '../../components/Loading.js';
+import { LoadProgress } from '../../components/LoadProgress.js';
 import { fieldProblem } from '../../forms/field-props.js';
 import { useShell } from '../../shell/contexts.js';
 import { DataTable } from '../../shell/DataTable.js';
@@ -54,12 +54,7 @@ export function AuditorAccessPanel() {
         Auditors&apos; access to records
       </h3>
       <p className={styles.muted}>An inspector or investigating officer reads records only while you grant it, for a set number of days. Every read is logged.</p>
-      {loaded.state === 'loading' ? <Loading label="Loading auditors' access" /> : null}
-      {loaded.state === 'error' ? (
-        <div>
-          <Button onClick={reload}>Try again</Button>
-        </div>
-      ) : null}
+      <LoadProgress state={loaded.state} label="Loading auditors' access" onRetry={reload} />
       {loaded.state === 'ready' ? (
         loaded.value.length === 0 ? (
           <p className={styles.text}>No auditor has been given access.</p>

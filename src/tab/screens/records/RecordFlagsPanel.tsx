@@ -1,7 +1,7 @@
-import { Badge, Button } from '@fluentui/react-components';
+import { Badge } from '@fluentui/react-components';
 import { useId } from 'react';
 import { listRecordFlags, type RecordFlag } from '../../api/operations/records.js';
-import { Loading } from '../../components/Loading.js';
+import { LoadProgress } from '../../components/LoadProgress.js';
 import { recordPath, sessionPath } from '../../router/routes.js';
 import { AppLink } from '../../shell/AppLink.js';
 import { useShell } from '../../shell/contexts.js';
@@ -32,12 +32,7 @@ export function RecordFlagsPanel() {
       <h3 id={headingId} className={styles.h3}>
         Records to chase
       </h3>
-      {loaded.state === 'loading' ? <Loading label="Loading the records to chase" /> : null}
-      {loaded.state === 'error' ? (
-        <div>
-          <Button onClick={reload}>Try again</Button>
-        </div>
-      ) : null}
+      <LoadProgress state={loaded.state} label="Loading the records to chase" onRetry={reload} />
       {loaded.state === 'ready' ? (
         loaded.value.length === 0 ? (
           <p className={styles.text}>Nothing to chase: decisions are confirmed on the children&apos;s records and contracts are signed and in date.</p>

@@ -1,7 +1,7 @@
-import { Badge, Button, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { Badge, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { useId, useRef } from 'react';
 import { getRecord, type RecordView } from '../../api/operations/records.js';
-import { Loading } from '../../components/Loading.js';
+import { LoadProgress } from '../../components/LoadProgress.js';
 import { recordPath, sessionPath } from '../../router/routes.js';
 import { AppLink } from '../../shell/AppLink.js';
 import { useShell } from '../../shell/contexts.js';
@@ -28,12 +28,7 @@ export default function RecordScreen({ recordId, version }: { readonly recordId:
 
   return (
     <Screen title={title} headingRef={heading}>
-      {loaded.state === 'loading' ? <Loading label="Loading the record" /> : null}
-      {loaded.state === 'error' ? (
-        <div>
-          <Button onClick={reload}>Try again</Button>
-        </div>
-      ) : null}
+      <LoadProgress state={loaded.state} label="Loading the record" onRetry={reload} />
       {loaded.state === 'ready' ? <RecordBody view={loaded.value} onView={set} onReload={reload} /> : null}
     </Screen>
   );

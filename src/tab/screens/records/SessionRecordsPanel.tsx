@@ -2,7 +2,7 @@ import { Badge, Button, Field, Input } from '@fluentui/react-components';
 import { useId, useState, type FormEvent } from 'react';
 import { confirmDecisionRecord, listSessionRecords, startRecord, type Decision, type RecordKind } from '../../api/operations/records.js';
 import type { SessionView } from '../../api/operations/sessions.js';
-import { Loading } from '../../components/Loading.js';
+import { LoadProgress } from '../../components/LoadProgress.js';
 import { fieldProblem } from '../../forms/field-props.js';
 import { recordPath } from '../../router/routes.js';
 import { AppLink } from '../../shell/AppLink.js';
@@ -51,12 +51,7 @@ export function SessionRecordsPanel({ view }: { readonly view: SessionView }) {
       <h3 id={headingId} className={styles.h3}>
         Records
       </h3>
-      {loaded.state === 'loading' ? <Loading label="Loading the records" /> : null}
-      {loaded.state === 'error' ? (
-        <div>
-          <Button onClick={reload}>Try again</Button>
-        </div>
-      ) : null}
+      <LoadProgress state={loaded.state} label="Loading the records" onRetry={reload} />
       {loaded.state === 'ready' ? (
         <>
           {loaded.value.records.length === 0 ? (

@@ -2,7 +2,7 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens
 import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../../api/api-error.js';
 import { getSchoolYear, putSchoolYear, type AcademicYear, type SchoolCalendar, type SchoolYear } from '../../api/operations/school-year.js';
-import { Loading } from '../../components/Loading.js';
+import { LoadProgress } from '../../components/LoadProgress.js';
 import { fieldProblem } from '../../forms/field-props.js';
 import { issuesInYear, NO_ISSUES, placeIssues, withoutKey, type FieldIssue, type PlacedIssues } from '../../forms/field-issues.js';
 import { useShell } from '../../shell/contexts.js';
@@ -59,12 +59,7 @@ export default function SchoolYearScreen() {
   const { loaded, reload } = useLoad((signal) => getSchoolYear(api, signal), 'The school year could not be loaded. Try again.');
   return (
     <Screen title="School year" intro="Term dates decide when sessions can be booked: half terms, INSET days (staff only) and days the school is closed.">
-      {loaded.state === 'loading' ? <Loading label="Loading the school year" /> : null}
-      {loaded.state === 'error' ? (
-        <div>
-          <Button onClick={reload}>Try again</Button>
-        </div>
-      ) : null}
+      <LoadProgress state={loaded.state} label="Loading the school year" onRetry={reload} />
       {loaded.state === 'ready' ? <SchoolYearForm initial={loaded.value} onReload={reload} /> : null}
       <TrustSchoolsPanel />
     </Screen>

@@ -2,7 +2,7 @@ import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-compon
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/api-error.js';
 import { listSchools, saveSchools, type TrustSchools } from '../../api/operations/schools.js';
-import { Loading } from '../../components/Loading.js';
+import { LoadProgress } from '../../components/LoadProgress.js';
 import { useShell } from '../../shell/contexts.js';
 import { useScreenStyles } from '../../shell/Screen.js';
 import { userMessageFor } from '../../user-message.js';
@@ -46,12 +46,7 @@ export function TrustSchoolsPanel() {
         Each supervision arrangement belongs to one of the trust’s schools, so the compliance dashboard and the evidence pack can be read for one school or the whole trust. An
         arrangement with no school chosen counts in the first school in the list.
       </p>
-      {loaded.state === 'loading' ? <Loading label="Loading the trust’s schools" /> : null}
-      {loaded.state === 'error' ? (
-        <div>
-          <Button onClick={reload}>Try again</Button>
-        </div>
-      ) : null}
+      <LoadProgress state={loaded.state} label="Loading the trust’s schools" onRetry={reload} />
       {loaded.state === 'ready' ? (
         roles.includes(ADMIN) ? (
           <SchoolsEditor key={loaded.value.version} initial={loaded.value} onReload={reload} />

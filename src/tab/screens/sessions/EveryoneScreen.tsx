@@ -1,6 +1,5 @@
-import { Button } from '@fluentui/react-components';
 import { listSessions } from '../../api/operations/sessions.js';
-import { Loading } from '../../components/Loading.js';
+import { LoadProgress } from '../../components/LoadProgress.js';
 import { useShell } from '../../shell/contexts.js';
 import { Screen, useScreenStyles } from '../../shell/Screen.js';
 import { useLoad } from '../../shell/use-load.js';
@@ -22,12 +21,7 @@ export default function EveryoneScreen() {
       {manages ? <BotReachPanel /> : null}
       <RecordFlagsPanel />
       {roles.includes('Safeguarding.Lead') ? <AuditorAccessPanel /> : null}
-      {loaded.state === 'loading' ? <Loading label="Loading sessions" /> : null}
-      {loaded.state === 'error' ? (
-        <div>
-          <Button onClick={reload}>Try again</Button>
-        </div>
-      ) : null}
+      <LoadProgress state={loaded.state} label="Loading sessions" onRetry={reload} />
       {loaded.state === 'ready' ? (
         loaded.value.length === 0 ? (
           <p className={styles.text}>No sessions are booked yet. Book the year to send the meeting requests.</p>

@@ -1,7 +1,7 @@
-import { Badge, Button } from '@fluentui/react-components';
+import { Badge } from '@fluentui/react-components';
 import { useId } from 'react';
 import { listMySuperviseesStatus } from '../../api/operations/compliance.js';
-import { Loading } from '../../components/Loading.js';
+import { LoadProgress } from '../../components/LoadProgress.js';
 import { useShell } from '../../shell/contexts.js';
 import { DataTable } from '../../shell/DataTable.js';
 import { useScreenStyles } from '../../shell/Screen.js';
@@ -24,12 +24,7 @@ export function MySuperviseesPanel() {
       <h3 id={headingId} className={styles.h3}>
         My supervisees
       </h3>
-      {loaded.state === 'loading' ? <Loading label="Loading your supervisees" /> : null}
-      {loaded.state === 'error' ? (
-        <div>
-          <Button onClick={reload}>Try again</Button>
-        </div>
-      ) : null}
+      <LoadProgress state={loaded.state} label="Loading your supervisees" onRetry={reload} />
       {loaded.state === 'ready' ? (
         <DataTable label="Where my supervisees stand" minWidth="40rem">
           <thead>

@@ -1,7 +1,6 @@
-import { Button } from '@fluentui/react-components';
 import { useId } from 'react';
 import { listSessions } from '../../api/operations/sessions.js';
-import { Loading } from '../../components/Loading.js';
+import { LoadProgress } from '../../components/LoadProgress.js';
 import { useShell } from '../../shell/contexts.js';
 import { Screen, useScreenStyles } from '../../shell/Screen.js';
 import { useLoad } from '../../shell/use-load.js';
@@ -19,12 +18,7 @@ export default function MySupervisionScreen() {
 
   return (
     <Screen title="My supervision" intro="Your supervision sessions, as a supervisee and as a supervisor. Open one to see it or to postpone it.">
-      {loaded.state === 'loading' ? <Loading label="Loading your sessions" /> : null}
-      {loaded.state === 'error' ? (
-        <div>
-          <Button onClick={reload}>Try again</Button>
-        </div>
-      ) : null}
+      <LoadProgress state={loaded.state} label="Loading your sessions" onRetry={reload} />
       {loaded.state === 'ready'
         ? (() => {
             const { upcoming, past } = splitByTime(loaded.value, Date.now());
