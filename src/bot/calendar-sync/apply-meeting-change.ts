@@ -1,4 +1,5 @@
 import { partiesOf, type Arrangement } from '../../shared/arrangements/arrangement.js';
+import type { WorkingCalendar } from '../../shared/calendar/working-calendar.js';
 import { buildNoSlotCard, buildSlotsCard } from '../../shared/cards/reschedule-cards.js';
 import { buildCancelledInOutlookCard, buildMovedLateCard } from '../../shared/cards/outlook-change-cards.js';
 import { schedulingSettings } from '../../shared/scheduling/scheduling-settings.js';
@@ -8,7 +9,6 @@ import { publishAgendaLater } from '../agenda/publish-agenda.js';
 import type { AppPorts, Stored } from '../ports.js';
 import { offerReschedule } from '../reschedule/offer-reschedule.js';
 import { notifyPeople } from '../reschedule/notify.js';
-import { currentCalendar } from '../school-year/school-calendar.js';
 import { once } from '../claims/once.js';
 
 /** The calendar sync's own identity in the audit log. */
@@ -42,14 +42,16 @@ const DECLINE_INTRO = 'You declined this supervision meeting in Outlook. It must
  * and the admin; declined → that person gets the times they could move it to. Anything already in step,
  * or already told, is left alone. Returns what it did.
  */
-export async function applyMeetingChange(deps: MeetingChangeDeps, input: { stored: Stored<Session>; arrangement: Arrangement; meeting: OutlookMeeting }): Promise<OutlookChange[]> {
+export async function applyMeetingChange(
+  deps: MeetingChangeDeps,
+  input: { stored: Stored<Session>; arrangement: Arrangement; meeting: OutlookMeeting; calendar: WorkingCalendar },
+): Promise<OutlookChange[]> {
   const session = input.stored.value;
-  const { working } = await currentCalendar(deps.schoolCalendar);
   const changes = outlookChangesOf({
     session,
     parties: partiesOf(input.arrangement),
     meeting: input.meeting,
-    calendar: working,
+    calendar: input.calendar,
     postponementWorkingDays: schedulingSettings(deps.settings.scheduling).postponementWorkingDays,
   });
   const names = partiesOf(input.arrangement).map((p) => p.displayName);

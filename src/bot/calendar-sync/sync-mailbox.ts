@@ -1,6 +1,8 @@
 import type { Arrangement } from '../../shared/arrangements/arrangement.js';
 import { addMinutes, instantMs } from '../../shared/calendar/london-time.js';
+import type { WorkingCalendar } from '../../shared/calendar/working-calendar.js';
 import type { Session } from '../../shared/sessions/session.js';
+import { currentCalendar } from '../school-year/school-calendar.js';
 import { ConcurrentUpdateError } from '../graph/graph-errors.js';
 import { DeltaExpiredError, type EventDelta } from '../graph/calendar-changes.js';
 import type { AppPorts, MailboxSync, Stored } from '../ports.js';
@@ -48,6 +50,8 @@ export async function syncMailbox(deps: SyncDeps, input: { mailbox: string }): P
     delta = await deps.calendarChanges.delta(input.mailbox, undefined, from, to);
   }
   const sessions = await sessionsByEvent(deps, input.mailbox);
+  // The school calendar is read once per sync, and only when a session's meeting is among the changes.
+  let calendar: WorkingCalendar | undefined;
   let changed = 0;
   for (const event of delta.events) {
     const known = sessions.get(event.id);
@@ -59,7 +63,8 @@ export async function syncMailbox(deps: SyncDeps, input: { mailbox: string }): P
       ? { removed: true as const }
       : { removed: false as const, startUtc: event.startUtc, endUtc: event.endUtc, isCancelled: event.isCancelled, attendees: event.attendees };
     try {
-      if ((await applyMeetingChange(deps, { stored, arrangement: known.arrangement, meeting })).length > 0) changed += 1;
+      calendar ??= (await currentCalendar(deps.schoolCalendar)).working;
+      if ((await applyMeetingChange(deps, { stored, arrangement: known.arrangement, meeting, calendar })).length > 0) changed += 1;
     } catch (error) {
       // Someone changed the session at the same moment (the app itself, moving it): the next sync looks again.
       if (!(error instanceof ConcurrentUpdateError)) throw error;
