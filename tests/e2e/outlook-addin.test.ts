@@ -143,6 +143,12 @@ describe('the Outlook add-in pane', () => {
 
     await page.getByRole('button', { name: "I can't make it" }).click();
     await page.getByRole('heading', { name: 'Postpone this session', level: 3 }).waitFor();
+    // The times are asked for after the panel opens: wait for them before reading them.
+    await page
+      .getByRole('radiogroup', { name: /New time/ })
+      .getByRole('radio')
+      .first()
+      .waitFor();
     const offered = await page
       .getByRole('radiogroup', { name: /New time/ })
       .getByRole('radio')
@@ -245,7 +251,8 @@ describe('the Outlook add-in pane', () => {
     await page.getByRole('checkbox', { name: 'Include the message text' }).uncheck();
     await expect.poll(() => text.inputValue()).toBe(subject);
     const choices = page.getByRole('radiogroup', { name: /Session/ }).getByRole('radio');
-    await expect(choices.count()).resolves.toBe(1);
+    // The sessions to choose from are asked for after the pane opens.
+    await expect.poll(() => choices.count()).toBe(1);
     await expect(choices.first().isChecked()).resolves.toBe(true);
     await expectAccessible(page, 'the mail pane');
     await page.getByRole('button', { name: 'Add to agenda' }).click();
