@@ -20,44 +20,44 @@ interface AadManifest {
 const docs = readFileSync(join(REPO_ROOT, 'docs', 'deploy.md'), 'utf8');
 const aad = JSON.parse(readFileSync(join(REPO_ROOT, 'aad.manifest.json'), 'utf8')) as AadManifest;
 
+/** The rows (trimmed cells) of the markdown table whose header row matches `header`. */
+function tableRows(markdown: string, header: RegExp, what: string): string[][] {
+  const lines = markdown.split(/\r?\n/);
+  const at = lines.findIndex((l) => header.test(l));
+  if (at < 0) throw new Error(`docs/deploy.md has no "${what}" table`);
+  const rows: string[][] = [];
+  for (const line of lines.slice(at + 2)) {
+    if (!line.startsWith('|')) break;
+    rows.push(
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim()),
+    );
+  }
+  return rows;
+}
+
 /** Reads the `| Permission | Type | Why |` table from a markdown document. */
 function permissionsInDocs(markdown: string): Key[] {
-  const lines = markdown.split(/\r?\n/);
-  const header = lines.findIndex((l) => /^\|\s*Permission\s*\|\s*Type\s*\|\s*Why\s*\|\s*$/.test(l));
-  if (header < 0) throw new Error('docs/deploy.md has no "| Permission | Type | Why |" table');
-  const out: Key[] = [];
-  for (const line of lines.slice(header + 2)) {
-    if (!line.startsWith('|')) break;
-    const cells = line
-      .split('|')
-      .slice(1, -1)
-      .map((c) => c.trim());
+  return tableRows(markdown, /^\|\s*Permission\s*\|\s*Type\s*\|\s*Why\s*\|\s*$/, '| Permission | Type | Why |').map((cells) => {
     const permission = (cells[0] ?? '').replace(/`/g, '');
     const type = cells[1];
     if (type !== 'Application' && type !== 'Delegated') throw new Error(`unknown permission type "${type}" for ${permission}`);
     if (!(cells[2] ?? '').trim()) throw new Error(`${permission} has no reason in docs/deploy.md`);
-    out.push(key(permission, type));
-  }
-  return out;
+    return key(permission, type);
+  });
 }
 
 /** Reads the `| Exchange role | Mailboxes in the scope | What it covers |` table: the RBAC for Applications roles. */
 function exchangeRolesInDocs(markdown: string): string[] {
-  const lines = markdown.split(/\r?\n/);
-  const header = lines.findIndex((l) => /^\|\s*Exchange role\s*\|\s*Mailboxes in the scope\s*\|\s*What it covers\s*\|\s*$/.test(l));
-  if (header < 0) throw new Error('docs/deploy.md has no "| Exchange role | Mailboxes in the scope | What it covers |" table');
-  const out: string[] = [];
-  for (const line of lines.slice(header + 2)) {
-    if (!line.startsWith('|')) break;
-    const cells = line
-      .split('|')
-      .slice(1, -1)
-      .map((c) => c.trim());
-    const role = (cells[0] ?? '').replace(/`/g, '');
-    if (!(cells[1] ?? '') || !(cells[2] ?? '')) throw new Error(`${role} has no scope or no reason in docs/deploy.md`);
-    out.push(role);
-  }
-  return out;
+  return tableRows(markdown, /^\|\s*Exchange role\s*\|\s*Mailboxes in the scope\s*\|\s*What it covers\s*\|\s*$/, '| Exchange role | Mailboxes in the scope | What it covers |').map(
+    (cells) => {
+      const role = (cells[0] ?? '').replace(/`/g, '');
+      if (!(cells[1] ?? '') || !(cells[2] ?? '')) throw new Error(`${role} has no scope or no reason in docs/deploy.md`);
+      return role;
+    },
+  );
 }
 
 /** The roles in the guide's `New-ManagementRoleAssignment -App … -Role "<role>"` commands, and whether each is scoped. */
