@@ -66,7 +66,7 @@ async function createArrangements(stack: Awaited<ReturnType<typeof startLocalSta
 
 async function run(name: string, schools: number, perSchool: number, throttleRate: number): Promise<UseCaseBookingReport> {
   const dataDir = await mkdtemp(join(tmpdir(), 'bench-usecase-'));
-  const stack = await startLocalStack({ dataDir, demoArrangements: false, logLevel: 'silent' });
+  const stack = await startLocalStack({ dataDir, demoArrangements: false, logLevel: 'silent', calendarSyncMinutes: 0 });
   const emu = probe(stack.emulator);
   try {
     const trust = buildTrust(schools);

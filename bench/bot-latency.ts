@@ -228,7 +228,7 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 /** npm run bench: the bot's reply latency under 50 concurrent chat users, against an echo bot on the same stack. */
 export async function measureBotLatency(): Promise<boolean> {
-  const stack = await startLocalStack({ demoArrangements: false, logLevel: 'silent', reminderIntervalMinutes: 0, persist: false });
+  const stack = await startLocalStack({ demoArrangements: false, logLevel: 'silent', reminderIntervalMinutes: 0, calendarSyncMinutes: 0, persist: false });
   const tmp = await mkdtemp(path.join(tmpdir(), 'bench-bot-'));
   const children: ChildProcess[] = [];
   const emu = probe(stack.emulator);
@@ -266,7 +266,13 @@ export async function measureBotLatency(): Promise<boolean> {
     // the emulator (in this process) does not take the bot's CPU. The echo bot has its own process too.
     const caFile = path.join(tmp, 'emulator-ca.pem');
     await writeFile(caFile, stack.emulator.caCertPem);
-    const botProcess = await startServerProcess({ emulator: stack.emulator, caFile, port: await freePort(), logLevel: 'silent', env: { REMINDER_INTERVAL_MINUTES: '0' } });
+    const botProcess = await startServerProcess({
+      emulator: stack.emulator,
+      caFile,
+      port: await freePort(),
+      logLevel: 'silent',
+      env: { REMINDER_INTERVAL_MINUTES: '0', CALENDAR_SYNC_MINUTES: '0' },
+    });
     children.push(botProcess.child);
     const botUrl = botProcess.serverUrl;
     const users = virtualUsers(school.supervisees, 'bot');

@@ -252,7 +252,7 @@ export async function measureDashboard(): Promise<boolean> {
   const caFile = join(dataDir, 'emulator-ca.pem');
   await writeFile(caFile, emulator.caCertPem);
   const logLevel = process.env.BENCH_LOG_LEVEL ?? 'silent';
-  const env = { ...localServerEnv(emulator, caFile, 0, logLevel), REMINDER_INTERVAL_MINUTES: '0', READ_MODEL_REFRESH_SECONDS: '0' };
+  const env = { ...localServerEnv(emulator, caFile, 0, logLevel), REMINDER_INTERVAL_MINUTES: '0', READ_MODEL_REFRESH_SECONDS: '0', CALENDAR_SYNC_MINUTES: '0' };
   let second: Awaited<ReturnType<typeof startFromEnv>> | undefined;
   try {
     // A first server provisions the lists; the one measured starts after the seeding, as after a deploy.

@@ -88,7 +88,7 @@ async function mapLimit<T>(items: readonly T[], limit: number, fn: (item: T) => 
 /** npm run bench: the reminder job for a trust's sessions due in the next working days. */
 export async function measureReminderJob(schools = 40): Promise<boolean> {
   const dataDir = await mkdtemp(join(tmpdir(), 'bench-reminders-'));
-  const stack = await startLocalStack({ dataDir, demoArrangements: false, logLevel: 'silent', reminderIntervalMinutes: 0 });
+  const stack = await startLocalStack({ dataDir, demoArrangements: false, logLevel: 'silent', reminderIntervalMinutes: 0, calendarSyncMinutes: 0 });
   const emu = probe(stack.emulator);
   const connector = await startBenchConnector();
   try {

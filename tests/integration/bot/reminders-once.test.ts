@@ -56,13 +56,19 @@ const useServer = (app: Pick<StartedApp, 'useCases' | 'idle' | 'url'>) => {
 };
 /** A second server process (`node --import tsx src/bot/main.ts`) against the same emulator; killed in afterAll. */
 async function startOtherProcess(): Promise<{ url: string }> {
-  const server = await startServerProcess({ emulator: stack.emulator, caFile, port: await freePort(), logLevel: 'warn', env: { REMINDER_INTERVAL_MINUTES: '0' } });
+  const server = await startServerProcess({
+    emulator: stack.emulator,
+    caFile,
+    port: await freePort(),
+    logLevel: 'warn',
+    env: { REMINDER_INTERVAL_MINUTES: '0', CALENDAR_SYNC_MINUTES: '0' },
+  });
   children.push(server.child);
   return { url: server.serverUrl };
 }
 /** A second server in this process against the same emulator (the same SharePoint lists and calendars). */
 async function startServer(): Promise<StartedApp> {
-  const env = { ...localServerEnv(stack.emulator, caFile, 0, process.env.TEST_LOG_LEVEL ?? 'silent'), REMINDER_INTERVAL_MINUTES: '0' };
+  const env = { ...localServerEnv(stack.emulator, caFile, 0, process.env.TEST_LOG_LEVEL ?? 'silent'), REMINDER_INTERVAL_MINUTES: '0', CALENDAR_SYNC_MINUTES: '0' };
   const app = await startFromEnv(env);
   servers.push(app);
   return app;
