@@ -12,6 +12,7 @@ import { localServerEnv } from '../scripts/local-stack.js';
 import { startFromEnv } from '../src/bot/compose.js';
 import { createLogger } from '../src/bot/logger.js';
 import type { Arrangement } from '../src/shared/arrangements/arrangement.js';
+import { testArrangement } from '../src/shared/arrangements/test-arrangement.js';
 import { addMinutes, londonToInstant, type IsoInstant } from '../src/shared/calendar/london-time.js';
 import type { DecisionRecord } from '../src/shared/records/decision-record.js';
 import type { RecordVersion } from '../src/shared/records/record.js';
@@ -62,20 +63,12 @@ export function buildHistory(now: number) {
       n++;
       const supervisor = school.supervisors[k % 3] ?? school.supervisors[0];
       if (!supervisor) throw new Error('a school without supervisors');
-      const a: Arrangement = {
+      const a: Arrangement = testArrangement({
         id: `bench-arr-${n}`,
         supervisor: { id: supervisor.id, displayName: supervisor.displayName, mail: supervisor.mail, role: k % 3 === 0 ? 'dsl' : 'deputy-dsl' },
         supervisees: [{ id: person.id, displayName: person.displayName, mail: person.mail, role: superviseeRole(person.jobTitle) }],
-        format: 'individual',
-        cadence: { kind: 'half-termly' },
-        durationMinutes: 60,
-        maxGapMonths: 3,
-        organiser: 'supervisor',
-        teamsMeeting: false,
-        preferences: {},
-        status: 'active',
         startDate: `${FIRST_YEAR}-09-01`,
-      };
+      });
       lists.Arrangements.push({
         Title: `Arrangement ${a.id}`,
         SupervisorId: a.supervisor.id,

@@ -16,6 +16,7 @@ import { callApi, tokenFor } from '../support/api.js';
 import { startStack, type RunningStack } from '../support/start-stack.js';
 import { launchChromium } from './support/browser.js';
 import { ensureTabBuilt } from './support/build-tab.js';
+import { compliancePage } from './support/compliance-page.js';
 import { expectAccessible, signIn, openTabPage } from './support/tab-page.js';
 
 const DANIEL = 'a1000000-0000-4000-8000-000000000002';
@@ -65,13 +66,7 @@ function running(): RunningStack {
   return stack;
 }
 
-const nav = () => page.getByRole('navigation', { name: 'Sections' });
-const supervisees = () => page.getByRole('region', { name: 'Supervisees and where they stand' }).getByRole('table');
-const rowHeaders = () => supervisees().locator('tbody th[scope="row"]');
-const rowOf = (name: string) =>
-  supervisees()
-    .getByRole('row')
-    .filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+const { nav, supervisees, rowHeaders, rowOf, choose } = compliancePage(() => page);
 /** A row's cells after the supervisee: role, supervisor, last, next, status, unsigned records, contract, actions, decisions. */
 const cellsOf = async (name: string) => {
   expect(await rowOf(name).count(), `${name} has one row`).toBe(1);
@@ -80,12 +75,6 @@ const cellsOf = async (name: string) => {
 const evidence = () => page.getByRole('region', { name: 'Evidence pack', exact: true });
 const namesIn = (schoolId: string) => [...new Set(dashboard.rows.filter((r) => r.schoolId === schoolId).map((r) => r.superviseeName))].sort();
 const sorted = (names: readonly string[]) => [...new Set(names)].sort();
-
-async function choose(combobox: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: combobox, exact: true }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-  await expect.poll(() => page.getByRole('combobox', { name: combobox, exact: true }).textContent()).toBe(option);
-}
 
 /** Scans once every chart on the screen is drawn, less Tabster's focus sentinels around the charts (microsoft/tabster#288). */
 async function expectAccessibleWithCharts(what: string): Promise<void> {

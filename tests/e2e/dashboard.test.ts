@@ -13,6 +13,7 @@ import { formatDate } from '../../src/tab/time/london.js';
 import { launchChromium } from './support/browser.js';
 import { bookNextSession } from './support/book-next-session.js';
 import { ensureTabBuilt } from './support/build-tab.js';
+import { compliancePage } from './support/compliance-page.js';
 import { expectAccessible, signIn, openTabPage } from './support/tab-page.js';
 
 const DANIEL = 'a1000000-0000-4000-8000-000000000002';
@@ -59,20 +60,8 @@ async function switchTo(name: string): Promise<void> {
   await signIn(page, name);
 }
 
-const nav = () => page.getByRole('navigation', { name: 'Sections' });
-const supervisees = () => page.getByRole('region', { name: 'Supervisees and where they stand' }).getByRole('table');
-const rowHeaders = () => supervisees().locator('tbody th[scope="row"]');
-const rowOf = (name: string) =>
-  supervisees()
-    .getByRole('row')
-    .filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+const { nav, supervisees, rowHeaders, rowOf, choose } = compliancePage(() => page);
 const showing = () => page.getByRole('status').filter({ hasText: /^Showing \d+ supervisees? of \d+\.$/ });
-
-async function choose(filter: string, option: string): Promise<void> {
-  await page.getByRole('combobox', { name: filter }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-  await expect.poll(() => page.getByRole('combobox', { name: filter }).textContent()).toBe(option);
-}
 
 describe('the compliance dashboard', () => {
   it('the DSL opens Compliance and sees every supervisee with a status in words', async () => {
