@@ -230,6 +230,7 @@ async function cpuMsOf(child: ChildProcess): Promise<number> {
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 interface Contender {
+  /** As the report names it. */
   name: string;
   url: string;
   child: ChildProcess;
@@ -318,9 +319,9 @@ export async function measureBotLatency(): Promise<boolean> {
       cpuMs: 0,
       graphRequests: 0,
     });
-    const echoBot = contender('echo', echo, 'echo');
-    const echoWriteBot = contender('echo-write', echoWrite, 'echo-write');
-    const bot = contender('bot', { url: botProcess.serverUrl, child: botProcess.child }, 'bot');
+    const echoBot = contender('Echo bot, same Teams SDK', echo, 'echo');
+    const echoWriteBot = contender('Echo bot that first writes one SharePoint list item (same Graph client as the bot)', echoWrite, 'echo-write');
+    const bot = contender('Safeguarding Supervision bot', { url: botProcess.serverUrl, child: botProcess.child }, 'bot');
     const contenders = [echoBot, echoWriteBot, bot];
 
     // All warm before measuring, as a running service is (connections, the SDK's code paths, each person's
@@ -366,19 +367,19 @@ export async function measureBotLatency(): Promise<boolean> {
     console.log(
       `\nBot reply latency: ${USERS} chat users at once (one school's supervisees, each with an arrangement and a personal chat; ${YEAR} booked: ${job.value.booked} sessions), ${ROUNDS} rounds of help / add / agenda each, one message at a time per user; the bot, an echo bot and an echo bot that first writes one list item each in their own process, all warmed up, then ${RUNS} measured runs of each in turn; emulator without added latency, loopback Bot Connector\n`,
     );
-    const report = (title: string, c: Contender) => {
-      console.log(`${title} (${messages} messages in ${RUNS} runs)`);
+    const report = (c: Contender) => {
+      console.log(`${c.name} (${messages} messages in ${RUNS} runs)`);
       console.log(`  p99 per run:                  ${p99s(c.runs).map(ms).join(', ')} (median ${ms(p99Of(c))})`);
       console.log(`  all runs:                     p50 ${ms(percentile(all(c.runs), 0.5))}, p99 ${ms(percentile(all(c.runs), 0.99))}, max ${ms(Math.max(...all(c.runs)))}`);
       if (c.cpuMs > 0) console.log(`  CPU per message:              ${ms(cpuPerMessage(c))}`);
       console.log(`  Graph HTTP requests/message:  ${(c.graphRequests / messages).toFixed(2)}`);
       console.log(`  replies missing:              ${errors(c).length} (target 0)${errors(c)[0] ? `: ${errors(c)[0]}` : ''}`);
     };
-    report('Safeguarding Supervision bot', bot);
+    report(bot);
     for (const [command, values] of byCommand) console.log(`    ${command.padEnd(27)} p50 ${ms(percentile(values, 0.5))}, p99 ${ms(percentile(values, 0.99))} (${values.length})`);
     console.log(`  Bot Connector requests/msg:   ${(botCalls.length / messages).toFixed(2)} (${botCalls.filter((c) => c.method === 'PUT').length} card updates in all)`);
-    report('Echo bot, same Teams SDK', echoBot);
-    report('Echo bot that first writes one SharePoint list item (same Graph client as the bot)', echoWriteBot);
+    report(echoBot);
+    report(echoWriteBot);
     console.log(`Each command alone (${USERS} users, ${COMMANDS.length * ROUNDS} of it each), the bot against the echo bot:`);
     for (const { command, bot: b, echo: e } of perCommand) {
       const n = b.result.latencies.length;
