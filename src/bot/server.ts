@@ -21,6 +21,7 @@ import { createTeamsApp } from './teams/create-teams-app.js';
 import type { App } from '@microsoft/teams.apps';
 import type { CalendarSync } from './calendar-sync/calendar-sync.js';
 import { graphNotificationRoutes } from './http/routes/graph-notifications.js';
+import { KEEP_ALIVE_TIMEOUT_MS } from './http/keep-alive.js';
 
 export interface ServerDeps {
   config: ServerConfig;
@@ -140,6 +141,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   });
 
   const server: Server = createServer(app);
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

@@ -36,6 +36,13 @@ describe('GET /api/health', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
   });
+
+  it('keeps an idle connection open longer than the front end does (4 minutes), so it never closes one the front end reuses', async () => {
+    const res = await fetch(`${stack.serverUrl}/api/health`);
+    await res.arrayBuffer();
+    const timeout = Number(/timeout=(\d+)/.exec(res.headers.get('keep-alive') ?? '')?.[1]);
+    expect(timeout).toBeGreaterThan(240);
+  });
 });
 
 describe('GET /api/me', () => {
