@@ -240,19 +240,9 @@ interface Contender {
   graphRequests: number;
 }
 
-/**
- * One run of a contender's script on a quiet stack (its own card updates done after it), with its CPU and Graph
- * requests. Each user first says `help`, unmeasured, just before: the run starts on open connections, as a
- * service under steady traffic does (the servers close idle ones after 5 s, and opening 50 at once stalled
- * whichever bot met them, most often the echo bot, whose p99 then moved between 60 and 600 ms).
- */
+/** One run of a contender's script on a quiet stack (its own card updates done after it), with its CPU and Graph requests. */
 async function measuredRun(c: Pick<Contender, 'url' | 'child'>, users: VirtualUser[], connector: BenchConnector, emu: ReturnType<typeof probe>) {
   await settle();
-  await drive(
-    c.url,
-    connector,
-    users.map((u) => ({ ...u, script: ['help'] })),
-  );
   const cpuBefore = await cpuMsOf(c.child);
   const graphBefore = (await emu.stats()).graphHttpRequests;
   const result = await drive(c.url, connector, users);

@@ -10,6 +10,7 @@ import { App, ExpressAdapter } from '@microsoft/teams.apps';
 import express from 'express';
 import pino from 'pino';
 import { createGraphClient } from '../src/bot/graph/graph-client.js';
+import { KEEP_ALIVE_TIMEOUT_MS } from '../src/bot/http/keep-alive.js';
 import { teamsSdkLogger } from '../src/bot/teams/sdk-logger.js';
 
 const log = pino({ level: 'silent' });
@@ -29,6 +30,8 @@ app.on('message', async ({ activity, send }) => {
 });
 await app.initialize();
 const server = createServer(expressApp);
+// As the bot's server keeps idle connections (src/bot/server.ts).
+server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
 server.listen(0, '127.0.0.1', () => console.log(`listening ${(server.address() as AddressInfo).port}`));
 process.once('SIGTERM', () => {
   server.closeAllConnections();

@@ -35,6 +35,9 @@ export async function createEmulatorServer(opts: { port: number; dataDir: string
   const [tls, key, state] = await Promise.all([loadOrCreateCertificate(opts.dataDir), loadOrCreateSigningKey(opts.dataDir), openState(opts.dataDir, opts.persist ?? true)]);
   let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.writeHead(503).end();
   const server = createServer({ cert: tls.certPem, key: tls.keyPem }, (req, res) => handle(req, res));
+  // A cloud service keeps an idle connection for a minute or more, not Node's 5 s: a client reuses its
+  // TLS connections between bursts here as it would against Microsoft 365.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, '127.0.0.1', () => resolve());
