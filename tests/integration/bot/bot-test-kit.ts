@@ -4,7 +4,7 @@
 import type { Caller } from '../../../src/shared/access/app-roles.js';
 import type { Arrangement } from '../../../src/shared/arrangements/arrangement.js';
 import { addDays, type IsoDate } from '../../../src/shared/calendar/dates.js';
-import { londonToInstant, type IsoInstant } from '../../../src/shared/calendar/london-time.js';
+import { instantToLondon, londonToInstant, type IsoInstant } from '../../../src/shared/calendar/london-time.js';
 import { validateSchoolCalendar } from '../../../src/shared/calendar/validate-calendar.js';
 import { isPlannableDay, makeWorkingCalendar, type WorkingCalendar } from '../../../src/shared/calendar/working-calendar.js';
 import type { Session } from '../../../src/shared/sessions/session.js';
@@ -87,4 +87,11 @@ export async function bookOn(app: App, arrangementId: string, date: IsoDate, tim
     return view.value.session;
   }
   throw new Error(`no free time on ${date} for arrangement ${arrangementId}`);
+}
+
+/** Books the demo arrangement between these two on the first school day after today (London), as bookOn does. */
+export async function bookOnNextSchoolDay(app: App, supervisorId: string, superviseeId: string): Promise<Session> {
+  const wc = await workingCalendarOf(app);
+  const arrangement = await arrangementOf(app, supervisorId, superviseeId);
+  return bookOn(app, arrangement.id, firstSchoolDayAfter(wc, instantToLondon(new Date().toISOString()).date));
 }

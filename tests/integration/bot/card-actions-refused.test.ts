@@ -6,12 +6,11 @@
 import { expectPlainCardError } from '../../support/card-errors.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordStorePort, StoredItem } from '../../../src/bot/graph/record-store.js';
-import { instantToLondon } from '../../../src/shared/calendar/london-time.js';
 import type { Session } from '../../../src/shared/sessions/session.js';
 import { botChat, type BotChat } from '../../support/bot-activities.js';
 import { cardOf, cardText, startFakeConnector, type FakeConnector } from '../../support/fake-connector.js';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
-import { arrangementOf, bookOn, firstSchoolDayAfter, GRACE, LIAM, SOPHIE, workingCalendarOf } from './bot-test-kit.js';
+import { bookOnNextSchoolDay, GRACE, LIAM, SOPHIE } from './bot-test-kit.js';
 
 const ITEM = 'Workload since September';
 const FORGED = 'forged-session-0001';
@@ -86,9 +85,7 @@ beforeAll(async () => {
   connector = await startFakeConnector();
   chat = botChat({ serverUrl: stack.serverUrl, connectorUrl: connector.url });
   // Grace supervises Liam (his only arrangement): their session on the next school day.
-  const wc = await workingCalendarOf(stack.app);
-  const arrangement = await arrangementOf(stack.app, GRACE, LIAM);
-  session = await bookOn(stack.app, arrangement.id, firstSchoolDayAfter(wc, instantToLondon(new Date().toISOString()).date));
+  session = await bookOnNextSchoolDay(stack.app, GRACE, LIAM);
   for (const id of [GRACE, LIAM, SOPHIE]) expect(await chat.installFor(id)).toBe(200);
 }, 60_000);
 

@@ -9,7 +9,6 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MessagingExtensionActionResponse } from '@microsoft/teams.api';
 import type { RecordStorePort } from '../../../src/bot/graph/record-store.js';
-import { instantToLondon } from '../../../src/shared/calendar/london-time.js';
 import { formatLondonDateTime } from '../../../src/shared/calendar/london-format.js';
 import type { Session } from '../../../src/shared/sessions/session.js';
 import { NAME_REMINDER } from '../../../src/shared/cards/agenda-card.js';
@@ -18,7 +17,7 @@ import { auditEntriesOf, type AuditEntry } from '../../support/audit-log.js';
 import { botChat, type BotChat } from '../../support/bot-activities.js';
 import { cardText, startFakeConnector, type CardJson, type FakeConnector } from '../../support/fake-connector.js';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
-import { arrangementOf, bookOn, firstSchoolDayAfter, GRACE, LIAM, PRIYA, SOPHIE, workingCalendarOf } from './bot-test-kit.js';
+import { bookOnNextSchoolDay, GRACE, LIAM, PRIYA, SOPHIE } from './bot-test-kit.js';
 
 const COMMAND = 'addToAgenda';
 const FORGED = 'forged-session-0001';
@@ -158,9 +157,7 @@ beforeAll(async () => {
   connector = await startFakeConnector();
   chat = botChat({ serverUrl: stack.serverUrl, connectorUrl: connector.url });
   // Grace supervises Liam (his only arrangement): their session on the next school day.
-  const wc = await workingCalendarOf(stack.app);
-  const arrangement = await arrangementOf(stack.app, GRACE, LIAM);
-  session = await bookOn(stack.app, arrangement.id, firstSchoolDayAfter(wc, instantToLondon(new Date().toISOString()).date));
+  session = await bookOnNextSchoolDay(stack.app, GRACE, LIAM);
 }, 90_000);
 
 afterAll(async () => {

@@ -9,14 +9,13 @@ import { expectPlainCardError } from '../../support/card-errors.js';
 import { auditEntriesOf, type AuditEntry } from '../../support/audit-log.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordStorePort } from '../../../src/bot/graph/record-store.js';
-import { instantToLondon } from '../../../src/shared/calendar/london-time.js';
 import type { Session } from '../../../src/shared/sessions/session.js';
 import { DSL_ID } from '../../../tools/m365-emulator/src/index.js';
 import { callApi, tokenFor } from '../../support/api.js';
 import { botChat, type BotChat } from '../../support/bot-activities.js';
 import { cardOf, cardText, executeActionsOf, startFakeConnector, type FakeConnector, type RecordedActivity } from '../../support/fake-connector.js';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
-import { arrangementOf, bookOn, firstSchoolDayAfter, GRACE, LIAM, SOPHIE, workingCalendarOf } from './bot-test-kit.js';
+import { bookOnNextSchoolDay, GRACE, LIAM, SOPHIE } from './bot-test-kit.js';
 
 const SECRET = 'Fictional-answer-7731';
 const FORGED_RECORD = 'forged-session-0001.individual';
@@ -123,9 +122,7 @@ beforeAll(async () => {
   for (const id of [GRACE, LIAM, SOPHIE]) expect(await chat.installFor(id)).toBe(200);
 
   // Grace supervises Liam: their session on the next school day, its record written and sent, and a decision.
-  const wc = await workingCalendarOf(stack.app);
-  const arrangement = await arrangementOf(stack.app, GRACE, LIAM);
-  session = await bookOn(stack.app, arrangement.id, firstSchoolDayAfter(wc, instantToLondon(new Date().toISOString()).date));
+  session = await bookOnNextSchoolDay(stack.app, GRACE, LIAM);
   const started = await api<{ record: RecordVersion & { updatedAt: string; revision: number } }>(GRACE, 'POST', `/api/sessions/${session.id}/records`, { kind: 'individual' });
   expect(started.status).toBe(201);
   recordId = started.body.record.recordId;

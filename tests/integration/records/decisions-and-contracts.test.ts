@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDecisionRepository } from '../../../src/bot/storage/decision-repository.js';
 import { createSessionRepository } from '../../../src/bot/storage/session-repository.js';
-import { addMinutes, instantToLondon, type IsoInstant } from '../../../src/shared/calendar/london-time.js';
+import { addMinutes, type IsoInstant } from '../../../src/shared/calendar/london-time.js';
 import type { DecisionRecord } from '../../../src/shared/records/decision-record.js';
 import type { Session } from '../../../src/shared/sessions/session.js';
 import { ADMIN_ID, PRINCIPAL_ID } from '../../../tools/m365-emulator/src/index.js';
@@ -15,7 +15,7 @@ import { botChat } from '../../support/bot-activities.js';
 import { cardOf, cardText, executeActionsOf, startFakeConnector, type FakeConnector } from '../../support/fake-connector.js';
 import { graphReader, type GraphReader } from '../../support/graph-reader.js';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
-import { arrangementOf, bookOn, DANIEL, firstSchoolDayAfter, GRACE, LIAM, MARCUS, REMINDER_JOB, workingCalendarOf } from '../bot/bot-test-kit.js';
+import { arrangementOf, bookOnNextSchoolDay, DANIEL, GRACE, LIAM, MARCUS, REMINDER_JOB } from '../bot/bot-test-kit.js';
 
 interface Flag {
   rule: string;
@@ -53,8 +53,7 @@ beforeAll(async () => {
   reader = graphReader(stack.emulator);
   connector = await startFakeConnector();
   for (const id of [GRACE, LIAM, DANIEL, PRINCIPAL_ID, ADMIN_ID]) tokens.set(id, await tokenFor(stack, id));
-  const wc = await workingCalendarOf(stack.app);
-  session = await bookOn(stack.app, (await arrangementOf(stack.app, GRACE, LIAM)).id, firstSchoolDayAfter(wc, instantToLondon(new Date().toISOString()).date));
+  session = await bookOnNextSchoolDay(stack.app, GRACE, LIAM);
   // Grace has the app: the bot can write to her.
   expect(await botChat({ serverUrl: stack.serverUrl, connectorUrl: connector.url }).installFor(GRACE)).toBe(200);
 }, 90_000);
