@@ -205,7 +205,7 @@ describe('the compliance dashboard on the first start', () => {
     await panel.getByRole('radio', { name: 'CSV (for a spreadsheet)' }).check();
 
     const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download', exact: true }).click()]);
-    expect(download.suggestedFilename()).toBe(`evidence-pack_${from}_${today}.csv`);
+    expect(download.suggestedFilename()).toBe(`evidence-pack_oakfield-academy_${from}_${today}.csv`);
     const csv = await readFile(await download.path(), 'utf8');
     expect(csv).toContain(OAKFIELD.name);
     for (const name of namesIn(OAKFIELD.id)) expect(csv, name).toContain(name);
@@ -217,7 +217,7 @@ describe('the compliance dashboard on the first start', () => {
     const saved = panel.getByRole('status');
     await expect
       .poll(() => saved.textContent())
-      .toMatch(new RegExp(`^Saved evidence-pack_${from}_${today}\\.csv: the evidence pack for Oakfield Academy, .*CSV, without case detail\\.$`));
+      .toMatch(new RegExp(`^Saved evidence-pack_oakfield-academy_${from}_${today}\\.csv: the evidence pack for Oakfield Academy, .*CSV, without case detail\\.$`));
     await expectAccessibleWithCharts('Compliance, evidence pack downloaded');
   });
 

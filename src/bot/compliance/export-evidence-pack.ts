@@ -1,6 +1,7 @@
 import type { Caller } from '../../shared/access/app-roles.js';
 import { canReadAllDecisions } from '../../shared/access/records.js';
 import { evidenceCsv } from '../../shared/compliance/evidence-csv.js';
+import { evidencePackFileName } from '../../shared/compliance/evidence-file-name.js';
 import { buildEvidencePack, validateEvidenceRange, type EvidencePack } from '../../shared/compliance/evidence-pack.js';
 import type { DecisionRecord } from '../../shared/records/decision-record.js';
 import type { RecordVersion } from '../../shared/records/record.js';
@@ -116,12 +117,12 @@ export async function exportEvidencePack(deps: EvidenceDeps, input: EvidenceExpo
     schoolOf: (a) => schoolOfArrangement(a, saved),
     ...(withDetail ? { caseDetail: { reason } } : {}),
   });
-  const name = `evidence-pack_${range.value.from}_${range.value.to}${withDetail ? '_case-detail' : ''}`;
+  const filename = evidencePackFileName({ ...range.value, schoolName: school?.name, withCaseDetail: withDetail, format });
   // A byte-order mark so Excel reads the names as UTF-8.
   const file: EvidenceFile =
     format === 'csv'
-      ? { filename: `${name}.csv`, contentType: 'text/csv; charset=utf-8', body: `\uFEFF${evidenceCsv(pack)}` }
-      : { filename: `${name}.pdf`, contentType: 'application/pdf', body: await renderEvidencePdf(pack) };
+      ? { filename, contentType: 'text/csv; charset=utf-8', body: `\uFEFF${evidenceCsv(pack)}` }
+      : { filename, contentType: 'application/pdf', body: await renderEvidencePdf(pack) };
   await deps.audit.append({
     actorId: caller.id,
     action: 'evidence.export',
