@@ -11,13 +11,26 @@ function statusOf(error: unknown): number | undefined {
   return typeof s === 'number' ? s : undefined;
 }
 
+const MAX_SERVICE_URLS = 32;
+
 /**
  * Posts and updates cards through the Bot Connector at each conversation's own service URL (Teams gives
  * it with every activity; locally it is the Agents Playground's). 403: the user removed or blocked the
  * app; 404: the conversation or message is gone. Both mean the bot cannot reach them there.
  */
 export function createTeamsMessenger(app: App): Messenger {
-  const api = (to: ConversationRef) => app.api.clone({ serviceUrl: to.serviceUrl.replace(/\/+$/, '') });
+  // One client per service URL (Teams has a few, one per region): a clone builds a new HTTP client each time.
+  const clients = new Map<string, App['api']>();
+  const api = (to: ConversationRef): App['api'] => {
+    const serviceUrl = to.serviceUrl.replace(/\/+$/, '');
+    let client = clients.get(serviceUrl);
+    if (!client) {
+      if (clients.size >= MAX_SERVICE_URLS) clients.clear();
+      client = app.api.clone({ serviceUrl });
+      clients.set(serviceUrl, client);
+    }
+    return client;
+  };
   const unreachable = (error: unknown): never => {
     const status = statusOf(error);
     if (status === 403 || status === 404) throw new UnreachableError(status);
