@@ -21,6 +21,7 @@ import { createTeamsApp } from './teams/create-teams-app.js';
 import type { App } from '@microsoft/teams.apps';
 import type { CalendarSync } from './calendar-sync/calendar-sync.js';
 import { graphNotificationRoutes } from './http/routes/graph-notifications.js';
+import { rejectMalformedActivities } from './teams/activity-shape.js';
 import { KEEP_ALIVE_TIMEOUT_MS } from './http/keep-alive.js';
 
 export interface ServerDeps {
@@ -79,6 +80,14 @@ const REQUEST_ERRORS: Record<number, { error: string; message: string }> = {
   500: { error: 'internal_error', message: 'Something went wrong on the server. Try again; if it keeps happening, tell your safeguarding admin.' },
 };
 
+/** What to tell the caller about a request Express could not take (a body that is not JSON, an address that does not decode). */
+function requestError(err: unknown, status: number): { error: string; message: string } {
+  // Express decodes each path parameter: '%E0%A4%A' is not UTF-8.
+  if (err instanceof URIError) return { error: 'invalid_address', message: 'The address is not valid: part of it is wrongly encoded.' };
+  if (status >= 500) return REQUEST_ERRORS[500]!;
+  return REQUEST_ERRORS[status] ?? { error: 'invalid_request', message: 'The request could not be read.' };
+}
+
 export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   const { config, log } = deps;
   const app = express();
@@ -113,6 +122,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   if (deps.devSignIn) api.use(devSignInRoutes({ directory: deps.directory, signIn: deps.devSignIn, log }));
   api.use((req, res) => sendError(res, 404, { error: 'not_found', message: `There is no API route ${req.method} ${req.path}.` }));
   // The bot's POST /api/messages is registered first so the API's 404 handler never shadows it.
+  app.post('/api/messages', ...rejectMalformedActivities());
   const teams = createTeamsApp(config, app, log, deps.useCases);
   await teams.initialize();
   deps.onTeamsApp?.(teams);
@@ -137,7 +147,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     if (res.headersSent) return next(err);
     const status = typeof err === 'object' && err !== null && 'status' in err && typeof err.status === 'number' ? err.status : 500;
     if (status >= 500) log.error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'request failed');
-    sendError(res, status, REQUEST_ERRORS[status] ?? REQUEST_ERRORS[500]!);
+    sendError(res, status, requestError(err, status));
   });
 
   const server: Server = createServer(app);

@@ -119,3 +119,87 @@ describe('card actions', () => {
     );
   });
 });
+
+describe('bodies that are not activities', () => {
+  it('an activity missing what every Bot Framework activity carries gets a 400 naming it, before any handler runs', async () => {
+    const whole = { type: 'message', text: 'help', textFormat: 'plain' };
+    for (const [missing, field] of [
+      ['serviceUrl', 'serviceUrl'],
+      ['from', 'from'],
+      ['conversation', 'conversation'],
+      ['type', 'type'],
+    ] as const) {
+      const res = await chat.post(LIAM, { ...whole, [missing]: undefined });
+      expect(res.status, missing).toBe(400);
+      expect(JSON.parse(res.text), missing).toMatchObject({ error: 'invalid_activity', field });
+    }
+    // The SDK routes a message extension's submit by a field of its value: an invoke needs one.
+    const submit = await chat.post(LIAM, { type: 'invoke', name: 'composeExtension/submitAction', value: null });
+    expect(submit.status).toBe(400);
+    expect(JSON.parse(submit.text)).toMatchObject({ error: 'invalid_activity', field: 'value' });
+  });
+
+  it('an invoke of any kind the app handles, with any value, gets a 4xx or an answer, never a 500', async () => {
+    const name = fc.constantFrom('adaptiveCard/action', 'composeExtension/fetchTask', 'composeExtension/submitAction', 'composeExtension/query', 'task/fetch', 'task/submit', 'x');
+    const value = fc.oneof(
+      anyJson,
+      fc.record(
+        { commandId: fc.oneof(fc.constantFrom('addToAgenda', 'addMessageToAgenda'), fc.string()), messagePayload: anyJson, data: anyJson, action: anyJson },
+        { requiredKeys: [] },
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(name, value, async (invokeName, v) => {
+        const res = await chat.post(LIAM, { type: 'invoke', name: invokeName, value: v });
+        expect(res.status, `${invokeName} ${JSON.stringify(v)} → ${res.text}`).toBeLessThan(500);
+        await stack.app.idle();
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('any JSON at all, or a real activity with one part replaced by any JSON, gets a 4xx or an answer, never a 500', async () => {
+    const part = fc.constantFrom(
+      'from',
+      'conversation',
+      'serviceUrl',
+      'value',
+      'text',
+      'name',
+      'action',
+      'channelData',
+      'recipient',
+      'entities',
+      'replyToId',
+      'from.aadObjectId',
+      'conversation.conversationType',
+      'conversation.tenantId',
+      'channelData.tenant',
+    );
+    // The activity's fields with one replaced: 'from.aadObjectId' replaces that field within the sender.
+    const withPart = (key: string, v: unknown): Record<string, unknown> => {
+      const [outer, inner] = key.split('.') as [string, string | undefined];
+      if (!inner) return { [outer]: v };
+      const base: Record<string, Record<string, unknown>> = {
+        from: { id: `29:${LIAM}`, name: 'Liam', aadObjectId: LIAM },
+        conversation: { id: chat.conversationOf(LIAM), conversationType: 'personal' },
+        channelData: {},
+      };
+      return { [outer]: { ...base[outer], [inner]: v } };
+    };
+    const type = fc.constantFrom('message', 'invoke', 'installationUpdate', 'conversationUpdate', 'messageReaction', 'event', 'typing');
+    await fc.assert(
+      fc.asyncProperty(fc.option(fc.tuple(type, part, anyJson), { freq: 5 }), anyJson, async (replaced, junk) => {
+        const res = replaced
+          ? await chat.post(LIAM, { type: replaced[0], text: 'help', ...withPart(replaced[1], replaced[2]) })
+          : await fetch(`${stack.serverUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(junk) }).then(async (r) => ({
+              status: r.status,
+              text: await r.text(),
+            }));
+        expect(res.status, `${JSON.stringify(replaced ?? junk)} → ${res.text}`).toBeLessThan(500);
+        await stack.app.idle();
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});

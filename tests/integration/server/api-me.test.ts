@@ -115,6 +115,12 @@ describe('bad input', () => {
     expect(await res.json()).toMatchObject({ error: 'invalid_request', field: 'userId' });
   });
 
+  it('an address that does not decode is a 400 that says so (not a complaint about JSON)', async () => {
+    const res = await fetch(`${stack.serverUrl}/api/sessions/%E0%A4%A`);
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'invalid_address', message: 'The address is not valid: part of it is wrongly encoded.' });
+  });
+
   it('an unknown API route is a JSON 404', async () => {
     const res = await fetch(`${stack.serverUrl}/api/nothing-here`);
     expect(res.status).toBe(404);
