@@ -10,7 +10,7 @@ import { ADMIN_ID, AUDITOR_ID, DSL_ID } from '../../../tools/m365-emulator/src/i
 import type { RecordStorePort } from '../../../src/bot/graph/record-store.js';
 import { callApi, tokenFor } from '../../support/api.js';
 import { auditEntriesOf } from '../../support/audit-log.js';
-import { calendarDate, fromSchema, schoolYearInstant, timeOfDay, type JsonSchema } from '../../support/json-schema-arbitrary.js';
+import { anyJson, calendarDate, fromSchema, schoolYearInstant, timeOfDay, type JsonSchema } from '../../support/json-schema-arbitrary.js';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
 
 const GRACE = 'a1000000-0000-4000-8000-000000000007';
@@ -185,6 +185,28 @@ describe('every operation, called with generated input, answers below 500 and re
     expect(res.status).toBe(404);
     const added = (await auditEntriesOf(stack.app.store as RecordStorePort, ADMIN_ID)).filter((e) => !before.has(e.id));
     expect(added.map((e) => e.targetId)).toEqual([`${forged.slice(0, 254)}…`]);
+  });
+
+  it('the Graph change-notification endpoints (no bearer token: Graph sends none) take any JSON without a 500', async () => {
+    const notification = fc.record(
+      {
+        subscriptionId: fc.oneof(fc.uuid(), anyJson),
+        clientState: anyJson,
+        changeType: fc.oneof(fc.constantFrom('created', 'updated', 'deleted'), anyJson),
+        resource: anyJson,
+        lifecycleEvent: anyJson,
+        resourceData: anyJson,
+      },
+      { requiredKeys: [] },
+    );
+    const body = fc.oneof(anyJson, fc.record({ value: fc.oneof(anyJson, fc.array(fc.oneof(notification, anyJson), { maxLength: 3 })) }));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom('/api/graph/notifications', '/api/graph/lifecycle'), body, async (path, sent) => {
+        const res = await callApi(stack, undefined, 'POST', path, JSON.stringify(sent));
+        expect(res.status, `${path} ${JSON.stringify(sent)} → ${JSON.stringify(res.body)}`).toBeLessThan(500);
+      }),
+      { numRuns: RUNS_PER_OPERATION * 4 },
+    );
   });
 
   it('afterwards the server still answers, and the background work it started has finished', async () => {
