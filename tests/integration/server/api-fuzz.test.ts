@@ -10,30 +10,14 @@ import { ADMIN_ID, AUDITOR_ID, DSL_ID } from '../../../tools/m365-emulator/src/i
 import type { RecordStorePort } from '../../../src/bot/graph/record-store.js';
 import { callApi, tokenFor } from '../../support/api.js';
 import { auditEntriesOf } from '../../support/audit-log.js';
-import { anyJson, calendarDate, fromSchema, schoolYearInstant, timeOfDay, type JsonSchema } from '../../support/json-schema-arbitrary.js';
+import { anyJson, calendarDate, fromSchema, schoolYearInstant, timeOfDay } from '../../support/json-schema-arbitrary.js';
+import { operationsOf, type DocOperation, type OpenApiDoc } from '../../support/openapi-doc.js';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
 
 const GRACE = 'a1000000-0000-4000-8000-000000000007';
 const LIAM = 'a1000000-0000-4000-8000-000000000008';
 const CALLERS = { admin: ADMIN_ID, lead: DSL_ID, auditor: AUDITOR_ID, grace: GRACE, liam: LIAM } as const;
 type Who = keyof typeof CALLERS;
-
-type Method = 'get' | 'post' | 'put' | 'patch';
-interface Parameter {
-  name: string;
-  in: 'path' | 'query';
-  required?: boolean;
-  schema: JsonSchema;
-}
-interface DocOperation {
-  operationId: string;
-  parameters?: Parameter[];
-  requestBody?: { content: Record<string, { schema: JsonSchema }> };
-}
-interface OpenApiDoc {
-  paths: Record<string, Partial<Record<Method, DocOperation>>>;
-  components?: { schemas?: Record<string, JsonSchema> };
-}
 
 // FUZZ_RUNS=500 for a longer search when changing the API.
 const RUNS_PER_OPERATION = Number(process.env.FUZZ_RUNS ?? 25);
@@ -87,8 +71,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const operations = (): { path: string; method: Method; op: DocOperation }[] =>
-  Object.entries(doc.paths).flatMap(([path, item]) => (Object.entries(item) as [Method, DocOperation][]).map(([method, op]) => ({ path, method, op })));
+const operations = () => operationsOf(doc);
 
 /** A path parameter: a real id, usually; otherwise something made up or hostile. */
 const pathValue = (name: string): fc.Arbitrary<string> =>

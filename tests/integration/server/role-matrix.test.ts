@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ID, AUDITOR_ID, DSL_ID, PRINCIPAL_ID } from '../../../tools/m365-emulator/src/index.js';
 import { callApi, tokenFor, type ApiReply } from '../../support/api.js';
+import { operationsOf, type Method, type OpenApiDoc } from '../../support/openapi-doc.js';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
 
 const HANNAH = 'a1000000-0000-4000-8000-000000000003';
@@ -57,17 +58,6 @@ const EXPECTED_OPERATIONS = [
   'saveSchools',
 ];
 
-type Method = 'get' | 'post' | 'put' | 'patch';
-interface DocOperation {
-  operationId?: string;
-  parameters?: { name: string; in: string }[];
-  requestBody?: unknown;
-  responses?: Record<string, unknown>;
-}
-interface OpenApiDoc {
-  openapi: string;
-  paths: Record<string, Partial<Record<Method, DocOperation>>>;
-}
 interface Session {
   id: string;
   arrangementId: string;
@@ -201,8 +191,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const operations = (): { path: string; method: Method; op: DocOperation }[] =>
-  Object.entries(doc.paths).flatMap(([path, item]) => (Object.entries(item) as [Method, DocOperation][]).map(([method, op]) => ({ path, method, op })));
+const operations = () => operationsOf(doc);
 
 /** A real id for each path parameter, so the 401s are not just for unknown things. */
 const fillPath = (path: string): string =>
