@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Caller } from '../../shared/access/app-roles.js';
 import { agendaItemText, DEFAULT_AGENDA_TEMPLATE, DEFAULT_SECTION_ID, looksLikeChildName, numberedItems, type AgendaItem, type AgendaView } from '../../shared/agenda/agenda.js';
 import { partiesOf } from '../../shared/arrangements/arrangement.js';
@@ -26,6 +26,14 @@ export interface AddItemInput {
   sectionId?: string | undefined;
   /** The card the item was added from: Teams updates it with the answer, so it is not updated again. */
   fromActivityId?: string | undefined;
+  /** The id of the Teams activity that asked: Teams sends it again if the answer is slow, and that adds nothing more. */
+  requestId?: string | undefined;
+}
+
+/** The item's id for one person's request: the same request always makes the same item. */
+function itemIdFor(callerId: string, requestId: string): string {
+  const h = createHash('sha256').update(`agenda-item\n${callerId}\n${requestId}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 type Deps = Pick<
@@ -89,8 +97,8 @@ export async function addAgendaItem(deps: Deps, input: AddItemInput): Promise<Ou
       refuse('conflict', 'agenda_full', `This agenda already has ${MAX_ITEMS_PER_SESSION} items. Remove some before adding more.`),
     );
   const me = partiesOf(arrangement).find((p) => p.id === caller.id);
-  const item: AgendaItem = {
-    id: randomUUID(),
+  const asked: AgendaItem = {
+    id: input.requestId ? itemIdFor(caller.id, input.requestId) : randomUUID(),
     sessionId,
     sectionId: input.sectionId ?? DEFAULT_SECTION_ID,
     text,
@@ -98,8 +106,9 @@ export async function addAgendaItem(deps: Deps, input: AddItemInput): Promise<Ou
     addedByName: me?.displayName ?? 'Unknown',
     addedAt: now,
   };
-  await deps.agendaItems.create(item);
-  const view = await loadAgendaView(deps, session, arrangement, [...existing.map((i) => i.value), item]);
+  // A repeated request finds the item its first delivery made, and answers as that one did.
+  const item = (await deps.agendaItems.create(asked)).value;
+  const view = await loadAgendaView(deps, session, arrangement, [...existing.map((i) => i.value).filter((i) => i.id !== item.id), item]);
   publishAgendaLater(deps, session, arrangement, { activityId: input.fromActivityId });
   const number = numberedItems(view).findIndex((i) => i.id === item.id) + 1;
   // The text is never audited or logged: it may hold case detail.

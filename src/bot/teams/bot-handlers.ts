@@ -19,6 +19,7 @@ import type { UseCases } from '../use-cases.js';
 import { decisionCardOf } from '../decisions/decision-view.js';
 import { signatureCardOfView } from '../records/record-view.js';
 import { cardError, cardResponse, refusalResponse } from './bot-replies.js';
+import { createRepeatedActivities } from './repeated-activities.js';
 import { callerOf, personalConversationOf } from './conversation-of.js';
 
 const NAME_REMINDER = 'It looks as if that names a child. Please use initials or a case reference instead (you can edit the item on the agenda card).';
@@ -49,7 +50,13 @@ export function registerBotHandlers(app: App, useCases: UseCases, log: Logger): 
     if (caller) await useCases.forgetConversation({ userId: caller.id }).catch((err: unknown) => log.error({ err: errorSummary(err) }, 'could not forget the conversation'));
   });
 
+  const repeats = createRepeatedActivities();
   app.on('message', async ({ activity, send }) => {
+    // Teams' second delivery of a message that took long: the first delivery answers it.
+    if (repeats.isRepeat(activity.id)) {
+      log.info('repeated message ignored');
+      return;
+    }
     const command = parseCommand(activity.text);
     // Never log the message text: it may contain case detail.
     log.info({ command: command.kind, conversationType: activity.conversation.conversationType }, 'bot message');
@@ -58,14 +65,14 @@ export function registerBotHandlers(app: App, useCases: UseCases, log: Logger): 
     if (personal)
       await useCases.rememberConversation({ ref: personal, installed: false }).catch((err: unknown) => log.error({ err: errorSummary(err) }, 'could not save the conversation'));
     try {
-      await answer(command, caller, personal, send);
+      await answer(command, caller, personal, send, activity.id);
     } catch (err) {
       log.error({ err: errorSummary(err), command: command.kind }, 'bot command failed');
       await send(message('Something went wrong', 'I could not do that just now. Nothing was lost: please try again in a minute.'));
     }
   });
 
-  const answer = async (command: ParsedCommand, caller: Caller | undefined, personal: ConversationRef | undefined, send: Send) => {
+  const answer = async (command: ParsedCommand, caller: Caller | undefined, personal: ConversationRef | undefined, send: Send, requestId: string | undefined) => {
     if (command.kind === 'help') return send(help(false));
     if (command.kind === 'unknown') return send(help(true));
     if (!caller) return send(message('Sign in needed', 'I could not tell who you are. Open this chat from Microsoft Teams with your school account.'));
@@ -75,7 +82,7 @@ export function registerBotHandlers(app: App, useCases: UseCases, log: Logger): 
     switch (command.kind) {
       case 'add': {
         if (!command.text) return send(message('What should I add?', 'Type add followed by the item, for example: add Workload since the new term.'));
-        const added = await useCases.addAgendaItem({ caller, text: command.text });
+        const added = await useCases.addAgendaItem({ caller, text: command.text, requestId });
         if (!added.ok) return send(message('Not added', added.refusal.message));
         if (added.value.kind === 'choose-session') return send(new MessageActivity().addCard('adaptive', buildSessionChoiceCard(added.value)));
         const when = formatLondonDateTime(added.value.view.start);
@@ -137,16 +144,16 @@ export function registerBotHandlers(app: App, useCases: UseCases, log: Logger): 
       await useCases.recordRefusedCardAction({ actorId: caller.id, verb, reason: 'malformed' });
       return cardError(parsed.message);
     }
-    return act(caller, parsed.action, activity.replyToId);
+    return act(caller, parsed.action, activity.replyToId, activity.id);
   };
 
   const agendaAnswer = (caller: Caller, view: Parameters<typeof buildAgendaCard>[0], notice?: string, nameReminder = false): AdaptiveCardActionResponse =>
     cardResponse(buildAgendaCard(view, caller.id, { refreshUserIds: [caller.id], ...(notice ? { notice } : {}), nameReminder }));
 
-  const act = async (caller: Caller, action: CardAction, fromActivityId: string | undefined): Promise<AdaptiveCardActionResponse> => {
+  const act = async (caller: Caller, action: CardAction, fromActivityId: string | undefined, requestId: string | undefined): Promise<AdaptiveCardActionResponse> => {
     switch (action.action) {
       case 'agenda.add': {
-        const added = await useCases.addAgendaItem({ caller, sessionId: action.sessionId, text: action.itemText ?? '', sectionId: action.sectionId, fromActivityId });
+        const added = await useCases.addAgendaItem({ caller, sessionId: action.sessionId, text: action.itemText ?? '', sectionId: action.sectionId, fromActivityId, requestId });
         if (!added.ok) return refusalResponse(added.refusal);
         if (added.value.kind === 'choose-session') return cardResponse(buildSessionChoiceCard(added.value));
         return agendaAnswer(caller, added.value.view, `Added as item ${added.value.number}.`, added.value.namesAChild);

@@ -99,7 +99,7 @@ export function registerMessageExtension(app: App, useCases: UseCases, log: Logg
       await useCases.recordRefusedCardAction({ actorId: caller.id, verb: ADD_TO_AGENDA_COMMAND_ID, reason: 'malformed' });
       return dialogMessage(parsed.message);
     }
-    const added = await useCases.addAgendaItem({ caller, sessionId: parsed.value.sessionId, text: parsed.value.itemText });
+    const added = await useCases.addAgendaItem({ caller, sessionId: parsed.value.sessionId, text: parsed.value.itemText, requestId: activity.id });
     if (!added.ok) {
       log.info({ command: ADD_TO_AGENDA_COMMAND_ID, refusal: added.refusal.code }, 'message extension: not added');
       return dialogMessage(added.refusal.message);

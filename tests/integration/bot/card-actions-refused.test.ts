@@ -351,3 +351,35 @@ describe('refused actions on agenda items and the other verbs', () => {
     for (const c of cases) await expectRefused(c);
   });
 });
+
+// Teams sends a message again, with the same id, when the bot took more than 15 seconds over it.
+describe('a message Teams delivers twice', () => {
+  it('"add" delivered twice at once adds one item and answers once', async () => {
+    const liam = chat.conversationOf(LIAM);
+    const before = await agendaItems();
+    const mark = connector.received.length;
+    const activity = { id: 'repeated-activity-0001', type: 'message', text: 'add Planning for the spring term', textFormat: 'plain' };
+    const statuses = await Promise.all([chat.post(LIAM, activity), chat.post(LIAM, activity)]);
+    expect(statuses.map((s) => s.status)).toEqual([200, 200]);
+    await connector.waitFor((all) => all.slice(mark).some((r) => r.conversationId === liam && r.method === 'POST'), "Liam's answer");
+    await stack.app.idle();
+    expect((await agendaItems()).length).toBe(before.length + 1);
+    expect(connector.since(mark, liam).filter((r) => r.method === 'POST')).toHaveLength(1);
+  });
+
+  it('a repeat that reaches another server adds nothing more: the item is keyed by the request', async () => {
+    const liam = { id: LIAM, roles: [] };
+    const ask = () => stack.app.useCases.addAgendaItem({ caller: liam, text: 'Supervision notes template', requestId: 'repeated-activity-0002' });
+    const first = await ask();
+    const before = await agendaItems();
+    const again = await ask();
+    expect(first.ok && again.ok).toBe(true);
+    if (!first.ok || !again.ok || first.value.kind !== 'added' || again.value.kind !== 'added') throw new Error('not added');
+    expect(again.value.item).toEqual(first.value.item);
+    expect(again.value.number).toBe(first.value.number);
+    expect(await agendaItems()).toEqual(before);
+    // The same words sent again as a new message are a new item.
+    const fresh = await stack.app.useCases.addAgendaItem({ caller: liam, text: 'Supervision notes template', requestId: 'repeated-activity-0003' });
+    expect(fresh.ok && fresh.value.kind === 'added' && fresh.value.item.id).not.toBe(first.value.item.id);
+  });
+});
