@@ -105,11 +105,14 @@ export interface AppSettings {
 }
 
 /** An agenda item as stored: removing one keeps it, marked, so the history is not lost. */
-export type StoredAgendaItem = AgendaItem & { removedAt?: IsoInstant; removedById?: string };
+/** `removedByRequest`: the Teams message ("remove 2") that removed it, so a repeat of that message removes nothing more. */
+export type StoredAgendaItem = AgendaItem & { removedAt?: IsoInstant; removedById?: string; removedByRequest?: string };
 
 export interface AgendaItemRepository {
   /** The session's items that have not been removed. */
   listForSession(sessionId: string): Promise<Stored<StoredAgendaItem>[]>;
+  /** The session's items, removed ones too. */
+  listAllForSession(sessionId: string): Promise<Stored<StoredAgendaItem>[]>;
   get(itemId: string): Promise<Stored<StoredAgendaItem> | undefined>;
   create(item: StoredAgendaItem): Promise<Stored<StoredAgendaItem>>;
   update(base: Stored<StoredAgendaItem>, next: StoredAgendaItem): Promise<Stored<StoredAgendaItem>>;

@@ -21,6 +21,8 @@ export interface ChangeItemInput {
   itemId?: string | undefined;
   number?: number | undefined;
   fromActivityId?: string | undefined;
+  /** From chat: the Teams message that asked. Teams sends a slow one again; "remove 2" twice removes one item. */
+  requestId?: string | undefined;
 }
 
 const notFound = refuse('not-found', 'item_not_found', 'There is no such item on this agenda. It may have been removed already.');
@@ -45,7 +47,10 @@ async function loadItem(deps: Deps, input: ChangeItemInput, action: string) {
     item = await deps.agendaItems.get(input.itemId);
     if (item && (item.value.sessionId !== sessionId || item.value.removedAt)) item = undefined;
   } else if (input.number !== undefined) {
-    const listed = await deps.agendaItems.listForSession(sessionId);
+    const all = await deps.agendaItems.listAllForSession(sessionId);
+    const already = input.requestId ? all.find((i) => i.value.removedByRequest === input.requestId) : undefined;
+    if (already) return { ok: true as const, item: already, loaded, sessionId };
+    const listed = all.filter((i) => !i.value.removedAt);
     const view = await loadAgendaView(
       deps,
       loaded.session.value,
@@ -67,7 +72,13 @@ async function loadItem(deps: Deps, input: ChangeItemInput, action: string) {
 export async function removeAgendaItem(deps: Deps, input: ChangeItemInput): Promise<Outcome<{ view: AgendaView }>> {
   const found = await loadItem(deps, input, 'agenda.remove');
   if (!found.ok) return found.outcome;
-  await deps.agendaItems.update(found.item, { ...found.item.value, removedAt: deps.clock.now(), removedById: input.caller.id });
+  if (!found.item.value.removedAt)
+    await deps.agendaItems.update(found.item, {
+      ...found.item.value,
+      removedAt: deps.clock.now(),
+      removedById: input.caller.id,
+      ...(input.requestId ? { removedByRequest: input.requestId } : {}),
+    });
   const view = await loadAgendaView(deps, found.loaded.session.value, found.loaded.arrangement);
   publishAgendaLater(deps, found.loaded.session.value, found.loaded.arrangement, { activityId: input.fromActivityId });
   return audited(deps.audit, input.caller, 'agenda.remove', found.sessionId, done({ view }));

@@ -10,6 +10,7 @@ export const AGENDA_ITEMS_LIST = 'AgendaItems';
 const storedAgendaItemSchema = agendaItemSchema.extend({
   removedAt: z.string().refine(isIsoInstant).optional(),
   removedById: z.string().optional(),
+  removedByRequest: z.string().optional(),
 }) as unknown as z.ZodType<StoredAgendaItem>;
 
 export function createAgendaItemRepository(store: RecordStorePort): AgendaItemRepository {
@@ -20,6 +21,7 @@ export function createAgendaItemRepository(store: RecordStorePort): AgendaItemRe
   }));
   return {
     listForSession: async (sessionId) => (await items.where({ SessionId: sessionId })).filter((i) => !i.value.removedAt),
+    listAllForSession: (sessionId) => items.where({ SessionId: sessionId }),
     get: (id) => items.byKey(id),
     create: (item) => items.create(item.id, item),
     update: (base, next) => items.update(base, next),

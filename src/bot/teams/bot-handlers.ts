@@ -108,7 +108,7 @@ export function registerBotHandlers(app: App, useCases: UseCases, log: Logger): 
       }
       case 'remove': {
         if (command.number === undefined) return send(message('Which item?', 'Type remove followed by the item number shown on the agenda, for example: remove 2.'));
-        const removed = await useCases.removeAgendaItem({ caller, number: command.number });
+        const removed = await useCases.removeAgendaItem({ caller, number: command.number, requestId });
         if (!removed.ok) return send(message('Not removed', removed.refusal.message));
         return send(message('Removed', `Item ${command.number} is off the agenda for ${formatLondonDateTime(removed.value.view.start)}.`));
       }

@@ -382,4 +382,24 @@ describe('a message Teams delivers twice', () => {
     const fresh = await stack.app.useCases.addAgendaItem({ caller: liam, text: 'Supervision notes template', requestId: 'repeated-activity-0003' });
     expect(fresh.ok && fresh.value.kind === 'added' && fresh.value.item.id).not.toBe(first.value.item.id);
   });
+
+  it('"remove 1" repeated on another server removes one item, not the next one too', async () => {
+    const liam = { id: LIAM, roles: [] };
+    const shown = async () => {
+      const agenda = await stack.app.useCases.getAgenda({ caller: liam, sessionId: session.id });
+      if (!agenda.ok) throw new Error(agenda.refusal.message);
+      return agenda.value.sections.flatMap((s) => s.items).map((i) => i.text);
+    };
+    const before = await shown();
+    expect(before.length).toBeGreaterThanOrEqual(2);
+    const removeFirst = (requestId: string) => stack.app.useCases.removeAgendaItem({ caller: liam, number: 1, requestId });
+    expect((await removeFirst('repeated-activity-0004')).ok).toBe(true);
+    const after = await shown();
+    expect(after).toHaveLength(before.length - 1);
+    expect((await removeFirst('repeated-activity-0004')).ok).toBe(true);
+    expect(await shown()).toEqual(after);
+    // A new message saying the same removes the next one.
+    expect((await removeFirst('repeated-activity-0005')).ok).toBe(true);
+    expect(await shown()).toHaveLength(before.length - 2);
+  });
 });
