@@ -7,12 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CARD_ACTION_VERBS } from '../../../src/shared/cards/card-actions.js';
 import { POSTPONEMENT_REASONS } from '../../../src/shared/sessions/session.js';
 import type { Session } from '../../../src/shared/sessions/session.js';
-import { botChat, type BotChat } from '../../support/bot-activities.js';
+import type { BotChat } from '../../support/bot-activities.js';
 import { expectPlainCardError } from '../../support/card-errors.js';
-import { cardOf, cardText, startFakeConnector, type FakeConnector } from '../../support/fake-connector.js';
+import { cardOf, cardText, type FakeConnector } from '../../support/fake-connector.js';
 import { anyJson, schoolYearInstant } from '../../support/json-schema-arbitrary.js';
-import { startStack, type RunningStack } from '../../support/start-stack.js';
-import { bookOnNextSchoolDay, GRACE, LIAM, SOPHIE } from './bot-test-kit.js';
+import type { RunningStack } from '../../support/start-stack.js';
+import { GRACE, LIAM, SOPHIE, startChatStack, type ChatStack } from './bot-test-kit.js';
 
 // FUZZ_RUNS=500 for a longer search when changing the bot.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
@@ -22,18 +22,14 @@ let connector: FakeConnector;
 let chat: BotChat;
 let session: Session;
 
+let running: ChatStack | undefined;
 beforeAll(async () => {
-  stack = await startStack();
-  connector = await startFakeConnector();
-  chat = botChat({ serverUrl: stack.serverUrl, connectorUrl: connector.url });
-  session = await bookOnNextSchoolDay(stack.app, GRACE, LIAM);
-  for (const id of [GRACE, LIAM, SOPHIE]) expect(await chat.installFor(id)).toBe(200);
+  running = await startChatStack();
+  ({ stack, connector, chat, session } = running);
 }, 60_000);
 
 afterAll(async () => {
-  await stack?.app.idle();
-  await connector?.close();
-  await stack?.stop();
+  await running?.stop();
 });
 
 // Grace and Liam are the session's parties; Sophie is not.

@@ -10,6 +10,9 @@ import { isPlannableDay, makeWorkingCalendar, type WorkingCalendar } from '../..
 import type { Session } from '../../../src/shared/sessions/session.js';
 import type { StartedApp } from '../../../src/bot/compose.js';
 import { ADMIN_ID } from '../../../tools/m365-emulator/src/index.js';
+import { botChat, type BotChat } from '../../support/bot-activities.js';
+import { startFakeConnector, type FakeConnector } from '../../support/fake-connector.js';
+import { startStack, type RunningStack } from '../../support/start-stack.js';
 
 // The fictional demo school (tools/m365-emulator/src/seed/demo-school.ts).
 export const PRIYA = ADMIN_ID; // the safeguarding admin (SAFEGUARDING_ADMIN_IDS in the local stack)
@@ -94,4 +97,40 @@ export async function bookOnNextSchoolDay(app: App, supervisorId: string, superv
   const wc = await workingCalendarOf(app);
   const arrangement = await arrangementOf(app, supervisorId, superviseeId);
   return bookOn(app, arrangement.id, firstSchoolDayAfter(wc, instantToLondon(new Date().toISOString()).date));
+}
+
+export interface ChatStack {
+  stack: RunningStack;
+  connector: FakeConnector;
+  chat: BotChat;
+  /** Grace and Liam's session on the next school day. */
+  session: Session;
+  /** Waits for background work, then stops the connector and the stack. */
+  stop(): Promise<void>;
+}
+
+/**
+ * A stack with a fake Bot Connector, Grace and Liam's session booked on the next school day, and the app
+ * installed for Grace, Liam and Sophie (who is not in that session).
+ */
+export async function startChatStack(): Promise<ChatStack> {
+  const stack = await startStack();
+  const connector = await startFakeConnector();
+  const chat = botChat({ serverUrl: stack.serverUrl, connectorUrl: connector.url });
+  const session = await bookOnNextSchoolDay(stack.app, GRACE, LIAM);
+  for (const id of [GRACE, LIAM, SOPHIE]) {
+    const status = await chat.installFor(id);
+    if (status !== 200) throw new Error(`installing the app for ${id}: HTTP ${status}`);
+  }
+  return {
+    stack,
+    connector,
+    chat,
+    session,
+    stop: async () => {
+      await stack.app.idle();
+      await connector.close();
+      await stack.stop();
+    },
+  };
 }

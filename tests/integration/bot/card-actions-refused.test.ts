@@ -7,10 +7,10 @@ import { expectPlainCardError } from '../../support/card-errors.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordStorePort, StoredItem } from '../../../src/bot/graph/record-store.js';
 import type { Session } from '../../../src/shared/sessions/session.js';
-import { botChat, type BotChat } from '../../support/bot-activities.js';
-import { cardOf, cardText, startFakeConnector, type FakeConnector } from '../../support/fake-connector.js';
-import { startStack, type RunningStack } from '../../support/start-stack.js';
-import { bookOnNextSchoolDay, GRACE, LIAM, SOPHIE } from './bot-test-kit.js';
+import type { BotChat } from '../../support/bot-activities.js';
+import { cardOf, cardText, type FakeConnector } from '../../support/fake-connector.js';
+import type { RunningStack } from '../../support/start-stack.js';
+import { GRACE, LIAM, SOPHIE, startChatStack, type ChatStack } from './bot-test-kit.js';
 
 const ITEM = 'Workload since September';
 const FORGED = 'forged-session-0001';
@@ -79,19 +79,16 @@ async function expectRefused(c: RefusedCase): Promise<void> {
   ).toEqual([{ action: c.audit.action, actorId: c.who, outcome: 'refused', detail: c.audit.detail, targetId: c.audit.targetId ?? '-' }]);
 }
 
+let running: ChatStack | undefined;
 beforeAll(async () => {
-  stack = await startStack();
-  store = stack.app.store as RecordStorePort;
-  connector = await startFakeConnector();
-  chat = botChat({ serverUrl: stack.serverUrl, connectorUrl: connector.url });
   // Grace supervises Liam (his only arrangement): their session on the next school day.
-  session = await bookOnNextSchoolDay(stack.app, GRACE, LIAM);
-  for (const id of [GRACE, LIAM, SOPHIE]) expect(await chat.installFor(id)).toBe(200);
+  running = await startChatStack();
+  ({ stack, connector, chat, session } = running);
+  store = stack.app.store as RecordStorePort;
 }, 60_000);
 
 afterAll(async () => {
-  await connector?.close();
-  await stack?.stop();
+  await running?.stop();
 });
 
 describe('agenda from chat', () => {
