@@ -198,6 +198,8 @@ describe('the compliance dashboard', () => {
     await page.getByRole('heading', { name: 'My supervisees', level: 3 }).waitFor();
     const table = page.getByRole('region', { name: 'Where my supervisees stand' }).getByRole('table');
     const liam = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Liam Doherty', exact: true }) });
+    // The heading shows before the rows arrive: wait for Liam's row, then read it.
+    await liam.waitFor();
     const cells = await liam.getByRole('cell').allTextContents();
     expect(cells[1]).toBe(formatDate(booked.start));
     expect(cells[2]).toMatch(STATUS);
