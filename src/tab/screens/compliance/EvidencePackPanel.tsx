@@ -93,7 +93,10 @@ export function EvidencePackPanel({ schools }: { readonly schools: readonly { re
     setBusy(true);
     try {
       const file = await downloadEvidencePack(api, checked.request);
-      const filename = filenameFromDisposition(file.contentDisposition, fallbackFilename(checked.request));
+      const filename = filenameFromDisposition(
+        file.contentDisposition,
+        fallbackFilename(checked.request, checked.request.schoolId ? scopeName(checked.request.schoolId) : undefined),
+      );
       saveFile(file.blob, filename);
       setStatus(savedMessage(checked.request, checked.request.schoolId ? scopeName(checked.request.schoolId) : WHOLE_TRUST_TEXT.toLowerCase(), filename));
     } catch (caught) {

@@ -111,6 +111,7 @@ describe('the evidence pack form', () => {
     const fallback = fallbackFilename({ from: '2025-06-15', to: '2026-06-15', format: 'csv' });
     expect(fallback).toBe('evidence-pack_2025-06-15_2026-06-15.csv');
     expect(fallbackFilename({ from: '2025-06-15', to: '2026-06-15', format: 'pdf', caseDetail: { reason: 'Ofsted' } })).toBe('evidence-pack_2025-06-15_2026-06-15_case-detail.pdf');
+    expect(fallbackFilename({ from: '2025-06-15', to: '2026-06-15', format: 'csv' }, 'Oakfield Academy')).toBe('evidence-pack_oakfield-academy_2025-06-15_2026-06-15.csv');
     expect(filenameFromDisposition('attachment; filename="evidence-pack_2025-06-15_2026-06-15.pdf"', fallback)).toBe('evidence-pack_2025-06-15_2026-06-15.pdf');
     expect(filenameFromDisposition('attachment; filename="a.csv"; filename*=UTF-8\'\'pack%20%C3%A9.csv', fallback)).toBe('pack é.csv');
     expect(filenameFromDisposition('attachment; filename=plain.csv', fallback)).toBe('plain.csv');

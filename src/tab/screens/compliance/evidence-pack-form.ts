@@ -4,6 +4,7 @@
 // as src/bot/compliance/export-evidence-pack.ts), the file name from Content-Disposition and the words
 // shown when the file is saved. Pure: the caller passes today's London date in.
 import { addMonths, isIsoDate } from '../../../shared/calendar/dates.js';
+import { evidencePackFileName } from '../../../shared/compliance/evidence-file-name.js';
 import type { EvidenceFormat, EvidencePackRequest } from '../../api/operations/compliance.js';
 import { formatIsoDate } from '../../time/london.js';
 
@@ -133,9 +134,9 @@ export function filenameFromDisposition(header: string | null | undefined, fallb
   return plain && plain !== '.' && plain !== '..' ? plain : fallback;
 }
 
-/** The name to save under when the server names none: 'evidence-pack_2025-06-01_2026-06-01.csv'. */
-export function fallbackFilename(request: Pick<EvidencePackRequest, 'from' | 'to' | 'format' | 'caseDetail'>): string {
-  return `evidence-pack_${request.from}_${request.to}${request.caseDetail ? '_case-detail' : ''}.${request.format}`;
+/** The name to save under when the server names none, as the server names it: 'evidence-pack_oakfield-academy_2025-06-01_2026-06-01.csv'. */
+export function fallbackFilename(request: Pick<EvidencePackRequest, 'from' | 'to' | 'format' | 'caseDetail'>, schoolName?: string): string {
+  return evidencePackFileName({ from: request.from, to: request.to, schoolName, withCaseDetail: request.caseDetail !== undefined, format: request.format });
 }
 
 /** What was saved, in words: 'Saved evidence-pack_….csv: the evidence pack for Oakfield Academy, Sun 1 Jun 2025 to Mon 1 Jun 2026, CSV, without case detail.' */
