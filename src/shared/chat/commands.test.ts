@@ -16,6 +16,8 @@ describe('parseCommand', () => {
     ['add to the agenda: Core group minutes', 'Core group minutes'],
     ['Can you add - LADO advice', 'LADO advice'],
     ['add itemised costs for training', 'itemised costs for training'],
+    // Pasted text can carry invisible characters (zero-width spaces, a right-to-left override): dropped.
+    ['add Work\u200bload and \u202ewellbeing', 'Workload and wellbeing'],
   ])('reads %j as add, keeping the text as typed', (t, text) => {
     expect(parseCommand(t)).toEqual({ kind: 'add', text });
   });

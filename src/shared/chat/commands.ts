@@ -1,3 +1,5 @@
+import { plainText as tidyText } from '../cards/message-html-text.js';
+
 /** The bot's chat commands, as listed on the help card and in the app manifest's command list. */
 export interface BotCommand {
   /** What the person types. */
@@ -28,9 +30,12 @@ export type ParsedCommand =
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '\u2019', lsquo: '\u2018', ldquo: '\u201c', rdquo: '\u201d' };
 
-/** The message's words: no <at>mentions</at> or HTML, entities decoded, whitespace collapsed. Case kept. */
-function plainText(text: string): string {
-  return (
+/**
+ * The message's words: no <at>mentions</at> or HTML, entities decoded, hidden and control characters
+ * removed (as from a message added with the message extension), whitespace collapsed. Case kept.
+ */
+function messageWords(text: string): string {
+  return tidyText(
     text
       // Teams puts an <at>mention</at> in channel messages; the bot only needs the words.
       .replace(/<at\b[^>]*>.*?<\/at>/gis, ' ')
@@ -41,9 +46,7 @@ function plainText(text: string): string {
           return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
         }
         return ENTITIES[name.toLowerCase()] ?? all;
-      })
-      .replace(/\s+/g, ' ')
-      .trim()
+      }),
   );
 }
 
@@ -89,7 +92,7 @@ function commandKey(text: string): string {
  * Anything not understood is 'unknown' (the bot answers with the help card).
  */
 export function parseCommand(text: string | undefined): ParsedCommand {
-  const plain = plainText(text ?? '').replace(POLITE_START, '');
+  const plain = messageWords(text ?? '').replace(POLITE_START, '');
   const add = ADD.exec(plain);
   if (add) return { kind: 'add', text: plain.slice(add[0].length).trim() };
   const remove = REMOVE.exec(plain);
