@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { App } from '@microsoft/teams.apps';
 import type { IMessageExtensionFetchTaskInvokeActivity, IMessageExtensionSubmitActionInvokeActivity, MessagingExtensionActionResponse } from '@microsoft/teams.api';
 import type { AdaptiveCard } from '@microsoft/teams.cards';
@@ -78,6 +79,7 @@ export function registerMessageExtension(app: App, useCases: UseCases, log: Logg
         shortened: prefill.shortened,
         namesAChild: prefill.text !== '' && looksLikeChildName(prefill.text),
         sessions: next.value.map((s) => ({ sessionId: s.sessionId, start: s.start, withNames: s.withNames })),
+        submissionId: randomUUID(),
       }),
     );
   };
@@ -99,7 +101,9 @@ export function registerMessageExtension(app: App, useCases: UseCases, log: Logg
       await useCases.recordRefusedCardAction({ actorId: caller.id, verb: ADD_TO_AGENDA_COMMAND_ID, reason: 'malformed' });
       return dialogMessage(parsed.message);
     }
-    const added = await useCases.addAgendaItem({ caller, sessionId: parsed.value.sessionId, text: parsed.value.itemText, requestId: activity.id });
+    // Teams retries a submit it got no answer to within five seconds: the dialog's own id makes the repeat add nothing more.
+    const requestId = parsed.value.submissionId ? `dialog:${parsed.value.submissionId}` : activity.id;
+    const added = await useCases.addAgendaItem({ caller, sessionId: parsed.value.sessionId, text: parsed.value.itemText, requestId });
     if (!added.ok) {
       log.info({ command: ADD_TO_AGENDA_COMMAND_ID, refusal: added.refusal.code }, 'message extension: not added');
       return dialogMessage(added.refusal.message);

@@ -42,6 +42,11 @@ describe('add to agenda card (the message extension dialog)', () => {
     expect(textOf(card)).not.toContain(PREFILL_NAMES_A_CHILD);
   });
 
+  it('the Submit carries the id of this opening of the dialog, when given, so a retried submit is known', () => {
+    const card = buildAddToAgendaCard({ text: '', sessions: [GRACE_SESSION], submissionId: 'd1' });
+    expect(ofType(card, 'Action.Submit').map((s) => s.data)).toEqual([{ form: ADD_TO_AGENDA_COMMAND_ID, submissionId: 'd1' }]);
+  });
+
   it('several sessions: none preselected, the person chooses', () => {
     const card = expectWellFormed(buildAddToAgendaCard({ text: '', sessions: [GRACE_SESSION, GROUP_SESSION] }));
     const [choice] = ofType(card, 'Input.ChoiceSet');
@@ -83,6 +88,17 @@ describe('add to agenda card (the message extension dialog)', () => {
 describe('parseAddToAgendaSubmit (the form data, as Teams sends it)', () => {
   it('accepts the inputs and strips anything else', () => {
     expect(parseAddToAgendaSubmit({ form: 'addToAgenda', itemText: 'Workload', sessionId: 's1', caller: 'someone-else' })).toEqual({
+      ok: true,
+      value: { itemText: 'Workload', sessionId: 's1' },
+    });
+  });
+
+  it('keeps the submission id, and treats one that is not text as none (the item is still added)', () => {
+    expect(parseAddToAgendaSubmit({ itemText: 'Workload', sessionId: 's1', submissionId: 'd1' })).toEqual({
+      ok: true,
+      value: { itemText: 'Workload', sessionId: 's1', submissionId: 'd1' },
+    });
+    expect(parseAddToAgendaSubmit({ itemText: 'Workload', sessionId: 's1', submissionId: { forged: true } })).toEqual({
       ok: true,
       value: { itemText: 'Workload', sessionId: 's1' },
     });

@@ -33,6 +33,11 @@ export interface AddToAgendaFormInput {
   namesAChild?: boolean;
   /** The caller's upcoming sessions, soonest first (at least one: with none, send buildNoSessionToAddToCard). */
   sessions: AddToAgendaSessionChoice[];
+  /**
+   * A new id for this opening of the dialog, sent back with Submit: Teams sends a submit again when the
+   * answer takes over five seconds, and a repeat of the same submission adds nothing more.
+   */
+  submissionId?: string;
 }
 
 function heading(text: string): TextBlock {
@@ -46,7 +51,7 @@ function sessionTitle(s: AddToAgendaSessionChoice): string {
 /**
  * The dialog's form: the item's text (prefilled with the message's, editable), the reminder to use initials or
  * a case reference, the session to add it to (preselected when there is only one) and "Add to agenda". Submit
- * sends `{ itemText, sessionId }`; the bot takes who is acting from the activity, never from here.
+ * sends `{ itemText, sessionId, submissionId }`; the bot takes who is acting from the activity, never from here.
  */
 export function buildAddToAgendaCard(input: AddToAgendaFormInput): AdaptiveCard {
   const only = input.sessions.length === 1 ? input.sessions[0] : undefined;
@@ -83,7 +88,8 @@ export function buildAddToAgendaCard(input: AddToAgendaFormInput): AdaptiveCard 
     .withErrorMessage('Choose the session to add this to.')
     .withSpacing('Medium');
   body.push(only ? choices.withValue(only.sessionId) : choices);
-  body.push(new ActionSet(new SubmitAction({ title: 'Add to agenda', style: 'positive', data: { form: ADD_TO_AGENDA_COMMAND_ID } })));
+  const data = { form: ADD_TO_AGENDA_COMMAND_ID, ...(input.submissionId ? { submissionId: input.submissionId } : {}) };
+  body.push(new ActionSet(new SubmitAction({ title: 'Add to agenda', style: 'positive', data })));
   return new AdaptiveCard(...body).withVersion('1.5').withFallbackText(`${ADD_TO_AGENDA_TITLE}: open this in Microsoft Teams to choose the session.`);
 }
 
@@ -111,6 +117,8 @@ const blankIsMissing = (v: unknown) => (v === '' ? undefined : v);
 export const addToAgendaSubmitSchema = z.object({
   sessionId: z.preprocess(blankIsMissing, z.string().min(1).max(200)),
   itemText: z.string().max(AGENDA_ITEM_MAX_LENGTH),
+  // Anything else is treated as no id: the submission is then keyed by its activity alone.
+  submissionId: z.string().min(1).max(100).optional().catch(undefined),
 });
 export type AddToAgendaSubmit = z.infer<typeof addToAgendaSubmitSchema>;
 

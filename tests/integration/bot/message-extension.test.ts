@@ -326,4 +326,35 @@ describe('submitting the dialog (composeExtension/submitAction)', () => {
     await stack.app.idle();
     expect((await agendaTexts(LIAM)).map(([t]) => t)).toEqual(['Cover for Year 9 and case ref 24-117', 'Worried about Jamie Carter in 9B']);
   });
+
+  it('Teams retrying a slow submit (the same dialog, a new activity) adds the item once, and both answers give its number', async () => {
+    const opened = dialogCardOf(await fetchTask(LIAM, { messagePayload: messagePayload('<p>Lunch duty rota</p>') }), 'open');
+    const submit = submitDataOf(opened);
+    expect(submit.submissionId).toEqual(expect.any(String));
+    // A second opening of the dialog is a new submission.
+    expect(submitDataOf(dialogCardOf(await fetchTask(LIAM), 'open again')).submissionId).not.toBe(submit.submissionId);
+    const data = { ...submit, itemText: 'Lunch duty rota', sessionId: session.id };
+    const first = cardText(dialogCardOf(await submitAction(LIAM, data), 'first delivery'));
+    const again = cardText(dialogCardOf(await submitAction(LIAM, data), 'retry'));
+    expect(again).toBe(first);
+    expect(first).toContain('Added as item 3 to the agenda');
+    await stack.app.idle();
+    expect((await agendaTexts(LIAM)).map(([t]) => t)).toEqual(['Cover for Year 9 and case ref 24-117', 'Worried about Jamie Carter in 9B', 'Lunch duty rota']);
+  });
 });
+
+/** The data of the dialog's Action.Submit, as Teams sends it back with the inputs. */
+function submitDataOf(card: CardJson): Record<string, unknown> {
+  const found: Record<string, unknown>[] = [];
+  const walk = (n: unknown): void => {
+    if (Array.isArray(n)) n.forEach(walk);
+    else if (n && typeof n === 'object') {
+      const o = n as Record<string, unknown>;
+      if (o.type === 'Action.Submit' && o.data && typeof o.data === 'object') found.push(o.data as Record<string, unknown>);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  expect(found).toHaveLength(1);
+  return found[0] as Record<string, unknown>;
+}
