@@ -43,7 +43,7 @@ describe('add to agenda card (the message extension dialog)', () => {
   });
 
   it('the Submit carries the id of this opening of the dialog, when given, so a retried submit is known', () => {
-    const card = buildAddToAgendaCard({ text: '', sessions: [GRACE_SESSION], submissionId: 'd1' });
+    const card = expectWellFormed(buildAddToAgendaCard({ text: '', sessions: [GRACE_SESSION], submissionId: 'd1' }));
     expect(ofType(card, 'Action.Submit').map((s) => s.data)).toEqual([{ form: ADD_TO_AGENDA_COMMAND_ID, submissionId: 'd1' }]);
   });
 
