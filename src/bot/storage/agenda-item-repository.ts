@@ -19,9 +19,10 @@ export function createAgendaItemRepository(store: RecordStorePort): AgendaItemRe
     SessionId: i.sessionId,
     AddedById: i.addedById,
   }));
+  const listAllForSession = (sessionId: string) => items.where({ SessionId: sessionId });
   return {
-    listForSession: async (sessionId) => (await items.where({ SessionId: sessionId })).filter((i) => !i.value.removedAt),
-    listAllForSession: (sessionId) => items.where({ SessionId: sessionId }),
+    listForSession: async (sessionId) => (await listAllForSession(sessionId)).filter((i) => !i.value.removedAt),
+    listAllForSession,
     get: (id) => items.byKey(id),
     create: (item) => items.create(item.id, item),
     update: (base, next) => items.update(base, next),

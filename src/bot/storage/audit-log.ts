@@ -8,7 +8,7 @@ export const AUDIT_LIST = 'AuditLog';
 const TEXT_COLUMN_MAX = 255;
 
 /** A forged id can be any length; the attempt is still recorded, its target shortened to fit the column. */
-export function fitTextColumn(value: string): string {
+function fitTextColumn(value: string): string {
   return value.length <= TEXT_COLUMN_MAX ? value : `${value.slice(0, TEXT_COLUMN_MAX - 1)}…`;
 }
 
@@ -16,12 +16,13 @@ export function fitTextColumn(value: string): string {
 export function createAuditLog(store: RecordStorePort, clock: Clock): AuditLog {
   return {
     append: async (e) => {
+      const action = fitTextColumn(e.action);
       await store.create(AUDIT_LIST, {
         idempotencyKey: randomUUID(),
         fields: {
-          Title: fitTextColumn(e.action),
+          Title: action,
           ActorId: fitTextColumn(e.actorId),
-          Action: fitTextColumn(e.action),
+          Action: action,
           TargetId: fitTextColumn(e.targetId),
           Outcome: fitTextColumn(e.outcome),
           Detail: e.detail === undefined ? null : fitTextColumn(e.detail),

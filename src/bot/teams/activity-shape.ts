@@ -15,7 +15,7 @@ const activityShape = z.object({
 const invokeShape = z.object({ name: z.string().min(1), value: z.record(z.string(), z.unknown()) });
 
 /** The first thing wrong with the body as an activity (a field's path), or undefined when it is one. */
-export function activityProblem(body: unknown): string | undefined {
+function activityProblem(body: unknown): string | undefined {
   const parsed = activityShape.safeParse(body);
   if (!parsed.success) return fieldOf(parsed.error);
   if (parsed.data.type !== 'invoke') return undefined;

@@ -104,17 +104,18 @@ function requestFor(path: string, op: DocOperation) {
   const pathParams = (op.parameters ?? []).filter((p) => p.in === 'path');
   const queryParams = (op.parameters ?? []).filter((p) => p.in === 'query');
   const bodySchema = op.requestBody?.content['application/json']?.schema;
+  const hinted = hints();
   return fc
     .record({
       who: fc.constantFrom(...(Object.keys(CALLERS) as Who[])),
       ids: fc.record(Object.fromEntries(pathParams.map((p) => [p.name, pathValue(p.name)]))),
-      query: fc.record(Object.fromEntries(queryParams.map((p) => [p.name, fc.oneof(hints()[p.name] ?? fromSchema(p.schema, doc), fromSchema(p.schema, doc))])), {
+      query: fc.record(Object.fromEntries(queryParams.map((p) => [p.name, fc.oneof(hinted[p.name] ?? fromSchema(p.schema, doc), fromSchema(p.schema, doc))])), {
         requiredKeys: [],
       }),
       extraQuery: fc.option(fc.tuple(fc.string({ minLength: 1, maxLength: 8 }), fc.string({ maxLength: 8 })), { freq: 8 }),
       body: bodySchema
         ? fc.oneof(
-            { weight: 8, arbitrary: fromSchema(bodySchema, doc, hints()) },
+            { weight: 8, arbitrary: fromSchema(bodySchema, doc, hinted) },
             // Not JSON at all, or cut short.
             { weight: 1, arbitrary: fc.constantFrom('{"a":', 'not json', '[', '') },
           )
