@@ -62,7 +62,11 @@ function noStore(): RecordStorePort {
 
 /** The composition root: configuration in, running server out. Only configuration differs between local and production. */
 export async function startFromEnv(env: Record<string, string | undefined>, logger?: Logger): Promise<StartedApp> {
-  const config = loadConfig(env);
+  return startFromConfig(loadConfig(env), logger);
+}
+
+/** As startFromEnv, from a configuration already read (a test changes what no environment variable sets). */
+export async function startFromConfig(config: ServerConfig, logger?: Logger): Promise<StartedApp> {
   requireEntraCredential(config);
   const log = logger ?? createLogger(config.logLevel);
   const caCertPem = config.graph.caCertFile ? readFileSync(config.graph.caCertFile, 'utf8') : undefined;

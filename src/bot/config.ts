@@ -1,3 +1,4 @@
+import type { CloudEnvironment } from '@microsoft/teams.api';
 import { z } from 'zod';
 import { parseRecordTemplateSettings, type RecordTemplateSettings } from '../shared/records/template-settings.js';
 import type { ManagedIdentitySettings } from './auth/managed-identity.js';
@@ -114,7 +115,11 @@ export interface ServerConfig {
   sharePointSiteId: string | undefined;
   /** The mailbox sessions are booked in (meeting requests go out from it). */
   safeguardingMailbox: string | undefined;
-  bot: { allowUnauthenticated: boolean };
+  bot: {
+    allowUnauthenticated: boolean;
+    /** The Microsoft cloud the bot's tokens come from: the Teams SDK's choice (the public cloud) when unset. Only tests set it, to keep every token on loopback. */
+    cloud?: CloudEnvironment;
+  };
   devSignInUrl: string | undefined;
   /** Where people open the app (links in invitations); the server's own URL when unset (local). */
   publicUrl: string | undefined;

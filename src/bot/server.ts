@@ -22,6 +22,7 @@ import type { App } from '@microsoft/teams.apps';
 import type { CalendarSync } from './calendar-sync/calendar-sync.js';
 import { graphNotificationRoutes } from './http/routes/graph-notifications.js';
 import { rejectMalformedActivities } from './teams/activity-shape.js';
+import { acceptBotConnectorTokensOnly } from './teams/bot-connector-token.js';
 import { KEEP_ALIVE_TIMEOUT_MS } from './http/keep-alive.js';
 
 export interface ServerDeps {
@@ -121,9 +122,10 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   api.use(operations);
   if (deps.devSignIn) api.use(devSignInRoutes({ directory: deps.directory, signIn: deps.devSignIn, log }));
   api.use((req, res) => sendError(res, 404, { error: 'not_found', message: `There is no API route ${req.method} ${req.path}.` }));
-  // The bot's POST /api/messages is registered first so the API's 404 handler never shadows it.
-  app.post('/api/messages', ...rejectMalformedActivities());
+  // The bot's POST /api/messages is registered first so the API's 404 handler never shadows it; these run
+  // before the Teams SDK's own handler, which initialize() adds.
   const teams = createTeamsApp(config, app, log, deps.useCases);
+  app.post('/api/messages', ...(config.bot.allowUnauthenticated ? [] : [acceptBotConnectorTokensOnly(teams.cloud.tokenIssuer)]), ...rejectMalformedActivities());
   await teams.initialize();
   deps.onTeamsApp?.(teams);
   app.use('/api', api);

@@ -32,8 +32,8 @@ export interface BotChat {
   say(userId: string, text: string): Promise<number>;
   /** An Action.Execute from a card the user sees: `verb` and `data` as the card sends them. */
   invoke(userId: string, verb: unknown, data: unknown, replyToId?: string): Promise<InvokeReply>;
-  /** Posts any activity (fields over the defaults for the user). */
-  post(userId: string, activity: Record<string, unknown>): Promise<{ status: number; text: string }>;
+  /** Posts any activity (fields over the defaults for the user), with any headers (a token). */
+  post(userId: string, activity: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; text: string }>;
 }
 
 const nameOf = (userId: string) => DEMO_USERS.find((u) => u.id === userId)?.displayName ?? 'Someone';
@@ -52,10 +52,10 @@ export function botChat(opts: { serverUrl: string; connectorUrl: string; tenantI
     channelData: { tenant: { id: tenantId } },
     locale: 'en-GB',
   });
-  const post = async (userId: string, activity: Record<string, unknown>) => {
+  const post = async (userId: string, activity: Record<string, unknown>, headers: Record<string, string> = {}) => {
     const res = await fetch(`${opts.serverUrl}/api/messages`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...headers, 'content-type': 'application/json' },
       body: JSON.stringify({ ...base(userId), ...activity }),
     });
     return { status: res.status, text: await res.text() };

@@ -24,6 +24,7 @@ export function createTeamsApp(config: ServerConfig, expressApp: Express, log: L
     httpServerAdapter: new ExpressAdapter(expressApp, { logger: teamsSdkLogger(log, 'teams-http') }),
     logger: teamsSdkLogger(log),
     messagingEndpoint: '/api/messages',
+    ...(config.bot.cloud ? { cloud: config.bot.cloud } : {}),
   });
 
   registerBotHandlers(app, useCases, log);
