@@ -23,6 +23,7 @@ import type { CalendarSync } from './calendar-sync/calendar-sync.js';
 import { graphNotificationRoutes } from './http/routes/graph-notifications.js';
 import { rejectMalformedActivities } from './teams/activity-shape.js';
 import { acceptBotConnectorTokensOnly } from './teams/bot-connector-token.js';
+import { acceptOwnTenantOnly } from './teams/own-tenant.js';
 import { KEEP_ALIVE_TIMEOUT_MS } from './http/keep-alive.js';
 
 export interface ServerDeps {
@@ -125,7 +126,14 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   // The bot's POST /api/messages is registered first so the API's 404 handler never shadows it; these run
   // before the Teams SDK's own handler, which initialize() adds.
   const teams = createTeamsApp(config, app, log, deps.useCases);
-  app.post('/api/messages', ...(config.bot.allowUnauthenticated ? [] : [acceptBotConnectorTokensOnly(teams.cloud.tokenIssuer)]), ...rejectMalformedActivities());
+  // Locally the Agents Playground sends unsigned activities, from a tenant of its own.
+  const checksTokens = !config.bot.allowUnauthenticated;
+  app.post(
+    '/api/messages',
+    ...(checksTokens ? [acceptBotConnectorTokensOnly(teams.cloud.tokenIssuer)] : []),
+    ...rejectMalformedActivities(),
+    ...(checksTokens ? [acceptOwnTenantOnly(config.tenantId)] : []),
+  );
   await teams.initialize();
   deps.onTeamsApp?.(teams);
   app.use('/api', api);

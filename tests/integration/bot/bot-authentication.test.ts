@@ -140,6 +140,25 @@ describe('POST /api/messages with the bot checking tokens (production)', () => {
     expect(await savedConversationOf(DANIEL)).toMatchObject({ serviceUrl: connector.url });
   });
 
+  it('an activity from another organisation’s Teams (a real Bot Connector token) is refused and nothing is kept', async () => {
+    const outsider = 'b2000000-0000-4000-8000-00000000000a';
+    const otherTenant = 'e0000000-0000-4000-8000-0000000000ff';
+    const theirs = botChat({ serverUrl: app.url, connectorUrl: connector.url, tenantId: otherTenant });
+    const before = connector.received.length;
+    const token = await botConnectorToken(connector.url);
+    for (const activity of [help, { type: 'installationUpdate', action: 'add' }]) {
+      const res = await theirs.post(outsider, activity, bearer(token));
+      expect(res.status, res.text).toBe(403);
+      expect(JSON.parse(res.text)).toMatchObject({ error: 'other_tenant' });
+    }
+    // Only the channel data names the tenant (some invokes carry no conversation tenant): refused all the same.
+    const res = await theirs.post(outsider, { ...help, conversation: { id: theirs.conversationOf(outsider), conversationType: 'personal' } }, bearer(token));
+    expect(res.status).toBe(403);
+    await app.idle();
+    expect(connector.received.length).toBe(before);
+    expect(await savedConversationOf(outsider)).toBeUndefined();
+  });
+
   it('no token, a token that is not a JWT, and a Bot Connector token the Bot Framework did not sign: 401, nothing sent', async () => {
     const cases: [string, Record<string, string>][] = [
       ['no token', {}],
