@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ID, AUDITOR_ID, DSL_ID, PRINCIPAL_ID } from '../../../tools/m365-emulator/src/index.js';
 import { callApi, tokenFor, type ApiReply } from '../../support/api.js';
-import { operationsOf, type Method, type OpenApiDoc } from '../../support/openapi-doc.js';
+import { needsUserToken, operationsOf, type Method, type OpenApiDoc } from '../../support/openapi-doc.js';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
 
 const HANNAH = 'a1000000-0000-4000-8000-000000000003';
@@ -191,7 +191,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const operations = () => operationsOf(doc);
+/** The operations that take a user's token: the API the tab uses (the rest are in (d)). */
+const operations = () => operationsOf(doc).filter((o) => needsUserToken(o.op));
 
 /** A real id for each path parameter, so the 401s are not just for unknown things. */
 const fillPath = (path: string): string =>
@@ -1237,5 +1238,68 @@ describe('(c) malformed input: 400 naming the field', () => {
     const view = await api<SessionView>('admin', 'get', `/api/sessions/${id}`);
     expect(view.status).toBe(200);
     expect(view.body.session).toMatchObject({ status: 'booked', start: sessions.get(id)?.start });
+  });
+});
+
+// ---- (d) the endpoints that take no user token ------------------------------------------------------
+
+interface PublicRow {
+  operationId: string;
+  what: string;
+  method: Method;
+  path: string;
+  body?: unknown;
+  expect: number;
+  /** The answer's text, when it must be exactly this. */
+  text?: string;
+}
+const PUBLIC: PublicRow[] = [
+  { operationId: 'getHealth', what: 'up', method: 'get', path: '/api/health', expect: 200 },
+  { operationId: 'getTabConfig', what: 'the sign-in settings', method: 'get', path: '/api/config', expect: 200 },
+  { operationId: 'getOpenApiDocument', what: 'the document', method: 'get', path: '/api/openapi.json', expect: 200 },
+  {
+    operationId: 'receiveGraphChangeNotifications',
+    what: 'the subscription handshake',
+    method: 'post',
+    path: '/api/graph/notifications?validationToken=abc123',
+    expect: 200,
+    text: 'abc123',
+  },
+  { operationId: 'receiveGraphChangeNotifications', what: 'no notifications', method: 'post', path: '/api/graph/notifications', body: { value: [] }, expect: 202 },
+  { operationId: 'receiveGraphLifecycleNotifications', what: 'an empty validation token', method: 'post', path: '/api/graph/lifecycle?validationToken=', expect: 400 },
+  { operationId: 'receiveGraphLifecycleNotifications', what: 'no notifications', method: 'post', path: '/api/graph/lifecycle', body: { value: [] }, expect: 202 },
+  { operationId: 'receiveBotActivity', what: 'a body that is not an activity (locally the bot checks no token)', method: 'post', path: '/api/messages', body: {}, expect: 400 },
+];
+
+describe('(d) the endpoints that take no user token answer every caller alike, as documented', () => {
+  const publicOps = () => operationsOf(doc).filter((o) => !needsUserToken(o.op));
+
+  it('the document lists them, each saying who calls it, and this table covers each', () => {
+    const ids = publicOps().map((o) => o.op.operationId as string);
+    expect(ids.sort()).toEqual(['getHealth', 'getOpenApiDocument', 'getTabConfig', 'receiveBotActivity', 'receiveGraphChangeNotifications', 'receiveGraphLifecycleNotifications']);
+    expect(new Set(PUBLIC.map((r) => r.operationId))).toEqual(new Set(ids));
+    // Only the bot's names a scheme: the Bot Connector's token, never a user's.
+    for (const o of publicOps()) expect(o.op.security, o.op.operationId).toEqual(o.op.operationId === 'receiveBotActivity' ? [{ botConnector: [] }] : []);
+  });
+
+  it.each(PUBLIC.map((r) => [`${r.operationId}: ${r.what}`, r] as const))('%s', async (_, row) => {
+    const doced = publicOps().find((o) => o.op.operationId === row.operationId);
+    expect(doced?.method).toBe(row.method);
+    expect(row.path.split('?')[0]).toBe(doced?.path);
+    expect(Object.keys(doced?.op.responses ?? {}), row.operationId).toContain(String(row.expect));
+    const answers: string[] = [];
+    for (const who of [undefined, ...CALLERS.map((c) => c.who)]) {
+      const res = await fetch(`${stack.serverUrl}${row.path}`, {
+        method: row.method.toUpperCase(),
+        headers: { ...(who ? { authorization: `Bearer ${as(who)}` } : {}), ...(row.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        ...(row.body !== undefined ? { body: JSON.stringify(row.body) } : {}),
+      });
+      const text = await res.text();
+      expect(res.status, `${row.operationId} as ${who ?? 'nobody'}: ${text.slice(0, 200)}`).toBe(row.expect);
+      if (row.text !== undefined) expect(text).toBe(row.text);
+      answers.push(text);
+    }
+    // A user's token neither opens nor changes anything here.
+    expect(new Set(answers).size, row.operationId).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject } from 'zod-openapi';
 import type { Operation } from './operation.js';
 import { apiErrorSchema } from './schemas.js';
+import { PUBLIC_ENDPOINTS } from './public-endpoints.js';
 
 const error = (description: string) => ({ description, content: { 'application/json': { schema: apiErrorSchema } } });
 
@@ -30,14 +31,39 @@ export function openApiDocument(ops: readonly Operation[]): ReturnType<typeof cr
     const path = `/api${op.path}`;
     paths[path] = { ...(paths[path] ?? {}), [op.method]: o };
   }
+  for (const e of PUBLIC_ENDPOINTS) {
+    const o: ZodOpenApiOperationObject = {
+      operationId: e.operationId,
+      summary: e.summary,
+      description: `Takes no user token. Who calls it: ${e.caller}`,
+      security: e.security === 'bot-connector' ? [{ botConnector: [] }] : [],
+      ...(e.query ? { requestParams: { query: e.query } } : {}),
+      ...(e.body ? { requestBody: { required: true, content: { 'application/json': { schema: e.body } } } } : {}),
+      responses: Object.fromEntries(
+        Object.entries(e.responses).map(([status, r]) => [status, { description: r.description, content: { [r.mediaType ?? 'application/json']: { schema: r.schema } } }]),
+      ),
+    };
+    paths[`/api${e.path}`] = { ...(paths[`/api${e.path}`] ?? {}), [e.method]: o };
+  }
   return createDocument({
     openapi: '3.1.0',
     info: {
       title: 'Safeguarding Supervision API',
       version: '1.0.0',
-      description: 'The REST API the Safeguarding Supervision tab uses. Every operation needs a Microsoft Entra access token for the app (scope access_as_user).',
+      description:
+        'The REST API the Safeguarding Supervision tab uses: every operation needs a Microsoft Entra access token for the app (scope access_as_user). Also the endpoints that take no user token (health, the tab’s sign-in settings, this document, Microsoft Graph’s notifications and the bot’s messages), each saying who calls it. The emulator’s sign-in routes (/api/dev/…) exist only on a local machine and are not described.',
     },
-    components: { securitySchemes: { entraId: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    components: {
+      securitySchemes: {
+        entraId: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' },
+        botConnector: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'A token the Bot Framework issued for the activity (issuer https://api.botframework.com).',
+        },
+      },
+    },
     paths,
   });
 }
