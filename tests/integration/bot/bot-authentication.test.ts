@@ -11,13 +11,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PUBLIC } from '@microsoft/teams.api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCAL_CLIENT_ID, SAFEGUARDING_SITE_ID, startEmulator, type RunningEmulator } from '../../../tools/m365-emulator/src/index.js';
+import { LOCAL_CLIENT_ID, startEmulator, type RunningEmulator } from '../../../tools/m365-emulator/src/index.js';
 import { startFromConfig, type StartedApp } from '../../../src/bot/compose.js';
 import { loadConfig } from '../../../src/bot/config.js';
 import { createLogger } from '../../../src/bot/logger.js';
 import { createConversationRepository } from '../../../src/bot/storage/conversation-repository.js';
 import { botChat, type BotChat } from '../../support/bot-activities.js';
 import { startFakeConnector, type FakeConnector } from '../../support/fake-connector.js';
+import { productionEnv } from '../../support/production-env.js';
 import { DANIEL, HANNAH } from './bot-test-kit.js';
 
 const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
@@ -72,27 +73,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => keyServer.listen(0, '127.0.0.1', resolve));
   keysUrl = `http://127.0.0.1:${(keyServer.address() as AddressInfo).port}`;
 
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    TENANT_ID: emulator.tenantId,
-    CLIENT_ID: LOCAL_CLIENT_ID,
-    MANAGED_IDENTITY_CLIENT_ID: emulator.managedIdentity.clientId,
-    IDENTITY_ENDPOINT: emulator.managedIdentity.endpoint,
-    IDENTITY_HEADER: emulator.managedIdentity.header,
-    AUTH_AUTHORITY_HOST: emulator.authorityHost,
-    AUTH_AUDIENCE: LOCAL_CLIENT_ID,
-    AUTH_APPLICATION_ID_URI: `api://127.0.0.1/${LOCAL_CLIENT_ID}`,
-    GRAPH_BASE_URL: emulator.graphBaseUrl,
-    GRAPH_CA_CERT_FILE: caFile,
-    SHAREPOINT_SITE_ID: SAFEGUARDING_SITE_ID,
-    TAB_DIST_DIR: path.join(dir, 'no-tab'),
-    REMINDER_INTERVAL_MINUTES: '0',
-    READ_MODEL_REFRESH_SECONDS: '0',
-    CALENDAR_SYNC_MINUTES: '0',
-  });
+  const config = loadConfig(productionEnv(emulator, caFile, dir));
   expect(config.bot.allowUnauthenticated).toBe(false);
   const cloud = { ...PUBLIC, loginEndpoint: keysUrl, openIdMetadataUrl: `${keysUrl}/botframework/v1/.well-known/openidconfiguration`, tokenIssuer: BOT_FRAMEWORK_ISSUER };
   app = await startFromConfig({ ...config, bot: { ...config.bot, cloud } }, createLogger('silent'));

@@ -4,12 +4,13 @@ import path from 'node:path';
 import express from 'express';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DSL_ID, LOCAL_CLIENT_ID, SAFEGUARDING_SITE_ID, startEmulator, type RunningEmulator } from '../../../tools/m365-emulator/src/index.js';
+import { DSL_ID, LOCAL_CLIENT_ID, startEmulator, type RunningEmulator } from '../../../tools/m365-emulator/src/index.js';
 import { startFromEnv, type StartedApp } from '../../../src/bot/compose.js';
 import { ConfigError, loadConfig } from '../../../src/bot/config.js';
 import { createLogger } from '../../../src/bot/logger.js';
 import { createTrustedFetch, type FetchLike } from '../../../src/bot/net/trusted-fetch.js';
 import { createTeamsApp } from '../../../src/bot/teams/create-teams-app.js';
+import { productionEnv } from '../../support/production-env.js';
 import type { UseCases } from '../../../src/bot/use-cases.js';
 
 /**
@@ -39,29 +40,7 @@ beforeAll(async () => {
   const caFile = path.join(dir, 'ca.pem');
   await writeFile(caFile, emulator.caCertPem);
   emulatorFetch = createTrustedFetch(emulator.caCertPem);
-  env = {
-    NODE_ENV: 'production',
-    PORT: '0',
-    // Production listens on every interface by default; the test stays on loopback.
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    TENANT_ID: emulator.tenantId,
-    CLIENT_ID: LOCAL_CLIENT_ID,
-    MANAGED_IDENTITY_CLIENT_ID: emulator.managedIdentity.clientId,
-    // What App Service sets on a web app with a managed identity.
-    IDENTITY_ENDPOINT: emulator.managedIdentity.endpoint,
-    IDENTITY_HEADER: emulator.managedIdentity.header,
-    AUTH_AUTHORITY_HOST: emulator.authorityHost,
-    AUTH_AUDIENCE: LOCAL_CLIENT_ID,
-    AUTH_APPLICATION_ID_URI: `api://127.0.0.1/${LOCAL_CLIENT_ID}`,
-    GRAPH_BASE_URL: emulator.graphBaseUrl,
-    GRAPH_CA_CERT_FILE: caFile,
-    SHAREPOINT_SITE_ID: SAFEGUARDING_SITE_ID,
-    TAB_DIST_DIR: path.join(dir, 'no-tab'),
-    REMINDER_INTERVAL_MINUTES: '0',
-    READ_MODEL_REFRESH_SECONDS: '0',
-    CALENDAR_SYNC_MINUTES: '0',
-  };
+  env = productionEnv(emulator, caFile, dir);
 }, 60_000);
 afterAll(async () => {
   await emulator?.close();
