@@ -10,6 +10,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PUBLIC } from '@microsoft/teams.api';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CLIENT_ID, startEmulator, type RunningEmulator } from '../../../tools/m365-emulator/src/index.js';
 import { startFromConfig, type StartedApp } from '../../../src/bot/compose.js';
@@ -156,5 +157,42 @@ describe('POST /api/messages with the bot checking tokens (production)', () => {
     await app.idle();
     expect(connector.received.length).toBe(before);
     expect(elsewhere.received).toEqual([]);
+  });
+  it('any Authorization header that is not a real Bot Connector token gets a 401 and sends nothing (generated)', async () => {
+    const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
+    // Tokens that look right and are not: the Bot Framework's issuer, any header and signature.
+    const lookalike = fc
+      .tuple(
+        fc.record({ alg: fc.constantFrom('RS256', 'HS256', 'none', 'ES256'), kid: fc.oneof(fc.constant('bot-framework-1'), fc.string()) }, { requiredKeys: [] }),
+        fc.record(
+          {
+            iss: fc.constantFrom(BOT_FRAMEWORK_ISSUER, `${BOT_FRAMEWORK_ISSUER}/`, 'https://sts.windows.net/x/'),
+            aud: fc.constantFrom(LOCAL_CLIENT_ID, 'other'),
+            exp: fc.integer(),
+          },
+          { requiredKeys: [] },
+        ),
+        fc.string(),
+      )
+      .map(([header, claims, signature]) => `Bearer ${b64(header)}.${b64(claims)}.${b64(signature)}`);
+    // What fetch can send as a header value (it refuses control characters and trims spaces).
+    const sendable = (h: string) => /^[\t\x20-\x7e]*$/.test(h) && h.trim() === h;
+    const header = fc
+      .oneof(
+        lookalike,
+        fc.string().map((t) => `Bearer ${t}`),
+        fc.string(),
+      )
+      .filter(sendable);
+    const before = connector.received.length;
+    await fc.assert(
+      fc.asyncProperty(header, async (authorization) => {
+        const res = await chat.post(DANIEL, help, authorization ? { authorization } : {});
+        expect(res.status, authorization).toBe(401);
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 40) },
+    );
+    await app.idle();
+    expect(connector.received.length).toBe(before);
   });
 });
