@@ -130,9 +130,9 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   const checksTokens = !config.bot.allowUnauthenticated;
   app.post(
     '/api/messages',
-    ...(checksTokens ? [acceptBotConnectorTokensOnly(teams.cloud.tokenIssuer)] : []),
+    ...(checksTokens ? [acceptBotConnectorTokensOnly(teams.cloud.tokenIssuer, log)] : []),
     ...rejectMalformedActivities(),
-    ...(checksTokens ? [acceptOwnTenantOnly(config.tenantId)] : []),
+    ...(checksTokens ? [acceptOwnTenantOnly(config.tenantId, log)] : []),
   );
   await teams.initialize();
   deps.onTeamsApp?.(teams);

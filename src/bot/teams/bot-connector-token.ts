@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import { decodeJwt } from 'jose';
+import type { Logger } from 'pino';
 import { sendError } from '../http/send-error.js';
 
 /** The issuer claim of a bearer token, read without checking it; undefined when it is not a JWT. */
@@ -20,9 +21,12 @@ function unverifiedIssuer(authorization: string | undefined): string | undefined
  * is also the tab's API, so every signed-in member of staff holds such a token and could post activities
  * as anyone else. The issuer read here only routes the request: the SDK then verifies the token in full.
  */
-export function acceptBotConnectorTokensOnly(botFrameworkIssuer: string): RequestHandler {
+export function acceptBotConnectorTokensOnly(botFrameworkIssuer: string, log: Logger): RequestHandler {
   return (req, res, next) => {
-    if (unverifiedIssuer(req.headers.authorization) === botFrameworkIssuer) return next();
+    const issuer = unverifiedIssuer(req.headers.authorization);
+    if (issuer === botFrameworkIssuer) return next();
+    // The issuer names a tenant at most, never a person; the token itself is never logged.
+    log.warn({ issuer: issuer?.slice(0, 200) ?? (req.headers.authorization ? 'not a JWT' : 'no token') }, 'bot endpoint refused a token the Bot Framework did not issue');
     res.setHeader('WWW-Authenticate', 'Bearer');
     sendError(res, 401, { error: 'unauthenticated', message: 'Only the Bot Connector may post activities here, with its own token.' });
   };

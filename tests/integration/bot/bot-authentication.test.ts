@@ -9,13 +9,14 @@ import type { AddressInfo } from 'node:net';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
 import { PUBLIC } from '@microsoft/teams.api';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCAL_CLIENT_ID, startEmulator, type RunningEmulator } from '../../../tools/m365-emulator/src/index.js';
 import { startFromConfig, type StartedApp } from '../../../src/bot/compose.js';
 import { loadConfig } from '../../../src/bot/config.js';
-import { createLogger } from '../../../src/bot/logger.js';
 import { createConversationRepository } from '../../../src/bot/storage/conversation-repository.js';
 import { botChat, type BotChat } from '../../support/bot-activities.js';
 import { startFakeConnector, type FakeConnector } from '../../support/fake-connector.js';
@@ -45,6 +46,8 @@ let connector: FakeConnector;
 /** Where someone posting with a token that is not the Bot Connector's would have the bot send its answers. */
 let elsewhere: FakeConnector;
 let chat: BotChat;
+/** What the server logged (warnings and worse). */
+const logLines: string[] = [];
 const keys = {} as Record<'botFramework' | 'entra' | 'unpublished', SigningKey>;
 
 /** A Bot Connector token, as the Bot Framework issues one for an activity it delivers to `serviceUrl`. */
@@ -77,7 +80,13 @@ beforeAll(async () => {
   const config = loadConfig(productionEnv(emulator, caFile, dir));
   expect(config.bot.allowUnauthenticated).toBe(false);
   const cloud = { ...PUBLIC, loginEndpoint: keysUrl, openIdMetadataUrl: `${keysUrl}/botframework/v1/.well-known/openidconfiguration`, tokenIssuer: BOT_FRAMEWORK_ISSUER };
-  app = await startFromConfig({ ...config, bot: { ...config.bot, cloud } }, createLogger('silent'));
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logLines.push(chunk.toString());
+      done();
+    },
+  });
+  app = await startFromConfig({ ...config, bot: { ...config.bot, cloud } }, pino({ level: 'warn' }, sink));
   connector = await startFakeConnector();
   elsewhere = await startFakeConnector();
   chat = botChat({ serverUrl: app.url, connectorUrl: connector.url, tenantId: emulator.tenantId });
@@ -110,8 +119,9 @@ describe('POST /api/messages with the bot checking tokens (production)', () => {
     // Hannah's own token, an activity claiming to be from Daniel, and a service URL of her choosing.
     const forged = botChat({ serverUrl: app.url, connectorUrl: elsewhere.url, tenantId: emulator.tenantId });
     const before = connector.received.length;
+    const token = await entraToken(HANNAH);
     for (const activity of [help, { type: 'message', text: 'agenda', textFormat: 'plain' }, { type: 'installationUpdate', action: 'add' }]) {
-      const res = await forged.post(DANIEL, activity, bearer(await entraToken(HANNAH)));
+      const res = await forged.post(DANIEL, activity, bearer(token));
       expect(res.status, res.text).toBe(401);
       expect(JSON.parse(res.text)).toMatchObject({ error: 'unauthenticated', message: expect.stringMatching(/Bot Connector/) });
     }
@@ -120,6 +130,11 @@ describe('POST /api/messages with the bot checking tokens (production)', () => {
     expect(elsewhere.received).toEqual([]);
     expect(connector.received.length).toBe(before);
     expect(await savedConversationOf(DANIEL)).toMatchObject({ serviceUrl: connector.url });
+    // Operators see it (docs/operations.md, "Activities not from the Bot Connector"), with the token's issuer and never the token.
+    const logged = logLines.join('');
+    expect(logged).toContain('bot endpoint refused a token the Bot Framework did not issue');
+    expect(logged).toContain(`${keysUrl}/${emulator.tenantId}/v2.0`);
+    expect(logged).not.toContain(token);
   });
 
   it('an activity from another organisation’s Teams (a real Bot Connector token) is refused and nothing is kept', async () => {
@@ -139,6 +154,7 @@ describe('POST /api/messages with the bot checking tokens (production)', () => {
     await app.idle();
     expect(connector.received.length).toBe(before);
     expect(await savedConversationOf(outsider)).toBeUndefined();
+    expect(logLines.join('')).toContain('bot endpoint refused an activity from another tenant');
   });
 
   it('no token, a token that is not a JWT, and a Bot Connector token the Bot Framework did not sign: 401, nothing sent', async () => {
