@@ -39,6 +39,11 @@ export async function rescheduleToSlot(
   const moved = await postponeSession(deps, { caller: input.caller, sessionId: input.sessionId, request: { start: input.start, reason: input.reason, note: input.note } });
   if (!moved.ok) return moved;
   const session = await deps.sessions.get(input.sessionId);
+  // Already at that time (the same pick again): the same answer, and nobody is told twice.
+  if (before && session && session.value.postponements.length === before.value.postponements.length) {
+    const last = session.value.postponements.at(-1);
+    return done({ session: moved.value, fromStart: last?.fromStart ?? session.value.start, toStart: session.value.start, notMessaged: [] });
+  }
   const arrangement = session ? (await deps.arrangements.get(session.value.arrangementId))?.value : undefined;
   const fromStart = before?.value.start ?? input.start;
   let notMessaged: string[] = [];

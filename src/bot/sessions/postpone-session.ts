@@ -27,9 +27,13 @@ export async function postponeSession(
   const loaded = await loadPostponableSession(deps, caller, sessionId);
   if (!loaded.ok) return audited(deps.audit, caller, 'session.postpone', sessionId, loaded);
   const session = loaded.session.value;
+  const wanted = instantMs(request.start, 'start');
+  // The time it was last moved to, asked again (a second press, or Teams repeating the card's action): already done.
+  const last = session.postponements.at(-1);
+  if (last && session.start === last.toStart && instantMs(last.toStart) === wanted)
+    return audited(deps.audit, caller, 'session.postpone', sessionId, done(sessionView(caller, session, loaded.arrangement)), () => 'already at that time');
   const options = loaded.options;
   if (options.kind === 'escalate') return audited(deps.audit, caller, 'session.postpone', sessionId, refuse('conflict', 'no_alternative', options.reason));
-  const wanted = instantMs(request.start, 'start');
   const chosen = options.candidates.find((c) => instantMs(c.slot.start) === wanted);
   if (!chosen) {
     return audited(

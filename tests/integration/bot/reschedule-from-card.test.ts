@@ -132,6 +132,18 @@ describe('rescheduling from the reminder card', () => {
     expect(told[0]?.text).toContain(`Was: ${formatLondonDateTime(session.start)}`);
     expect(told[0]?.text).toContain(`Now: ${formatLondonDateTime(to.start)}`);
     expect(told[0]?.text).toContain('Moved by: Liam Doherty');
+
+    // The same time picked again (a second press, or Teams repeating the action): the same answer, nothing more.
+    await stack.app.idle();
+    const markAgain = connector.received.length;
+    const again = answeredCard(await press(LIAM, slotsCard, 'reschedule.pick'));
+    expect(cardText(again)).toContain(`Was: ${formatLondonDateTime(session.start)}`);
+    expect(cardText(again)).toContain(`Now: ${formatLondonDateTime(to.start)}`);
+    const still = await stack.app.useCases.getSession({ caller: { id: GRACE, roles: [] }, sessionId: session.id });
+    expect(still.ok && still.value.session.postponements).toHaveLength(1);
+    expect((await eventsOf(GRACE, session.iCalUId)).map((e) => [utc(e.start), utc(e.end)])).toEqual([[to.start, to.end]]);
+    await stack.app.idle();
+    expect(connector.since(markAgain)).toEqual([]);
   });
 
   it('when every participant is busy all week, answers the no-slot card and tells the supervisor and the admin', async () => {

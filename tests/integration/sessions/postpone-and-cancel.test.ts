@@ -192,6 +192,12 @@ describe('postponing a session, as a supervisee', () => {
     // And the stored item.
     const stored = (await stack.app.store?.query('Sessions', {}))?.map((i) => JSON.parse(String(i.fields.ValueJson)) as SessionView['session']).find((s) => s.id === original.id);
     expect(stored).toMatchObject({ start: postponedTo.start, postponements: [{ reason: 'illness' }] });
+
+    // The same request again (a second click, or a retry after a lost answer): the same answer, nothing more.
+    const again = await as<SessionView>(SOPHIE, 'POST', `${sessionPath}/postpone`, { start: postponedTo.start, reason: 'illness', note: 'Off sick' });
+    expect(again.status, JSON.stringify(again.body)).toBe(200);
+    expect(again.body.session).toEqual(res.body.session);
+    expect((await eventsOf(HANNAH)).map((e) => [e.id, utc(e.start), utc(e.end)])).toEqual([[original.eventId, postponedTo.start, postponedTo.end]]);
   });
 
   it('a second postponement still counts its working week from the time first booked, and never offers the current time', async () => {
