@@ -201,6 +201,19 @@ describe('the safeguarding admin books the year (plain browser)', () => {
       .filter({ has: page.getByRole('rowheader', { name: /Marcus Bell/ }) })
       .filter({ hasText: 'Liam Doherty' });
     expect(await row.textContent()).toMatch(/Individual.*Once each half term.*1 h/);
+
+    // The same arrangement again: refused, naming the one there is; nothing is added.
+    await choosePerson(page, 'Supervisor', 'Marcus Bell');
+    await form.getByLabel("Supervisor's role").selectOption({ label: 'Deputy DSL' });
+    await choosePerson(page, 'Supervisee', 'Liam Doherty');
+    await superviseeRole.selectOption({ label: 'Teaching assistant' });
+    await form.getByRole('button', { name: 'Make arrangement' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/Marcus Bell with Liam Doherty is already an arrangement/)
+      .waitFor();
+    expect(await table.getByRole('row').count()).toBe(1 + 6);
+    await expectAccessible(page, 'Arrangements: the same arrangement again');
   });
 
   it('changes an arrangement (PATCH): length and cadence', async () => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../../shared/access/app-roles.js';
 import { canManageSchedule } from '../../shared/access/authorise.js';
-import type { Arrangement } from '../../shared/arrangements/arrangement.js';
+import { describeArrangement, type Arrangement } from '../../shared/arrangements/arrangement.js';
+import { duplicateOf } from '../../shared/arrangements/duplicate-arrangement.js';
 import { newArrangement, type ArrangementInput } from '../../shared/arrangements/new-arrangement.js';
 import { instantToLondon } from '../../shared/calendar/london-time.js';
 import { audited } from '../audit/audited.js';
@@ -12,7 +13,7 @@ import { arrangementSchoolIssues } from '../schools/arrangement-school.js';
 
 /** Makes a supervision arrangement; a pairing the school's supervision grid does not allow is refused with the reason. */
 export async function createArrangement(
-  deps: Pick<AppPorts, 'arrangements' | 'directory' | 'audit' | 'clock' | 'settings' | 'schools'>,
+  deps: Pick<AppPorts, 'arrangements' | 'directory' | 'audit' | 'clock' | 'settings' | 'schools' | 'compliance'>,
   input: { caller: Caller; arrangement: ArrangementInput },
 ): Promise<Outcome<Arrangement>> {
   const { caller, arrangement: wanted } = input;
@@ -32,6 +33,23 @@ export async function createArrangement(
   const id = randomUUID();
   const made = newArrangement(wanted, { supervisor, supervisees }, { id, startDate: instantToLondon(deps.clock.now()).date });
   if (!made.ok) return audited(deps.audit, caller, 'arrangement.create', id, invalid(made.issues));
+  // From the read model (in memory, kept current by every write): no list read for each arrangement made.
+  const existing = duplicateOf(
+    (await deps.compliance.snapshot()).arrangements.map((d) => d.arrangement),
+    made.arrangement,
+  );
+  if (existing)
+    return audited(
+      deps.audit,
+      caller,
+      'arrangement.create',
+      existing.id,
+      refuse(
+        'conflict',
+        'arrangement_exists',
+        `${describeArrangement(existing)} is already an arrangement (${existing.format}). Change that one instead: a second would book every session twice.`,
+      ),
+    );
   const stored = await deps.arrangements.create(made.arrangement);
   return audited(deps.audit, caller, 'arrangement.create', id, done(stored.value), (a) => `${a.format}, ${a.supervisees.length} supervisee(s)`);
 }

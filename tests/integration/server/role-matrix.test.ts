@@ -346,7 +346,11 @@ const MATRIX: MatrixRow[] = [
     what: 'make an arrangement',
     method: 'post',
     path: () => '/api/arrangements',
-    body: () => ({ supervisorId: MARCUS, supervisorRole: 'deputy-dsl', supervisees: [{ id: TOM, role: 'head-of-year' }] }),
+    // Each caller asks for a different one: the same arrangement twice is refused (below).
+    body: (() => {
+      let n = 0;
+      return () => ({ supervisorId: MARCUS, supervisorRole: 'deputy-dsl', supervisees: [{ id: [TOM, SOPHIE][n++ % 2], role: 'head-of-year' }] });
+    })(),
     expect: [201, 201, 403, 403, 403],
     reason: { oversight: MANAGE, auditor: MANAGE, staff: MANAGE },
   },
@@ -691,6 +695,14 @@ describe('(b) each role gets what it may, and a 403 with a reason for the rest',
         if (reason) expect(res.body.message, `${row.operationId} as ${c.who}`).toMatch(reason);
       }
     }
+  });
+
+  it('the same arrangement again (same supervisor, supervisees and format, still active) is refused with 409 naming it', async () => {
+    const res = await api<ApiError>('admin', 'post', '/api/arrangements', { supervisorId: DSL_ID, supervisorRole: 'dsl', supervisees: [{ id: MARCUS, role: 'deputy-dsl' }] });
+    expect(res.status, JSON.stringify(res.body)).toBe(409);
+    expect(res.body).toMatchObject({ error: 'arrangement_exists', message: expect.stringMatching(/^Daniel Okafor with Marcus Bell is already an arrangement/) });
+    const list = await api<{ arrangements: Arrangement[] }>('admin', 'get', '/api/arrangements');
+    expect(list.body.arrangements.filter((a) => a.supervisor.id === DSL_ID && a.supervisees.length === 1 && a.supervisees[0]?.id === MARCUS)).toHaveLength(1);
   });
 
   it('lists are filtered, not refused: the auditor sees no arrangement, session or record, Liam only his own', async () => {
