@@ -7,7 +7,7 @@ import { newArrangement, type ArrangementInput } from '../../shared/arrangements
 import { instantToLondon } from '../../shared/calendar/london-time.js';
 import { audited } from '../audit/audited.js';
 import type { AppPorts } from '../ports.js';
-import { done, invalid, refuse, type Outcome } from '../use-case.js';
+import { done, invalid, refuse, type Outcome, type Refusal } from '../use-case.js';
 import { findParties } from './find-parties.js';
 import { arrangementSchoolIssues } from '../schools/arrangement-school.js';
 
@@ -38,18 +38,16 @@ export async function createArrangement(
     (await deps.compliance.snapshot()).arrangements.map((d) => d.arrangement),
     made.arrangement,
   );
-  if (existing)
-    return audited(
-      deps.audit,
-      caller,
-      'arrangement.create',
-      existing.id,
-      refuse(
-        'conflict',
-        'arrangement_exists',
-        `${describeArrangement(existing)} is already an arrangement (${existing.format}). Change that one instead: a second would book every session twice.`,
-      ),
-    );
+  if (existing) return audited(deps.audit, caller, 'arrangement.create', existing.id, arrangementExists(existing));
   const stored = await deps.arrangements.create(made.arrangement);
   return audited(deps.audit, caller, 'arrangement.create', id, done(stored.value), (a) => `${a.format}, ${a.supervisees.length} supervisee(s)`);
+}
+
+/** The refusal for a second arrangement of the same people: it would book every session twice. */
+export function arrangementExists(existing: Arrangement): { ok: false; refusal: Refusal } {
+  return refuse(
+    'conflict',
+    'arrangement_exists',
+    `${describeArrangement(existing)} is already an arrangement (${existing.format}). Change that one instead: a second would book every session twice.`,
+  );
 }

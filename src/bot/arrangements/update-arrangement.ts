@@ -2,6 +2,8 @@ import type { Caller } from '../../shared/access/app-roles.js';
 import { canManageSchedule } from '../../shared/access/authorise.js';
 import type { Arrangement } from '../../shared/arrangements/arrangement.js';
 import { applyArrangementChanges, type ArrangementChanges } from '../../shared/arrangements/new-arrangement.js';
+import { duplicateOf } from '../../shared/arrangements/duplicate-arrangement.js';
+import { arrangementExists } from './create-arrangement.js';
 import { audited } from '../audit/audited.js';
 import type { AppPorts } from '../ports.js';
 import { done, invalid, refuse, type Outcome } from '../use-case.js';
@@ -9,7 +11,7 @@ import { arrangementSchoolIssues } from '../schools/arrangement-school.js';
 
 /** Changes how often, how long, where and when an arrangement meets, or ends it. Booked sessions stay as they are. */
 export async function updateArrangement(
-  deps: Pick<AppPorts, 'arrangements' | 'audit' | 'settings' | 'schools'>,
+  deps: Pick<AppPorts, 'arrangements' | 'audit' | 'settings' | 'schools' | 'compliance'>,
   input: { caller: Caller; arrangementId: string; changes: ArrangementChanges },
 ): Promise<Outcome<Arrangement>> {
   const { caller, arrangementId, changes } = input;
@@ -24,6 +26,12 @@ export async function updateArrangement(
   const schoolIssues = await arrangementSchoolIssues(deps.schools, changes.schoolId);
   if (schoolIssues.length > 0) return audited(deps.audit, caller, 'arrangement.update', arrangementId, invalid(schoolIssues));
   const next = applyArrangementChanges(stored.value, changes);
+  if (next.status === 'active' && stored.value.status !== 'active') {
+    // Started again while another arrangement for the same people runs: the same refusal as making one.
+    const others = (await deps.compliance.snapshot()).arrangements.map((d) => d.arrangement).filter((a) => a.id !== arrangementId);
+    const existing = duplicateOf(others, next);
+    if (existing) return audited(deps.audit, caller, 'arrangement.update', arrangementId, arrangementExists(existing));
+  }
   const saved = await deps.arrangements.update(stored, next);
   return audited(deps.audit, caller, 'arrangement.update', arrangementId, done(saved.value), () => Object.keys(changes).sort().join(','));
 }

@@ -705,6 +705,31 @@ describe('(b) each role gets what it may, and a 403 with a reason for the rest',
     expect(list.body.arrangements.filter((a) => a.supervisor.id === DSL_ID && a.supervisees.length === 1 && a.supervisees[0]?.id === MARCUS)).toHaveLength(1);
   });
 
+  it('an ended arrangement may be made again, but not started again while its successor runs', async () => {
+    const marcusTom = () =>
+      api<{ arrangements: Arrangement[] }>('admin', 'get', '/api/arrangements').then((r) =>
+        r.body.arrangements.filter((a) => a.supervisor.id === MARCUS && a.supervisees[0]?.id === TOM),
+      );
+    const [first] = await marcusTom();
+    expect(first).toBeDefined();
+    expect((await api('admin', 'patch', `/api/arrangements/${first?.id}`, { status: 'ended' })).status).toBe(200);
+    const again = await api<Arrangement>('admin', 'post', '/api/arrangements', {
+      supervisorId: MARCUS,
+      supervisorRole: 'deputy-dsl',
+      supervisees: [{ id: TOM, role: 'head-of-year' }],
+    });
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    const restart = await api<ApiError>('admin', 'patch', `/api/arrangements/${first?.id}`, { status: 'active' });
+    expect(restart.status, JSON.stringify(restart.body)).toBe(409);
+    expect(restart.body.error).toBe('arrangement_exists');
+    expect((await marcusTom()).map((a) => [a.id, (a as Arrangement & { status: string }).status]).sort()).toEqual(
+      [
+        [first?.id, 'ended'],
+        [again.body.id, 'active'],
+      ].sort(),
+    );
+  });
+
   it('lists are filtered, not refused: the auditor sees no arrangement, session or record, Liam only his own', async () => {
     const noah = await api<{ arrangements: Arrangement[] }>('auditor', 'get', '/api/arrangements');
     expect(noah.body.arrangements).toEqual([]);
