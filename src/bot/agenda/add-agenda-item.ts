@@ -1,10 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Caller } from '../../shared/access/app-roles.js';
 import { agendaItemText, DEFAULT_AGENDA_TEMPLATE, DEFAULT_SECTION_ID, looksLikeChildName, numberedItems, type AgendaItem, type AgendaView } from '../../shared/agenda/agenda.js';
 import { partiesOf } from '../../shared/arrangements/arrangement.js';
 import { InvalidInputError } from '../../shared/errors/invalid-input.js';
 import { audited } from '../audit/audited.js';
 import type { AppPorts } from '../ports.js';
+import { idFor } from '../storage/id-for.js';
 import { done, invalid, refuse, type Outcome } from '../use-case.js';
 import { loadAgendaSession } from './agenda-access.js';
 import { loadAgendaView } from './agenda-view.js';
@@ -28,12 +29,6 @@ export interface AddItemInput {
   fromActivityId?: string | undefined;
   /** The id of the Teams activity that asked: Teams sends it again if the answer is slow, and that adds nothing more. */
   requestId?: string | undefined;
-}
-
-/** The item's id for one person's request: the same request always makes the same item. */
-function itemIdFor(callerId: string, requestId: string): string {
-  const h = createHash('sha256').update(`agenda-item\n${callerId}\n${requestId}`).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 type Deps = Pick<
@@ -98,7 +93,7 @@ export async function addAgendaItem(deps: Deps, input: AddItemInput): Promise<Ou
     );
   const me = partiesOf(arrangement).find((p) => p.id === caller.id);
   const asked: AgendaItem = {
-    id: input.requestId ? itemIdFor(caller.id, input.requestId) : randomUUID(),
+    id: input.requestId ? idFor('agenda-item', caller.id, input.requestId) : randomUUID(),
     sessionId,
     sectionId: input.sectionId ?? DEFAULT_SECTION_ID,
     text,

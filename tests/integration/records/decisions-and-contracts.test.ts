@@ -77,6 +77,16 @@ describe('decision records', () => {
     expect((await api(ADMIN_ID, 'GET', '/api/records/flags')).status).toBe(403);
     // The flag names no child and no concern.
     expect(JSON.stringify(due)).not.toMatch(/J\.S\.|Fictional concerns/);
+
+    // Sent again (a retry after a lost answer): the same decision, its 24 hours unchanged, and no second flag.
+    const again = await api<Decision>(GRACE, 'POST', `/api/sessions/${encodeURIComponent(session.id)}/decisions`, DECISION);
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ id: made.body.id, decidedAt: made.body.decidedAt, dueBy: made.body.dueBy });
+    expect((await flags()).filter((f) => f.rule === 'decision-not-on-case-system' && f.status === 'due-soon')).toHaveLength(1);
+    // Another decision in the same session (another child) is its own.
+    const other = await api<Decision>(GRACE, 'POST', `/api/sessions/${encodeURIComponent(session.id)}/decisions`, { ...DECISION, childReference: 'K.T.' });
+    expect(other.status).toBe(201);
+    expect(other.body.id).not.toBe(made.body.id);
   });
 
   it('not confirmed within 24 hours is overdue for the DSL; the supervisor is reminded once and confirms on the card', async () => {
