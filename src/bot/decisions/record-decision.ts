@@ -8,11 +8,11 @@ import { decisionView, type DecisionView } from './decision-view.js';
 import { loadSession } from '../sessions/load-session.js';
 import { done, refuse, type Outcome } from '../use-case.js';
 
-// seed 000 "Recording", seed 003 Appendix 3: a decision about a child is recorded apart from the session
-// record, and must be entered on the child's case record (CPOMS, MyConcern) within 24 hours (seed 002 §4.1 d).
 /** What the supervisor wrote, in a fixed order: the same decision gives the same text whatever order its fields came in. */
 const decisionContent = (d: DecisionInput) => [d.childReference, d.concerns, d.actions.map((a) => [a.text, a.timescale]), d.referredToManager, d.chronologyEntry, d.caseSystem];
 
+// seed 000 "Recording", seed 003 Appendix 3: a decision about a child is recorded apart from the session
+// record, and must be entered on the child's case record (CPOMS, MyConcern) within 24 hours (seed 002 §4.1 d).
 /** Records a decision about one child made in the session: the supervisor only. Its 24 hours start now. */
 export async function recordDecision(
   deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'decisions' | 'clock' | 'audit' | 'links'>,
