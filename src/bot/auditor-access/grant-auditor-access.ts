@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../../shared/access/app-roles.js';
 import { canGrantAuditorAccess } from '../../shared/access/records.js';
-import { grantExpiry, type AuditorGrant } from '../../shared/records/auditor-grant.js';
+import { grantExpiry, isGrantActive, type AuditorGrant } from '../../shared/records/auditor-grant.js';
+import { instantMs } from '../../shared/calendar/london-time.js';
 import { audited } from '../audit/audited.js';
 import type { AppPorts } from '../ports.js';
 import { done, invalid, refuse, type Outcome } from '../use-case.js';
+
+/** How long after a grant the same request counts as asked again rather than asked anew. */
+const REPEAT_WINDOW_MS = 10 * 60_000;
 
 /**
  * The DSL lets an auditor (an inspector, an investigating officer) read records for a set number of days;
@@ -20,6 +24,17 @@ export async function grantAuditorAccess(
   const person = await deps.directory.getUser(input.auditorId);
   if (!person) return audited(deps.audit, caller, 'auditor.grant', input.auditorId, invalid([{ field: 'auditorId', message: 'There is nobody with that id in the directory.' }]));
   const now = deps.clock.now();
+  // The same grant asked for again (a retry after a lost answer) while the first is new and running: that one,
+  // so the DSL never sees two grants where revoking one would leave the other.
+  const repeated = (await deps.auditorGrants.listForAuditor(person.id)).find(
+    (g) =>
+      isGrantActive(g.value, now) &&
+      g.value.grantedById === caller.id &&
+      g.value.purpose === input.purpose &&
+      g.value.expiresAt === grantExpiry(g.value.grantedAt, input.days) &&
+      instantMs(now) - instantMs(g.value.grantedAt) < REPEAT_WINDOW_MS,
+  );
+  if (repeated) return audited(deps.audit, caller, 'auditor.grant', person.id, done(repeated.value), (g) => `until ${g.expiresAt} (asked again)`);
   const grant: AuditorGrant = {
     id: randomUUID(),
     auditorId: person.id,

@@ -233,6 +233,10 @@ describe('auditor access', () => {
 
     const granted = await api<{ id: string; expiresAt: string }>(DANIEL, 'POST', '/api/auditor-grants', { auditorId: AUDITOR_ID, days: 1, purpose: 'Fictional inspection' });
     expect(granted.status).toBe(201);
+    // Asked again (a retry after a lost answer): the same grant, so revoking it below ends the access.
+    const again = await api<{ id: string; expiresAt: string }>(DANIEL, 'POST', '/api/auditor-grants', { auditorId: AUDITOR_ID, days: 1, purpose: 'Fictional inspection' });
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ id: granted.body.id, expiresAt: granted.body.expiresAt });
     const listed = (await list()).body.records;
     expect(listed.map((r) => r.recordId)).toContain(`${individual.id}.individual`);
     expect(listed.map((r) => r.kind)).not.toContain('wellbeing');
