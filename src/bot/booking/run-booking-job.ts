@@ -39,20 +39,22 @@ export async function runBookingJob(deps: Deps, log: Logger, jobId: string, plan
     }));
     // What this job booked before a restart is now 'already booked': count it as booked by the job.
     let current: BookingJob = { ...job, booked: Math.max(0, already - job.alreadyBooked), failed: [] };
-    let failedCount = 0;
+    // Every failure, not only the ones the job keeps to show.
+    let failedAll: FailedBooking[] = [];
     const chunk = chunkFor(todo.length);
     const chunks: SessionToBook[][] = [];
     for (let i = 0; i < todo.length; i += chunk) chunks.push(todo.slice(i, i + chunk));
     // Two chunks at a time: while one waits out a throttled request's Retry-After, the next one's
     // meetings fill the $batch calls its retries join. Progress is saved once per chunk, in turn.
     let saving: Promise<unknown> = Promise.resolve();
-    const book = async (part: SessionToBook[]) => {
+    const book = async (part: SessionToBook[], retrying = false) => {
       const results = await bookSessions(deps, part);
       const failed: FailedBooking[] = results.flatMap((r) =>
         r.ok ? [] : [{ sessionId: r.sessionId, arrangementId: r.arrangementId, windowLabel: r.windowLabel, reason: r.reason }],
       );
-      failedCount += failed.length;
-      current = { ...current, booked: current.booked + results.filter((r) => r.ok).length, failed: [...current.failed, ...failed].slice(0, MAX_FAILURES_KEPT) };
+      const tried = new Set(part.map((t) => t.proposal.sessionId));
+      failedAll = [...(retrying ? failedAll.filter((f) => !tried.has(f.sessionId)) : failedAll), ...failed];
+      current = { ...current, booked: current.booked + results.filter((r) => r.ok).length, failed: failedAll.slice(0, MAX_FAILURES_KEPT) };
       const snapshot = current;
       saving = saving.then(() => save(snapshot));
       await saving;
@@ -62,6 +64,12 @@ export async function runBookingJob(deps: Deps, log: Logger, jobId: string, plan
       while (next < chunks.length) await book(chunks[next++] as SessionToBook[]);
     };
     await Promise.all([worker(), worker()]);
+    // One more pass over what failed (throttling that outlasted every retry): each write is idempotent, so
+    // a meeting already made is found, not made again.
+    const again = new Set(failedAll.map((f) => f.sessionId));
+    const retry = todo.filter((t) => again.has(t.proposal.sessionId));
+    for (let i = 0; i < retry.length; i += chunk) await book(retry.slice(i, i + chunk), true);
+    const failedCount = failedAll.length;
     const finished: BookingJob = { ...current, state: 'done', finishedAt: deps.clock.now() };
     await save(finished);
     await deps.audit.append({

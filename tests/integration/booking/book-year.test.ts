@@ -2,7 +2,7 @@
 // Outlook (the emulator), read back through Graph as the app.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_ID, DEMO_USERS } from '../../../tools/m365-emulator/src/index.js';
+import { ADMIN_ID, DEMO_USERS, SAFEGUARDING_SITE_ID } from '../../../tools/m365-emulator/src/index.js';
 import { instantToLondon, londonToInstant, addMinutes } from '../../../src/shared/calendar/london-time.js';
 import { callApi, tokenFor } from '../../support/api.js';
 import { countBy, graphReader, utc, type GraphEvent, type GraphReader } from '../../support/graph-reader.js';
@@ -338,6 +338,44 @@ describe('booking the year while Graph throttles 20% of requests (a fresh stack)
     // Meeting requests arrived once each too.
     const copies = (await reader.emulatorEvents()).filter((e) => !e.isOrganizer && !e.isCancelled && e.subject === SUBJECT);
     expect(countBy(copies, (e) => `${e.mailboxId}|${e.iCalUId}`).size).toBe(copies.length);
+  });
+});
+
+describe('booking the year while saving sessions fails past every retry (a fresh stack)', () => {
+  let stack: RunningStack;
+  let reader: GraphReader;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    reader = graphReader(stack.emulator);
+  }, 60_000);
+  afterAll(async () => {
+    await reader?.clearFaults().catch(() => undefined);
+    await stack?.app.idle();
+    await stack?.stop();
+  });
+
+  it('goes over what failed once more at the end, so every session is booked, each meeting once', async () => {
+    const admin = await tokenFor(stack, ADMIN_ID);
+    const lists = (await reader.client.api(`/sites/${SAFEGUARDING_SITE_ID}/lists`).get()) as { value: { id: string; displayName: string }[] };
+    const sessionsList = lists.value.find((l) => l.displayName === 'Sessions')?.id;
+    expect(sessionsList).toBeDefined();
+    // Every save of a session throttled on each of its 8 attempts ($batch retries), then no more: the first
+    // pass books every meeting and saves no session.
+    await reader.setFaults({
+      rules: [
+        { kind: 'throttle', target: 'request', method: 'POST', path: `/lists/${sessionsList}/items$`, times: 8 * TOTAL, retryAfterSeconds: 0.01, rate: 1, limit: 4, holdMs: 0 },
+      ],
+    });
+    const { job } = await bookAndWait(stack, admin);
+    const counters = await reader.counters();
+    await reader.clearFaults();
+    expect(counters.injected.throttle).toBe(8 * TOTAL);
+    expect(job).toMatchObject({ state: 'done', total: TOTAL, booked: TOTAL, failed: [] });
+    const organiser = (await reader.emulatorEvents()).filter((e) => e.isOrganizer && e.transactionId?.startsWith('ss-'));
+    expect(countBy(organiser, (e) => e.transactionId as string).size).toBe(TOTAL);
+    expect(organiser).toHaveLength(TOTAL);
+    expect(await reader.store.query('Sessions', {})).toHaveLength(TOTAL);
   });
 });
 
