@@ -290,10 +290,10 @@ describe('booking the year', () => {
   });
 });
 
-describe('booking the year while Graph throttles 20% of requests (a fresh stack)', () => {
-  let stack: RunningStack;
-  let reader: GraphReader;
-
+/** A stack of its own for one describe, with a Graph reader; its faults are cleared and it is stopped afterwards. */
+function freshStack(): { readonly stack: RunningStack; readonly reader: GraphReader } {
+  let stack: RunningStack | undefined;
+  let reader: GraphReader | undefined;
   beforeAll(async () => {
     stack = await startStack();
     reader = graphReader(stack.emulator);
@@ -303,29 +303,41 @@ describe('booking the year while Graph throttles 20% of requests (a fresh stack)
     await stack?.app.idle();
     await stack?.stop();
   });
+  return {
+    get stack() {
+      return stack as RunningStack;
+    },
+    get reader() {
+      return reader as GraphReader;
+    },
+  };
+}
+
+describe('booking the year while Graph throttles 20% of requests (a fresh stack)', () => {
+  const fresh = freshStack();
 
   it('books every session exactly once', async () => {
-    const admin = await tokenFor(stack, ADMIN_ID);
+    const admin = await tokenFor(fresh.stack, ADMIN_ID);
     // Every Graph request (inside $batch too) and every $batch call: 429 with a short Retry-After, 20% of the time.
-    await reader.setFaults({
+    await fresh.reader.setFaults({
       seed: 20261203,
       rules: [
         { kind: 'throttle', target: 'request', rate: 0.2, retryAfterSeconds: 0.05, limit: 4, holdMs: 0 },
         { kind: 'throttle', target: 'batch', rate: 0.2, retryAfterSeconds: 0.05, limit: 4, holdMs: 0 },
       ],
     });
-    const { job } = await bookAndWait(stack, admin);
-    const counters = await reader.counters();
-    await reader.clearFaults();
+    const { job } = await bookAndWait(fresh.stack, admin);
+    const counters = await fresh.reader.counters();
+    await fresh.reader.clearFaults();
     expect((counters.injected.throttle ?? 0) + (counters.injected.batchThrottle ?? 0)).toBeGreaterThan(10);
     expect(job).toMatchObject({ state: 'done', total: TOTAL, booked: TOTAL, alreadyBooked: 0, failed: [] });
 
-    const organiser = (await reader.emulatorEvents()).filter((e) => e.isOrganizer && e.transactionId?.startsWith('ss-'));
+    const organiser = (await fresh.reader.emulatorEvents()).filter((e) => e.isOrganizer && e.transactionId?.startsWith('ss-'));
     const perTransaction = countBy(organiser, (e) => e.transactionId as string);
     expect(perTransaction.size).toBe(TOTAL);
     expect([...perTransaction.values()].every((n) => n === 1)).toBe(true);
 
-    const items = (await reader.store.query('Sessions', {})).map((i) => JSON.parse(String(i.fields.ValueJson)) as { id: string; eventId: string; status: string });
+    const items = (await fresh.reader.store.query('Sessions', {})).map((i) => JSON.parse(String(i.fields.ValueJson)) as { id: string; eventId: string; status: string });
     expect(items).toHaveLength(TOTAL);
     expect(new Set(items.map((s) => s.id)).size).toBe(TOTAL);
     for (const s of items) {
@@ -333,49 +345,38 @@ describe('booking the year while Graph throttles 20% of requests (a fresh stack)
       expect(organiser.find((e) => e.transactionId === `ss-${s.id}`)?.id).toBe(s.eventId);
       expect(s.status).toBe('booked');
     }
-    const views = (await callApi<{ sessions: SessionView[] }>(stack, admin, 'GET', '/api/sessions?scope=everyone')).body.sessions;
+    const views = (await callApi<{ sessions: SessionView[] }>(fresh.stack, admin, 'GET', '/api/sessions?scope=everyone')).body.sessions;
     expect(views.map((v) => v.session.id).sort()).toEqual(items.map((s) => s.id).sort());
     // Meeting requests arrived once each too.
-    const copies = (await reader.emulatorEvents()).filter((e) => !e.isOrganizer && !e.isCancelled && e.subject === SUBJECT);
+    const copies = (await fresh.reader.emulatorEvents()).filter((e) => !e.isOrganizer && !e.isCancelled && e.subject === SUBJECT);
     expect(countBy(copies, (e) => `${e.mailboxId}|${e.iCalUId}`).size).toBe(copies.length);
   });
 });
 
 describe('booking the year while saving sessions fails past every retry (a fresh stack)', () => {
-  let stack: RunningStack;
-  let reader: GraphReader;
-
-  beforeAll(async () => {
-    stack = await startStack();
-    reader = graphReader(stack.emulator);
-  }, 60_000);
-  afterAll(async () => {
-    await reader?.clearFaults().catch(() => undefined);
-    await stack?.app.idle();
-    await stack?.stop();
-  });
+  const fresh = freshStack();
 
   it('goes over what failed once more at the end, so every session is booked, each meeting once', async () => {
-    const admin = await tokenFor(stack, ADMIN_ID);
-    const lists = (await reader.client.api(`/sites/${SAFEGUARDING_SITE_ID}/lists`).get()) as { value: { id: string; displayName: string }[] };
+    const admin = await tokenFor(fresh.stack, ADMIN_ID);
+    const lists = (await fresh.reader.client.api(`/sites/${SAFEGUARDING_SITE_ID}/lists`).get()) as { value: { id: string; displayName: string }[] };
     const sessionsList = lists.value.find((l) => l.displayName === 'Sessions')?.id;
     expect(sessionsList).toBeDefined();
     // Every save of a session throttled on each of its 8 attempts ($batch retries), then no more: the first
     // pass books every meeting and saves no session.
-    await reader.setFaults({
+    await fresh.reader.setFaults({
       rules: [
         { kind: 'throttle', target: 'request', method: 'POST', path: `/lists/${sessionsList}/items$`, times: 8 * TOTAL, retryAfterSeconds: 0.01, rate: 1, limit: 4, holdMs: 0 },
       ],
     });
-    const { job } = await bookAndWait(stack, admin);
-    const counters = await reader.counters();
-    await reader.clearFaults();
+    const { job } = await bookAndWait(fresh.stack, admin);
+    const counters = await fresh.reader.counters();
+    await fresh.reader.clearFaults();
     expect(counters.injected.throttle).toBe(8 * TOTAL);
     expect(job).toMatchObject({ state: 'done', total: TOTAL, booked: TOTAL, failed: [] });
-    const organiser = (await reader.emulatorEvents()).filter((e) => e.isOrganizer && e.transactionId?.startsWith('ss-'));
+    const organiser = (await fresh.reader.emulatorEvents()).filter((e) => e.isOrganizer && e.transactionId?.startsWith('ss-'));
     expect(countBy(organiser, (e) => e.transactionId as string).size).toBe(TOTAL);
     expect(organiser).toHaveLength(TOTAL);
-    expect(await reader.store.query('Sessions', {})).toHaveLength(TOTAL);
+    expect(await fresh.reader.store.query('Sessions', {})).toHaveLength(TOTAL);
   });
 });
 
