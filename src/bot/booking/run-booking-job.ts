@@ -42,18 +42,19 @@ export async function runBookingJob(deps: Deps, log: Logger, jobId: string, plan
     // Every failure, not only the ones the job keeps to show.
     let failedAll: FailedBooking[] = [];
     const chunk = chunkFor(todo.length);
-    const chunks: SessionToBook[][] = [];
-    for (let i = 0; i < todo.length; i += chunk) chunks.push(todo.slice(i, i + chunk));
+    const inChunks = (list: SessionToBook[]) => Array.from({ length: Math.ceil(list.length / chunk) }, (_, i) => list.slice(i * chunk, (i + 1) * chunk));
+    const chunks = inChunks(todo);
     // Two chunks at a time: while one waits out a throttled request's Retry-After, the next one's
     // meetings fill the $batch calls its retries join. Progress is saved once per chunk, in turn.
     let saving: Promise<unknown> = Promise.resolve();
-    const book = async (part: SessionToBook[], retrying = false) => {
+    const book = async (part: SessionToBook[]) => {
       const results = await bookSessions(deps, part);
       const failed: FailedBooking[] = results.flatMap((r) =>
         r.ok ? [] : [{ sessionId: r.sessionId, arrangementId: r.arrangementId, windowLabel: r.windowLabel, reason: r.reason }],
       );
+      // A session tried again leaves the failures for this attempt's outcome.
       const tried = new Set(part.map((t) => t.proposal.sessionId));
-      failedAll = [...(retrying ? failedAll.filter((f) => !tried.has(f.sessionId)) : failedAll), ...failed];
+      failedAll = [...failedAll.filter((f) => !tried.has(f.sessionId)), ...failed];
       current = { ...current, booked: current.booked + results.filter((r) => r.ok).length, failed: failedAll.slice(0, MAX_FAILURES_KEPT) };
       const snapshot = current;
       saving = saving.then(() => save(snapshot));
@@ -68,16 +69,15 @@ export async function runBookingJob(deps: Deps, log: Logger, jobId: string, plan
     // a meeting already made is found, not made again.
     const again = new Set(failedAll.map((f) => f.sessionId));
     const retry = todo.filter((t) => again.has(t.proposal.sessionId));
-    for (let i = 0; i < retry.length; i += chunk) await book(retry.slice(i, i + chunk), true);
-    const failedCount = failedAll.length;
+    for (const part of inChunks(retry)) await book(part);
     const finished: BookingJob = { ...current, state: 'done', finishedAt: deps.clock.now() };
     await save(finished);
     await deps.audit.append({
       actorId: job.requestedById,
       action: 'booking.finish',
       targetId: job.id,
-      outcome: failedCount ? 'failed' : 'done',
-      detail: `booked ${finished.booked}, already ${finished.alreadyBooked}, failed ${failedCount}`,
+      outcome: failedAll.length ? 'failed' : 'done',
+      detail: `booked ${finished.booked}, already ${finished.alreadyBooked}, failed ${failedAll.length}`,
     });
   } catch (err) {
     // Stopped by something outside the job (Graph unavailable…): keep it running, so the next start resumes it.
