@@ -46,8 +46,9 @@ export function registerBotHandlers(app: App, useCases: UseCases, log: Logger): 
   });
 
   app.on('install.remove', async ({ activity }) => {
-    const caller = callerOf(activity);
-    if (caller) await useCases.forgetConversation({ userId: caller.id }).catch((err: unknown) => log.error({ err: errorSummary(err) }, 'could not forget the conversation'));
+    // Only the personal app's removal: taking the app out of a group chat leaves the person's own chat, where their reminders go.
+    const ref = personalConversationOf(activity);
+    if (ref) await useCases.forgetConversation({ userId: ref.userId }).catch((err: unknown) => log.error({ err: errorSummary(err) }, 'could not forget the conversation'));
   });
 
   const repeats = createRepeatedActivities();
