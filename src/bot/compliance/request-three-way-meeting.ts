@@ -79,7 +79,9 @@ export async function requestThreeWayMeeting(deps: Deps, input: { caller: Caller
       refuse('conflict', 'no_time', 'There is no time within a working week when all three of you are free. Ask the designated safeguarding lead to arrange the meeting.'),
     );
   const organizerId = organiserOf(a, deps.settings.safeguardingMailbox);
-  await deps.calendar.createEvent({
+  // Asked again the same day, Outlook answers with the meeting the first request made (its transactionId),
+  // which may be at another time than this search found: that meeting is the answer.
+  const meeting = await deps.calendar.createEvent({
     organizerId,
     transactionId: `ss-3way-${arrangementId}-${today}`.slice(0, 255),
     subject: SESSION_SUBJECT,
@@ -94,8 +96,8 @@ export async function requestThreeWayMeeting(deps: Deps, input: { caller: Caller
     'escalation.meeting',
     arrangementId,
     done({
-      start: best.slot.start as IsoInstant,
-      end: best.slot.end as IsoInstant,
+      start: meeting.startUtc,
+      end: meeting.endUtc,
       managerName: manager.displayName,
       supervisorName: a.supervisor.displayName,
       link: deps.links.page('/'),

@@ -5,6 +5,7 @@
 // Doherty; Grace's manager is Daniel Okafor).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessionTimeText } from '../../../src/shared/agenda/agenda.js';
 import type { DashboardRow } from '../../../src/shared/compliance/dashboard.js';
 import { addMinutes, type IsoInstant } from '../../../src/shared/calendar/london-time.js';
 import { botChat, type BotChat } from '../../support/bot-activities.js';
@@ -97,10 +98,14 @@ describe('escalation of overdue supervision', () => {
       const events = (await reader.calendarView(id, now, until)).filter((e) => e.subject === 'Safeguarding supervision' && e.attendees.length >= 2);
       expect(events.length, `a meeting in ${id}'s calendar`).toBeGreaterThanOrEqual(1);
     }
-    // Asking again the same day books nothing new.
-    await chat.invoke(LIAM, 'escalation.requestMeeting', offer?.data);
+    // Asking again the same day books nothing new, and answers with the one meeting's time (the first
+    // meeting now fills the slot the first search found, so a second search finds another).
+    const again = await chat.invoke(LIAM, 'escalation.requestMeeting', offer?.data);
     const organiser = (await reader.calendarView(GRACE, now, until)).filter((e) => e.isOrganizer && e.attendees.length === 2);
     expect(organiser).toHaveLength(1);
+    const booked = sessionTimeText(`${organiser[0]?.start.dateTime.slice(0, 19)}Z`);
+    expect(again.body, again.raw).toMatchObject({ statusCode: 200 });
+    for (const card of [answer.body.value, again.body.value]) expect(cardText(card)).toContain(booked);
   });
 
   it('sends the DSL one weekly digest of the figures, with no case detail', async () => {
