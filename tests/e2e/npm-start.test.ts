@@ -89,7 +89,7 @@ describe('npm start', () => {
       // The scheduler (every minute locally) may have sent it first: either way exactly one reaches the Playground.
       expect(run.body.sent + run.body.alreadySent).toBeGreaterThanOrEqual(1);
       const reminders = async () =>
-        (await botReplies(logFile)).flatMap((r) => r.request?.body?.attachments ?? []).filter((a) => JSON.stringify(a.content).includes('Supervision in'));
+        (await botReplies(logFile)).flatMap((r) => r.request?.body?.attachments ?? []).filter((a) => JSON.stringify(a.content).includes('Supervision reminder:'));
       await waitFor(async () => (await reminders()).length >= 1, 'the reminder card in the Playground', 30_000);
       expect((await reminders()).length).toBe(1);
     } else {

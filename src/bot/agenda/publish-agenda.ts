@@ -1,7 +1,6 @@
 import type { AgendaView } from '../../shared/agenda/agenda.js';
 import { buildAgendaCard } from '../../shared/cards/agenda-card.js';
 import { buildReminderCard } from '../../shared/cards/reminder-card.js';
-import { DEFAULT_REMINDER_WORKING_DAYS } from '../../shared/reminders/reminders.js';
 import type { AdaptiveCard } from '@microsoft/teams.cards';
 import type { Arrangement } from '../../shared/arrangements/arrangement.js';
 import type { Session } from '../../shared/sessions/session.js';
@@ -9,9 +8,9 @@ import { UnreachableError, type AppPorts, type PostedCard } from '../ports.js';
 import { loadAgendaView } from './agenda-view.js';
 
 /** The card a posted agenda or reminder card should show now, for the person it was posted to. */
-export function cardFor(card: Pick<PostedCard, 'kind' | 'userId'>, view: AgendaView, settings: AppPorts['settings'], notice?: string): AdaptiveCard {
+export function cardFor(card: Pick<PostedCard, 'kind' | 'userId'>, view: AgendaView, notice?: string): AdaptiveCard {
   return card.kind === 'reminder'
-    ? buildReminderCard(view, card.userId, { workingDaysBefore: settings.reminderWorkingDays ?? DEFAULT_REMINDER_WORKING_DAYS })
+    ? buildReminderCard(view, card.userId)
     : // refresh: Teams asks again for the card whenever its user opens it, so it is current even if an update was missed.
       buildAgendaCard(view, card.userId, { refreshUserIds: [card.userId], ...(notice ? { notice } : {}) });
 }
@@ -22,7 +21,7 @@ export function cardFor(card: Pick<PostedCard, 'kind' | 'userId'>, view: AgendaV
  * `except` is the card the person is acting on: Teams replaces that one with the invoke's answer.
  */
 export async function publishAgenda(
-  deps: Pick<AppPorts, 'postedCards' | 'messenger' | 'conversations' | 'settings'>,
+  deps: Pick<AppPorts, 'postedCards' | 'messenger' | 'conversations'>,
   sessionId: string,
   agendaNow: () => Promise<AgendaView>,
   except?: { activityId: string | undefined },
@@ -36,7 +35,7 @@ export async function publishAgenda(
   await Promise.all(
     posted.map(async (p) => {
       try {
-        await deps.messenger.update(p.conversation, p.activityId, cardFor(p, current, deps.settings));
+        await deps.messenger.update(p.conversation, p.activityId, cardFor(p, current));
         updated += 1;
       } catch (error) {
         failed += 1;

@@ -127,7 +127,7 @@ export async function runReminders(deps: Deps, log: Logger, input: { caller: Cal
     const mark = (next: Partial<ReminderClaim>) => deps.reminderClaims.update(stored as Stored<ReminderClaim>, { ...(stored as Stored<ReminderClaim>).value, ...next });
     try {
       const view = await viewOf(session, arrangement);
-      const activityId = await deps.messenger.post(to, buildReminderCard(view, userId, { workingDaysBefore }));
+      const activityId = await deps.messenger.post(to, buildReminderCard(view, userId));
       await mark({ state: 'sent', sentAt: deps.clock.now() });
       await deps.postedCards.add({ sessionId: session.id, userId, kind: 'reminder', conversation: to, activityId, postedAt: now });
       run.sent += 1;

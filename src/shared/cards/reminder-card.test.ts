@@ -27,19 +27,24 @@ describe('reminder card', () => {
       { id: 'b', sessionId: 's1', sectionId: 'cases', text: 'Case ref 2027-114', addedById: 'u-anna', addedByName: 'Anna Fielding', addedAt: '2026-11-21T09:00:00Z' },
     ],
   });
-  const card = expectWellFormed(buildReminderCard(view, 'u-ben', { workingDaysBefore: 2 }));
+  const card = expectWellFormed(buildReminderCard(view, 'u-ben'));
 
-  it('says how many working days ahead, when and with whom', () => {
-    expect(ofType(card, 'TextBlock')[0]).toMatchObject({ text: 'Supervision in 2 working days', style: 'heading' });
+  it('says which day (true however late it is sent or updated), when and with whom', () => {
+    expect(ofType(card, 'TextBlock')[0]).toMatchObject({ text: 'Supervision reminder: Thu 3 Dec 2026', style: 'heading' });
     expect(textOf(card)).toContain('When: Thu 3 Dec 2026, 13:00\u201314:00');
     expect(textOf(card)).toContain('Supervisor: Anna Fielding');
-    expect(textOf(expectWellFormed(buildReminderCard(view, 'u-ben', { workingDaysBefore: 1 })))).toContain('Supervision in 1 working day');
+    expect(textOf(card)).not.toMatch(/working day/);
+  });
+
+  it('names the London day, not the UTC one, for a session just after midnight in summer', () => {
+    const early = buildAgendaView({ ...base, session: { ...base.session, start: '2027-06-30T23:30:00Z', end: '2027-07-01T00:30:00Z' }, items: [] });
+    expect(ofType(expectWellFormed(buildReminderCard(early, 'u-ben')), 'TextBlock')[0]).toMatchObject({ text: 'Supervision reminder: Thu 1 Jul 2027' });
   });
 
   it('lists the items numbered as on the agenda card', () => {
     expect(textOf(card)).toContain('1. Case ref 2027-114 (Anna Fielding)');
     expect(textOf(card)).toContain('2. Workload and wellbeing (you)');
-    const none = expectWellFormed(buildReminderCard(buildAgendaView({ ...base, items: [] }), 'u-ben', { workingDaysBefore: 2 }));
+    const none = expectWellFormed(buildReminderCard(buildAgendaView({ ...base, items: [] }), 'u-ben'));
     expect(textOf(none)).toContain('No items yet');
   });
 

@@ -1,20 +1,17 @@
 import { AdaptiveCard, RichTextBlock, TextBlock, TextRun, type CardElementArray } from '@microsoft/teams.cards';
-import { numberedItems, sessionTimeText, type AgendaView } from '../agenda/agenda.js';
+import { dateText, numberedItems, sessionTimeText, type AgendaView } from '../agenda/agenda.js';
+import { instantToLondon } from '../calendar/london-time.js';
 import { addItemInputs, sessionFacts } from './agenda-card.js';
 import { executeAction } from './card-actions.js';
-
-export interface ReminderCardOptions {
-  /** How far ahead the reminder is sent, in working days (the heading says so). */
-  workingDaysBefore: number;
-}
 
 /**
  * The reminder a participant gets a few working days before a session: when and with whom, the agenda so
  * far (numbered as on the agenda card), a box to add an item, and "I can't make it" to postpone.
  */
-export function buildReminderCard(view: AgendaView, viewerId: string, options: ReminderCardOptions): AdaptiveCard {
-  const n = options.workingDaysBefore;
-  const heading = `Supervision in ${n} working day${n === 1 ? '' : 's'}`;
+export function buildReminderCard(view: AgendaView, viewerId: string): AdaptiveCard {
+  // The session's day, not "in N working days": a reminder sent late (a server down, a session booked inside
+  // the window) or updated days later would say something untrue.
+  const heading = `Supervision reminder: ${dateText(instantToLondon(view.start).date)}`;
   const body: CardElementArray = [new TextBlock(heading, { wrap: true, style: 'heading', size: 'Large', weight: 'Bolder' }), sessionFacts(view)];
   body.push(new TextBlock('Agenda so far', { wrap: true, style: 'heading', size: 'Medium', weight: 'Bolder', spacing: 'Medium' }));
   const items = numberedItems(view);

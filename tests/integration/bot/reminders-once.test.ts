@@ -19,6 +19,7 @@ import type { ReminderRun } from '../../../src/bot/reminders/run-reminders.js';
 import type { Arrangement } from '../../../src/shared/arrangements/arrangement.js';
 import { formatLondonDateTime } from '../../../src/shared/calendar/london-format.js';
 import { instantToLondon } from '../../../src/shared/calendar/london-time.js';
+import { dateText } from '../../../src/shared/agenda/agenda.js';
 import type { WorkingCalendar } from '../../../src/shared/calendar/working-calendar.js';
 import { isReminderDue } from '../../../src/shared/reminders/reminders.js';
 import type { Session } from '../../../src/shared/sessions/session.js';
@@ -120,7 +121,7 @@ describe('reminders are sent exactly once', () => {
     expect(sent.map((s) => s.to).sort()).toEqual([chat.conversationOf(GRACE), chat.conversationOf(LIAM)].sort());
     for (const s of sent) {
       expect(s.sessionId).toBe(sessionA.id);
-      expect(s.text).toContain('Supervision in 2 working days');
+      expect(s.text).toContain(`Supervision reminder: ${dateText(instantToLondon(sessionA.start).date)}`);
       expect(s.text).toContain(formatLondonDateTime(sessionA.start));
       const cant = executeActionsOf(cardOf(s.record)).find((a) => a.verb === 'reschedule.start');
       expect(cant).toEqual({ title: 'I can\u2019t make it', verb: 'reschedule.start', data: { action: 'reschedule.start', sessionId: sessionA.id } });

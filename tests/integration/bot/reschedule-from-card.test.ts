@@ -42,7 +42,7 @@ function answeredCard(reply: InvokeReply): CardJson {
 async function reminderCardFor(userId: string, sessionId: string): Promise<CardJson> {
   const view = await stack.app.useCases.getAgenda({ caller: { id: userId, roles: [] }, sessionId });
   if (!view.ok) throw new Error(view.refusal.message);
-  return JSON.parse(JSON.stringify(buildReminderCard(view.value, userId, { workingDaysBefore: 2 }))) as CardJson;
+  return JSON.parse(JSON.stringify(buildReminderCard(view.value, userId))) as CardJson;
 }
 /** Presses the Action.Execute with this verb on `card`, with the card's inputs filled in as given. */
 function press(userId: string, card: CardJson, verb: string, inputs: Record<string, unknown> = {}, which = 0): Promise<InvokeReply> {
