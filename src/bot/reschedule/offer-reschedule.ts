@@ -4,6 +4,7 @@ import { partiesOf } from '../../shared/arrangements/arrangement.js';
 import { buildEscalationCard } from '../../shared/cards/reschedule-cards.js';
 import type { PostponementReason } from '../../shared/sessions/session.js';
 import { audited, auditedIfRefused } from '../audit/audited.js';
+import { once } from '../claims/once.js';
 import type { AppPorts } from '../ports.js';
 import { loadSession } from '../sessions/load-session.js';
 import { loadPostponableSession } from '../sessions/postponable-session.js';
@@ -17,7 +18,10 @@ export type RescheduleOffer =
   | { kind: 'slots'; sessionId: string; originalStart: string; deadline: string; slots: { start: string; end: string }[] }
   | { kind: 'no-slot'; sessionId: string; originalStart: string; deadline: string; notified: string[] };
 
-type Deps = Pick<AppPorts, 'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings' | 'audit' | 'conversations' | 'messenger' | 'links'>;
+type Deps = Pick<
+  AppPorts,
+  'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings' | 'audit' | 'conversations' | 'messenger' | 'links' | 'reminderClaims'
+>;
 
 /** The session a party may postpone, still booked. */
 export async function beginReschedule(
@@ -51,9 +55,14 @@ export async function offerReschedule(deps: Deps, input: { caller: Caller; sessi
   const deadline = options.window.deadline;
   const parties = partiesOf(loaded.arrangement);
   const toTell = [loaded.arrangement.supervisor.id, ...(deps.settings.safeguardingAdminIds ?? [])];
-  const missed = await notifyPeople(deps, toTell, () =>
-    buildEscalationCard({ sessionStart: originalStart, deadline, partyNames: parties.map((p) => p.displayName), sessionLink: deps.links.session(sessionId) }),
-  );
+  // Once per session and original time, on whichever server: asking again (or Teams repeating the action)
+  // finds that the supervisor and the admins were already told.
+  let missed: string[] = [];
+  await once(deps, { key: `no-slot:${sessionId}:${originalStart}`, sessionId, userId: caller.id, sessionStart: originalStart }, deps.settings.instanceId ?? 'server', async () => {
+    missed = await notifyPeople(deps, toTell, () =>
+      buildEscalationCard({ sessionStart: originalStart, deadline, partyNames: parties.map((p) => p.displayName), sessionLink: deps.links.session(sessionId) }),
+    );
+  });
   return audited(
     deps.audit,
     caller,

@@ -165,6 +165,11 @@ describe('rescheduling from the reminder card', () => {
       expect(t.text).toContain(`Re-hold by: ${DEADLINE_TEXT}`);
       expect(t.text).toContain('Rachel Fairbrother and Daniel Okafor');
     }
+    // Pressed again (or repeated by Teams): the same answer, and nobody is told twice.
+    const markAgain = connector.received.length;
+    expect(cardText(answeredCard(await press(DANIEL, reasonCard, 'reschedule.reason', { reason: 'school-event' })))).toContain('No new time found');
+    await stack.app.idle();
+    expect(connector.since(markAgain)).toEqual([]);
     // Nothing moved.
     const still = await stack.app.useCases.getSession({ caller: { id: DANIEL, roles: [] }, sessionId: session.id });
     expect(still.ok && still.value.session).toMatchObject({ start: session.start, postponements: [] });
