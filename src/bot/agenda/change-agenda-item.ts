@@ -36,8 +36,19 @@ async function loadItem(deps: Deps, input: ChangeItemInput, action: string) {
   const now = deps.clock.now();
   let sessionId = input.sessionId;
   if (!sessionId) {
-    const next = (await upcomingSessionsOf(deps, input.caller.id, now))[0];
+    const upcoming = await upcomingSessionsOf(deps, input.caller.id, now);
+    const next = upcoming[0];
     if (!next) return { ok: false as const, outcome: refuse('not-found', 'no_upcoming_session', 'You have no upcoming supervision session.') };
+    // Each agenda is numbered from 1: with several, a bare number could be the wrong session's item.
+    if (upcoming.length > 1)
+      return {
+        ok: false as const,
+        outcome: refuse(
+          'conflict',
+          'which_session',
+          `You have ${upcoming.length} upcoming sessions, each with its own numbered agenda, so I cannot tell which one you mean. Type agenda and use Remove beside the item on its card.`,
+        ),
+      };
     sessionId = next.session.id;
   }
   const loaded = await loadAgendaSession(deps, input.caller, sessionId, now);

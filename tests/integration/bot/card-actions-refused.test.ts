@@ -10,7 +10,8 @@ import type { Session } from '../../../src/shared/sessions/session.js';
 import type { BotChat } from '../../support/bot-activities.js';
 import { cardOf, cardText, type FakeConnector } from '../../support/fake-connector.js';
 import type { RunningStack } from '../../support/start-stack.js';
-import { GRACE, LIAM, SOPHIE, startChatStack, type ChatStack } from './bot-test-kit.js';
+import { instantToLondon } from '../../../src/shared/calendar/london-time.js';
+import { arrangementOf, bookOn, DANIEL, firstSchoolDayAfter, GRACE, HANNAH, LIAM, MARCUS, SOPHIE, startChatStack, workingCalendarOf, type ChatStack } from './bot-test-kit.js';
 
 const ITEM = 'Workload since September';
 const FORGED = 'forged-session-0001';
@@ -398,5 +399,29 @@ describe('a message Teams delivers twice', () => {
     // A new message saying the same removes the next one.
     expect((await removeFirst('repeated-activity-0005')).ok).toBe(true);
     expect(await shown()).toHaveLength(before.length - 2);
+  });
+});
+
+describe('"remove <n>" when several agendas are current', () => {
+  it('removes nothing and says to use the card, since each agenda is numbered from 1', async () => {
+    const wc = await workingCalendarOf(stack.app);
+    const day = firstSchoolDayAfter(wc, instantToLondon(new Date().toISOString()).date);
+    const withHannah = await bookOn(stack.app, (await arrangementOf(stack.app, DANIEL, HANNAH)).id, day);
+    const withMarcus = await bookOn(stack.app, (await arrangementOf(stack.app, DANIEL, MARCUS)).id, firstSchoolDayAfter(wc, day));
+    const daniel = { id: DANIEL, roles: [] };
+    for (const [s, text] of [
+      [withHannah, 'Workload'],
+      [withMarcus, 'Training log'],
+    ] as const)
+      expect((await stack.app.useCases.addAgendaItem({ caller: daniel, sessionId: s.id, text })).ok).toBe(true);
+    const removed = await stack.app.useCases.removeAgendaItem({ caller: daniel, number: 1, requestId: 'remove-with-two-agendas' });
+    expect(removed.ok ? removed.value : removed.refusal).toMatchObject({ code: 'which_session', message: expect.stringContaining('Type agenda') });
+    for (const [s, text] of [
+      [withHannah, 'Workload'],
+      [withMarcus, 'Training log'],
+    ] as const) {
+      const agenda = await stack.app.useCases.getAgenda({ caller: daniel, sessionId: s.id });
+      expect(agenda.ok && agenda.value.sections.flatMap((sec) => sec.items).map((i) => i.text)).toEqual([text]);
+    }
   });
 });
