@@ -26,6 +26,9 @@ export type ComplianceSettings = z.infer<typeof complianceSettingsSchema>;
 
 export const DEFAULT_COMPLIANCE_SETTINGS: ComplianceSettings = complianceSettingsSchema.parse({});
 
+/** The defaults with the keys given; a key given as `undefined` keeps its default. */
 export function complianceSettings(partial?: Partial<ComplianceSettings>): ComplianceSettings {
-  return { ...DEFAULT_COMPLIANCE_SETTINGS, ...partial };
+  const merged: Record<string, unknown> = { ...DEFAULT_COMPLIANCE_SETTINGS };
+  for (const [key, value] of Object.entries(partial ?? {})) if (value !== undefined) merged[key] = value;
+  return merged as ComplianceSettings;
 }

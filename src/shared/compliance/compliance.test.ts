@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { testCalendar, validOrThrow } from '../calendar/test-fixtures.js';
-import { makeWorkingCalendar } from '../calendar/working-calendar.js';
-import { londonToInstant, addMinutes } from '../calendar/london-time.js';
+import { isWorkingDay, makeWorkingCalendar } from '../calendar/working-calendar.js';
+import { addWorkingDays } from '../calendar/working-days.js';
+import { londonToInstant, addMinutes, instantMs } from '../calendar/london-time.js';
 import { addDays } from '../calendar/dates.js';
 import { checkCadence, checkMaximumGap } from './supervision-frequency.js';
 import { checkContractReview, checkContractSigned } from './contract.js';
 import { checkAction, checkDecisionRecord, checkRecordSignOff } from './records-and-actions.js';
-import { DEFAULT_COMPLIANCE_SETTINGS as S } from './compliance-settings.js';
+import { complianceSettings, DEFAULT_COMPLIANCE_SETTINGS as S } from './compliance-settings.js';
 import { runComplianceChecks } from './run-compliance-checks.js';
 import type { ArrangementFacts, SessionFacts } from './types.js';
 
@@ -16,6 +17,11 @@ const wc = makeWorkingCalendar(testCalendar());
 function held(id: string, date: string, status: SessionFacts['status'] = 'held'): SessionFacts {
   const start = londonToInstant(date, '10:00');
   return { id, start, end: addMinutes(start, 60), status };
+}
+
+/** A session first booked on `booked` and postponed to `to`, as the product stores it (postponements[0].fromStart). */
+function moved(id: string, booked: string, to: string, status: SessionFacts['status'] = 'held'): SessionFacts {
+  return { ...held(id, to, status), firstBookedStart: londonToInstant(booked, '10:00') };
 }
 
 const arrangement = (sessions: SessionFacts[], extra: Partial<ArrangementFacts> = {}): ArrangementFacts => ({
@@ -144,18 +150,106 @@ describe('all rules together', () => {
 });
 
 // seed 000 "Frequency of Safeguarding Supervision": postponed → alternate within a working week.
+// As postponeSession stores it: one session, its start moved, the time first booked in postponements[0].
 describe('a permitted postponement', () => {
   it('re-held on the deadline the system computes (22 Oct → 5 Nov) still counts for Autumn 1', () => {
-    const a = arrangement([held('s1', '2025-10-22', 'postponed'), held('s1b', '2025-11-05'), held('s2', '2025-11-20', 'planned')]);
+    const a = arrangement([moved('s1', '2025-10-22', '2025-11-05'), held('s2', '2025-11-20', 'planned')]);
     expect(checkCadence(wc, a, '2025-11-10T12:00:00Z')).toEqual([]);
     expect(runComplianceChecks({ calendar: wc, arrangements: [a], now: '2025-11-10T12:00:00Z' }).filter((f) => f.escalateTo)).toEqual([]);
   });
 
-  it('re-held a day after the deadline does not, and the alternate does not also stand for Autumn 2', () => {
-    const late = arrangement([held('s1', '2025-10-22', 'postponed'), held('s1b', '2025-11-06')]);
+  it('re-held a day after the deadline does not, and counts for Autumn 2 instead; on time it does not also stand for Autumn 2', () => {
+    const late = arrangement([moved('s1', '2025-10-22', '2025-11-06')]);
     expect(checkCadence(wc, late, '2025-11-10T12:00:00Z')).toEqual([expect.objectContaining({ status: 'overdue', dueBy: '2025-10-24', escalateTo: 'supervisor-manager' })]);
-    const onTime = arrangement([held('s1', '2025-10-22', 'postponed'), held('s1b', '2025-11-05')]);
+    const onTime = arrangement([moved('s1', '2025-10-22', '2025-11-05')]);
     expect(checkCadence(wc, onTime, '2025-11-10T12:00:00Z')).toEqual([expect.objectContaining({ status: 'due-soon', dueBy: '2025-12-19' })]);
+  });
+
+  it('a longer working week in the settings forgives a later alternate (22 Oct → 6 Nov with 6 working days)', () => {
+    const a = arrangement([moved('s1', '2025-10-22', '2025-11-06')]);
+    expect(checkCadence(wc, a, '2025-11-10T12:00:00Z', { postponementWorkingDays: 6 }).filter((f) => f.status === 'overdue')).toEqual([]);
+  });
+
+  it('moved earlier into the previous half term: it counts where it was held, not where it was booked', () => {
+    const a = arrangement([held('s1', '2025-10-15'), moved('s2', '2025-11-05', '2025-10-20')]);
+    expect(checkCadence(wc, a, '2025-11-10T12:00:00Z')).toEqual([expect.objectContaining({ status: 'due-soon', dueBy: '2025-12-19' })]);
+  });
+
+  it('across the summer (Mon 20 Jul → Thu 3 Sep 2026) it counts for Summer 2', () => {
+    const halfTerms = wc.calendar.years[0]?.halfTerms ?? [];
+    const rest = halfTerms.slice(0, 5).map((h, i) => held(`h${i}`, addDays(h.start, 3)));
+    const a = arrangement([...rest, moved('s6', '2026-07-20', '2026-09-03')]);
+    expect(checkCadence(wc, a, '2026-09-10T12:00:00Z').filter((f) => f.status === 'overdue')).toEqual([]);
+    // Before it is held, over the holiday: not overdue, due by the deadline.
+    const ahead = arrangement([...rest, moved('s6', '2026-07-20', '2026-09-03', 'planned')]);
+    expect(checkCadence(wc, ahead, '2026-08-10T12:00:00Z')).toEqual([expect.objectContaining({ status: 'due-soon', dueBy: '2026-09-03' })]);
+  });
+});
+
+// seed 000 "Frequency of Safeguarding Supervision": until the alternate's deadline the window is not missed.
+describe('a postponed session still booked ahead', () => {
+  const pending = arrangement([moved('s1', '2025-10-22', '2025-11-05', 'planned'), held('s2', '2025-11-20', 'planned')]);
+
+  it('Autumn 1 postponed 22 Oct → 5 Nov: on Tue 28 Oct it is due-soon by 5 Nov, not overdue and not escalated', () => {
+    expect(checkCadence(wc, pending, '2025-10-28T12:00:00Z')).toEqual([
+      expect.objectContaining({ rule: 'overdue-cadence', status: 'due-soon', dueBy: '2025-11-05', message: expect.stringContaining('Autumn 1') }),
+    ]);
+    expect(runComplianceChecks({ calendar: wc, arrangements: [pending], now: '2025-10-28T12:00:00Z' }).filter((f) => f.escalateTo)).toEqual([]);
+    expect(checkCadence(wc, pending, '2025-11-05T08:00:00Z').filter((f) => f.status === 'overdue')).toEqual([]);
+  });
+
+  it('once the deadline has passed with the session not held (still marked planned), Autumn 1 is overdue', () => {
+    expect(checkCadence(wc, pending, '2025-11-06T12:00:00Z')).toEqual([expect.objectContaining({ status: 'overdue', dueBy: '2025-10-24', escalateTo: 'supervisor-manager' })]);
+  });
+
+  it('booked past the deadline (moved in Outlook to 6 Nov): Autumn 1 is overdue straight away', () => {
+    const late = arrangement([moved('s1', '2025-10-22', '2025-11-06', 'planned')]);
+    expect(checkCadence(wc, late, '2025-10-28T12:00:00Z')).toEqual([expect.objectContaining({ status: 'overdue', dueBy: '2025-10-24' })]);
+  });
+});
+
+describe('a postponement within the working week never makes its window overdue (property)', () => {
+  const halfTerms = wc.calendar.years.flatMap((y) => y.halfTerms.map((h) => ({ ...h, year: y.label })));
+  const workingDaysIn = (from: string, to: string) => {
+    const out: string[] = [];
+    for (let d = from; d <= to; d = addDays(d, 1)) if (isWorkingDay(wc, d)) out.push(d);
+    return out;
+  };
+  it('holds for any half term, original day, working days 1–10 and any day asked', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: halfTerms.length - 1 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 10 }),
+        fc.nat(),
+        fc.integer({ min: 0, max: 760 }),
+        (which, originalPick, workingDays, alternatePick, nowOffset) => {
+          const h = halfTerms[which];
+          if (!h) return;
+          const days = workingDaysIn(h.start, h.end);
+          const original = days[originalPick % days.length] ?? h.start;
+          let deadline: string;
+          try {
+            deadline = addWorkingDays(wc, original, workingDays);
+          } catch {
+            fc.pre(false);
+            return;
+          }
+          const choices = workingDaysIn(original, deadline);
+          const alternate = choices[alternatePick % choices.length] ?? original;
+          const now = londonToInstant(addDays('2025-09-01', nowOffset), '12:00');
+          // Every other half term has its own session on its first working day.
+          const sessions = halfTerms.flatMap((o, i): SessionFacts[] => {
+            const first = workingDaysIn(o.start, o.end)[0] ?? o.start;
+            if (i !== which) return [held(`h${i}`, first)];
+            return [moved(`h${i}`, original, alternate)];
+          });
+          const asOfNow = sessions.map((s): SessionFacts => ({ ...s, status: instantMs(s.end) <= instantMs(now) ? 'held' : 'planned' }));
+          const f = checkCadence(wc, arrangement(asOfNow), now, { postponementWorkingDays: workingDays });
+          expect(f.filter((x) => x.status === 'overdue')).toEqual([]);
+        },
+      ),
+    );
   });
 });
 
@@ -224,5 +318,12 @@ describe('ordering', () => {
     const actions = ['b', 'B', 'a', 'A'].map((id) => ({ id, arrangementId: 'arr-1', dueDate: '2025-10-01', done: false }));
     const f = runComplianceChecks({ calendar: wc, arrangements: [], actions, now: '2025-12-01T12:00:00Z' });
     expect(f.map((x) => x.subjectId)).toEqual(['A', 'B', 'a', 'b']);
+  });
+});
+
+describe('complianceSettings', () => {
+  it('keeps the default of a key given as undefined', () => {
+    expect(complianceSettings({ contractBySession: undefined, postponementWorkingDays: undefined, dueSoonDays: 3 })).toEqual({ ...S, dueSoonDays: 3 });
+    expect(complianceSettings()).toEqual(S);
   });
 });

@@ -7,7 +7,9 @@ import { makeWorkingCalendar } from '../calendar/working-calendar.js';
 import type { DecisionRecord } from '../records/decision-record.js';
 import type { AgreedAction } from '../records/record.js';
 import type { Session } from '../sessions/session.js';
+import { arrangementFacts } from '../sessions/session-facts.js';
 import { buildDashboard, type DashboardInput, type DashboardRecord } from './dashboard.js';
+import { runComplianceChecks } from './run-compliance-checks.js';
 
 const calendar = makeWorkingCalendar(testCalendar());
 /** Wednesday of the first week of Autumn 2 (2025/26). */
@@ -196,5 +198,83 @@ describe('buildDashboard: sessions held against due per half term', () => {
     const debrief = arrangement('a2', 'Abe Wrenholt', { cadence: { kind: 'as-required' } });
     const { windows } = dashboard({ arrangements: [a, debrief] });
     expect(windows.map((w) => [w.windowId, w.due, w.held])).toEqual([['2025/26:autumn2', 1, 0]]);
+  });
+});
+
+// seed 000 "Frequency of Safeguarding Supervision": as postponeSession stores a postponement (start moved,
+// the time first booked in postponements[0]), the session counts for the half term it was booked in.
+describe('buildDashboard: a postponed session counts for the half term it was booked in', () => {
+  function postponed(arrangementId: string, n: number, booked: string, to: string[]): Session {
+    const times = [booked, ...to].map((d) => londonToInstant(d, '10:00'));
+    const last = times.at(-1) ?? times[0];
+    const s = session(arrangementId, n, to.at(-1) ?? booked, 'booked');
+    return {
+      ...s,
+      start: last ?? s.start,
+      end: addMinutes(last ?? s.start, 60),
+      postponements: times.slice(1).map((t, i) => ({
+        fromStart: times[i] ?? t,
+        fromEnd: addMinutes(times[i] ?? t, 60),
+        toStart: t,
+        toEnd: addMinutes(t, 60),
+        reason: 'illness' as const,
+        byId: 'sup-1',
+        at: times[i] ?? t,
+      })),
+    };
+  }
+  const a = arrangement('a1', 'Bea Thistlecombe');
+  const tally = (d: ReturnType<typeof dashboard>) => d.windows.map((w) => [w.windowId, w.held]);
+  const cadence = (d: ReturnType<typeof dashboard>) => d.rows[0]?.findings.filter((f) => f.rule === 'overdue-cadence').map((f) => [f.status, f.dueBy]);
+
+  it('booked Wed 22 Oct 2025, re-held Wed 5 Nov (the 5th working day): Autumn 1 held, no overdue, nothing escalated', () => {
+    const d = dashboard({ arrangements: [a], sessions: [postponed('a1', 1, '2025-10-22', ['2025-11-05'])], now: '2025-11-10T12:00:00Z' });
+    expect(tally(d)).toEqual([
+      ['2025/26:autumn1', 1],
+      ['2025/26:autumn2', 0],
+    ]);
+    expect(cadence(d)).toEqual([['due-soon', '2025-12-19']]);
+    expect(d.rows[0]?.findings.filter((f) => f.escalateTo)).toEqual([]);
+  });
+
+  it('arrangementFacts carries the time first booked, so runComplianceChecks escalates nothing either', () => {
+    const sessions = [postponed('a1', 1, '2025-10-22', ['2025-11-05'])];
+    expect(arrangementFacts(a, sessions).sessions).toEqual([expect.objectContaining({ status: 'planned', firstBookedStart: londonToInstant('2025-10-22', '10:00') })]);
+    const findings = runComplianceChecks({ calendar, arrangements: [arrangementFacts(a, sessions, '2025-11-10T12:00:00Z')], now: '2025-11-10T12:00:00Z' });
+    expect(findings.filter((f) => f.escalateTo)).toEqual([]);
+  });
+
+  it('postponed twice (22 Oct → 4 Nov → 5 Nov): the working week still counts from the time first booked', () => {
+    const d = dashboard({ arrangements: [a], sessions: [postponed('a1', 1, '2025-10-22', ['2025-11-04', '2025-11-05'])], now: '2025-11-10T12:00:00Z' });
+    expect(tally(d)).toEqual([
+      ['2025/26:autumn1', 1],
+      ['2025/26:autumn2', 0],
+    ]);
+  });
+
+  it('moved past its working week (22 Oct → Thu 6 Nov): counts for Autumn 2, where it was held; Autumn 1 is overdue', () => {
+    const d = dashboard({ arrangements: [a], sessions: [postponed('a1', 1, '2025-10-22', ['2025-11-06'])], now: '2025-11-10T12:00:00Z' });
+    expect(tally(d)).toEqual([
+      ['2025/26:autumn1', 0],
+      ['2025/26:autumn2', 1],
+    ]);
+    expect(cadence(d)).toEqual([['overdue', '2025-10-24']]);
+  });
+
+  it('while the alternate is still ahead (Tue 28 Oct, booked for 5 Nov): due soon by 5 Nov, not overdue', () => {
+    const d = dashboard({ arrangements: [a], sessions: [postponed('a1', 1, '2025-10-22', ['2025-11-05'])], now: '2025-10-28T12:00:00Z' });
+    expect(d.rows[0]?.status).toBe('due-soon');
+    expect(cadence(d)).toEqual([['due-soon', '2025-11-05']]);
+    expect(tally(d)).toEqual([['2025/26:autumn1', 0]]);
+  });
+
+  it('a longer working week in the settings reaches the tally and the rule alike', () => {
+    const sessions = [postponed('a1', 1, '2025-10-22', ['2025-11-06'])];
+    const d = dashboard({ arrangements: [a], sessions, now: '2025-11-10T12:00:00Z', settings: { postponementWorkingDays: 6 } });
+    expect(tally(d)).toEqual([
+      ['2025/26:autumn1', 1],
+      ['2025/26:autumn2', 0],
+    ]);
+    expect(cadence(d)).toEqual([['due-soon', '2025-12-19']]);
   });
 });

@@ -4,13 +4,14 @@ import { instantMs, instantToLondon, londonToInstant, toIsoInstant, type IsoInst
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { DecisionRecord } from '../records/decision-record.js';
 import type { RecordVersion } from '../records/record.js';
-import { targetWindows } from '../scheduling/target-windows.js';
 import type { Session } from '../sessions/session.js';
+import { sessionFacts } from '../sessions/session-facts.js';
 import { complianceSettings, type ComplianceSettings } from './compliance-settings.js';
 import { decisionDueBy } from './records-and-actions.js';
 import { runComplianceChecks } from './run-compliance-checks.js';
+import { sessionWindows } from './session-windows.js';
 import { DEFAULT_SCHOOL } from '../schools/schools.js';
-import type { ActionFacts, ArrangementFacts, ComplianceFinding, DecisionFacts, RecordFacts, SessionFacts } from './types.js';
+import type { ActionFacts, ArrangementFacts, ComplianceFinding, DecisionFacts, RecordFacts } from './types.js';
 
 /** Where one supervisee stands, in one arrangement: what the dashboard shows as a row. */
 export interface DashboardRow {
@@ -77,13 +78,6 @@ export interface DashboardInput {
 
 const SESSION_RECORD_KINDS: readonly RecordVersion['kind'][] = ['individual', 'group'];
 
-/** A session as the compliance rules see it: one that has ended and was not cancelled is held. */
-function sessionFacts(s: Session, nowMs: number): SessionFacts {
-  if (s.status === 'cancelled') return { id: s.id, start: s.start, end: s.end, status: 'cancelled' };
-  const held = s.status === 'held' || instantMs(s.end) <= nowMs;
-  return { id: s.id, start: s.start, end: s.end, status: held ? 'held' : 'planned' };
-}
-
 const RANK = { overdue: 2, 'due-soon': 1 } as const;
 
 /** One active arrangement's rows (one per supervisee) and its share of the window tallies. */
@@ -124,7 +118,7 @@ export function arrangementStanding(input: StandingInput): ArrangementStanding {
   const settings = complianceSettings(input.settings);
   const schoolId = input.schoolId;
   const today = instantToLondon(now).date;
-  const sessions = input.sessions.map((s) => sessionFacts(s, nowMs));
+  const sessions = input.sessions.map((s) => sessionFacts(s, now));
   const records = input.records;
   const contract = records.find((r) => r.kind === 'contract');
   // A contract being reviewed (a newer version not yet signed) stands as signed when the last version was.
@@ -199,16 +193,14 @@ export function arrangementStanding(input: StandingInput): ArrangementStanding {
     unreachable: input.unreachableIds.has(s.id),
   }));
 
-  // Held against due per window: a window that has ended (or is under way) is due once per arrangement.
+  // Held against due per window: a window that has ended (or is under way) is due once per arrangement;
+  // held when a session counts for it, as the cadence rule counts (a postponed one for its own window).
   const windows: WindowTally[] = [];
   if (a.cadence.kind !== 'as-required') {
-    const heldDates = sessions.filter((s) => s.status === 'held').map((s) => instantToLondon(s.start).date);
-    for (const y of input.calendar.calendar.years) {
-      for (const w of targetWindows(input.calendar, y.label, a.cadence)) {
-        if (w.start > today || w.end < a.startDate) continue;
-        const tallied = heldDates.some((d) => d >= w.start && d <= w.end);
-        windows.push({ schoolId, windowId: w.id, label: `${w.label} ${y.label}`, due: 1, held: tallied ? 1 : 0 });
-      }
+    const counted = sessionWindows(input.calendar, facts, settings.postponementWorkingDays, today);
+    for (const w of counted.windows) {
+      if (w.start > today || w.end < a.startDate) continue;
+      windows.push({ schoolId, windowId: w.id, label: `${w.label} ${w.year}`, due: 1, held: counted.held.has(w.id) ? 1 : 0 });
     }
   }
 

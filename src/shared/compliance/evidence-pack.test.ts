@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { testArrangement } from '../arrangements/test-arrangement.js';
 import type { Arrangement } from '../arrangements/arrangement.js';
 import { testCalendar } from '../calendar/test-fixtures.js';
 import { addMinutes, londonToInstant, type IsoInstant } from '../calendar/london-time.js';
-import { makeWorkingCalendar } from '../calendar/working-calendar.js';
+import { addDays } from '../calendar/dates.js';
+import { isWorkingDay, makeWorkingCalendar } from '../calendar/working-calendar.js';
 import type { DecisionRecord } from '../records/decision-record.js';
 import type { AgreedAction, RecordKind, RecordVersion, Signatory } from '../records/record.js';
 import { editRecord, sendForSignature, signRecord, startRecord } from '../records/sign-off.js';
 import type { Session } from '../sessions/session.js';
+import { buildDashboard } from './dashboard.js';
 import { buildEvidencePack, validateEvidenceRange, type EvidenceInput } from './evidence-pack.js';
 
 const calendar = makeWorkingCalendar(testCalendar());
@@ -228,5 +231,50 @@ describe('the evidence pack', () => {
     expect(narrow.supervisees[0]).toMatchObject({ sessionsRequired: 1, requiredWindowsMet: 1, sessionsHeld: 1 });
     const other = buildEvidencePack(input({ scope: { schoolId: 'north', label: 'North' }, schoolOf: (a) => (a.id === 'group' ? 'north' : 'south') }));
     expect(other.supervisees.map((s) => s.superviseeName)).toEqual(['Ria Penn', 'Sam Ode']);
+  });
+});
+
+// seed 000 "Frequency of Safeguarding Supervision": a session postponed within its working week is its own
+// half term's, in the evidence pack as on the dashboard and in the cadence rule.
+describe('the evidence pack: a postponed session', () => {
+  const pat = arrangement('pat', ['Pat Rowe']);
+  function postponed(booked: string, to: string, n = 1): Session {
+    const from = londonToInstant(booked, '10:00');
+    const moved = session(pat, n, to, 'booked');
+    return {
+      ...moved,
+      postponements: [{ fromStart: from, fromEnd: addMinutes(from, 60), toStart: moved.start, toEnd: moved.end, reason: 'clash', byId: ADA.id, at: from }],
+    };
+  }
+  const packFor = (sessions: Session[], now: IsoInstant, range = { from: '2025-09-01', to: '2026-07-22' }) =>
+    buildEvidencePack(input({ arrangements: [pat], sessions, records: [], decisions: [], now, range }));
+  const dashboardFor = (sessions: Session[], now: IsoInstant) =>
+    buildDashboard({ calendar, now, arrangements: [pat], sessions, records: [], decisions: [], unreachableIds: new Set() });
+
+  it('booked 22 Oct 2025, held 5 Nov: Autumn 1 is met, Autumn 2 is not; held past the working week, the reverse', () => {
+    const AUTUMN_1 = { from: '2025-09-01', to: '2025-10-24' };
+    const AUTUMN_2 = { from: '2025-11-03', to: '2025-12-19' };
+    const onTime = [postponed('2025-10-22', '2025-11-05')];
+    expect(packFor(onTime, '2025-11-10T12:00:00Z', AUTUMN_1).supervisees[0]).toMatchObject({ sessionsRequired: 1, requiredWindowsMet: 1 });
+    expect(packFor(onTime, '2025-11-10T12:00:00Z', AUTUMN_2).supervisees[0]).toMatchObject({ sessionsRequired: 1, requiredWindowsMet: 0, sessionsHeld: 1 });
+    const late = [postponed('2025-10-22', '2025-11-06')];
+    expect(packFor(late, '2025-11-10T12:00:00Z', AUTUMN_1).supervisees[0]).toMatchObject({ sessionsRequired: 1, requiredWindowsMet: 0 });
+    expect(packFor(late, '2025-11-10T12:00:00Z', AUTUMN_2).supervisees[0]).toMatchObject({ sessionsRequired: 1, requiredWindowsMet: 1, sessionsHeld: 1 });
+  });
+
+  it('counts the windows met as the dashboard tallies them, for any postponement and any day (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 120 }), fc.integer({ min: 0, max: 12 }), fc.integer({ min: 0, max: 300 }), (bookedOffset, laterDays, nowOffset) => {
+        const booked = addDays('2025-09-01', bookedOffset);
+        fc.pre(isWorkingDay(calendar, booked));
+        const to = addDays(booked, laterDays);
+        const now = londonToInstant(addDays('2025-09-01', nowOffset), '12:00');
+        const sessions = [postponed(booked, to)];
+        const d = dashboardFor(sessions, now);
+        const p = packFor(sessions, now);
+        expect(p.supervisees[0]?.requiredWindowsMet ?? 0).toBe(d.windows.reduce((n, w) => n + w.held, 0));
+        expect(p.supervisees[0]?.sessionsRequired ?? 0).toBe(d.windows.reduce((n, w) => n + w.due, 0));
+      }),
+    );
   });
 });

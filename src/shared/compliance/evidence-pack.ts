@@ -6,10 +6,11 @@ import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { describeCadence } from '../policy/supervision-policy.js';
 import type { DecisionRecord } from '../records/decision-record.js';
 import type { RecordKind, RecordVersion } from '../records/record.js';
-import { targetWindows } from '../scheduling/target-windows.js';
 import type { Session } from '../sessions/session.js';
+import { arrangementFacts, sessionFacts } from '../sessions/session-facts.js';
 import { complianceSettings, type ComplianceSettings } from './compliance-settings.js';
 import { decisionDueBy } from './records-and-actions.js';
+import { sessionWindows } from './session-windows.js';
 
 /** The longest range one export covers: two school years. */
 export const EVIDENCE_MAX_MONTHS = 24;
@@ -186,7 +187,7 @@ const SESSION_KINDS: readonly RecordKind[] = ['individual', 'group', 'case-discu
 const londonDate = (i: IsoInstant) => instantToLondon(i).date;
 
 /** A session as the compliance rules see it: not cancelled and ended (or marked held). */
-const isHeld = (s: Session, nowMs: number) => s.status !== 'cancelled' && (s.status === 'held' || instantMs(s.end) <= nowMs);
+const isHeld = (s: Session, now: IsoInstant) => sessionFacts(s, now).status === 'held';
 
 /** The version that stands for a record: its latest locked version, or its latest when none is locked. */
 function standingVersions(records: readonly RecordVersion[]): Map<string, RecordVersion> {
@@ -231,21 +232,21 @@ export function buildEvidencePack(input: EvidenceInput): EvidencePack {
   for (const a of arrangements) {
     const schoolId = schoolOf(a);
     const names = a.supervisees.map((s) => s.displayName);
-    const held = input.sessions.filter((s) => s.arrangementId === a.id && isHeld(s, nowMs) && inRange(londonDate(s.start))).sort((x, y) => x.start.localeCompare(y.start));
+    const held = input.sessions.filter((s) => s.arrangementId === a.id && isHeld(s, input.now) && inRange(londonDate(s.start))).sort((x, y) => x.start.localeCompare(y.start));
     const records = [...standing.values()].filter((r) => r.arrangementId === a.id);
 
     // Required: the cadence's windows overlapping the range that had begun by today and ended after the
-    // arrangement began; met when a session was held in the window (the dashboard's tally, limited to the range).
+    // arrangement began; met when a session counts for the window (the dashboard's tally, limited to the range).
     let required = 0;
     let met = 0;
     if (a.cadence.kind !== 'as-required') {
-      const allHeldDates = input.sessions.filter((s) => s.arrangementId === a.id && isHeld(s, nowMs)).map((s) => londonDate(s.start));
-      for (const y of input.calendar.calendar.years)
-        for (const w of targetWindows(input.calendar, y.label, a.cadence)) {
-          if (w.start > today || w.end < a.startDate || w.end < range.from || w.start > range.to) continue;
-          required += 1;
-          if (allHeldDates.some((d) => d >= w.start && d <= w.end)) met += 1;
-        }
+      const facts = arrangementFacts(a, input.sessions, input.now);
+      const counted = sessionWindows(input.calendar, facts, settings.postponementWorkingDays, today);
+      for (const w of counted.windows) {
+        if (w.start > today || w.end < a.startDate || w.end < range.from || w.start > range.to) continue;
+        required += 1;
+        if (counted.held.has(w.id)) met += 1;
+      }
     }
 
     let locked = 0;

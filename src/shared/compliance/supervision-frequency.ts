@@ -1,9 +1,9 @@
 import { addDays, addMonths, daysBetween, type IsoDate } from '../calendar/dates.js';
 import { instantToLondon, type IsoInstant } from '../calendar/london-time.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import { addWorkingDays, DEFAULT_POSTPONEMENT_WORKING_DAYS } from '../calendar/working-days.js';
-import { targetWindows } from '../scheduling/target-windows.js';
+import { DEFAULT_POSTPONEMENT_WORKING_DAYS } from '../calendar/working-days.js';
 import type { ComplianceSettings } from './compliance-settings.js';
+import { sessionWindows } from './session-windows.js';
 import type { ArrangementFacts, ComplianceFinding } from './types.js';
 
 function heldDates(a: ArrangementFacts, today: IsoDate): IsoDate[] {
@@ -50,15 +50,6 @@ export function checkMaximumGap(a: ArrangementFacts, now: IsoInstant, settings: 
   return undefined;
 }
 
-/** The last day a postponed session may be re-held on; past the calendar's end, weekdays are counted instead. */
-function alternateDeadline(wc: WorkingCalendar, original: IsoDate, workingDays: number): IsoDate {
-  try {
-    return addWorkingDays(wc, original, workingDays);
-  } catch {
-    return addDays(original, Math.ceil((workingDays * 7) / 5));
-  }
-}
-
 // seed 000 "Frequency of Safeguarding Supervision" (once per half term); seed 001 "Formal Supervision" (termly);
 // seed 003 §C (monthly); seed 004 Appendix 1 §1 (six-weekly).
 /**
@@ -67,30 +58,15 @@ function alternateDeadline(wc: WorkingCalendar, original: IsoDate, workingDays: 
  * "during the year"). A window counts only if the arrangement began by its midpoint. Due-soon when the
  * current window has nothing held or booked.
  *
- * A session postponed in window W and re-held within the postponement window (seed 000 "Frequency of
- * Safeguarding Supervision": "within a working week of the original") is W's session, even when the
- * alternate falls in the next window: it stands for W, not for the window it happens to fall in.
+ * A session postponed from window W and held within the postponement window (seed 000 "Frequency of
+ * Safeguarding Supervision": "within a working week of the original") is W's session, even when it falls
+ * in the next window (see sessionWindows). While it is still booked ahead, W is not overdue until that
+ * deadline has passed.
  */
 export function checkCadence(wc: WorkingCalendar, a: ArrangementFacts, now: IsoInstant, settings?: Pick<ComplianceSettings, 'postponementWorkingDays'>): ComplianceFinding[] {
   const today = instantToLondon(now).date;
   const workingDays = settings?.postponementWorkingDays ?? DEFAULT_POSTPONEMENT_WORKING_DAYS;
-  const dated = a.sessions.map((s) => ({ ...s, date: instantToLondon(s.start).date })).sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : 0));
-  const allWindows = wc.calendar.years.flatMap((y) => targetWindows(wc, y.label, a.cadence).map((w) => ({ ...w, year: y.label })));
-  const windowOf = (d: IsoDate) => allWindows.find((w) => w.start <= d && d <= w.end);
-
-  // Held sessions count for the window they fall in, unless they are the alternate of a postponed one.
-  const countsFor = new Map<string, string | undefined>(); // session id → window id
-  for (const s of dated) if (s.status === 'held' && s.date <= today) countsFor.set(s.id, windowOf(s.date)?.id);
-  const coveredIds = () => new Set(countsFor.values());
-  for (const p of dated.filter((s) => s.status === 'postponed')) {
-    const w = windowOf(p.date);
-    if (!w || coveredIds().has(w.id)) continue;
-    const deadline = alternateDeadline(wc, p.date, workingDays);
-    const alternate = dated.find((s) => countsFor.has(s.id) && s.date >= p.date && s.date <= deadline && s.start > p.start && countsFor.get(s.id) !== w.id);
-    if (alternate) countsFor.set(alternate.id, w.id);
-  }
-  const covered = coveredIds();
-  const booked = new Set(dated.filter((s) => s.status === 'planned').map((s) => windowOf(s.date)?.id));
+  const { windows: allWindows, held: covered, booked, pendingUntil } = sessionWindows(wc, a, workingDays, today);
 
   const windows = allWindows.filter((w) => a.startDate <= addDays(w.start, Math.floor(daysBetween(w.start, w.end) / 2)));
   const findings: ComplianceFinding[] = [];
@@ -98,7 +74,7 @@ export function checkCadence(wc: WorkingCalendar, a: ArrangementFacts, now: IsoI
   const finished = windows.filter((w) => w.end < today);
   const latest = finished[finished.length - 1];
   if (latest) {
-    const missedThisYear = finished.filter((w) => w.year === latest.year && !covered.has(w.id));
+    const missedThisYear = finished.filter((w) => w.year === latest.year && !covered.has(w.id) && !pendingUntil.has(w.id));
     const missed = missedThisYear[missedThisYear.length - 1];
     if (missed) {
       const others = missedThisYear.length > 1 ? `; ${missedThisYear.length} periods missed in ${latest.year}` : '';
@@ -113,6 +89,19 @@ export function checkCadence(wc: WorkingCalendar, a: ArrangementFacts, now: IsoI
         escalateTo: 'supervisor-manager',
       });
     }
+  }
+  // Postponed out of a finished window and booked within its working week: not missed yet, but it must go ahead.
+  for (const w of finished.filter((x) => x.year === latest?.year && !covered.has(x.id))) {
+    const until = pendingUntil.get(w.id);
+    if (until === undefined) continue;
+    findings.push({
+      rule: 'overdue-cadence',
+      status: 'due-soon',
+      arrangementId: a.id,
+      subjectId: a.id,
+      dueBy: until,
+      message: `The ${w.label} session was postponed and is booked within one working week: it must be held by ${until}, or ${w.label} has no session.`,
+    });
   }
   const current = windows.find((w) => w.start <= today && today <= w.end);
   if (current && !covered.has(current.id) && !booked.has(current.id)) {

@@ -31,7 +31,9 @@ export interface SessionFacts {
   id: string;
   start: IsoInstant;
   end: IsoInstant;
-  status: 'planned' | 'held' | 'postponed' | 'cancelled';
+  status: 'planned' | 'held' | 'cancelled';
+  /** When the session was first booked for, before it was postponed or moved (`postponements[0].fromStart`); absent when never moved. */
+  firstBookedStart?: IsoInstant;
 }
 
 export interface ArrangementFacts {
