@@ -20,7 +20,13 @@ export async function createArrangement(
   const allowed = canManageSchedule(caller);
   if (!allowed.ok) return audited(deps.audit, caller, 'arrangement.create', '-', refuse('forbidden', 'forbidden', allowed.reason));
   if (wanted.organiser === 'safeguarding-mailbox' && !deps.settings.safeguardingMailbox) {
-    return invalid([{ field: 'organiser', message: "No safeguarding mailbox is set up for this school (SAFEGUARDING_MAILBOX): book in the supervisor's mailbox instead." }]);
+    return audited(
+      deps.audit,
+      caller,
+      'arrangement.create',
+      '-',
+      invalid([{ field: 'organiser', message: "No safeguarding mailbox is set up for this school (SAFEGUARDING_MAILBOX): book in the supervisor's mailbox instead." }]),
+    );
   }
   const schoolIssues = await arrangementSchoolIssues(deps.schools, wanted.schoolId);
   if (schoolIssues.length > 0) return audited(deps.audit, caller, 'arrangement.create', '-', invalid(schoolIssues));
@@ -28,7 +34,7 @@ export async function createArrangement(
     { id: wanted.supervisorId, field: 'supervisorId' },
     ...wanted.supervisees.map((s, i) => ({ id: s.id, field: `supervisees[${i}].id` })),
   ]);
-  if (issues.length > 0) return invalid(issues);
+  if (issues.length > 0) return audited(deps.audit, caller, 'arrangement.create', '-', invalid(issues));
   const [supervisor, ...supervisees] = people as [(typeof people)[number], ...typeof people];
   const id = randomUUID();
   const made = newArrangement(wanted, { supervisor, supervisees }, { id, startDate: instantToLondon(deps.clock.now()).date });

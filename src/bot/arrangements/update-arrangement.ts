@@ -21,7 +21,13 @@ export async function updateArrangement(
   if (!stored)
     return audited(deps.audit, caller, 'arrangement.update', arrangementId, refuse('not-found', 'arrangement_not_found', 'There is no supervision arrangement with that id.'));
   if (changes.organiser === 'safeguarding-mailbox' && !deps.settings.safeguardingMailbox) {
-    return invalid([{ field: 'organiser', message: "No safeguarding mailbox is set up for this school (SAFEGUARDING_MAILBOX): book in the supervisor's mailbox instead." }]);
+    return audited(
+      deps.audit,
+      caller,
+      'arrangement.update',
+      arrangementId,
+      invalid([{ field: 'organiser', message: "No safeguarding mailbox is set up for this school (SAFEGUARDING_MAILBOX): book in the supervisor's mailbox instead." }]),
+    );
   }
   const schoolIssues = await arrangementSchoolIssues(deps.schools, changes.schoolId);
   if (schoolIssues.length > 0) return audited(deps.audit, caller, 'arrangement.update', arrangementId, invalid(schoolIssues));

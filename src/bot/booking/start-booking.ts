@@ -26,11 +26,17 @@ export async function startBooking(
   if (!loaded.ok) return audited(deps.audit, caller, 'booking.start', request.academicYear, invalid(loaded.issues));
   const preview = previewOf(loaded.loaded);
   if (preview.refusedMoves.length > 0) {
-    return invalid(
-      preview.refusedMoves.map((r) => ({
-        field: `moves[${(request.moves ?? []).findIndex((m) => m.arrangementId === r.arrangementId && m.windowId === r.windowId)}].start`,
-        message: r.message,
-      })),
+    return audited(
+      deps.audit,
+      caller,
+      'booking.start',
+      request.academicYear,
+      invalid(
+        preview.refusedMoves.map((r) => ({
+          field: `moves[${(request.moves ?? []).findIndex((m) => m.arrangementId === r.arrangementId && m.windowId === r.windowId)}].start`,
+          message: r.message,
+        })),
+      ),
     );
   }
   const { totals } = preview;

@@ -16,10 +16,17 @@ export async function putSchoolYear(
   const allowed = canManageSchedule(input.caller);
   if (!allowed.ok) return audited(deps.audit, input.caller, 'school-year.save', 'school-calendar', refuse('forbidden', 'forbidden', allowed.reason));
   const checked = validateSchoolCalendar(input.calendar);
-  if (!checked.ok) return invalid(checked.issues.map((i) => ({ field: `calendar.${i.field}`, message: i.message })));
+  if (!checked.ok)
+    return audited(deps.audit, input.caller, 'school-year.save', 'school-calendar', invalid(checked.issues.map((i) => ({ field: `calendar.${i.field}`, message: i.message }))));
   const current = await currentCalendar(deps.schoolCalendar);
   if (versionTag(current.stored?.version) !== input.version) {
-    return refuse('conflict', 'version_conflict', 'Someone else saved the school year since you opened it. Reload it, make your change again and save.', { field: 'version' });
+    return audited(
+      deps.audit,
+      input.caller,
+      'school-year.save',
+      'school-calendar',
+      refuse('conflict', 'version_conflict', 'Someone else saved the school year since you opened it. Reload it, make your change again and save.', { field: 'version' }),
+    );
   }
   await deps.schoolCalendar.save(input.calendar, current.stored);
   return audited(deps.audit, input.caller, 'school-year.save', 'school-calendar', await getSchoolYear(deps, { caller: input.caller }), (v) => `${v.calendar.years.length} years`);

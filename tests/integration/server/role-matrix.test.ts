@@ -4,7 +4,9 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_ID, AUDITOR_ID, DSL_ID, PRINCIPAL_ID } from '../../../tools/m365-emulator/src/index.js';
+import type { RecordStorePort } from '../../../src/bot/graph/record-store.js';
 import { callApi, tokenFor, type ApiReply } from '../../support/api.js';
+import { auditEntriesOf } from '../../support/audit-log.js';
 import { needsUserToken, operationsOf, type Method, type OpenApiDoc } from '../../support/openapi-doc.js';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
 
@@ -1338,5 +1340,34 @@ describe('(d) the endpoints that take no user token answer every caller alike, a
     }
     // A user's token neither opens nor changes anything here.
     expect(new Set(answers).size, row.operationId).toBe(1);
+  });
+});
+
+// ---- (e) refused changes are audited --------------------------------------------------------------
+
+describe('(e) a change refused by the use case (not only by the request check) leaves an AuditLog entry', () => {
+  const refusedBy = async (action: string) =>
+    (await auditEntriesOf(stack.app.store as RecordStorePort, ADMIN_ID)).filter((e) => e.action === action && e.outcome === 'refused').map((e) => e.id);
+
+  it('saving the school year over a newer save, or with a date that does not exist', async () => {
+    const before = await refusedBy('school-year.save');
+    const year = await api<{ calendar: { years: { halfTerms: { start: string }[] }[] }; version: string }>('admin', 'get', '/api/school-year');
+    const stale = await api<ApiError>('admin', 'put', '/api/school-year', { calendar: year.body.calendar, version: 'not-the-version' });
+    expect(stale.status).toBe(409);
+    const impossible = structuredClone(year.body.calendar);
+    (impossible.years[0]?.halfTerms[0] as { start: string }).start = '2025-02-30';
+    expect((await api('admin', 'put', '/api/school-year', { calendar: impossible, version: year.body.version })).status).toBe(400);
+    expect((await refusedBy('school-year.save')).filter((id) => !before.includes(id))).toHaveLength(2);
+  });
+
+  it('an arrangement with someone the directory does not know', async () => {
+    const before = await refusedBy('arrangement.create');
+    const res = await api('admin', 'post', '/api/arrangements', {
+      supervisorId: DSL_ID,
+      supervisorRole: 'dsl',
+      supervisees: [{ id: '00000000-0000-4000-8000-00000000dead', role: 'teaching-assistant' }],
+    });
+    expect(res.status).toBe(400);
+    expect((await refusedBy('arrangement.create')).filter((id) => !before.includes(id))).toHaveLength(1);
   });
 });
