@@ -56,7 +56,8 @@ export async function listSessionRecords(deps: RecordDeps & Pick<AppPorts, 'deci
   const all = [...sessionRecords.map((r) => r.value).filter((r) => r.kind !== 'contract'), ...(contract ? [contract.value] : [])];
   const readable = all.filter((r) => canReadRecord(caller, { arrangement: a, kind: r.kind }, ctx).ok);
   const writer = canWriteRecord(caller, { arrangement: a, kind: 'individual' }).ok;
-  const kinds = RECORD_KINDS.filter((k) => (a.format === 'group' ? k !== 'individual' : k !== 'group'));
+  // Wellbeing is one person's own welfare: never started in a group (see startRecord).
+  const kinds = RECORD_KINDS.filter((k) => (a.format === 'group' ? k !== 'individual' && k !== 'wellbeing' : k !== 'group'));
   return audited(
     deps.audit,
     caller,

@@ -74,17 +74,20 @@ export async function loadRecord(
   return { ok: true, versions, latest, arrangement: arrangement.value, session: session?.value };
 }
 
+/** Someone changed the record since the caller loaded it: reload, never overwrite. */
+export const recordChanged = (): { ok: false; refusal: Refusal } =>
+  refuse(
+    'conflict',
+    'record_changed',
+    'This record was changed somewhere else since you opened it (a signature, or a save in another window). Reload it; copy anything you typed first.',
+  );
+
 /**
  * Why the supervisor may not change this version now: someone changed it since they loaded it (the revision
  * moved on), or its stored content no longer matches its fingerprint (changed outside the app).
  */
 export function refuseUnlessCurrent(latest: RecordVersion, baseRevision: number): { ok: false; refusal: Refusal } | undefined {
-  if (latest.revision !== baseRevision)
-    return refuse(
-      'conflict',
-      'record_changed',
-      'This record was changed somewhere else since you opened it (a signature, or a save in another window). Reload it; copy anything you typed first.',
-    );
+  if (latest.revision !== baseRevision) return recordChanged();
   if (integrityOf(latest).status === 'altered')
     return refuse(
       'conflict',

@@ -1,6 +1,7 @@
 import type { Caller } from '../../shared/access/app-roles.js';
 import { partiesOf } from '../../shared/arrangements/arrangement.js';
-import type { RecordContent } from '../../shared/records/record.js';
+import { fingerprintOf } from '../../shared/records/fingerprint.js';
+import type { RecordContent, RecordVersion } from '../../shared/records/record.js';
 import { editRecord } from '../../shared/records/sign-off.js';
 import { answersSchema } from '../../shared/records/templates.js';
 import { audited } from '../audit/audited.js';
@@ -8,7 +9,7 @@ import type { AppPorts } from '../ports.js';
 import { done, invalid, type Outcome } from '../use-case.js';
 import { fieldPath } from '../http/api/operation.js';
 import { publishSignatureCardsLater } from './publish-signature-cards.js';
-import { loadRecord, refuseUnlessCurrent, templateFor, type RecordDeps } from './record-context.js';
+import { loadRecord, recordChanged, refuseUnlessCurrent, templateFor, type RecordDeps } from './record-context.js';
 import { recordView, type RecordView } from './record-view.js';
 import { tooLargeToStore } from './stored-size.js';
 
@@ -21,6 +22,10 @@ export interface SaveDraftInput {
   /** The `revision` of the version the writer last loaded: a save over someone else's is a conflict, not a loss. */
   baseRevision: number;
 }
+
+/** Whether the stored version is the one this save wrote (or one the same in every way that matters). */
+const sameWrite = (stored: RecordVersion, wrote: RecordVersion) =>
+  stored.createdAt === wrote.createdAt && stored.createdById === wrote.createdById && fingerprintOf(stored) === fingerprintOf(wrote);
 
 /**
  * Saves what the supervisor has written so far (the tab saves as they type). A version awaiting signatures
@@ -55,6 +60,9 @@ export async function saveRecordDraft(deps: Deps, input: SaveDraftInput): Promis
   const tooLarge = tooLargeToStore(next);
   if (tooLarge) return audited(deps.audit, caller, 'record.save', recordId, tooLarge);
   const stored = newVersion ? await deps.records.create(next) : await deps.records.update(loaded.latest, next);
+  // A create is idempotent on the version's key: when another save made this version first, the store hands
+  // back theirs, and this save's content would be dropped unseen. Refused as any save over a newer change.
+  if (newVersion && !sameWrite(stored.value, next)) return audited(deps.audit, caller, 'record.save', recordId, recordChanged());
   const versions = [...loaded.versions.map((v) => v.value).filter((v) => v.version !== stored.value.version), stored.value];
   // Signatures asked for against the old content are withdrawn: the posted cards say so.
   if (latest.state === 'awaiting-signatures') publishSignatureCardsLater(deps, { ...latest, state: 'draft' }, loaded.arrangement, loaded.session, { post: false });

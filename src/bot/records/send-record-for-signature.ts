@@ -23,6 +23,19 @@ export async function sendRecordForSignature(deps: Deps, input: { caller: Caller
   const { arrangement } = loaded;
   const stale = refuseUnlessCurrent(latest, input.baseRevision);
   if (stale) return audited(deps.audit, caller, 'record.send', recordId, stale);
+  // seed 000 Appendix 6: one started in a group before that was refused would otherwise go to the whole group.
+  if (latest.kind === 'wellbeing' && arrangement.format === 'group')
+    return audited(
+      deps.audit,
+      caller,
+      'record.send',
+      recordId,
+      refuse(
+        'conflict',
+        'wellbeing_in_group',
+        'This wellbeing record was started in a group session, so it cannot be sent to the group to sign. Record it in an individual session with the person it is about.',
+      ),
+    );
   const template = templateFor(deps.settings, latest.kind, latest.templateId);
   const parties = partiesOf(arrangement);
   const issues = readinessIssues(

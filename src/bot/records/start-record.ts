@@ -39,6 +39,18 @@ export async function startRecord(
       input.sessionId,
       refuse('invalid', 'wrong_kind', 'This is a group arrangement: write a group supervision record.', { field: 'kind' }),
     );
+  // seed 000 Appendix 6: a wellbeing record is seen by the two parties and the DSL only; in a group every
+  // supervisee is a party, so it would reach the whole group.
+  if (input.kind === 'wellbeing' && arrangement.format === 'group')
+    return audited(
+      deps.audit,
+      caller,
+      'record.start',
+      input.sessionId,
+      refuse('invalid', 'wrong_kind', 'A wellbeing record is about one person’s own welfare and is not kept with a group: record it in an individual session with that person.', {
+        field: 'kind',
+      }),
+    );
   if (session.status === 'cancelled')
     return audited(deps.audit, caller, 'record.start', input.sessionId, refuse('conflict', 'session_cancelled', 'This session was cancelled: there is nothing to record.'));
 

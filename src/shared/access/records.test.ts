@@ -122,6 +122,43 @@ describe('record access details', () => {
     }
   });
 
+  it('a wellbeing record in a group arrangement is the supervisor’s and the DSL’s only, not the other group members’', () => {
+    const OTHER = 'see-b';
+    const group = testArrangement({
+      id: 'arr-g',
+      supervisor: { id: SUPERVISOR, displayName: 'Sam Supervisor', mail: 'sam@school.example', role: 'dsl' },
+      supervisees: [
+        { id: SUPERVISEE, displayName: 'Alex A', mail: 'alex@school.example', role: 'head-of-year' },
+        { id: OTHER, displayName: 'Bea B', mail: 'bea@school.example', role: 'head-of-year' },
+      ],
+    });
+    expect(group.format).toBe('group');
+    const wellbeing = subject({ arrangement: group, kind: 'wellbeing', signatoryIds: [SUPERVISOR, SUPERVISEE, OTHER] });
+    const read = (caller: Caller) => canReadRecord(caller, wellbeing, ctx(grant(caller.id))).ok;
+    expect(read({ id: SUPERVISOR, roles: [] })).toBe(true);
+    expect(read({ id: 'dsl-1', roles: ['Safeguarding.Lead'] })).toBe(true);
+    // A supervisee who is also a deputy DSL reads it as the DSL.
+    expect(read({ id: OTHER, roles: ['Safeguarding.Lead'] })).toBe(true);
+    for (const caller of [
+      { id: SUPERVISEE, roles: [] },
+      { id: OTHER, roles: [] },
+      { id: 'ov-1', roles: ['Safeguarding.Oversight'] },
+      { id: 'aud-1', roles: ['Safeguarding.Auditor'] },
+      { id: 'adm-1', roles: ['Safeguarding.Admin'] },
+      { id: OUTSIDER, roles: [] },
+    ] satisfies Caller[]) {
+      const d = canReadRecord(caller, wellbeing, ctx(grant(caller.id)));
+      expect(d.ok, caller.id).toBe(false);
+      if (!d.ok) expect(d.reason).toMatch(/wellbeing/);
+    }
+    // Sent to the whole group before that was refused: a member who may not read it may not sign it either.
+    expect(decideRecordAccess('sign', { id: OTHER, roles: [] }, wellbeing, ctx()).ok).toBe(false);
+    expect(decideRecordAccess('sign', { id: SUPERVISOR, roles: [] }, wellbeing, ctx()).ok).toBe(true);
+    // Every other kind of group record is read by the whole group.
+    for (const kind of ['group', 'case-discussion', 'contract', 'history'] as const)
+      expect(canReadRecord({ id: OTHER, roles: [] }, subject({ arrangement: group, kind }), ctx()).ok, kind).toBe(true);
+  });
+
   it('every other record kind is readable by oversight', () => {
     const oversight: Caller = { id: 'ov-1', roles: ['Safeguarding.Oversight'] };
     for (const kind of ['group', 'case-discussion', 'contract', 'history'] as const) expect(canReadRecord(oversight, subject({ kind }), ctx()).ok).toBe(true);

@@ -41,6 +41,12 @@ const PRIVATE_KINDS: readonly RecordKind[] = ['wellbeing'];
  * "Confidentiality and Access"; seed 003 §D "may be subject to inspection and audit").
  */
 export function canReadRecord(caller: Caller, s: RecordSubject, ctx: AccessContext): Decision {
+  // A wellbeing record is about one supervisee; in a group its "two parties" are unknown, so only the
+  // supervisor and the DSL (seed 000 Appendix 6). Such records are no longer started; older ones stay private.
+  if (PRIVATE_KINDS.includes(s.kind) && s.arrangement.format === 'group') {
+    if (isSupervisor(caller, s.arrangement) || has(caller, 'Safeguarding.Lead')) return ALLOW;
+    return deny('A wellbeing record written in a group session is seen only by its supervisor and the DSL, not by the rest of the group.');
+  }
   if (isParty(caller.id, s.arrangement) || has(caller, 'Safeguarding.Lead')) return ALLOW;
   if (PRIVATE_KINDS.includes(s.kind)) return deny('Records of concerns about a supervisee’s own wellbeing are seen only by the supervisor, the supervisee and the DSL.');
   if (has(caller, 'Safeguarding.Oversight')) return ALLOW;
@@ -92,8 +98,12 @@ export function decideRecordAccess(op: RecordOperation, caller: Caller, s: Recor
     case 'send':
     case 'decide':
       return canWriteRecord(caller, s);
-    case 'sign':
-      return canSignRecord(caller, s);
+    case 'sign': {
+      // Signing answers with the record: a signatory who may not read it (an older group wellbeing record
+      // sent to the whole group) may not sign it either.
+      const sign = canSignRecord(caller, s);
+      return sign.ok ? canReadRecord(caller, s, ctx) : sign;
+    }
     case 'confirm-decision':
       return canConfirmDecision(caller, s);
     case 'read-decisions':

@@ -116,7 +116,10 @@ export const recordVersionSchema = z.object({
   createdById: z.string().min(1),
   createdAt: instant,
   updatedAt: instant,
-  /** Counts every stored change of this version: a save made against an older revision is refused, never lost. */
+  /**
+   * Counts every stored change of the record, across its versions (a new version carries on from the one it
+   * replaces): a save made against an older revision is refused, never lost.
+   */
   revision: z.number().int().min(0),
   sentAt: instant.optional(),
   lockedAt: instant.optional(),

@@ -208,12 +208,37 @@ describe('editRecord', () => {
     expect(record.sentSha256).toBeUndefined();
     expect(record.sentAt).toBeUndefined();
     expect(record.lockedAt).toBeUndefined();
+    // Its revision carries on from the locked one's: a window still holding version 1 cannot save over it.
+    expect(record.revision).toBe(locked.revision + 1);
     // The locked version stays in force until this one is locked: the new version says since when.
     expect(record.previousLockedAt).toBe(locked.lockedAt);
     expect(locked.lockedAt).toBeDefined();
     expect(locked).toEqual(snapshot);
     expect(integrityOf(locked).status).toBe('intact');
     expect(recordVersionSchema.safeParse(record).success).toBe(true);
+  });
+
+  it('revisions only ever go up, across versions, whatever the supervisor and signatories do', () => {
+    type Step = 'edit' | 'send' | 'sign-all' | 'request-change';
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom<Step>('edit', 'send', 'sign-all', 'request-change'), { minLength: 1, maxLength: 40 }), (steps) => {
+        let r = draft();
+        const seenRevisions = [r.revision];
+        const keep = (next: RecordVersion) => {
+          r = next;
+          seenRevisions.push(r.revision);
+        };
+        for (const step of steps) {
+          if (step === 'edit') keep(editRecord(r, { ...CHANGED, answers: { ...CHANGED.answers, q2: String(seenRevisions.length) } }, SUP.id, T1).record);
+          else if (step === 'send' && r.state === 'draft') keep(ok(sendForSignature(r, [SUP, A], T1)));
+          else if (step === 'sign-all' && r.state === 'awaiting-signatures') for (const s of awaitedSignatories(r)) keep(ok(signRecord(r, s, seen(r), T2)));
+          else if (step === 'request-change' && r.state === 'awaiting-signatures') keep(ok(requestChange(r, A, 'Please add the date.', r.version, T2)));
+        }
+        // Strictly increasing, so a revision loaded from any earlier version (or revision) never matches a later one.
+        seenRevisions.slice(1).forEach((rev, i) => expect(rev).toBeGreaterThan(seenRevisions[i] as number));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('a signature shown version 1 does not count on version 2', () => {

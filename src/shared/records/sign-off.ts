@@ -12,7 +12,7 @@ const no = (code: SignOffRefusalCode, message: string): SignOffResult => ({ ok: 
 type VersionBase = Pick<RecordVersion, 'recordId' | 'kind' | 'templateId' | 'arrangementId' | 'sessionId' | 'sessionStart'>;
 
 /** A version in draft, as nobody has sent or signed it yet. */
-function draftVersion(base: VersionBase, version: number, content: RecordContent, byId: string, now: IsoInstant): RecordVersion {
+function draftVersion(base: VersionBase, version: number, content: RecordContent, byId: string, now: IsoInstant, revision = 0): RecordVersion {
   const { recordId, kind, templateId, arrangementId, sessionId, sessionStart } = base;
   return {
     recordId,
@@ -30,7 +30,7 @@ function draftVersion(base: VersionBase, version: number, content: RecordContent
     createdById: byId,
     createdAt: now,
     updatedAt: now,
-    revision: 0,
+    revision,
   };
 }
 
@@ -42,10 +42,16 @@ export function startRecord(base: VersionBase, content: RecordContent, byId: str
 /**
  * The supervisor changes the content. A draft is saved as it is; a version awaiting signatures goes back to
  * draft (signatures given against the old content no longer count); a locked version is never touched:
- * the change starts the next version, and the locked one stays readable (seed 000 "Recording").
+ * the change starts the next version, and the locked one stays readable (seed 000 "Recording"). The next
+ * version's revision carries on from the locked one's, so a save made against any earlier revision of the
+ * record, of whatever version, can never match it.
  */
 export function editRecord(r: RecordVersion, content: RecordContent, byId: string, now: IsoInstant): { record: RecordVersion; newVersion: boolean } {
-  if (r.state === 'locked') return { record: { ...draftVersion(r, r.version + 1, content, byId, now), ...(r.lockedAt ? { previousLockedAt: r.lockedAt } : {}) }, newVersion: true };
+  if (r.state === 'locked')
+    return {
+      record: { ...draftVersion(r, r.version + 1, content, byId, now, r.revision + 1), ...(r.lockedAt ? { previousLockedAt: r.lockedAt } : {}) },
+      newVersion: true,
+    };
   const next: RecordVersion = { ...r, content, state: 'draft', signatures: [], updatedAt: now, revision: r.revision + 1 };
   delete next.sentSha256;
   delete next.sentAt;

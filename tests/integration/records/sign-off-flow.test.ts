@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { instantToLondon } from '../../../src/shared/calendar/london-time.js';
 import { createRecordRepository, RECORDS_LIST } from '../../../src/bot/storage/record-repository.js';
 import { VALUE_COLUMN } from '../../../src/bot/storage/json-items.js';
+import { sendForSignature, startRecord as startVersion } from '../../../src/shared/records/sign-off.js';
 import type { Session } from '../../../src/shared/sessions/session.js';
 import { callApi, tokenFor, type ApiReply } from '../../support/api.js';
 import { ADMIN_ID, AUDITOR_ID } from '../../../tools/m365-emulator/src/index.js';
@@ -288,5 +289,139 @@ describe('a group record', () => {
     }
     const last = await sign(GRACE, (await read(GRACE, draft.record.recordId)).body);
     expect(last.body.record.state).toBe('locked');
+  });
+});
+
+describe('saves from windows that fell behind', () => {
+  // A record of its own (the session's history), so the flows above keep theirs.
+  const lock = async (v: RecordView): Promise<RecordView> => {
+    const sent = await send(GRACE, v);
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    expect((await sign(LIAM, (await read(LIAM, v.record.recordId)).body)).status).toBe(200);
+    const locked = await sign(GRACE, (await read(GRACE, v.record.recordId)).body);
+    expect(locked.body.record.state).toBe('locked');
+    return locked.body;
+  };
+
+  it('refuses a save from a window still showing an earlier version, whichever of its revisions it holds, and loses nothing', async () => {
+    const draft = await start(GRACE, individual.id, 'history');
+    const first = await save(GRACE, draft, { answers: { previous: 'Version 1: none before this school.' }, actions: [] });
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    const locked = await lock(first.body);
+
+    // Another window changes it: version 2, whose revisions carry on from version 1's, and it keeps saving.
+    let v2 = await save(GRACE, locked, { answers: { previous: 'Version 2: a careful correction.' }, actions: [] });
+    expect(v2.status, JSON.stringify(v2.body)).toBe(200);
+    expect(v2.body.record.version).toBe(2);
+    expect(v2.body.record.revision).toBeGreaterThan(locked.record.revision);
+    for (const more of ['Version 2: corrected again.', 'Version 2: the correction, finished.']) {
+      v2 = await save(GRACE, v2.body, { answers: { previous: more }, actions: [] });
+      expect(v2.status, JSON.stringify(v2.body)).toBe(200);
+    }
+
+    // Every revision a window could still hold from version 1 is refused against version 2.
+    for (let revision = 0; revision <= locked.record.revision; revision++) {
+      const stale = await api<ApiError>(GRACE, 'PUT', `/api/records/${encodeURIComponent(draft.record.recordId)}`, {
+        content: { answers: { previous: `Stale text from a window at revision ${revision}.` }, actions: [] },
+        baseRevision: revision,
+      });
+      expect(stale.status, `revision ${revision}: ${JSON.stringify(stale.body)}`).toBe(409);
+      expect(stale.body.error).toBe('record_changed');
+    }
+    const after = (await read(GRACE, draft.record.recordId)).body;
+    expect(after.record).toMatchObject({ version: 2, revision: v2.body.record.revision });
+    expect(after.record.content.answers.previous).toBe('Version 2: the correction, finished.');
+    expect((await read(GRACE, draft.record.recordId, 1)).body.record.content.answers.previous).toBe('Version 1: none before this school.');
+  });
+
+  it('of two saves racing over a locked version, one starts the next version and the other is refused (409), never dropped', async () => {
+    const recordId = `${individual.id}.history`;
+    const locked = await lock((await read(GRACE, recordId)).body);
+    const put = (text: string) =>
+      api<RecordView>(GRACE, 'PUT', `/api/records/${encodeURIComponent(recordId)}`, {
+        content: { answers: { previous: text }, actions: [] },
+        baseRevision: locked.record.revision,
+      });
+    // Every Graph call is slowed alike, so both saves read the locked version before either writes the next.
+    await reader.setFaults({ latencyMs: 150 });
+    let replies: ApiReply<RecordView>[];
+    try {
+      replies = await Promise.all([put('From window A.'), put('From window B.')]);
+    } finally {
+      await reader.clearFaults();
+    }
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
+    const won = replies.find((r) => r.status === 200) as ApiReply<RecordView>;
+    const lost = replies.find((r) => r.status === 409) as ApiReply<RecordView>;
+    expect((lost.body as unknown as ApiError).error).toBe('record_changed');
+    expect(won.body.record.version).toBe(locked.record.version + 1);
+    // What the store holds is what the 200 said was saved.
+    const after = (await read(GRACE, recordId)).body;
+    expect(after.record.version).toBe(locked.record.version + 1);
+    expect(after.record.content.answers.previous).toBe(won.body.record.content.answers.previous);
+    const audit = await reader.store.query('AuditLog', { ActorId: GRACE });
+    expect(audit.some((a) => a.fields.Action === 'record.save' && a.fields.TargetId === recordId && a.fields.Outcome === 'refused' && a.fields.Detail === 'record_changed')).toBe(
+      true,
+    );
+  });
+});
+
+describe('wellbeing records and groups', () => {
+  it('are not offered or started in a group session: the supervisor is told to use an individual session', async () => {
+    const offered = await api<{ canStart: string[] }>(HANNAH, 'GET', `/api/sessions/${encodeURIComponent(group.id)}/records`);
+    expect(offered.status).toBe(200);
+    expect(offered.body.canStart).not.toContain('wellbeing');
+    expect(offered.body.canStart).not.toContain('individual');
+
+    const refused = await api<ApiError>(HANNAH, 'POST', `/api/sessions/${encodeURIComponent(group.id)}/records`, { kind: 'wellbeing' });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ error: 'wrong_kind', field: 'kind' });
+    expect(refused.body.message).toMatch(/individual session/);
+    expect(await createRecordRepository(reader.store).listVersions(`${group.id}.wellbeing`)).toEqual([]);
+    const audit = await reader.store.query('AuditLog', { ActorId: HANNAH });
+    expect(audit.some((a) => a.fields.Action === 'record.start' && a.fields.TargetId === group.id && a.fields.Outcome === 'refused' && a.fields.Detail === 'wrong_kind')).toBe(
+      true,
+    );
+  });
+
+  it('one already started in a group (and sent to everyone) is read only by its supervisor and the DSL, and cannot be signed by or sent to the group', async () => {
+    const secret = 'Fictional concern about the supervisee’s own welfare';
+    const parties = [HANNAH, SOPHIE, GRACE, TOM].map((id) => ({ id, displayName: id }));
+    // Written straight to the store, as the app wrote such records before it refused them.
+    const started = startVersion(
+      { recordId: `${group.id}.wellbeing`, kind: 'wellbeing', templateId: 'wellbeing', arrangementId: group.arrangementId, sessionId: group.id, sessionStart: group.start },
+      { answers: { concern: secret, 'consent-to-share': 'no' }, actions: [] },
+      HANNAH,
+      group.start,
+    );
+    const sentToAll = sendForSignature(started, parties, group.start);
+    if (!sentToAll.ok) throw new Error(sentToAll.message);
+    await createRecordRepository(reader.store).create(sentToAll.record);
+    const recordId = sentToAll.record.recordId;
+
+    for (const who of [SOPHIE, GRACE, TOM]) {
+      const shown = await read(who, recordId);
+      expect(shown.status, who).toBe(403);
+      expect(JSON.stringify(shown.body)).not.toContain(secret);
+      const listed = await api<{ records: { recordId: string }[] }>(who, 'GET', `/api/sessions/${encodeURIComponent(group.id)}/records`);
+      expect(
+        listed.body.records.map((r) => r.recordId),
+        who,
+      ).not.toContain(recordId);
+      // Asked to sign it, but signing would show it: refused too.
+      const signed = await sign(who, { ...sentToAll, record: { ...sentToAll.record }, fingerprint: sentToAll.record.sentSha256 ?? '' } as unknown as RecordView);
+      expect(signed.status, who).toBe(403);
+      expect(JSON.stringify(signed.body)).not.toContain(secret);
+    }
+    for (const who of [HANNAH, DANIEL]) expect((await read(who, recordId)).status, who).toBe(200);
+
+    // The supervisor can still write it, but not send it to the group.
+    const mine = (await read(HANNAH, recordId)).body;
+    const saved = await save(HANNAH, mine, mine.record.content);
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const resent = await send(HANNAH, saved.body);
+    expect(resent.status).toBe(409);
+    expect((resent.body as unknown as ApiError).error).toBe('wellbeing_in_group');
+    expect((await read(HANNAH, recordId)).body.record.state).toBe('draft');
   });
 });
