@@ -84,6 +84,13 @@ describe('checkMove', () => {
     expect(move({ start: at('2027-01-13', '16:00'), settings: { workingHours: { start: '08:00', end: '16:00' } } }).ok).toBe(false);
   });
 
+  it('says so when the arrangement’s hours do not overlap the school’s, rather than naming hours that end before they start', () => {
+    expect(move({ start: at('2027-01-13', '17:30'), preferences: { workingHours: { start: '17:30', end: '19:00' } } })).toEqual({
+      ok: false,
+      message: "The arrangement's working hours (17:30–19:00) do not overlap the school's (08:30–17:00): change the arrangement's hours first.",
+    });
+  });
+
   it('refuses a start off the slot grid', () => {
     expect(move({ start: at('2027-01-13', '10:07') })).toEqual({ ok: false, message: expect.stringMatching(/15-minute grid/) });
     expect(move({ start: at('2027-01-13', '10:45') }).ok).toBe(true);

@@ -3,7 +3,7 @@ import { addMinutes, instantMs, instantToLondon, isIsoInstant, minutesOfDay, toI
 import { dayKind, describeDayKind, isPlannableDay, type WorkingCalendar } from '../calendar/working-calendar.js';
 import { busyInMs, busyParticipants, type ParticipantBusy } from '../scheduling/intervals.js';
 import type { ArrangementPreferences } from '../scheduling/preferences.js';
-import { narrowHours, schedulingSettings, type SchedulingSettings } from '../scheduling/scheduling-settings.js';
+import { narrowHours, schedulingSettings, type SchedulingSettings, type WorkingHours } from '../scheduling/scheduling-settings.js';
 import type { TargetWindow } from '../scheduling/target-windows.js';
 
 /** The admin moves one proposed session to another time before confirming. */
@@ -45,6 +45,14 @@ export function checkMove(req: {
     return { ok: false, message: `${describeDate(local.date)} is ${describeDayKind(dayKind(req.calendar, local.date))}: choose a school day.` };
   }
   const hours = narrowHours(settings.workingHours, req.preferences?.workingHours);
+  if (!hours) {
+    const own = req.preferences?.workingHours as WorkingHours;
+    const school = settings.workingHours;
+    return {
+      ok: false,
+      message: `The arrangement's working hours (${own.start}–${own.end}) do not overlap the school's (${school.start}–${school.end}): change the arrangement's hours first.`,
+    };
+  }
   if (localEnd.date !== local.date || minutesOfDay(local.time) < minutesOfDay(hours.start) || minutesOfDay(localEnd.time) > minutesOfDay(hours.end)) {
     return { ok: false, message: `${when} is outside working hours (${hours.start}–${hours.end}).` };
   }

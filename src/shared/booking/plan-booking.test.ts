@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { testCalendar } from '../calendar/test-fixtures.js';
 import { makeWorkingCalendar, isPlannableDay } from '../calendar/working-calendar.js';
+import { addDays, addMonths, eachDay, maxDate } from '../calendar/dates.js';
+import { targetWindows } from '../scheduling/target-windows.js';
 import { addMinutes, instantMs, instantToLondon, londonToInstant } from '../calendar/london-time.js';
 import type { Arrangement } from '../arrangements/arrangement.js';
 import type { Cadence } from '../policy/supervision-policy.js';
@@ -287,4 +289,105 @@ describe('planBooking (property)', () => {
       { numRuns: 25 },
     );
   });
+});
+
+// seed 000 "Key Functions"; seed 003 §C: the maximum gap counts from the sessions the arrangement already has, this year's included.
+describe('planBooking keeps the maximum gap from sessions already held or booked', () => {
+  const Y = '2025/26';
+  const ta = (over: Partial<Arrangement> = {}) => arrangement('arr', 'dsl', ['ta'], { startDate: '2025-09-01', ...over });
+  const stored = (windowId: string, date: string, status: Session['status'], academicYear = Y): Session => {
+    const start = londonToInstant(date, '10:00');
+    return {
+      id: sessionId('arr', windowId),
+      arrangementId: 'arr',
+      academicYear,
+      windowId,
+      windowLabel: windowId,
+      start,
+      end: addMinutes(start, 60),
+      status,
+      organiserMailbox: 'dsl',
+      eventId: windowId,
+      iCalUId: windowId,
+      postponements: [],
+    };
+  };
+  const dateIn = (plan: BookingPlan, windowId: string) => instantToLondon(window(plan, 'arr', windowId).start as string).date;
+
+  it('re-booking a cancelled Spring 1 in January keeps within 3 months of the Autumn 2 session held on 4 Nov 2025, setting the week-6 wish aside', () => {
+    const existing = [stored(`${Y}:autumn1`, '2025-10-01', 'held'), stored(`${Y}:autumn2`, '2025-11-04', 'held'), stored(`${Y}:spring1`, '2026-02-09', 'cancelled')];
+    const plan = planBooking(request([ta({ preferences: { weekOfHalfTerm: 6 } })], { academicYear: Y, existing, now: '2026-01-06T07:00:00Z' }));
+    const spring1 = window(plan, 'arr', `${Y}:spring1`);
+    expect(spring1.status).toBe('proposed');
+    expect(dateIn(plan, `${Y}:spring1`) <= '2026-02-04').toBe(true);
+    expect(spring1.setAside).toEqual(['week 6 of the half term']);
+    expect(spring1.reason).toContain('within 3 months of the previous session (by 2026-02-04)');
+  });
+
+  it('measures the gap after a booked window from its booked date, not from a date the planner would have chosen for it', () => {
+    const plan = planBooking(
+      request([ta({ preferences: { weekOfHalfTerm: 6 } })], { academicYear: Y, existing: [stored(`${Y}:autumn2`, '2025-11-04', 'booked')], now: '2025-10-01T07:00:00Z' }),
+    );
+    expect(window(plan, 'arr', `${Y}:autumn2`).status).toBe('already-booked');
+    expect(dateIn(plan, `${Y}:spring1`) <= '2026-02-04').toBe(true);
+  });
+
+  it('counts last year’s session still to come (booked for 15 Jul), not only those already past', () => {
+    const existing = [stored(`${Y}:summer1`, '2026-05-05', 'held'), stored(`${Y}:summer2`, '2026-07-15', 'booked')];
+    const plan = planBooking(request([ta()], { academicYear: '2026/27', existing, now: '2026-06-10T09:00:00Z' }));
+    const autumn1 = window(plan, 'arr', '2026/27:autumn1');
+    expect(autumn1.setAside).toEqual([]);
+    expect(autumn1.reason).toContain('within 3 months of the previous session (by 2026-10-15)');
+  });
+
+  it('property: whatever is already booked this year, no session is more than the maximum gap after the one before it when a plan can keep it', () => {
+    const cadences: Cadence[] = [{ kind: 'half-termly' }, { kind: 'termly' }, { kind: 'monthly' }];
+    const plannable = (from: string, to: string) => eachDay(from, to).filter((d) => isPlannableDay(wc, d, false));
+    const arb = fc.record({
+      cadence: fc.constantFrom(...cadences),
+      maxGapMonths: fc.constantFrom(2, 3, 4),
+      week: fc.option(fc.integer({ min: 1, max: 7 }), { nil: undefined }),
+      days: fc.option(fc.uniqueArray(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 2 }), { nil: undefined }),
+      // Per window of the year: maybe a session already booked, on its n-th school day.
+      booked: fc.array(fc.option(fc.nat(60), { nil: undefined }), { minLength: 11, maxLength: 11 }),
+      // Maybe a session held last year, that many days after 20 Apr 2025.
+      held: fc.option(fc.nat(100), { nil: undefined }),
+      nowOffset: fc.nat(300),
+    });
+    fc.assert(
+      fc.property(arb, (r) => {
+        const today = addDays('2025-08-20', r.nowOffset);
+        const now = londonToInstant(today, '07:00');
+        const windows = targetWindows(wc, Y, r.cadence);
+        const existing: Session[] = [];
+        windows.forEach((w, i) => {
+          const n = r.booked[i];
+          const days = plannable(w.start, w.end);
+          if (n !== undefined && days.length) existing.push(stored(w.id, days[n % days.length] as string, 'booked'));
+        });
+        const heldDay = r.held === undefined ? undefined : plannable(addDays('2025-04-20', r.held), '2025-07-31')[0];
+        if (heldDay) existing.push(stored('2024/25:summer2', heldDay, 'held', '2024/25'));
+        const a = ta({ cadence: r.cadence, maxGapMonths: r.maxGapMonths, preferences: { weekOfHalfTerm: r.week, days: r.days } });
+        const plan = planBooking(request([a], { academicYear: Y, existing, now }));
+
+        // Fewest gaps over the maximum any plan could have, over this year and the next, one session per window.
+        const fixed = new Map(existing.map((s) => [s.windowId, instantToLondon(s.start).date]));
+        let best: Map<string, number> | undefined = heldDay ? new Map([[heldDay, 0]]) : undefined;
+        for (const w of [...windows, ...targetWindows(wc, '2026/27', r.cadence)]) {
+          const f = fixed.get(w.id);
+          const days = f ? [f] : w.end < today ? [] : plannable(maxDate(w.start, today), w.end);
+          if (!days.length) continue;
+          const from = best ? [...best].map(([p, n]) => [addMonths(p, r.maxGapMonths), n] as const) : undefined;
+          best = new Map(days.map((d) => [d, from ? Math.min(...from.map(([limit, n]) => n + (d > limit ? 1 : 0))) : 0]));
+        }
+        if (best && Math.min(...best.values()) > 0) return;
+
+        const sessions = sessionsOf(plan, 'arr').filter(timed);
+        expect(sessions.every((s) => !s.setAside.some((x) => x.endsWith('maximum gap')))).toBe(true);
+        const dates = [...(heldDay ? [heldDay] : []), ...sessions.map((s) => instantToLondon(s.start as string).date).sort()];
+        for (let i = 1; i < dates.length; i++) expect(dates[i] as string, `after ${dates[i - 1]}`).toSatisfy((d: string) => d <= addMonths(dates[i - 1] as string, r.maxGapMonths));
+      }),
+      { numRuns: 40 },
+    );
+  }, 60_000);
 });

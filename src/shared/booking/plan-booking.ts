@@ -1,5 +1,5 @@
 import { partiesOf, type Arrangement } from '../arrangements/arrangement.js';
-import { instantToLondon, instantMs, type IsoInstant } from '../calendar/london-time.js';
+import { instantToLondon, type IsoInstant } from '../calendar/london-time.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { planSessions } from '../scheduling/plan-sessions.js';
 import type { Interval, ParticipantBusy } from '../scheduling/intervals.js';
@@ -72,18 +72,13 @@ export function planBooking(req: BookingPlanRequest): BookingPlan {
   }
   const used = new Set<string>();
   const out: ArrangementPlan[] = [];
-  const yearOf = (s: Session) => s.academicYear;
 
   for (const a of [...req.arrangements].sort(byId)) {
     const all = req.existing.filter((s) => s.arrangementId === a.id);
     const mine = all.filter((s) => s.status !== 'cancelled');
-    const booked = new Map(mine.filter((s) => yearOf(s) === req.academicYear).map((s) => [s.windowId, s]));
+    const booked = new Map(mine.filter((s) => s.academicYear === req.academicYear).map((s) => [s.windowId, s]));
     // A window whose session was cancelled may be booked again, as a new session (with a new meeting).
     const cancelled = (windowId: string) => all.filter((s) => s.academicYear === req.academicYear && s.windowId === windowId && s.status === 'cancelled').length;
-    const before = mine
-      .filter((s) => yearOf(s) !== req.academicYear && instantMs(s.start) < instantMs(req.now))
-      .map((s) => instantToLondon(s.start).date)
-      .sort();
     const people = partiesOf(a).map((p) => p.id);
     const participants = (): ParticipantBusy[] => people.map((id) => ({ participantId: id, busy: busy.get(id) ?? [] }));
     const planned = planSessions({
@@ -95,7 +90,8 @@ export function planBooking(req: BookingPlanRequest): BookingPlan {
       participants: participants(),
       preferences: a.preferences,
       ...(req.settings ? { settings: req.settings } : {}),
-      ...(before.length ? { previousSessionDate: before[before.length - 1] as string } : {}),
+      // seed 000 "Key Functions"; seed 003 §C: the gap is kept from every session held or booked, this year's too.
+      booked: mine.map((s) => ({ academicYear: s.academicYear, windowId: s.windowId, date: instantToLondon(s.start).date })),
       now: req.now,
     });
     const sessions = planned.map((p): ProposedSession => {
@@ -124,6 +120,8 @@ export function planBooking(req: BookingPlanRequest): BookingPlan {
         refusedMoves.push({ arrangementId: a.id, windowId: p.window.id, message: verdict.message });
       }
       if (p.outcome === 'planned') return { ...base, status: 'proposed', start: p.slot.start, end: p.slot.end, reason: p.reason, setAside: p.setAside };
+      // Unreachable: a window booked for the planner is in `booked` above.
+      if (p.outcome === 'booked') return { ...base, status: 'already-booked', reason: p.reason, setAside: [] };
       return { ...base, status: p.outcome, reason: p.reason, setAside: [] };
     });
     // What this arrangement will hold makes its people busy for the arrangements planned after it.

@@ -42,6 +42,11 @@ function fromUtcMs(ms: number): IsoDate {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/**
+ * The day `year`-`month`-`day`, carried over as `Date.UTC` does (month 13 is next January, day 0 the
+ * last day of the month before): target windows and bank holidays use that for month arithmetic. Not for
+ * reading input: check it with `isRealDate` first (30 February would become 2 March).
+ */
 export function isoDate(year: number, month: number, day: number): IsoDate {
   return fromUtcMs(Date.UTC(year, month - 1, day));
 }
@@ -50,7 +55,10 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return fromUtcMs(toUtcMs(date) + days * DAY_MS);
 }
 
+/** The same day `months` calendar months later (or earlier), on the month's last day when it is shorter. */
 export function addMonths(date: IsoDate, months: number): IsoDate {
+  toUtcMs(date); // refuses a day that does not exist (2026-02-30), never rolls it over
+  if (!Number.isInteger(months)) throw new InvalidInputError('months', `Months to add must be a whole number (got ${months})`);
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const target = new Date(Date.UTC(y, m - 1 + months, 1));
   const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();

@@ -243,7 +243,7 @@ describe('planning properties', () => {
           expect(kind === 'term' || (kind === 'inset' && r.allowInsetDays)).toBe(true);
           expect(isPlannableDay(cal, p.slot.date, r.allowInsetDays)).toBe(true);
           expect(cal.closures.has(p.slot.date)).toBe(false);
-          expect(insideHours(p.slot, hours)).toBe(true);
+          expect(hours !== undefined && insideHours(p.slot, hours)).toBe(true);
           expect(insideHours(p.slot, school)).toBe(true);
           expect(p.slot.date >= p.window.start && p.slot.date <= p.window.end).toBe(true);
           expect(clashes(p.slot, r.busy)).toBe(false);
@@ -373,6 +373,7 @@ function referencePlan(req: PlanRequest) {
   const slotsOn = (date: string) => {
     const clock = londonDayClock(date);
     const out: { m: number; s: number }[] = [];
+    if (!hours) return out;
     for (let m = Math.ceil(minutesOfDay(hours.start) / step) * step; m + dur <= minutesOfDay(hours.end); m += step) {
       const s = clock(m);
       if (s >= nowMs && !blocks.some(([a, b]) => b > a && a < s + dur * 60_000 && b > s)) out.push({ m, s });
@@ -494,4 +495,74 @@ describe('the planner and a plain reference agree', () => {
       { numRuns: 60 },
     );
   }, 120_000);
+});
+
+// seed 000 "Key Functions"; seed 003 §C: sessions already held or booked are fixed points for the gap.
+describe('sessions already booked', () => {
+  it('a booked window is not planned again, and the window before it is planned so that the booked date is within the gap', () => {
+    const plan = planSessions({ ...base, maxGapMonths: 2, booked: [{ academicYear: '2025/26', windowId: '2025/26:spring1', date: '2026-02-13' }] });
+    expect(plan[2]).toMatchObject({ outcome: 'booked', date: '2026-02-13' });
+    // 2 months before Fri 13 Feb 2026 is Sat 13 Dec 2025: Autumn 2 is on Mon 15 Dec at the earliest.
+    expect(plan[1]?.outcome === 'planned' && plan[1].slot.date).toBe('2025-12-15');
+    expect(plan[1]?.reason).toContain('so that the next session, in Spring 1, can be within 2 months');
+  });
+
+  it('the gap after a booked window runs from its booked date', () => {
+    const plan = planSessions({ ...base, preferences: { weekOfHalfTerm: 6 }, booked: [{ academicYear: '2025/26', windowId: '2025/26:autumn2', date: '2025-11-04' }] });
+    expect(plan[1]).toMatchObject({ outcome: 'booked', date: '2025-11-04' });
+    const spring1 = plan[2];
+    expect(spring1?.outcome === 'planned' && spring1.slot.date <= '2026-02-04').toBe(true);
+    expect(spring1?.outcome === 'planned' && spring1.setAside).toEqual(['week 6 of the half term']);
+  });
+
+  it('a session held earlier in the year counts, even when its window has passed', () => {
+    const plan = planSessions({
+      ...base,
+      preferences: { weekOfHalfTerm: 6 },
+      booked: [
+        { academicYear: '2025/26', windowId: '2025/26:autumn1', date: '2025-10-01' },
+        { academicYear: '2025/26', windowId: '2025/26:autumn2', date: '2025-11-04' },
+      ],
+      now: '2026-01-06T07:00:00Z',
+    });
+    expect(plan.map((p) => p.outcome)).toEqual(['booked', 'booked', 'planned', 'planned', 'planned', 'planned']);
+    expect(plan[2]?.outcome === 'planned' && plan[2].slot.date <= '2026-02-04').toBe(true);
+  });
+
+  it('a session with no window in this plan counts from its date (the latest before the window)', () => {
+    // Held on 3 Jul 2025 (last year): Autumn 1 is within 3 months of it, not of 2 Jun.
+    const plan = planSessions({ ...base, previousSessionDate: '2025-06-02', booked: [{ academicYear: '2024/25', windowId: '2024/25:summer2', date: '2025-07-03' }] });
+    expect(plan[0]?.outcome === 'planned' && plan[0].setAside).toEqual([]);
+    expect(plan[0]?.reason).toContain('within 3 months of the previous session (by 2025-10-03)');
+  });
+});
+
+describe('bad input is refused, not rolled over', () => {
+  it('a date that does not exist, or a maximum gap that is not a whole number of months', () => {
+    expect(() => planSessions({ ...base, previousSessionDate: '2025-06-31' })).toThrow(expect.objectContaining({ field: 'previousSessionDate' }));
+    expect(() => planSessions({ ...base, booked: [{ academicYear: '2025/26', windowId: '2025/26:autumn1', date: '2025-09-31' }] })).toThrow(
+      expect.objectContaining({ field: 'booked[0].date' }),
+    );
+    for (const maxGapMonths of [0, 1.5, -3, Number.NaN]) {
+      expect(() => planSessions({ ...base, maxGapMonths })).toThrow(InvalidInputError);
+      expect(() => planSessions({ ...base, maxGapMonths })).toThrow(expect.objectContaining({ field: 'maxGapMonths' }));
+    }
+  });
+
+  it('the arrangement’s working hours ending before they start', () => {
+    expect(() => planSessions({ ...base, preferences: { workingHours: { start: '15:00', end: '09:00' } } })).toThrow(
+      expect.objectContaining({ field: 'preferences.workingHours' }),
+    );
+  });
+
+  it('says plainly when the arrangement’s hours do not overlap the school’s, or are shorter than the session', () => {
+    const apart = planSessions({ ...base, preferences: { workingHours: { start: '17:30', end: '19:00' } }, now: '2025-11-01T09:00:00Z' });
+    expect(apart.map((p) => p.outcome)).toEqual(['past', 'no-slot', 'no-slot', 'no-slot', 'no-slot', 'no-slot']);
+    expect(apart[1]?.reason).toBe(
+      "No time in Autumn 2 (2025-11-03 to 2025-12-19): the arrangement's working hours (17:30–19:00) do not overlap the school's (08:30–17:00). Change the arrangement's working hours.",
+    );
+    const short = planSessions({ ...base, preferences: { workingHours: { start: '16:30', end: '17:00' } } })[0];
+    expect(short?.outcome).toBe('no-slot');
+    expect(short?.reason).toContain('the working hours (16:30–17:00) are shorter than the 60-minute session');
+  });
 });

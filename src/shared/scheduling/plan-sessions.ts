@@ -1,5 +1,5 @@
 import { calendarDays, DayClass, workingDayIndexes, type CalendarDays } from '../calendar/calendar-days.js';
-import { addDays, addMonths, daysBetween, describeDate, weekday, type IsoDate } from '../calendar/dates.js';
+import { addDays, addMonths, daysBetween, describeDate, isIsoDate, weekday, type IsoDate } from '../calendar/dates.js';
 import { instantMs, minutesOfDay, timeFromMinutes, toIsoInstant, type IsoInstant } from '../calendar/london-time.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { InvalidInputError } from '../errors/invalid-input.js';
@@ -8,7 +8,7 @@ import { cachedDayClock, cachedLondonDate, type DayClock } from './day-clock.js'
 import { freeSlotsOn, freeStartsOn, slotGrid, type BusyLookup, type Slot, type SlotGrid } from './free-slots.js';
 import { busyInMs, busySpans, type MsInterval, type ParticipantBusy } from './intervals.js';
 import type { ArrangementPreferences } from './preferences.js';
-import { narrowHours, schedulingSettings, type SchedulingSettings, type WorkingHours } from './scheduling-settings.js';
+import { assertWorkingHours, narrowHours, noOverlapText, schedulingSettings, type SchedulingSettings, type WorkingHours } from './scheduling-settings.js';
 import { targetWindows, type TargetWindow } from './target-windows.js';
 
 export interface PlanRequest {
@@ -23,11 +23,24 @@ export interface PlanRequest {
   settings?: Partial<SchedulingSettings>;
   /** The last session before this year (held or booked), so the first gap is checked too. */
   previousSessionDate?: IsoDate;
+  /**
+   * The sessions the arrangement already has (held or booked, not cancelled), any year. A window of this
+   * year or the next that has one is not planned again, and the gap is kept to and from their dates.
+   */
+  booked?: readonly BookedSession[];
   now: IsoInstant;
+}
+
+/** A session already held or booked: the year and window it counts for, and its (London) day. */
+export interface BookedSession {
+  academicYear: string;
+  windowId: string;
+  date: IsoDate;
 }
 
 export type PlannedSession =
   | { outcome: 'planned'; window: TargetWindow; slot: Slot; reason: string; setAside: string[] }
+  | { outcome: 'booked'; window: TargetWindow; date: IsoDate; reason: string }
   | { outcome: 'no-slot'; window: TargetWindow; reason: string }
   | { outcome: 'past'; window: TargetWindow; reason: string };
 
@@ -62,10 +75,6 @@ function activePreferences(prefs: ArrangementPreferences): Preference[] {
   });
 }
 
-function effectiveHours(settings: SchedulingSettings, prefs: ArrangementPreferences): WorkingHours {
-  return narrowHours(settings.workingHours, prefs.workingHours);
-}
-
 /** What every window of one plan shares. */
 interface PlanContext {
   req: PlanRequest;
@@ -89,6 +98,8 @@ interface WindowDays {
   window: TargetWindow;
   /** 0 for the year being planned, 1 for the next (look-ahead only). */
   yearIndex: number;
+  /** The first and last days of the sessions already booked for it: then it is not planned. */
+  booked?: { first: IsoDate; last: IsoDate };
   past: boolean;
   /** Plannable days from today on, in order. */
   days: number[];
@@ -102,8 +113,9 @@ interface WindowDays {
   starts: (number[] | undefined)[];
 }
 
-function windowDays(ctx: PlanContext, window: TargetWindow, yearIndex: number): WindowDays {
+function windowDays(ctx: PlanContext, window: TargetWindow, yearIndex: number, booked: { first: IsoDate; last: IsoDate } | undefined): WindowDays {
   const { req, prefs, days: cal, today } = ctx;
+  if (booked) return { window, yearIndex, booked, past: window.end < today, days: [], week: [], edge: [], insetSkipped: 0, starts: [] };
   const past = window.end < today;
   const working = past ? [] : workingDayIndexes(req.calendar, window.start, window.end);
   const positions = working.map((_, i) => i);
@@ -177,7 +189,8 @@ function addMonthsOf(cal: CalendarDays, d: number, months: number): IsoDate {
 /**
  * For each free day of each window (aligned with `freeDays`), the least breach cost possible from that
  * session to the end of the windows given (this year and the next, when the calendar has it). Windows
- * with no free day are passed over: the gap then runs to the next window that has one.
+ * with no free day are passed over: the gap then runs to the next window that has one. A booked window
+ * is fixed: the gap runs to its first session and on from its last.
  */
 function breachesAhead(ctx: PlanContext, windows: readonly WindowDays[], maxGapMonths: number): number[][] {
   const out: number[][] = windows.map(() => []);
@@ -186,16 +199,16 @@ function breachesAhead(ctx: PlanContext, windows: readonly WindowDays[], maxGapM
   let nextYear = 0;
   for (let i = windows.length - 1; i >= 0; i--) {
     const w = windows[i] as WindowDays;
-    const free = freeDays(ctx, w);
-    if (free.length === 0) continue;
+    const free = w.booked ? [] : freeDays(ctx, w);
+    if (!w.booked && free.length === 0) continue;
     const penalty = breachCost(w.yearIndex === nextYear);
     const here = out[i] as number[];
-    for (const p of free) {
+    const limits = w.booked ? [addMonths(w.booked.last, maxGapMonths)] : free.map((p) => addMonthsOf(ctx.days, w.days[p] as number, maxGapMonths));
+    for (const limit of limits) {
       if (!next) {
         here.push(0);
         continue;
       }
-      const limit = addMonthsOf(ctx.days, w.days[p] as number, maxGapMonths);
       // Days on or before the limit are a prefix of the next window's (they are in order).
       let lo = 0;
       let hi = next.dates.length;
@@ -209,7 +222,8 @@ function breachesAhead(ctx: PlanContext, windows: readonly WindowDays[], maxGapM
     }
     const leastUpTo: number[] = [];
     here.forEach((h, k) => leastUpTo.push(Math.min(h, k > 0 ? (leastUpTo[k - 1] as number) : Infinity)));
-    next = { dates: free.map((p) => ctx.days.dates[w.days[p] as number] as IsoDate), leastUpTo, best: leastUpTo[leastUpTo.length - 1] as number };
+    const dates = w.booked ? [w.booked.first] : free.map((p) => ctx.days.dates[w.days[p] as number] as IsoDate);
+    next = { dates, leastUpTo, best: leastUpTo[leastUpTo.length - 1] as number };
     nextYear = w.yearIndex;
   }
   return out;
@@ -227,6 +241,8 @@ function noSlot(ctx: PlanContext, w: WindowDays): PlannedSession {
   if (w.insetSkipped) why.push(`${w.insetSkipped} INSET day${w.insetSkipped === 1 ? '' : 's'} not used (the school does not allow planning on INSET days)`);
   if (clashes) why.push(`every time in working hours clashes with someone's calendar (${[...busyPeople].sort().join(', ')})`);
   if (window.start < today) why.push(`days before today (${today}) are not offered`);
+  if (minutesOfDay(hours.end) - minutesOfDay(hours.start) < req.durationMinutes)
+    why.push(`the working hours (${hours.start}–${hours.end}) are shorter than the ${req.durationMinutes}-minute session`);
   return {
     outcome: 'no-slot',
     window,
@@ -375,21 +391,48 @@ export function planSessions(req: PlanRequest): PlannedSession[] {
   if (!Number.isInteger(req.durationMinutes) || req.durationMinutes <= 0) {
     throw new InvalidInputError('durationMinutes', `A session must last a whole number of minutes, more than zero (got ${req.durationMinutes})`);
   }
+  if (!Number.isInteger(req.maxGapMonths) || req.maxGapMonths < 1) {
+    throw new InvalidInputError('maxGapMonths', `The maximum gap must be a whole number of months, at least 1 (got ${req.maxGapMonths})`);
+  }
+  if (req.previousSessionDate !== undefined && !isIsoDate(req.previousSessionDate)) {
+    throw new InvalidInputError('previousSessionDate', `${req.previousSessionDate} is not a date (expected YYYY-MM-DD, a day that exists)`);
+  }
+  (req.booked ?? []).forEach((b, i) => {
+    if (!isIsoDate(b.date)) throw new InvalidInputError(`booked[${i}].date`, `${b.date} is not a date (expected YYYY-MM-DD, a day that exists)`);
+  });
   const settings = schedulingSettings(req.settings);
   const prefs = req.preferences ?? {};
-  const hours = effectiveHours(settings, prefs);
+  if (prefs.workingHours !== undefined) assertWorkingHours(prefs.workingHours, 'preferences.workingHours');
+  const hours = narrowHours(settings.workingHours, prefs.workingHours);
   const spans = busySpans(req.participants);
   const windows = targetWindows(req.calendar, req.yearLabel, req.cadence);
   const following = nextYearLabel(req.calendar, req.yearLabel);
   // Next year's windows only inform the look-ahead; they are planned when that year is.
   const lookAhead = following ? targetWindows(req.calendar, following, req.cadence) : [];
   const listed = [...windows.map((w) => [w, 0] as const), ...lookAhead.map((w) => [w, 1] as const)];
+  const labels = [req.yearLabel, following];
   // No windows (debriefs): nothing to plan, and nothing more (not even `now`) is read.
   if (listed.length === 0) return [];
   let grid: SlotGrid | undefined;
   let blocks: MsInterval[] | undefined;
   const nowMs = instantMs(req.now);
   const today = cachedLondonDate(req.now);
+  if (!hours) {
+    const why = noOverlapText(settings.workingHours, prefs.workingHours as WorkingHours);
+    return windows.map((window) =>
+      window.end < today
+        ? { outcome: 'past', window, reason: `${window.label} ended on ${window.end}, before today (${today})` }
+        : { outcome: 'no-slot', window, reason: `No time in ${window.label} (${window.start} to ${window.end}): ${why}. Change the arrangement's working hours.` },
+    );
+  }
+  // The sessions already held or booked, by window, and every one of their days in order.
+  const bookedIn = new Map<string, { first: IsoDate; last: IsoDate }>();
+  for (const b of req.booked ?? []) {
+    const key = `${b.academicYear}|${b.windowId}`;
+    const known = bookedIn.get(key);
+    bookedIn.set(key, known ? { first: b.date < known.first ? b.date : known.first, last: b.date > known.last ? b.date : known.last } : { first: b.date, last: b.date });
+  }
+  const bookedDays = (req.booked ?? []).map((b) => b.date).sort();
   const days = calendarDays(req.calendar);
   const ctx: PlanContext = {
     req,
@@ -403,14 +446,29 @@ export function planSessions(req: PlanRequest): PlannedSession[] {
     clocks: dayClocksOf(days),
     grid: () => (grid ??= slotGrid(req.durationMinutes, hours, settings.slotStepMinutes)),
   };
-  const all = listed.map(([w, y]) => windowDays(ctx, w, y));
+  const all = listed.map(([w, y]) => windowDays(ctx, w, y, bookedIn.get(`${labels[y] ?? ''}|${w.id}`)));
   const ahead = breachesAhead(ctx, all, req.maxGapMonths);
   const out: PlannedSession[] = [];
   let previous = req.previousSessionDate;
   let previousThisYear = false;
+  const yearStart = windows[0]?.start as IsoDate;
   windows.forEach((_, i) => {
     const w = all[i] as WindowDays;
-    const nextLabel = all.slice(i + 1).find((x) => freeDays(ctx, x).length > 0)?.window.label;
+    // seed 000 "Key Functions"; seed 003 §C: a session held or booked is a fixed point for the gap.
+    if (w.booked) {
+      if (previous === undefined || w.booked.last > previous) [previous, previousThisYear] = [w.booked.last, true];
+      out.push({
+        outcome: 'booked',
+        window: w.window,
+        date: w.booked.last,
+        reason: `Already booked (${describeDate(w.booked.last)}); the gaps before and after it are kept to that day.`,
+      });
+      return;
+    }
+    // The latest session before this window, in any year, even one that is in no window planned here.
+    const before = bookedDays.filter((d) => d < w.window.start).pop();
+    if (before !== undefined && (previous === undefined || before > previous)) [previous, previousThisYear] = [before, before >= yearStart];
+    const nextLabel = all.slice(i + 1).find((x) => x.booked || freeDays(ctx, x).length > 0)?.window.label;
     const planned = planWindow(ctx, w, ahead[i] ?? [], { maxGapMonths: req.maxGapMonths, previous, previousThisYear, nextLabel });
     if (planned.outcome === 'planned') {
       previous = planned.slot.date;

@@ -6,7 +6,7 @@ import { OutsideCalendarError, postponementWindow, workingDaysBetween, type Post
 import { freeSlotsOn, type Slot } from './free-slots.js';
 import { busyInMs, type Interval, type ParticipantBusy } from './intervals.js';
 import type { ArrangementPreferences } from './preferences.js';
-import { assertWorkingHours, narrowHours, schedulingSettings, type SchedulingSettings } from './scheduling-settings.js';
+import { assertWorkingHours, narrowHours, noOverlapText, schedulingSettings, type SchedulingSettings, type WorkingHours } from './scheduling-settings.js';
 
 export interface RescheduleRequest {
   calendar: WorkingCalendar;
@@ -119,6 +119,13 @@ export function rescheduleOptions(req: RescheduleRequest): RescheduleResult {
   const notBeforeMs = Math.max(nowMs, endMs);
   const originalMinutes = minutesOfDay(original.time);
   const hours = narrowHours(settings.workingHours, req.preferences?.workingHours);
+  if (!hours) {
+    return {
+      kind: 'escalate',
+      window,
+      reason: `No time from ${window.from} to ${window.deadline}: ${noOverlapText(settings.workingHours, req.preferences?.workingHours as WorkingHours)}. Tell the supervisor's manager and agree a date.`,
+    };
+  }
 
   const all: Omit<RankedSlot, 'rank'>[] = [];
   for (let d = window.from; d <= window.deadline; d = addDays(d, 1)) {
@@ -141,13 +148,6 @@ export function rescheduleOptions(req: RescheduleRequest): RescheduleResult {
   }
   const candidates = all.slice(0, settings.rescheduleCandidates).map((c, i) => ({ ...c, rank: i + 1 }));
   if (candidates.length === 0) {
-    if (minutesOfDay(hours.end) <= minutesOfDay(hours.start)) {
-      return {
-        kind: 'escalate',
-        window,
-        reason: `No time from ${window.from} to ${window.deadline}: the arrangement's working hours (${req.preferences?.workingHours?.start ?? ''}–${req.preferences?.workingHours?.end ?? ''}) do not overlap the school's (${settings.workingHours.start}–${settings.workingHours.end}). Tell the supervisor's manager and agree a date.`,
-      };
-    }
     return {
       kind: 'escalate',
       window,

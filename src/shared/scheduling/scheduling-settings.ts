@@ -74,10 +74,18 @@ export function schedulingSettings(partial?: Partial<SchedulingSettings>): Sched
   return parsed.data;
 }
 
-/** An arrangement's own hours (a part-time supervisee, say) narrow the school's, never widen them. */
-export function narrowHours(school: WorkingHours, own: WorkingHours | undefined): WorkingHours {
+/**
+ * An arrangement's own hours (a part-time supervisee, say) narrow the school's, never widen them.
+ * Undefined when the two do not overlap (17:30–19:00 against 08:30–17:00): there is no time to offer.
+ */
+export function narrowHours(school: WorkingHours, own: WorkingHours | undefined): WorkingHours | undefined {
   if (!own) return school;
   const start = minutesOfDay(own.start) > minutesOfDay(school.start) ? own.start : school.start;
   const end = minutesOfDay(own.end) < minutesOfDay(school.end) ? own.end : school.end;
-  return { start, end };
+  return minutesOfDay(end) > minutesOfDay(start) ? { start, end } : undefined;
+}
+
+/** Why nothing can be offered when `narrowHours` gives none, naming both sets of hours. */
+export function noOverlapText(school: WorkingHours, own: WorkingHours): string {
+  return `the arrangement's working hours (${own.start}–${own.end}) do not overlap the school's (${school.start}–${school.end})`;
 }
