@@ -150,6 +150,8 @@ describe('every operation, called with generated input, answers below 500 and re
         const res = await callApi<{ error?: unknown; message?: unknown }>(stack, tokens.get(who), method.toUpperCase(), url, body);
         const context = `${op.operationId} as ${who}: ${method.toUpperCase()} ${url.slice(0, 200)} ${JSON.stringify(body)?.slice(0, 300)} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`;
         expect(res.status, context).toBeLessThan(500);
+        // The document is a contract: whatever is answered, it lists.
+        expect(Object.keys(op.responses ?? {}), context).toContain(String(res.status));
         if (res.status >= 400) {
           expect(res.headers.get('content-type'), context).toMatch(/application\/json/);
           expect(res.body.error, context).toEqual(expect.any(String));

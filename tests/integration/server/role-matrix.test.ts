@@ -491,6 +491,14 @@ const MATRIX: MatrixRow[] = [
       staff: /A supervisee cannot cancel a session: postpone it instead/,
     },
   },
+  {
+    // A GET that finds the session in a state that does not allow it: 409, which its responses list.
+    operationId: 'listSessionAlternatives',
+    what: 'alternatives for the session just cancelled (Grace → Liam)',
+    method: 'get',
+    path: () => `/api/sessions/${sessionOf(arr.graceLiam, 'summer2')}/alternatives`,
+    expect: [409, 409, 403, 403, 409],
+  },
 
   // ---- records, decision records and auditor grants (see `rec`) ----
   {
@@ -688,6 +696,7 @@ describe('(b) each role gets what it may, and a 403 with a reason for the rest',
       const res = await api<ApiError>(c.who, row.method, path, body);
       const want = row.expect[i] as number;
       expect(res.status, `${row.operationId} as ${c.who}: ${JSON.stringify(res.body).slice(0, 300)}`).toBe(want);
+      expect(Object.keys(doced?.op.responses ?? {}), `${row.operationId} answered ${want}, which its responses must list`).toContain(String(want));
       if (want === 403) {
         expect(res.headers.get('content-type')).toMatch(/application\/json/);
         expect(res.body.error, `${row.operationId} as ${c.who}`).toBe('forbidden');

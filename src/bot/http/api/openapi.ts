@@ -17,15 +17,22 @@ export function openApiDocument(ops: readonly Operation[]): ReturnType<typeof cr
       ...(op.params || op.query ? { requestParams: { ...(op.params ? { path: op.params } : {}), ...(op.query ? { query: op.query } : {}) } } : {}),
       ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: op.body } } } } : {}),
       responses: {
-        [String(op.success.status)]: {
-          description: op.success.description,
-          content: Object.fromEntries((op.success.mediaTypes ?? ['application/json']).map((m) => [m, { schema: op.success.schema }])),
-        },
+        ...Object.fromEntries(
+          [op.success.status, ...(op.success.alsoStatus ? [op.success.alsoStatus] : [])].map((status) => [
+            String(status),
+            {
+              description: op.success.description,
+              content: Object.fromEntries((op.success.mediaTypes ?? ['application/json']).map((m) => [m, { schema: op.success.schema }])),
+            },
+          ]),
+        ),
         ...(op.body || op.params || op.query ? { '400': error('The input is not valid: `field` names what to fix.') } : {}),
         '401': error('No valid sign-in (missing, expired or foreign token).'),
         '403': error('Signed in, but not allowed: `message` says why.'),
-        ...(op.params ? { '404': error('Nothing with that id.') } : {}),
-        ...(op.method !== 'get' ? { '409': error('It changed meanwhile, or is not in a state that allows this.') } : {}),
+        ...(op.params || op.query ? { '404': error('Nothing with that id.') } : {}),
+        ...(op.method !== 'get' || op.params || op.query ? { '409': error('It changed meanwhile, or is not in a state that allows this.') } : {}),
+        '502': error('Microsoft 365 did not answer as expected. Nothing was lost; try again.'),
+        '503': error('Sign-in, or something the answer needs, cannot be checked right now; try again.'),
       },
     };
     const path = `/api${op.path}`;

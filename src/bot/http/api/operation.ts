@@ -42,7 +42,7 @@ export interface Operation {
   query?: AnyObject;
   body?: z.ZodType;
   /** `mediaTypes`: what a file reply is sent as (JSON when absent). */
-  success: { status: 200 | 201 | 202; description: string; schema: z.ZodType; mediaTypes?: readonly string[] };
+  success: { status: 200 | 201 | 202; description: string; schema: z.ZodType; mediaTypes?: readonly string[]; alsoStatus?: 200 };
   handle(ctx: HandlerContext<Record<string, string>, Record<string, unknown>, unknown>): Promise<Outcome<Reply>>;
 }
 

@@ -45,7 +45,7 @@ export const recordOperations: Operation[] = [
     access: 'The session’s supervisor.',
     params: sessionParams,
     body: z.object({ kind: z.enum(RECORD_KINDS) }).strict(),
-    success: { status: 201, description: 'The draft (200 when it already existed).', schema: recordViewResponse },
+    success: { status: 201, alsoStatus: 200, description: 'The draft (200 when it already existed).', schema: recordViewResponse },
     handle: async ({ caller, params, body, useCases }) =>
       reply(await useCases.startRecord({ caller, sessionId: params.sessionId, kind: body.kind }), (v) => ({ status: v.created ? 201 : 200, body: v.view })),
   }),
