@@ -1,9 +1,11 @@
 import type { Caller } from '../../shared/access/app-roles.js';
 import { instantMs } from '../../shared/calendar/london-time.js';
+import type { Arrangement } from '../../shared/arrangements/arrangement.js';
 import type { PostponementReason, Session } from '../../shared/sessions/session.js';
 import { audited } from '../audit/audited.js';
-import type { AppPorts } from '../ports.js';
+import type { AppPorts, Stored } from '../ports.js';
 import { done, invalid, refuse, type Outcome } from '../use-case.js';
+import { keepMeetingInStep, sameMeeting, saveUnlessChanged } from './meeting-in-step.js';
 import { loadPostponableSession } from './postponable-session.js';
 import { sessionView, type SessionView } from './session-view.js';
 
@@ -28,10 +30,11 @@ export async function postponeSession(
   if (!loaded.ok) return audited(deps.audit, caller, 'session.postpone', sessionId, loaded);
   const session = loaded.session.value;
   const wanted = instantMs(request.start, 'start');
-  // The time it was last moved to, asked again (a second press, or Teams repeating the card's action): already done.
-  const last = session.postponements.at(-1);
-  if (last && session.start === last.toStart && instantMs(last.toStart) === wanted)
+  if (alreadyAt(session, wanted)) {
+    // A repeat after a save whose Outlook change never happened (the server stopped in between) puts it right.
+    await keepMeetingInStep(deps, sessionId, undefined);
     return audited(deps.audit, caller, 'session.postpone', sessionId, done(sessionView(caller, session, loaded.arrangement)), () => 'already at that time');
+  }
   const options = loaded.options;
   if (options.kind === 'escalate') return audited(deps.audit, caller, 'session.postpone', sessionId, refuse('conflict', 'no_alternative', options.reason));
   const chosen = options.candidates.find((c) => instantMs(c.slot.start) === wanted);
@@ -49,7 +52,6 @@ export async function postponeSession(
       ]),
     );
   }
-  await deps.calendar.updateEvent(session.organiserMailbox, session.eventId, { startUtc: chosen.slot.start, endUtc: chosen.slot.end });
   const next: Session = {
     ...session,
     start: chosen.slot.start,
@@ -68,7 +70,29 @@ export async function postponeSession(
       },
     ],
   };
-  const saved = await deps.sessions.update(loaded.session, next);
+  // Saved first, with the eTag, then Outlook: a request that loses the save has not touched the meeting.
+  const saved = await saveUnlessChanged(deps, loaded.session, next);
+  if (!saved)
+    return audited(
+      deps.audit,
+      caller,
+      'session.postpone',
+      sessionId,
+      asItIsNow(caller, await deps.sessions.get(sessionId), loaded.arrangement, wanted),
+      () => 'already at that time',
+    );
+  try {
+    await deps.calendar.updateEvent(session.organiserMailbox, session.eventId, { startUtc: chosen.slot.start, endUtc: chosen.slot.end });
+  } catch (error) {
+    // The meeting did not move: the session goes back to its time, so the two agree and nothing is lost.
+    const putBack = await saveUnlessChanged(deps, saved, session);
+    const now = await keepMeetingInStep(deps, sessionId, putBack ? undefined : saved.value);
+    if (putBack) throw error;
+    // Changed again meanwhile (cancelled, or moved by someone else): say how it is now.
+    return audited(deps.audit, caller, 'session.postpone', sessionId, asItIsNow(caller, now, loaded.arrangement, undefined));
+  }
+  const now = await keepMeetingInStep(deps, sessionId, saved.value);
+  if (!now || !sameMeeting(now.value, saved.value)) return audited(deps.audit, caller, 'session.postpone', sessionId, asItIsNow(caller, now, loaded.arrangement, undefined));
   return audited(
     deps.audit,
     caller,
@@ -77,4 +101,22 @@ export async function postponeSession(
     done(sessionView(caller, saved.value, loaded.arrangement)),
     () => `reason ${request.reason}; ${chosen.workingDaysLater} working day(s) later`,
   );
+}
+
+/** Already at the time last moved to and asked for again (a second press, or Teams repeating the card's action). */
+const alreadyAt = (session: Session, wanted: number): boolean => {
+  const last = session.postponements.at(-1);
+  return last !== undefined && session.start === last.toStart && instantMs(last.toStart) === wanted;
+};
+
+/**
+ * The answer when someone else changed the session at the same moment: the same as a repeat when they
+ * moved it to the very time asked for (`wanted`), else why it was not moved, from the session as stored now.
+ */
+function asItIsNow(caller: Caller, now: Stored<Session> | undefined, arrangement: Arrangement, wanted: number | undefined): Outcome<SessionView> {
+  if (!now) return refuse('not-found', 'session_not_found', 'There is no supervision session with that id.');
+  const s = now.value;
+  if (s.status !== 'booked') return refuse('conflict', 'session_not_booked', `This session is ${s.status}: only a booked session can be postponed.`);
+  if (wanted !== undefined && alreadyAt(s, wanted)) return done(sessionView(caller, s, arrangement));
+  return refuse('conflict', 'changed_meanwhile', 'Someone else moved this session at the same moment. Reload it to see its time, and choose again if it still needs to move.');
 }
