@@ -83,6 +83,25 @@ function beforeFirstWrite(before: () => Promise<void>): Deps {
   });
 }
 
+/**
+ * Both requests read the session before either writes; `first` then finishes before `second` writes
+ * anything. Resolves with `first`'s outcome and `second`'s, settled (it may throw).
+ */
+async function bothReadFirstWins<A, B>(first: (deps: Deps) => Promise<A>, second: (deps: Deps) => Promise<B>) {
+  const secondRead = gate();
+  const firstDone = gate();
+  const a = first(beforeFirstWrite(() => secondRead.opened)).finally(firstDone.open);
+  const b = settled(
+    second(
+      beforeFirstWrite(async () => {
+        secondRead.open();
+        await firstDone.opened;
+      }),
+    ),
+  );
+  return { first: await a, second: await b };
+}
+
 let next = 0;
 /** A booked session no other test has used, and two of the times it may move to. */
 async function freshSession(): Promise<{ session: Session; supervisor: Caller; times: string[]; slots: { start: string; end: string }[] }> {
@@ -116,28 +135,12 @@ describe('two people postpone the same session at the same moment, to different 
   it('both read it before either writes: the one that loses the save leaves the meeting at the winner’s time, and is told so (409)', async () => {
     const { session, supervisor, times } = await freshSession();
     const [a, b] = times;
-    const bWriting = gate();
-    const aDone = gate();
-    // The admin writes only once the supervisor has read the session too; the supervisor writes only once the admin has finished.
-    const admin = postpone(
-      beforeFirstWrite(() => bWriting.opened),
-      ADMIN,
-      session,
-      a,
-    ).finally(aDone.open);
-    const theirs = settled(
-      postpone(
-        beforeFirstWrite(async () => {
-          bWriting.open();
-          await aDone.opened;
-        }),
-        supervisor,
-        session,
-        b,
-      ),
+    const { first: admin, second: theirs } = await bothReadFirstWins(
+      (deps) => postpone(deps, ADMIN, session, a),
+      (deps) => postpone(deps, supervisor, session, b),
     );
-    expect(await admin).toMatchObject({ ok: true, value: { session: { start: a } } });
-    expect(await theirs).toMatchObject({ value: { ok: false, refusal: { kind: 'conflict', code: 'changed_meanwhile', message: expect.stringMatching(/at the same moment/) } } });
+    expect(admin).toMatchObject({ ok: true, value: { session: { start: a } } });
+    expect(theirs).toMatchObject({ value: { ok: false, refusal: { kind: 'conflict', code: 'changed_meanwhile', message: expect.stringMatching(/at the same moment/) } } });
     const { stored, meeting } = await storedAndMeeting(session);
     expect(stored?.start).toBe(a);
     expect(stored?.postponements.map((p) => p.byId)).toEqual([ADMIN.id]);
@@ -181,27 +184,12 @@ describe('two people postpone the same session at the same moment, to different 
   it('both to the same time (a double press): both are answered with the session at that time, moved once', async () => {
     const { session, supervisor, times } = await freshSession();
     const [a] = times;
-    const bWriting = gate();
-    const aDone = gate();
-    const admin = postpone(
-      beforeFirstWrite(() => bWriting.opened),
-      ADMIN,
-      session,
-      a,
-    ).finally(aDone.open);
-    const theirs = settled(
-      postpone(
-        beforeFirstWrite(async () => {
-          bWriting.open();
-          await aDone.opened;
-        }),
-        supervisor,
-        session,
-        a,
-      ),
+    const { first: admin, second: theirs } = await bothReadFirstWins(
+      (deps) => postpone(deps, ADMIN, session, a),
+      (deps) => postpone(deps, supervisor, session, a),
     );
-    expect(await admin).toMatchObject({ ok: true, value: { session: { start: a } } });
-    expect(await theirs).toMatchObject({ value: { ok: true, value: { session: { start: a } } } });
+    expect(admin).toMatchObject({ ok: true, value: { session: { start: a } } });
+    expect(theirs).toMatchObject({ value: { ok: true, value: { session: { start: a } } } });
     const { stored, meeting } = await storedAndMeeting(session);
     expect(stored?.postponements).toHaveLength(1);
     expect(meeting && instantMs(meeting.startUtc)).toBe(instantMs(a as string));
@@ -241,26 +229,12 @@ describe('a cancel and a postpone at the same moment', () => {
 
   it('both read it before either writes and the postpone saves first: the cancel is refused (409) and the meeting is not cancelled', async () => {
     const { session, supervisor, times } = await freshSession();
-    const cancelWriting = gate();
-    const postponed = gate();
-    const theirs = postpone(
-      beforeFirstWrite(() => cancelWriting.opened),
-      supervisor,
-      session,
-      times[0],
-    ).finally(postponed.open);
-    const admin = settled(
-      cancel(
-        beforeFirstWrite(async () => {
-          cancelWriting.open();
-          await postponed.opened;
-        }),
-        ADMIN,
-        session,
-      ),
+    const { first: theirs, second: admin } = await bothReadFirstWins(
+      (deps) => postpone(deps, supervisor, session, times[0]),
+      (deps) => cancel(deps, ADMIN, session),
     );
-    expect(await theirs).toMatchObject({ ok: true, value: { session: { start: times[0] } } });
-    expect(await admin).toMatchObject({ value: { ok: false, refusal: { kind: 'conflict', code: 'changed_meanwhile' } } });
+    expect(theirs).toMatchObject({ ok: true, value: { session: { start: times[0] } } });
+    expect(admin).toMatchObject({ value: { ok: false, refusal: { kind: 'conflict', code: 'changed_meanwhile' } } });
     const now = await storedAndMeeting(session);
     expect(now.stored).toMatchObject({ status: 'booked', start: times[0] });
     expect(now.meeting && [instantMs(now.meeting.startUtc), now.meeting.isCancelled]).toEqual([instantMs(times[0] as string), false]);
@@ -269,26 +243,12 @@ describe('a cancel and a postpone at the same moment', () => {
 
   it('both read it before either writes and the cancel saves first: the postpone is refused (409 session not booked) and leaves the meeting cancelled', async () => {
     const { session, supervisor, times } = await freshSession();
-    const postponeWriting = gate();
-    const cancelDone = gate();
-    const admin = cancel(
-      beforeFirstWrite(() => postponeWriting.opened),
-      ADMIN,
-      session,
-    ).finally(cancelDone.open);
-    const theirs = settled(
-      postpone(
-        beforeFirstWrite(async () => {
-          postponeWriting.open();
-          await cancelDone.opened;
-        }),
-        supervisor,
-        session,
-        times[0],
-      ),
+    const { first: admin, second: theirs } = await bothReadFirstWins(
+      (deps) => cancel(deps, ADMIN, session),
+      (deps) => postpone(deps, supervisor, session, times[0]),
     );
-    expect(await admin).toMatchObject({ ok: true, value: { session: { status: 'cancelled' } } });
-    expect(await theirs).toMatchObject({ value: { ok: false, refusal: { kind: 'conflict', code: 'session_not_booked' } } });
+    expect(admin).toMatchObject({ ok: true, value: { session: { status: 'cancelled' } } });
+    expect(theirs).toMatchObject({ value: { ok: false, refusal: { kind: 'conflict', code: 'session_not_booked' } } });
     const now = await storedAndMeeting(session);
     expect(now.stored?.status).toBe('cancelled');
     expect(now.cancelledInOutlook).toBe(true);
