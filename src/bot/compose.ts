@@ -114,7 +114,9 @@ export async function startFromConfig(config: ServerConfig, logger?: Logger): Pr
   const lateMessenger: Messenger = { post: (to, card) => messenger().post(to, card), update: (to, id, card) => messenger().update(to, id, card) };
   let serverUrl = '';
   // The compliance read model: built from the lists at start, kept fresh by every write through this process.
-  const readModel = createComplianceProjection(records);
+  const readModel = createComplianceProjection(records, (list, itemId) =>
+    log.error({ list, itemId }, 'a stored item does not read as its type: left out of the dashboard until it is mended'),
+  );
   const ports: AppPorts = writeThrough<AppPorts>(
     {
       clock: systemClock,

@@ -9,7 +9,7 @@ import type { Stored } from '../ports.js';
 import { ARRANGEMENTS_LIST } from '../storage/arrangement-repository.js';
 import { CONVERSATIONS_LIST } from '../storage/conversation-repository.js';
 import { DECISIONS_LIST } from '../storage/decision-repository.js';
-import { jsonItems } from '../storage/json-items.js';
+import { CorruptItemError, jsonItems } from '../storage/json-items.js';
 import { RECORDS_LIST } from '../storage/record-repository.js';
 import { SESSIONS_LIST } from '../storage/session-repository.js';
 
@@ -39,6 +39,8 @@ export interface ProjectionStats {
   refreshes: number;
   lastRefresh?: { ms: number; changed: number; at: string };
   applied: number;
+  /** Items left out because they no longer read as their type (`list:itemId`), e.g. after a hand edit in SharePoint. */
+  unreadable: string[];
 }
 
 /** The writes the repositories report to the projection (write-through). */
@@ -108,7 +110,11 @@ const OVERLAP_MS = 5_000;
  * `refresh()`: a re-read of the items whose Modified time is at or after the newest one seen.
  * See docs/read-model.md.
  */
-export function createComplianceProjection(store: RecordStorePort): ComplianceProjection {
+export function createComplianceProjection(
+  store: RecordStorePort,
+  /** Told of each item left out as unreadable (its list and id only: never its content). */
+  onUnreadable: (list: string, itemId: string) => void = () => {},
+): ComplianceProjection {
   const read = <T>(list: string, schema: z.ZodType<T>) => jsonItems(store, list, schema, () => ({})).read;
   const readArrangement = read(ARRANGEMENTS_LIST, arrangementSchema);
   const readSession = read(SESSIONS_LIST, sessionSchema);
@@ -134,7 +140,8 @@ export function createComplianceProjection(store: RecordStorePort): CompliancePr
   let version = 0;
   const built = new Map<string, ArrangementData>();
   let cached: { version: number; snapshot: ComplianceSnapshot } | undefined;
-  const stats: ProjectionStats = { refreshes: 0, applied: 0 };
+  const stats: Omit<ProjectionStats, 'unreadable'> = { refreshes: 0, applied: 0 };
+  const unreadable = new Set<string>();
 
   const changed = (arrangementId: string | undefined) => {
     version++;
@@ -173,7 +180,16 @@ export function createComplianceProjection(store: RecordStorePort): CompliancePr
     const items = await store.changedSince(list, since, PAGE_SIZE);
     let newest = mark ?? '';
     for (const item of items) {
-      apply(item);
+      const key = `${list}:${item.id}`;
+      try {
+        apply(item);
+        unreadable.delete(key);
+      } catch (error) {
+        // One hand-edited item must not stop the whole list catching up: it is left out and reported.
+        if (!(error instanceof CorruptItemError)) throw error;
+        if (!unreadable.has(key)) onUnreadable(list, item.id);
+        unreadable.add(key);
+      }
       if (item.modified > newest) newest = item.modified;
     }
     if (newest) marks.set(list, newest);
@@ -249,6 +265,6 @@ export function createComplianceProjection(store: RecordStorePort): CompliancePr
       })();
       return refreshing;
     },
-    stats: () => ({ ...stats }),
+    stats: () => ({ ...stats, unreadable: [...unreadable] }),
   };
 }
