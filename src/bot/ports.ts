@@ -156,7 +156,8 @@ export interface ReminderClaim {
   sessionId: string;
   userId: string;
   sessionStart: IsoInstant;
-  state: 'claimed' | 'sent' | 'unreachable';
+  /** 'failed': the send failed and the claim was released, so any server may claim it again. */
+  state: 'claimed' | 'sent' | 'unreachable' | 'failed';
   /** The server process that made the claim. */
   claimant: string;
   claimedAt: IsoInstant;
@@ -253,6 +254,8 @@ export interface MailboxSync {
   subscriptionExpiresAt?: IsoInstant | undefined;
   /** Where the next calendar delta starts; absent: read the mailbox's calendar in full. */
   deltaLink?: string | undefined;
+  /** The end of that delta's window (fixed when it started); absent: unknown, so a new delta is started. */
+  deltaWindowEnd?: IsoInstant | undefined;
   lastSyncAt?: IsoInstant | undefined;
 }
 

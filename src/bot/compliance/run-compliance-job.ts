@@ -10,10 +10,11 @@ type Deps = ComplianceDeps & Parameters<typeof escalateOverdue>[0] & Parameters<
  * What the scheduler does after the reminders: escalate supervisees who have become overdue (once each) and
  * send the DSL's weekly digest (once a week), both from the compliance read model.
  */
-export async function runComplianceJob(deps: Deps): Promise<{ escalated: number; digests: number }> {
+export async function runComplianceJob(deps: Deps): Promise<{ escalated: number; escalationsFailed: number; digests: number }> {
   const { rows } = await dashboardOf(deps, () => true);
   const claimant = `${deps.settings.instanceId ?? 'server'}:${randomUUID()}`;
-  const { escalated } = await escalateOverdue(deps, { rows, claimant });
+  // A failed escalation is counted, not thrown: the digest still goes.
+  const { escalated, failed } = await escalateOverdue(deps, { rows, claimant });
   const { sent } = await sendWeeklyDigest(deps, { rows, claimant });
-  return { escalated, digests: sent };
+  return { escalated, escalationsFailed: failed, digests: sent };
 }

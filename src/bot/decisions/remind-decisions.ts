@@ -1,6 +1,9 @@
 import { instantMs, type IsoInstant } from '../../shared/calendar/london-time.js';
+import { releaseClaim, takeClaim } from '../claims/lease.js';
+import { errorSummary } from '../errors.js';
+import type { Logger } from '../logger.js';
 import { UnreachableError, type AppPorts, type ReminderClaim } from '../ports.js';
-import { decisionCardOf, decisionView } from './decision-view.js';
+import { decisionCardOf, decisionView, type DecisionView } from './decision-view.js';
 
 /** How long before its deadline the supervisor is reminded to confirm a decision is on the child's record. */
 export const DECISION_REMINDER_HOURS_BEFORE = 6;
@@ -10,38 +13,56 @@ type Deps = Pick<AppPorts, 'decisions' | 'sessions' | 'conversations' | 'messeng
 /**
  * Sends the supervisor one reminder card for each decision not yet confirmed on the child's case record
  * once its deadline is near (seed 002 §4.1 d: within 24 hours), exactly once across servers (a claim per
- * decision, like session reminders). Returns how many were sent.
+ * decision, like session reminders). One decision's failure does not hold up the others: its claim is
+ * released and a later run tries again. Returns how many were sent and how many failed.
  */
-export async function remindDecisions(deps: Deps, claimant: string): Promise<number> {
+export async function remindDecisions(deps: Deps, claimant: string, log?: Pick<Logger, 'warn'>): Promise<{ sent: number; failed: number }> {
   const now = deps.clock.now();
   const nowMs = instantMs(now);
-  let sent = 0;
+  const run = { sent: 0, failed: 0 };
   for (const stored of await deps.decisions.listUnconfirmed()) {
     const view = decisionView(stored.value, deps.links);
     if (nowMs < instantMs(view.dueBy) - DECISION_REMINDER_HOURS_BEFORE * 3_600_000) continue;
-    const to = await deps.conversations.get(view.decidedById);
-    if (!to) continue;
-    const claim: ReminderClaim = {
-      key: `decision|${view.id}`,
-      sessionId: view.sessionId,
-      userId: view.decidedById,
-      sessionStart: view.dueBy as IsoInstant,
-      state: 'claimed',
-      claimant,
-      claimedAt: now,
-    };
-    const claimed = await deps.reminderClaims.claim(claim);
-    if (!claimed.mine) continue;
     try {
-      const session = await deps.sessions.get(view.sessionId);
-      const activityId = await deps.messenger.post(to, decisionCardOf(view, session?.value.start));
-      await deps.reminderClaims.update(claimed.stored, { ...claim, state: 'sent', sentAt: deps.clock.now() });
-      await deps.postedCards.add({ sessionId: view.id, userId: view.decidedById, kind: 'decision', conversation: to, activityId, postedAt: now });
-      sent += 1;
+      if (await remindOne(deps, view, claimant, now)) run.sent += 1;
     } catch (error) {
-      if (error instanceof UnreachableError) await deps.conversations.forget(view.decidedById).catch(() => undefined);
-      else throw error;
+      run.failed += 1;
+      log?.warn({ err: errorSummary(error) }, 'decision reminder not sent');
     }
   }
-  return sent;
+  return run;
+}
+
+/** Whether the reminder went out now: not when it had gone already, another server holds it, or the supervisor is unreachable. */
+async function remindOne(deps: Deps, view: DecisionView, claimant: string, now: IsoInstant): Promise<boolean> {
+  const to = await deps.conversations.get(view.decidedById);
+  if (!to) return false;
+  const claim: ReminderClaim = {
+    key: `decision|${view.id}`,
+    sessionId: view.sessionId,
+    userId: view.decidedById,
+    sessionStart: view.dueBy as IsoInstant,
+    state: 'claimed',
+    claimant,
+    claimedAt: now,
+  };
+  const stored = await takeClaim(deps.reminderClaims, claim);
+  if (!stored) return false;
+  let activityId: string;
+  try {
+    const session = await deps.sessions.get(view.sessionId);
+    activityId = await deps.messenger.post(to, decisionCardOf(view, session?.value.start));
+  } catch (error) {
+    if (!(error instanceof UnreachableError)) {
+      await releaseClaim(deps.reminderClaims, stored);
+      throw error;
+    }
+    // Not settled: sent once they can be reached again (the app installed), as for session reminders.
+    await deps.conversations.forget(view.decidedById).catch(() => undefined);
+    await deps.reminderClaims.update(stored, { ...claim, state: 'unreachable' }).catch(() => undefined);
+    return false;
+  }
+  await deps.reminderClaims.update(stored, { ...claim, state: 'sent', sentAt: deps.clock.now() });
+  await deps.postedCards.add({ sessionId: view.id, userId: view.decidedById, kind: 'decision', conversation: to, activityId, postedAt: now });
+  return true;
 }

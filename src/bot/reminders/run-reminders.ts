@@ -7,9 +7,10 @@ import type { AgendaView } from '../../shared/agenda/agenda.js';
 import { DEFAULT_REMINDER_WORKING_DAYS, isReminderDue, reminderKey } from '../../shared/reminders/reminders.js';
 import type { Session } from '../../shared/sessions/session.js';
 import { loadAgendaView } from '../agenda/agenda-view.js';
+import { isSettled, takeClaim } from '../claims/lease.js';
 import { remindDecisions } from '../decisions/remind-decisions.js';
 import type { Logger } from '../logger.js';
-import { UnreachableError, type AppPorts, type ReminderClaim, type Stored } from '../ports.js';
+import { UnreachableError, type AppPorts, type ReminderClaim } from '../ports.js';
 import { currentCalendar } from '../school-year/school-calendar.js';
 
 export interface ReminderRun {
@@ -25,8 +26,7 @@ export interface ReminderRun {
   decisionReminders: number;
 }
 
-/** A claim left 'claimed' this long was made by a server that stopped before sending: another may take it over. */
-export const CLAIM_LEASE_MS = 10 * 60_000;
+export { CLAIM_LEASE_MS } from '../claims/lease.js';
 /** Wide enough to hold N working days before any session, across the summer holiday too. */
 const HORIZON_DAYS = 62;
 
@@ -72,9 +72,6 @@ export async function runReminders(deps: Deps, log: Logger, input: { caller: Cal
   // One read of the arrangements, and of each due session's claims: a reminder already sent costs nothing more.
   const arrangements = new Map((await deps.arrangements.list()).map((a) => [a.value.id, a.value]));
   const work: { session: Session; arrangement: Arrangement; userId: string }[] = [];
-  const nowMs = instantMs(now);
-  const settled = (c: Stored<ReminderClaim> | undefined) =>
-    c !== undefined && (c.value.state === 'sent' || (c.value.state === 'claimed' && nowMs - instantMs(c.value.claimedAt) <= CLAIM_LEASE_MS));
   for (const s of sessions) {
     const a = arrangements.get(s.value.arrangementId);
     if (!a || a.status !== 'active') continue;
@@ -82,7 +79,7 @@ export async function runReminders(deps: Deps, log: Logger, input: { caller: Cal
     for (const p of partiesOf(a)) {
       run.due += 1;
       const claim = claims.get(reminderKey(s.value.id, p.id, s.value.start));
-      if (settled(claim)) run.alreadySent += 1;
+      if (isSettled(claim, now)) run.alreadySent += 1;
       else work.push({ session: s.value, arrangement: a, userId: p.id });
     }
   }
@@ -109,22 +106,12 @@ export async function runReminders(deps: Deps, log: Logger, input: { caller: Cal
       claimant,
       claimedAt: now,
     };
-    const claimed = await deps.reminderClaims.claim(claim);
-    let stored = claimed.stored;
-    const mine = claimed.mine;
-    if (!mine) {
-      if (settled(stored)) {
-        run.alreadySent += 1;
-        return;
-      }
-      try {
-        stored = await deps.reminderClaims.update(stored, claim); // If-Match: of several servers taking over, one wins
-      } catch {
-        run.alreadySent += 1;
-        return;
-      }
+    const stored = await takeClaim(deps.reminderClaims, claim);
+    if (!stored) {
+      run.alreadySent += 1;
+      return;
     }
-    const mark = (next: Partial<ReminderClaim>) => deps.reminderClaims.update(stored as Stored<ReminderClaim>, { ...(stored as Stored<ReminderClaim>).value, ...next });
+    const mark = (next: Partial<ReminderClaim>) => deps.reminderClaims.update(stored, { ...stored.value, ...next });
     try {
       const view = await viewOf(session, arrangement);
       const activityId = await deps.messenger.post(to, buildReminderCard(view, userId));
@@ -150,7 +137,9 @@ export async function runReminders(deps: Deps, log: Logger, input: { caller: Cal
     }),
   );
   try {
-    run.decisionReminders = await remindDecisions(deps, claimant);
+    const decisions = await remindDecisions(deps, claimant, log);
+    run.decisionReminders = decisions.sent;
+    run.failed += decisions.failed;
   } catch (error) {
     run.failed += 1;
     log.warn({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'decision reminders not sent');

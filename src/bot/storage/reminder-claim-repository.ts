@@ -10,7 +10,7 @@ const claimSchema = z.object({
   sessionId: z.string().min(1),
   userId: z.string().min(1),
   sessionStart: z.string(),
-  state: z.enum(['claimed', 'sent', 'unreachable']),
+  state: z.enum(['claimed', 'sent', 'unreachable', 'failed']),
   claimant: z.string().min(1),
   claimedAt: z.string(),
   sentAt: z.string().optional(),

@@ -69,8 +69,8 @@ describe('escalation of overdue supervision', () => {
 
   it('tells the supervisor and their line manager once, and offers the supervisee a three-way meeting', async () => {
     const from = connector.received.length;
-    expect(await stack.app.useCases.escalateOverdue({ rows: [row], claimant: 'test' })).toEqual({ escalated: 1 });
-    expect(await stack.app.useCases.escalateOverdue({ rows: [row], claimant: 'test-again' })).toEqual({ escalated: 0 });
+    expect(await stack.app.useCases.escalateOverdue({ rows: [row], claimant: 'test' })).toEqual({ escalated: 1, failed: 0 });
+    expect(await stack.app.useCases.escalateOverdue({ rows: [row], claimant: 'test-again' })).toEqual({ escalated: 0, failed: 0 });
     const posted = connector.since(from).filter((r) => r.method === 'POST');
     const to = (id: string) => posted.filter((r) => r.conversationId === chat.conversationOf(id)).map((r) => cardText(cardOf(r)));
     expect(to(GRACE)).toEqual([expect.stringContaining('Supervision is overdue')]);
@@ -122,6 +122,38 @@ describe('escalation of overdue supervision', () => {
   it('the scheduled job runs both from the compliance read model, and repeats nothing', async () => {
     const first = await stack.app.useCases.runComplianceJob();
     // This week's digest has gone already; nobody in the fresh demo school is overdue.
-    expect(first).toEqual({ escalated: 0, digests: 0 });
+    expect(first).toEqual({ escalated: 0, escalationsFailed: 0, digests: 0 });
+  });
+});
+
+describe('an escalation whose sending fails', () => {
+  afterAll(() => reader.clearFaults());
+
+  it('is counted without stopping the others, and sent by the next run once Microsoft 365 answers again', async () => {
+    // Two new lapses: Daniel's (as if he supervised Liam) fails while his manager cannot be read, Grace's does not.
+    const lapse = (dueBy: string, supervisorId: string, supervisorName: string): DashboardRow => ({
+      ...row,
+      supervisorId,
+      supervisorName,
+      findings: row.findings.map((f) => ({ ...f, dueBy })),
+    });
+    const failing = lapse('2026-12-01', DANIEL, 'Daniel Okafor');
+    const healthy = lapse('2026-12-02', GRACE, 'Grace Mwangi');
+    const from = connector.received.length;
+    await reader.setFaults({
+      rules: [{ kind: 'unavailable', target: 'request', method: 'GET', path: `/users/${DANIEL}/manager$`, rate: 1, times: 100, retryAfterSeconds: 0.01, limit: 4, holdMs: 0 }],
+    });
+    expect(await stack.app.useCases.escalateOverdue({ rows: [failing, healthy], claimant: 'run-1' })).toEqual({ escalated: 1, failed: 1 });
+    const first = connector.since(from).filter((r) => r.method === 'POST');
+    expect(first.map((r) => r.conversationId).sort()).toEqual([GRACE, DANIEL, LIAM].map((id) => chat.conversationOf(id)).sort());
+
+    await reader.clearFaults();
+    const next = connector.received.length;
+    expect(await stack.app.useCases.escalateOverdue({ rows: [failing, healthy], claimant: 'run-2' })).toEqual({ escalated: 1, failed: 0 });
+    expect(await stack.app.useCases.escalateOverdue({ rows: [failing, healthy], claimant: 'run-3' })).toEqual({ escalated: 0, failed: 0 });
+    const second = connector.since(next).filter((r) => r.method === 'POST');
+    const to = (id: string) => second.filter((r) => r.conversationId === chat.conversationOf(id)).map((r) => cardText(cardOf(r)));
+    expect(to(DANIEL)).toEqual([expect.stringContaining('Supervision is overdue')]);
+    expect(to(LIAM)).toEqual([expect.stringContaining('Your supervision is overdue')]);
   });
 });

@@ -135,6 +135,30 @@ describe('decision records', () => {
     expect(ok.status).toBe(200);
     expect(ok.body.enteredOnCaseSystem).toMatchObject({ reference: 'CP-1', byId: DANIEL });
   });
+
+  it('reminds a supervisor the bot could not reach once they have the app again', async () => {
+    const chat = botChat({ serverUrl: stack.serverUrl, connectorUrl: connector.url });
+    const old: DecisionRecord = {
+      ...(DECISION as Omit<DecisionRecord, 'id' | 'sessionId' | 'arrangementId' | 'decidedById' | 'decidedAt'>),
+      caseSystem: 'other',
+      id: 'decision-while-unreachable',
+      sessionId: session.id,
+      arrangementId: session.arrangementId,
+      decidedById: GRACE,
+      decidedAt: hoursAgo(25),
+    };
+    await createDecisionRepository(reader.store).create(old);
+    const remindersOf = (from: number) =>
+      connector.since(from, chat.conversationOf(GRACE)).filter((r) => r.method === 'POST' && executeActionsOf(cardOf(r)).some((a) => a.data.decisionId === old.id));
+    const from = connector.received.length;
+    connector.refuse(chat.conversationOf(GRACE)); // Grace removed the app
+    expect((await stack.app.useCases.runReminders({ caller: REMINDER_JOB })).decisionReminders).toBe(0);
+    connector.refuse(chat.conversationOf(GRACE), false);
+    expect(await chat.installFor(GRACE)).toBe(200);
+    expect((await stack.app.useCases.runReminders({ caller: REMINDER_JOB })).decisionReminders).toBe(1);
+    expect((await stack.app.useCases.runReminders({ caller: REMINDER_JOB })).decisionReminders).toBe(0);
+    expect(remindersOf(from)).toHaveLength(1);
+  });
 });
 
 describe('contracts', () => {
