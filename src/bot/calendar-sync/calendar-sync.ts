@@ -29,7 +29,8 @@ export function createCalendarSync(deps: SyncDeps & Pick<import('../ports.js').A
       if (opts.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, opts.delayMs));
       queued.delete(key);
       const result = await syncMailbox(deps, { mailbox });
-      if (result.changed || result.resynced) log.info({ seen: result.seen, changed: result.changed, resynced: result.resynced }, 'calendar sync');
+      if (result.changed || result.resynced || result.restarted)
+        log.info({ seen: result.seen, changed: result.changed, resynced: result.resynced, restarted: result.restarted }, 'calendar sync');
     });
   };
   const refused = async (count: number, what: string) => {

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { graphStatus, isNotFound } from './graph-errors.js';
 import { MAX_PAGES } from './paging.js';
 
-/** One event as a calendar delta reports it: gone, or as it is now (times in UTC). */
+/**
+ * One event as a calendar delta reports it: `removed` (gone from the delta's view: deleted, or changed or moved
+ * outside its window; Graph does not say which, so read the event to know), or as it is now (times in UTC).
+ */
 export type EventDelta =
   | { id: string; removed: true }
   | {
@@ -37,7 +40,8 @@ export interface CalendarChangesPort {
   unsubscribe(subscriptionId: string): Promise<void>;
   /**
    * The mailbox's events changed since `deltaLink` (all events in [fromUtc, toUtc] without one), and the
-   * link to ask with next time. Throws DeltaExpiredError when Graph has forgotten the link (410).
+   * link to ask with next time. The link keeps the window it started with. Throws DeltaExpiredError when
+   * Graph has forgotten the link (410).
    */
   delta(mailbox: string, deltaLink: string | undefined, fromUtc: string, toUtc: string): Promise<{ events: EventDelta[]; deltaLink: string }>;
 }

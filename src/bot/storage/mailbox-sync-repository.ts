@@ -11,6 +11,7 @@ const syncSchema = z.object({
   clientState: z.string().min(1).optional(),
   subscriptionExpiresAt: z.string().optional(),
   deltaLink: z.string().min(1).optional(),
+  deltaWindowEnd: z.string().optional(),
   lastSyncAt: z.string().optional(),
 }) as unknown as z.ZodType<MailboxSync>;
 

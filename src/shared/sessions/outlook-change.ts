@@ -4,7 +4,11 @@ import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { postponementWindow } from '../calendar/working-days.js';
 import type { Session } from './session.js';
 
-/** A session's Outlook meeting as a calendar sync sees it now, in the organiser's mailbox. */
+/**
+ * A session's Outlook meeting as a calendar sync sees it now, in the organiser's mailbox. `removed`: Graph no
+ * longer has it (404 when read). A delta's `@removed` alone is not that: it also means "changed outside the
+ * delta's window".
+ */
 export type OutlookMeeting =
   | { removed: true }
   | {
