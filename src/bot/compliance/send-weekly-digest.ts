@@ -2,7 +2,9 @@ import { buildDigestCard, digestFigures } from '../../shared/cards/digest-card.j
 import { addDays, weekday } from '../../shared/calendar/dates.js';
 import { instantToLondon } from '../../shared/calendar/london-time.js';
 import type { DashboardRow } from '../../shared/compliance/dashboard.js';
+import { randomUUID } from 'node:crypto';
 import type { AppPorts, ReminderClaim } from '../ports.js';
+import { takeClaim } from '../claims/lease.js';
 import { notifyPeople } from '../reschedule/notify.js';
 
 type Deps = Pick<AppPorts, 'reminderClaims' | 'conversations' | 'messenger' | 'links' | 'clock' | 'audit' | 'settings'>;
@@ -24,13 +26,14 @@ export async function sendWeeklyDigest(deps: Deps, input: { rows: readonly Dashb
       userId,
       sessionStart: now,
       state: 'claimed',
-      claimant: input.claimant,
+      claimant: `${input.claimant}:${randomUUID()}`,
       claimedAt: now,
     };
-    const claimed = await deps.reminderClaims.claim(claim);
-    if (!claimed.mine) continue;
+    // Taken over when an earlier run could not reach them (or stopped part way): they get it once they can be reached.
+    const stored = await takeClaim(deps.reminderClaims, claim);
+    if (!stored) continue;
     const missed = await notifyPeople(deps, [userId], () => buildDigestCard({ weekOf: monday, figures, link: deps.links.page('/compliance') }));
-    await deps.reminderClaims.update(claimed.stored, { ...claim, state: missed.length ? 'unreachable' : 'sent', sentAt: deps.clock.now() });
+    await deps.reminderClaims.update(stored, { ...claim, state: missed.length ? 'unreachable' : 'sent', sentAt: deps.clock.now() });
     if (!missed.length) sent += 1;
   }
   await deps.audit.append({ actorId: 'system:digest', action: 'digest.sent', targetId: monday, outcome: 'done', detail: `${sent} sent` });

@@ -108,7 +108,14 @@ describe('escalation of overdue supervision', () => {
     for (const card of [answer.body.value, again.body.value]) expect(cardText(card)).toContain(booked);
   });
 
-  it('sends the DSL one weekly digest of the figures, with no case detail', async () => {
+  it('sends the DSL one weekly digest of the figures, with no case detail (once they can be reached)', async () => {
+    // The app removed from Daniel's chat (403): no digest this run, nor while he cannot be reached.
+    connector.refuse(chat.conversationOf(DANIEL));
+    expect(await stack.app.useCases.sendWeeklyDigest({ rows: [row], claimant: 'test' })).toEqual({ sent: 0 });
+    connector.refuse(chat.conversationOf(DANIEL), false);
+    expect(await stack.app.useCases.sendWeeklyDigest({ rows: [row], claimant: 'test' })).toEqual({ sent: 0 });
+    // Installed again: this week's digest reaches him, once.
+    expect(await chat.installFor(DANIEL)).toBe(200);
     const from = connector.received.length;
     expect(await stack.app.useCases.sendWeeklyDigest({ rows: [row], claimant: 'test' })).toEqual({ sent: 1 });
     expect(await stack.app.useCases.sendWeeklyDigest({ rows: [row], claimant: 'test-again' })).toEqual({ sent: 0 });
