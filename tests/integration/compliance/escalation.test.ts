@@ -111,14 +111,14 @@ describe('escalation of overdue supervision', () => {
   it('sends the DSL one weekly digest of the figures, with no case detail (once they can be reached)', async () => {
     // The app removed from Daniel's chat (403): no digest this run, nor while he cannot be reached.
     connector.refuse(chat.conversationOf(DANIEL));
-    expect(await stack.app.useCases.sendWeeklyDigest({ rows: [row], claimant: 'test' })).toEqual({ sent: 0 });
+    expect(await stack.app.useCases.sendWeeklyDigest({ rows: [row], claimant: 'run-1' })).toEqual({ sent: 0 });
     connector.refuse(chat.conversationOf(DANIEL), false);
-    expect(await stack.app.useCases.sendWeeklyDigest({ rows: [row], claimant: 'test' })).toEqual({ sent: 0 });
+    expect(await stack.app.useCases.sendWeeklyDigest({ rows: [row], claimant: 'run-2' })).toEqual({ sent: 0 });
     // Installed again: this week's digest reaches him, once.
     expect(await chat.installFor(DANIEL)).toBe(200);
     const from = connector.received.length;
-    expect(await stack.app.useCases.sendWeeklyDigest({ rows: [row], claimant: 'test' })).toEqual({ sent: 1 });
-    expect(await stack.app.useCases.sendWeeklyDigest({ rows: [row], claimant: 'test-again' })).toEqual({ sent: 0 });
+    expect(await stack.app.useCases.sendWeeklyDigest({ rows: [row], claimant: 'run-3' })).toEqual({ sent: 1 });
+    expect(await stack.app.useCases.sendWeeklyDigest({ rows: [row], claimant: 'run-4' })).toEqual({ sent: 0 });
     const digests = connector.since(from).filter((r) => r.method === 'POST');
     expect(digests.map((r) => r.conversationId)).toEqual([chat.conversationOf(DANIEL)]);
     const text = cardText(cardOf(digests[0] as (typeof digests)[number]));
