@@ -31,7 +31,7 @@ export function App({ api }: { readonly api: ApiClient }) {
           <Shell
             api={api}
             me={view.me}
-            getAccessToken={state.getAccessToken}
+            accessTokens={state.accessTokens}
             signInError={state.error}
             onSwitchUser={view.demo ? state.switchUser : undefined}
             focusAccount={state.userActed}

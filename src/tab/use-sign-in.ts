@@ -1,12 +1,13 @@
 // The tab's sign-in flow as a React hook: detect the host, read the server's config, choose the
-// sign-in path, and sign in. The access token lives only in this hook's memory (a ref): never in
-// localStorage or sessionStorage, because the app handles child-protection information.
+// sign-in path, and sign in. The access token lives only in memory (auth/access-tokens.ts), never in
+// localStorage or sessionStorage, and is renewed by calling again the sign-in that got it.
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiClient } from './api/client.js';
 import type { DevUser, Me } from './api/schemas.js';
 import { detectHost } from './auth/detect-host.js';
 import { signInAsDemoUser } from './auth/dev-sign-in.js';
+import { createTokenStore, type AccessTokens } from './auth/access-tokens.js';
 import { acquireTokenWithNaa } from './auth/naa-sign-in.js';
 import { SignInError } from './auth/sign-in-error.js';
 import { signInInOrder } from './auth/sign-in-in-order.js';
@@ -36,8 +37,8 @@ export interface SignInState {
   readonly busy: boolean;
   /** True once the user has acted, so views may move focus to their heading. */
   readonly userActed: boolean;
-  /** The signed-in user's access token for /api calls, or null. Held in memory only. */
-  getAccessToken(): string | null;
+  /** The signed-in user's access token for /api calls, renewed before it expires. Held in memory only. */
+  readonly accessTokens: AccessTokens;
   signInAs(userId: string): void;
   switchUser(): void;
   retry(): void;
@@ -50,7 +51,7 @@ export function useSignIn(api: ApiClient): SignInState {
   const [hosted, setHosted] = useState(false);
   const [busy, setBusy] = useState(false);
   const [userActed, setUserActed] = useState(false);
-  const accessToken = useRef<string | null>(null);
+  const [accessTokens] = useState(createTokenStore);
   const demoUsers = useRef<readonly DevUser[]>([]);
 
   const start = useCallback(
@@ -87,14 +88,14 @@ export function useSignIn(api: ApiClient): SignInState {
           case 'hosted': {
             if (!('teams' in host)) return; // chooseSignInPath only says 'hosted' for a host
             setView({ kind: 'loading', label: 'Signing you in' });
-            const { accessToken: token } = await signInInOrder(
-              path.methods,
-              { naa: () => acquireTokenWithNaa(config), 'teams-sso': () => acquireTokenWithTeamsSso(host.teams) },
-              (method, failure) => console.warn(`Sign-in with ${method} did not work (${failure.failure}).`, failure.detail),
+            const acquire = { naa: () => acquireTokenWithNaa(config), 'teams-sso': () => acquireTokenWithTeamsSso(host.teams) };
+            const { accessToken: token, method } = await signInInOrder(path.methods, acquire, (method, failure) =>
+              console.warn(`Sign-in with ${method} did not work (${failure.failure}).`, failure.detail),
             );
             const me = await api.getMe(token, signal);
             if (signal.aborted) return;
-            accessToken.current = token;
+            // Renewal asks the method that worked again: MSAL and Teams return a cached token until it nears expiry.
+            accessTokens.set(token, acquire[method]);
             setView({ kind: 'signed-in', me, demo: false });
             return;
           }
@@ -105,7 +106,7 @@ export function useSignIn(api: ApiClient): SignInState {
         setView({ kind: 'retry', heading: thrown instanceof SignInError ? NOT_SIGNED_IN : COULD_NOT_START });
       }
     },
-    [api],
+    [api, accessTokens],
   );
 
   useEffect(() => {
@@ -123,7 +124,7 @@ export function useSignIn(api: ApiClient): SignInState {
         try {
           const token = await signInAsDemoUser(api, userId);
           const me = await api.getMe(token);
-          accessToken.current = token;
+          accessTokens.set(token, () => signInAsDemoUser(api, userId));
           setView({ kind: 'signed-in', me, demo: true });
         } catch (thrown) {
           setError(userMessageFor(thrown, 'Sign-in did not work. Try again.'));
@@ -132,22 +133,20 @@ export function useSignIn(api: ApiClient): SignInState {
         }
       })();
     },
-    [api],
+    [api, accessTokens],
   );
 
   const switchUser = useCallback(() => {
     setUserActed(true);
-    accessToken.current = null;
+    accessTokens.clear();
     setError(null);
     setView({ kind: 'picker', users: demoUsers.current });
-  }, []);
+  }, [accessTokens]);
 
   const retry = useCallback(() => {
     setUserActed(true);
     void start(new AbortController().signal);
   }, [start]);
 
-  const getAccessToken = useCallback(() => accessToken.current, []);
-
-  return { view, error, theme, hosted, busy, userActed, getAccessToken, signInAs, switchUser, retry };
+  return { view, error, theme, hosted, busy, userActed, accessTokens, signInAs, switchUser, retry };
 }

@@ -8,7 +8,8 @@ export type VerifyBearer = (authorization: string | undefined) => Promise<TokenV
 const SIGN_IN_AGAIN = 'Your sign-in could not be checked. Close the app and open it again.';
 const REASON_TEXT: Record<string, string> = {
   missing_token: 'You are not signed in. Close the app and open it again.',
-  token_expired: 'Your sign-in has expired. Close the app and open it again.',
+  // The tab renews an expired sign-in by itself; this reaches people only when it could not, and they may have unsaved typing.
+  token_expired: 'Your sign-in has expired. Copy anything you have typed, then close the app and open it again.',
   token_not_yet_valid: "Your sign-in could not be checked. Check your device's date and time, then open the app again.",
   wrong_audience: SIGN_IN_AGAIN,
   wrong_issuer: 'Your sign-in is from an organisation this app does not serve.',

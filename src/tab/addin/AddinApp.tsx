@@ -37,14 +37,14 @@ export function AddinApp({ api, office }: { readonly api: ApiClient; readonly of
   const shell = useMemo<ShellContextValue | null>(() => {
     if (view.kind !== 'signed-in') return null;
     return {
-      api: authorisedApi(api, signIn.getAccessToken),
+      api: authorisedApi(api, signIn.accessTokens),
       notices: { showError: setError, showStatus: setStatus },
       // The pane has no screens to go to: a link opens the tab itself.
       router: { path: '/', route: matchRoute('/'), navigations: 0, navigate: (path: string) => window.open(path, '_blank', 'noopener') },
       roles: view.me.roles ?? [],
       me: { id: view.me.id, displayName: view.me.displayName },
     };
-  }, [api, signIn.getAccessToken, view]);
+  }, [api, signIn.accessTokens, view]);
 
   return (
     <FluentProvider theme={webLightTheme}>

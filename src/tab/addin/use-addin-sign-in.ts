@@ -1,10 +1,12 @@
 // Sign-in for the Outlook add-in's panes, with the tab's pieces: the server's config, Nested App
 // Authentication through MSAL inside Outlook (the same API scope and the same role checks on the
-// server as the tab), the emulator's demo picker against a local server. The token stays in memory.
+// server as the tab), the emulator's demo picker against a local server. The token stays in memory
+// and is renewed before it expires (auth/access-tokens.ts).
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ApiClient } from '../api/client.js';
 import type { DevUser, Me } from '../api/schemas.js';
+import { createTokenStore, type AccessTokens } from '../auth/access-tokens.js';
 import { signInAsDemoUser } from '../auth/dev-sign-in.js';
 import { acquireTokenWithNaa } from '../auth/naa-sign-in.js';
 import { userMessageFor } from '../user-message.js';
@@ -22,7 +24,7 @@ export interface PaneSignIn {
   readonly error: string | null;
   readonly busy: boolean;
   readonly userActed: boolean;
-  getAccessToken(): string | null;
+  readonly accessTokens: AccessTokens;
   signInAs(userId: string): void;
   retry(): void;
 }
@@ -33,7 +35,7 @@ export function useAddinSignIn(api: ApiClient, office: OfficeApi | undefined | n
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [userActed, setUserActed] = useState(false);
-  const token = useRef<string | null>(null);
+  const [accessTokens] = useState(createTokenStore);
 
   const start = useCallback(
     async (signal: AbortSignal) => {
@@ -56,7 +58,7 @@ export function useAddinSignIn(api: ApiClient, office: OfficeApi | undefined | n
         const accessToken = await acquireTokenWithNaa(config);
         const me = await api.getMe(accessToken, signal);
         if (signal.aborted) return;
-        token.current = accessToken;
+        accessTokens.set(accessToken, () => acquireTokenWithNaa(config));
         setView({ kind: 'signed-in', me });
       } catch (thrown) {
         if (signal.aborted) return;
@@ -64,7 +66,7 @@ export function useAddinSignIn(api: ApiClient, office: OfficeApi | undefined | n
         setView({ kind: 'retry' });
       }
     },
-    [api, office],
+    [api, office, accessTokens],
   );
 
   useEffect(() => {
@@ -82,7 +84,7 @@ export function useAddinSignIn(api: ApiClient, office: OfficeApi | undefined | n
         try {
           const accessToken = await signInAsDemoUser(api, userId);
           const me = await api.getMe(accessToken);
-          token.current = accessToken;
+          accessTokens.set(accessToken, () => signInAsDemoUser(api, userId));
           setView({ kind: 'signed-in', me });
         } catch (thrown) {
           setError(userMessageFor(thrown, 'Sign-in did not work. Try again.'));
@@ -91,7 +93,7 @@ export function useAddinSignIn(api: ApiClient, office: OfficeApi | undefined | n
         }
       })();
     },
-    [api],
+    [api, accessTokens],
   );
 
   const retry = useCallback(() => {
@@ -99,6 +101,5 @@ export function useAddinSignIn(api: ApiClient, office: OfficeApi | undefined | n
     void start(new AbortController().signal);
   }, [start]);
 
-  const getAccessToken = useCallback(() => token.current, []);
-  return { view, error, busy, userActed, getAccessToken, signInAs, retry };
+  return { view, error, busy, userActed, accessTokens, signInAs, retry };
 }

@@ -1,6 +1,7 @@
 import { Button, makeStyles, mergeClasses, tokens, typographyStyles } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type MouseEvent } from 'react';
 import { authorisedApi } from '../api/authorised.js';
+import type { AccessTokens } from '../auth/access-tokens.js';
 import type { ApiClient } from '../api/client.js';
 import type { Me } from '../api/schemas.js';
 import { Frame } from '../components/Frame.js';
@@ -107,14 +108,14 @@ const useStyles = makeStyles({
 export function Shell({
   api: client,
   me,
-  getAccessToken,
+  accessTokens,
   signInError,
   onSwitchUser,
   focusAccount,
 }: {
   readonly api: ApiClient;
   readonly me: Me;
-  readonly getAccessToken: () => string | null;
+  readonly accessTokens: AccessTokens;
   /** An error from signing in, shown until a screen says something newer. */
   readonly signInError: string | null;
   /** Demo mode only: back to the demo-user picker. */
@@ -131,7 +132,7 @@ export function Shell({
   const roles = useMemo(() => me.roles ?? [], [me.roles]);
   const items = useMemo(() => navItemsFor(roles), [roles]);
 
-  const api = useMemo(() => authorisedApi(client, getAccessToken), [client, getAccessToken]);
+  const api = useMemo(() => authorisedApi(client, accessTokens), [client, accessTokens]);
   const notices = useMemo<Notices>(
     () => ({
       showError: (message) => {

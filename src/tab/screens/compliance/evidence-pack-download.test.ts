@@ -12,7 +12,7 @@ function apiAnswering(respond: () => Response | Promise<Response>) {
     calls.push({ url, init });
     return respond();
   };
-  return { api: authorisedApi(createApiClient({ fetch }), () => 'token-1'), calls };
+  return { api: authorisedApi(createApiClient({ fetch }), { current: async () => 'token-1', renew: async () => 'token-1' }), calls };
 }
 
 const request = { from: '2025-06-15', to: '2026-06-15', format: 'csv', schoolId: 'oakfield-academy' } as const;
@@ -61,7 +61,7 @@ describe('downloading the evidence pack', () => {
           return new Response('');
         },
       }),
-      () => null,
+      { current: async () => null, renew: async () => null },
     );
     await expect(async () => downloadEvidencePack(api, request)).rejects.toMatchObject({ kind: 'unauthorised' });
     expect(calls).toEqual([]);
