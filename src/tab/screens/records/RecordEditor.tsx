@@ -52,7 +52,7 @@ export function RecordEditor({ view, onView, onReload }: { readonly view: Record
   const screen = useScreenStyles();
   const headingId = useId();
   const actionsId = useId();
-  const { form, change, save, send, sending, sendIssues, issues } = useRecordDraft(view, onView);
+  const { form, change, save, retry, send, sending, sendIssues, issues } = useRecordDraft(view, onView);
   const { record, template, arrangement } = view;
   const parties: Signatory[] = [arrangement.supervisor, ...arrangement.supervisees];
   const group = record.kind === 'group';
@@ -214,6 +214,11 @@ export function RecordEditor({ view, onView, onReload }: { readonly view: Record
         <p role="status" aria-live="polite" aria-atomic="true" className={problem ? styles.statusProblem : styles.status}>
           {statusText}
         </p>
+        {save.kind === 'failed' ? (
+          <div className={screen.row}>
+            <Button onClick={retry}>Try again</Button>
+          </div>
+        ) : null}
         {save.kind === 'conflict' ? (
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>

@@ -106,6 +106,7 @@ describe('save status', () => {
     [{ kind: 'saving' } as const, 'Saving…'],
     [{ kind: 'saved', at: '2027-02-12T09:05:00Z' } as const, 'Saved at 09:05'],
     [{ kind: 'failed', message: 'The server had a problem.' } as const, 'Not saved: The server had a problem.'],
+    [{ kind: 'failed', message: 'The server had a problem.', retrying: true } as const, 'Not saved: The server had a problem. The app tries again shortly.'],
   ])('%j', (state, text) => {
     expect(saveStateText(state, time)).toBe(text);
   });

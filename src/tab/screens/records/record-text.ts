@@ -136,7 +136,8 @@ export type SaveState =
   | { readonly kind: 'waiting' }
   | { readonly kind: 'saving' }
   | { readonly kind: 'saved'; readonly at: string }
-  | { readonly kind: 'failed'; readonly message: string }
+  /** `retrying`: the app saves again by itself shortly. */
+  | { readonly kind: 'failed'; readonly message: string; readonly retrying?: boolean }
   | { readonly kind: 'conflict'; readonly message: string };
 
 /** The words in the save status region ('Saved at 14:05'); `time` formats the instant as HH:MM. */
@@ -151,7 +152,7 @@ export function saveStateText(state: SaveState, time: (instant: string) => strin
     case 'saved':
       return `Saved at ${time(state.at)}`;
     case 'failed':
-      return `Not saved: ${state.message}`;
+      return `Not saved: ${state.message}${state.retrying ? ' The app tries again shortly.' : ''}`;
     case 'conflict':
       return `Not saved: ${state.message}`;
   }

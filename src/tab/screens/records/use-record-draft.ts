@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/api-error.js';
 import { saveRecordDraft, sendRecordForSignature, type RecordContent, type RecordView } from '../../api/operations/records.js';
+import { useWarnBeforeLeaving } from '../../forms/use-warn-before-leaving.js';
 import { useShell } from '../../shell/contexts.js';
 import { userMessageFor } from '../../user-message.js';
 import { useFieldIssues } from '../arrangements/use-field-issues.js';
@@ -8,6 +9,11 @@ import { contentToSave, formIssues, sameContent, type SaveState } from './record
 
 /** Wait this long after typing stops before saving. */
 export const SAVE_DELAY_MS = 800;
+
+/** After a lost connection or a server fault, save again after these pauses; then "Try again" is left to the person. */
+export const RETRY_DELAYS_MS: readonly number[] = [2_000, 5_000, 15_000];
+
+const retryable = (error: unknown) => error instanceof ApiError && (error.kind === 'network' || error.kind === 'server');
 
 /** The form's keys the server's problems can be put against. */
 const KNOWN = /^(answers\.[^.]+|actions|actions\.\d+(\.(text|ownerId|dueDate))?|attendance|takesForwardId)$/;
@@ -35,6 +41,11 @@ export function useRecordDraft(view: RecordView, onView: (view: RecordView) => v
   const actionIndexRef = useRef<number[]>(contentToSave(view.record.content).actionIndex);
   const chain = useRef<Promise<RecordView | null>>(Promise.resolve(view));
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const retryTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const attempts = useRef(0);
+  const savedAt = useRef<string | null>(null);
+  /** Saves again after a failure; set once `flush` exists. */
+  const retryLater = useRef<(delay: number) => void>(() => {});
   const conflicted = useRef(false);
   /** The alert region says the record was not sent: cleared once the supervisor changes something. */
   const refused = useRef(false);
@@ -50,7 +61,11 @@ export function useRecordDraft(view: RecordView, onView: (view: RecordView) => v
   const saveOnce = useCallback(async (): Promise<RecordView | null> => {
     if (conflicted.current) return null;
     const { content, actionIndex } = contentToSave(formRef.current);
-    if (sameContent(content, savedRef.current)) return viewRef.current;
+    if (sameContent(content, savedRef.current)) {
+      // Changed back to what is stored: nothing is waiting any more.
+      setSave((s) => (s.kind === 'conflict' ? s : savedAt.current ? { kind: 'saved', at: savedAt.current } : { kind: 'idle' }));
+      return viewRef.current;
+    }
     setSave({ kind: 'saving' });
     try {
       const next = await saveRecordDraft(api, recordId, { content, baseRevision: baseRef.current });
@@ -58,8 +73,12 @@ export function useRecordDraft(view: RecordView, onView: (view: RecordView) => v
       viewRef.current = next;
       savedRef.current = content;
       actionIndexRef.current = actionIndex;
+      attempts.current = 0;
+      savedAt.current = next.record.updatedAt;
       issues.clear();
-      setSave({ kind: 'saved', at: next.record.updatedAt });
+      // Typing made during the save is still waiting: only say saved when nothing newer is.
+      const newer = !sameContent(contentToSave(formRef.current).content, content);
+      setSave(newer ? { kind: 'waiting' } : { kind: 'saved', at: next.record.updatedAt });
       onViewRef.current(next);
       return next;
     } catch (error) {
@@ -69,7 +88,12 @@ export function useRecordDraft(view: RecordView, onView: (view: RecordView) => v
         setSave({ kind: 'conflict', message });
       } else {
         if (error instanceof ApiError && error.issues.length > 0) issues.show(formIssues(error.issues, actionIndex));
-        setSave({ kind: 'failed', message });
+        const delay = retryable(error) ? RETRY_DELAYS_MS[attempts.current] : undefined;
+        if (delay !== undefined) {
+          attempts.current += 1;
+          retryLater.current(delay);
+        }
+        setSave({ kind: 'failed', message, retrying: delay !== undefined });
       }
       return null;
     }
@@ -79,9 +103,21 @@ export function useRecordDraft(view: RecordView, onView: (view: RecordView) => v
   const flush = useCallback((): Promise<RecordView | null> => {
     clearTimeout(timer.current);
     timer.current = undefined;
+    clearTimeout(retryTimer.current);
+    retryTimer.current = undefined;
     chain.current = chain.current.then(saveOnce, saveOnce);
     return chain.current;
   }, [saveOnce]);
+  retryLater.current = (delay) => {
+    clearTimeout(retryTimer.current);
+    retryTimer.current = setTimeout(() => void flush(), delay);
+  };
+
+  /** "Try again" after a failed save: at once, with the automatic retries counted afresh. */
+  const retry = useCallback(() => {
+    attempts.current = 0;
+    void flush();
+  }, [flush]);
 
   /** The form changed: save after a pause in typing. */
   const change = useCallback(
@@ -96,6 +132,7 @@ export function useRecordDraft(view: RecordView, onView: (view: RecordView) => v
         notices.showError(null);
       }
       setSendIssues([]);
+      attempts.current = 0;
       setSave({ kind: 'waiting' });
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void flush(), SAVE_DELAY_MS);
@@ -103,13 +140,16 @@ export function useRecordDraft(view: RecordView, onView: (view: RecordView) => v
     [flush, notices],
   );
 
-  // Leaving the screen with typing not yet saved: save it on the way out.
+  // Leaving the screen with typing not yet saved (waiting, or after a failed save): save it on the way out.
   useEffect(
     () => () => {
-      if (timer.current !== undefined) void flush();
+      clearTimeout(retryTimer.current);
+      if (!conflicted.current && !sameContent(contentToSave(formRef.current).content, savedRef.current)) void flush();
     },
     [flush],
   );
+
+  useWarnBeforeLeaving(save.kind === 'waiting' || save.kind === 'saving' || save.kind === 'failed' || save.kind === 'conflict');
 
   const send = useCallback(async () => {
     if (sending) return;
@@ -145,5 +185,5 @@ export function useRecordDraft(view: RecordView, onView: (view: RecordView) => v
     }
   }, [api, flush, issues.show, notices, recordId, sending]);
 
-  return { form, change, save, flush, send, sending, sendIssues, issues };
+  return { form, change, save, flush, retry, send, sending, sendIssues, issues };
 }
