@@ -5,6 +5,7 @@ import { cancelSession, type SessionView } from '../../api/operations/sessions.j
 import { useShell } from '../../shell/contexts.js';
 import { useScreenStyles } from '../../shell/Screen.js';
 import { userMessageFor } from '../../user-message.js';
+import { afterRefusal } from './refused-change.js';
 
 /**
  * "Cancel session" and its confirmation: a short reason (kept in the app, not sent in the cancellation).
@@ -12,7 +13,16 @@ import { userMessageFor } from '../../user-message.js';
  * the page's body (aria-hidden yet focusable, which axe reports on every screen), so it is not kept
  * around closed; focus goes back to the button when it closes.
  */
-export function CancelSessionDialog({ sessionId, onCancelled }: { readonly sessionId: string; readonly onCancelled: (view: SessionView) => void }) {
+export function CancelSessionDialog({
+  sessionId,
+  onCancelled,
+  onStale,
+}: {
+  readonly sessionId: string;
+  readonly onCancelled: (view: SessionView) => void;
+  /** Someone else moved or cancelled the session meanwhile: the screen shows it as it is now, with `message`. */
+  readonly onStale: (message: string) => void;
+}) {
   const { api } = useShell();
   const styles = useScreenStyles();
   const [open, setOpen] = useState(false);
@@ -34,6 +44,11 @@ export function CancelSessionDialog({ sessionId, onCancelled }: { readonly sessi
       setOpen(false);
       onCancelled(view);
     } catch (error) {
+      if (afterRefusal(error) === 'reload-session') {
+        setOpen(false);
+        onStale(userMessageFor(error, 'Someone else changed this session. It is shown as it is now.'));
+        return;
+      }
       // The dialog is modal: show the problem inside it, against the field when the server named it.
       setProblem(error instanceof ApiError && error.issues[0] ? error.issues[0].message : userMessageFor(error, 'The session could not be cancelled. Try again.'));
     } finally {

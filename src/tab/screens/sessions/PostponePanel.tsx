@@ -8,6 +8,7 @@ import { useShell } from '../../shell/contexts.js';
 import { useScreenStyles } from '../../shell/Screen.js';
 import { formatIsoDate, formatTimeRange } from '../../time/london.js';
 import { userMessageFor } from '../../user-message.js';
+import { afterRefusal } from './refused-change.js';
 import { POSTPONEMENT_REASON_TEXT } from './session-text.js';
 
 const useStyles = makeStyles({
@@ -23,7 +24,18 @@ type Errors = Partial<Record<'start' | 'reason' | 'note', string>>;
  * the server works out), a reason from a list and an optional short note. When there is no such
  * time, it says to contact the supervisor's manager (the entitlement escalation).
  */
-export function PostponePanel({ view, onPostponed, onClose }: { readonly view: SessionView; readonly onPostponed: (view: SessionView) => void; readonly onClose: () => void }) {
+export function PostponePanel({
+  view,
+  onPostponed,
+  onStale,
+  onClose,
+}: {
+  readonly view: SessionView;
+  readonly onPostponed: (view: SessionView) => void;
+  /** Someone else moved or cancelled the session meanwhile: the screen shows it as it is now, with `message`. */
+  readonly onStale: (message: string) => void;
+  readonly onClose: () => void;
+}) {
   const { api, notices } = useShell();
   const styles = useStyles();
   const screen = useScreenStyles();
@@ -36,10 +48,15 @@ export function PostponePanel({ view, onPostponed, onClose }: { readonly view: S
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
+  /** Asks for the times again (after the chosen one stopped being offered). */
+  const [timesWanted, setTimesWanted] = useState(0);
   const sessionId = view.session.id;
 
   useEffect(() => {
     heading.current?.focus();
+  }, []);
+
+  useEffect(() => {
     const controller = new AbortController();
     listSessionAlternatives(api, sessionId, controller.signal).then(
       (found) => {
@@ -52,7 +69,7 @@ export function PostponePanel({ view, onPostponed, onClose }: { readonly view: S
       },
     );
     return () => controller.abort();
-  }, [api, notices, sessionId]);
+  }, [api, notices, sessionId, timesWanted]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -71,6 +88,12 @@ export function PostponePanel({ view, onPostponed, onClose }: { readonly view: S
       const trimmed = note.trim();
       onPostponed(await postponeSession(api, sessionId, { start, reason, ...(trimmed ? { note: trimmed } : {}) }));
     } catch (error) {
+      const message = userMessageFor(error, 'The session could not be postponed. Try again.');
+      const next = afterRefusal(error);
+      if (next === 'reload-session') {
+        onStale(message);
+        return;
+      }
       if (error instanceof ApiError) {
         const byField: Errors = {};
         for (const issue of error.issues) {
@@ -78,7 +101,11 @@ export function PostponePanel({ view, onPostponed, onClose }: { readonly view: S
         }
         setErrors(byField);
       }
-      notices.showError(userMessageFor(error, 'The session could not be postponed. Try again.'));
+      if (next === 'reload-times') {
+        setStart('');
+        setTimesWanted((n) => n + 1);
+      }
+      notices.showError(message);
     } finally {
       setBusy(false);
     }

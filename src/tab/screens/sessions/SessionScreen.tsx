@@ -7,6 +7,7 @@ import { useShell } from '../../shell/contexts.js';
 import { Screen, useScreenStyles } from '../../shell/Screen.js';
 import { useLoad } from '../../shell/use-load.js';
 import { formatDateTime, formatTimeRange } from '../../time/london.js';
+import { userMessageFor } from '../../user-message.js';
 import { SessionRecordsPanel } from '../records/SessionRecordsPanel.js';
 import { CancelSessionDialog } from './CancelSessionDialog.js';
 import { PostponePanel } from './PostponePanel.js';
@@ -26,6 +27,13 @@ export default function SessionScreen({ sessionId }: { readonly sessionId: strin
     setPostponing(false);
     notices.showStatus(message);
     heading.current?.focus();
+  };
+  /** A postponement or cancellation was refused because someone else changed the session: show it as it is now. */
+  const stale = (message: string) => {
+    setPostponing(false);
+    notices.showError(message);
+    heading.current?.focus();
+    getSession(api, sessionId).then(set, (error: unknown) => notices.showError(userMessageFor(error, 'The session could not be loaded. Try again.')));
   };
 
   return (
@@ -103,7 +111,11 @@ export default function SessionScreen({ sessionId }: { readonly sessionId: strin
                       </Button>
                     ) : null}
                     {view.canCancel ? (
-                      <CancelSessionDialog sessionId={session.id} onCancelled={(next) => changed(next, 'The session is cancelled. Everyone gets a cancellation in Outlook.')} />
+                      <CancelSessionDialog
+                        sessionId={session.id}
+                        onCancelled={(next) => changed(next, 'The session is cancelled. Everyone gets a cancellation in Outlook.')}
+                        onStale={stale}
+                      />
                     ) : null}
                   </div>
                 ) : null}
@@ -114,6 +126,7 @@ export default function SessionScreen({ sessionId }: { readonly sessionId: strin
                     onPostponed={(next) =>
                       changed(next, `The session is moved to ${formatTimeRange(next.session.start, next.session.end)}. Everyone gets an updated meeting request.`)
                     }
+                    onStale={stale}
                     onClose={() => {
                       setPostponing(false);
                       heading.current?.focus();
