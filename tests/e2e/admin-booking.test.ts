@@ -266,6 +266,14 @@ describe('the safeguarding admin books the year (plain browser)', () => {
     await page.getByRole('button', { name: 'Check this time' }).click();
     const summer1 = marcus.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Summer 1', exact: true }) });
     await expect.poll(() => summer1.textContent()).toMatch(/Tue 4 May 2027, 10:00–10:45.*Moved by you/);
+    // The editor closed: focus is back on that row's Move button, not lost to the page.
+    const isFocused = (el: Element) => el === document.activeElement;
+    await expect.poll(() => marcus.getByRole('button', { name: 'Move Summer 1' }).evaluate(isFocused)).toBe(true);
+
+    // Cancel gives the focus back the same way.
+    await marcus.getByRole('button', { name: 'Move Spring 2' }).click();
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await expect.poll(() => marcus.getByRole('button', { name: 'Move Spring 2' }).evaluate(isFocused)).toBe(true);
 
     // A Saturday is refused, with the server's reason against the session.
     await marcus.getByRole('button', { name: 'Move Spring 2' }).click();

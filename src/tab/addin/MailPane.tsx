@@ -5,9 +5,10 @@ import { useHeadingStyles } from '../components/heading-styles.js';
 import { Loading } from '../components/Loading.js';
 import { fieldProblem } from '../forms/field-props.js';
 import { useShell } from '../shell/contexts.js';
-import { formatDate, formatTimeRange } from '../time/london.js';
+import { formatDate } from '../time/london.js';
 import { userMessageFor } from '../user-message.js';
 import { AGENDA_ITEM_MAX, itemTextFromEmail } from './agenda-text.js';
+import { sessionChoiceLabel } from './pane-text.js';
 import { addAgendaItem } from './api.js';
 import { upcomingOwnSessions } from './upcoming.js';
 
@@ -100,11 +101,7 @@ export function MailPane({ subject, readBodyText }: { readonly subject: string; 
           <Field label="Session" required {...fieldProblem(problems.session)}>
             <RadioGroup value={sessionId} onChange={(_, data) => setSessionId(data.value)}>
               {sessions.map((s) => (
-                <Radio
-                  key={s.session.id}
-                  value={s.session.id}
-                  label={`${formatDate(s.session.start)}, ${formatTimeRange(s.session.start, s.session.end)}, with ${withNames(s, me.id)}`}
-                />
+                <Radio key={s.session.id} value={s.session.id} label={sessionChoiceLabel(s.session, withNames(s, me.id))} />
               ))}
             </RadioGroup>
           </Field>

@@ -9,7 +9,8 @@ import { sessionPath } from '../router/routes.js';
 import { PostponePanel } from '../screens/sessions/PostponePanel.js';
 import { peopleText, sessionStatus } from '../screens/sessions/session-text.js';
 import { useShell } from '../shell/contexts.js';
-import { formatDate, formatTimeRange } from '../time/london.js';
+import { formatTimeRange } from '../time/london.js';
+import { movedText } from './pane-text.js';
 import { userMessageFor } from '../user-message.js';
 import { AGENDA_ITEM_MAX } from './agenda-text.js';
 import { addAgendaItem, findSessionByEvent, getSessionAgenda, type AgendaView, type MeetingRef } from './api.js';
@@ -39,6 +40,8 @@ export function MeetingPane({ meeting }: { readonly meeting: MeetingRef }) {
   const heading = useHeadingStyles();
   const [found, setFound] = useState<Found>({ kind: 'loading' });
   const [postponing, setPostponing] = useState(false);
+  /** Asks for the session again (after someone else moved or cancelled it). */
+  const [loads, setLoads] = useState(0);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -55,7 +58,7 @@ export function MeetingPane({ meeting }: { readonly meeting: MeetingRef }) {
       }
     })();
     return () => controller.abort();
-  }, [api, notices, meeting]);
+  }, [api, notices, meeting, loads]);
 
   if (found.kind === 'loading') return <Loading label="Finding the supervision session for this meeting" />;
   if (found.kind !== 'session') {
@@ -79,9 +82,7 @@ export function MeetingPane({ meeting }: { readonly meeting: MeetingRef }) {
         Supervision session
       </h2>
       <div className={styles.facts}>
-        <span>
-          {formatDate(session.start)}, {formatTimeRange(session.start, session.end)}
-        </span>
+        <span>{formatTimeRange(session.start, session.end)}</span>
         <span>{peopleText(view.arrangement)}</span>
         <span
           className={styles.badges}
@@ -110,12 +111,15 @@ export function MeetingPane({ meeting }: { readonly meeting: MeetingRef }) {
         <PostponePanel
           view={view}
           onClose={() => setPostponing(false)}
+          onStale={(message) => {
+            setPostponing(false);
+            notices.showError(message);
+            setLoads((n) => n + 1);
+          }}
           onPostponed={(moved) => {
             setPostponing(false);
             setFound({ kind: 'session', view: moved, agenda: agenda ? { ...agenda, start: moved.session.start, end: moved.session.end } : null });
-            notices.showStatus(
-              `Session moved to ${formatDate(moved.session.start)}, ${formatTimeRange(moved.session.start, moved.session.end)}. Everyone's Outlook meeting has moved.`,
-            );
+            notices.showStatus(movedText(moved.session));
           }}
         />
       ) : null}

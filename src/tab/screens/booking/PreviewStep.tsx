@@ -1,5 +1,5 @@
 import { Badge, Button, Field, Input, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
-import { Fragment, useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useId, useRef, useState } from 'react';
 import { previewBooking, type BookingPreview, type BookingRequest, type Move, type ProposedSession } from '../../api/operations/booking.js';
 import { Loading } from '../../components/Loading.js';
 import { useShell } from '../../shell/contexts.js';
@@ -18,6 +18,8 @@ const useStyles = makeStyles({
   editor: { display: 'flex', flexWrap: 'wrap', alignItems: 'flex-end', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalS },
   nowrap: { whiteSpace: 'nowrap' },
 });
+
+const rowKey = (arrangementId: string, windowId: string) => `${arrangementId}/${windowId}`;
 
 interface Editing {
   readonly arrangementId: string;
@@ -54,6 +56,10 @@ export function PreviewStep({
   const [attempt, setAttempt] = useState(0);
   const [editing, setEditing] = useState<Editing | null>(null);
   const editorInput = useRef<HTMLInputElement>(null);
+  const headingId = useId();
+  const moveButtons = useRef(new Map<string, HTMLButtonElement>());
+  /** The row whose Move button takes focus back once its editor closes (the editor held the focus). */
+  const [returnTo, setReturnTo] = useState<string | null>(null);
   const key = JSON.stringify({ request, moves });
 
   useEffect(() => {
@@ -84,6 +90,17 @@ export function PreviewStep({
     if (editing) editorInput.current?.focus();
   }, [editing?.arrangementId, editing?.windowId]);
 
+  useEffect(() => {
+    if (returnTo === null) return;
+    (moveButtons.current.get(returnTo) ?? document.getElementById(headingId))?.focus();
+    setReturnTo(null);
+  }, [returnTo, headingId]);
+
+  const closeEditor = () => {
+    if (editing) setReturnTo(rowKey(editing.arrangementId, editing.windowId));
+    setEditing(null);
+  };
+
   const startEditing = (arrangementId: string, s: ProposedSession) =>
     setEditing({ arrangementId, windowId: s.windowId, windowLabel: s.windowLabel, value: s.start ? toLondonInputValue(s.start) : '', problem: null });
 
@@ -96,7 +113,7 @@ export function PreviewStep({
     }
     notices.showError(null);
     onMovesChange(withMove(moves, { arrangementId: editing.arrangementId, windowId: editing.windowId, start: converted.instant }));
-    setEditing(null);
+    closeEditor();
   };
 
   const refusedFor = (arrangementId: string, windowId: string) => preview?.refusedMoves.find((r) => r.arrangementId === arrangementId && r.windowId === windowId)?.message;
@@ -104,7 +121,9 @@ export function PreviewStep({
 
   return (
     <div className={screen.stack} aria-busy={busy}>
-      <StepHeading focus>Step 2 of 3: Check the dates</StepHeading>
+      <StepHeading focus id={headingId}>
+        Step 2 of 3: Check the dates
+      </StepHeading>
       {busy ? <Loading label={preview ? 'Checking the dates again' : 'Working out the dates'} /> : null}
       {failed ? (
         <div className={screen.row}>
@@ -164,7 +183,18 @@ export function PreviewStep({
                           <td>
                             <div className={screen.row}>
                               {canMove(s.status) && !isEditing ? (
-                                <Button size="small" aria-label={`Move ${s.windowLabel}`} onClick={() => startEditing(a.arrangementId, s)} disabled={busy}>
+                                <Button
+                                  size="small"
+                                  ref={(button) => {
+                                    const row = rowKey(a.arrangementId, s.windowId);
+                                    if (button instanceof HTMLButtonElement) moveButtons.current.set(row, button);
+                                    else moveButtons.current.delete(row);
+                                  }}
+                                  aria-label={`Move ${s.windowLabel}`}
+                                  onClick={() => startEditing(a.arrangementId, s)}
+                                  // Focusable while the year is checked again: it holds the focus the editor gave back.
+                                  disabledFocusable={busy}
+                                >
                                   Move
                                 </Button>
                               ) : null}
@@ -208,7 +238,7 @@ export function PreviewStep({
                                 <Button type="submit" appearance="primary">
                                   Check this time
                                 </Button>
-                                <Button onClick={() => setEditing(null)}>Cancel</Button>
+                                <Button onClick={closeEditor}>Cancel</Button>
                               </form>
                             </td>
                           </tr>
