@@ -1,31 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { addMinutes, type IsoInstant } from '../../shared/calendar/london-time.js';
-import type { ReminderClaim, ReminderClaimRepository, Stored } from '../ports.js';
+import { fakeClaims } from '../../../tests/support/fake-claims.js';
 import { CLAIM_LEASE_MS } from './lease.js';
 import { once } from './once.js';
-
-/** The claims list as SharePoint keeps it: one item per key, and an update must match the item's version (If-Match). */
-function fakeClaims() {
-  const items = new Map<string, Stored<ReminderClaim>>();
-  let versions = 0;
-  const put = (value: ReminderClaim) => {
-    const stored = { value, version: String(++versions) };
-    items.set(value.key, stored);
-    return stored;
-  };
-  const repository: ReminderClaimRepository = {
-    listForSession: async (sessionId) => [...items.values()].filter((c) => c.value.sessionId === sessionId),
-    claim: async (claim) => {
-      const stored = items.get(claim.key) ?? put(claim);
-      return { stored, mine: stored.value.claimant === claim.claimant && stored.value.claimedAt === claim.claimedAt };
-    },
-    update: async (base, next) => {
-      if (items.get(next.key)?.version !== base.version) throw new Error('412: changed meanwhile');
-      return put(next);
-    },
-  };
-  return { repository, items, put };
-}
 
 const T0 = '2027-01-05T08:00:00Z' as IsoInstant;
 const KEY = { key: 'escalation|a1|liam|overdue-max-gap|2026-11-01', sessionId: 'a1', userId: 'liam', sessionStart: T0 };

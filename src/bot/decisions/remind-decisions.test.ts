@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { IsoInstant } from '../../shared/calendar/london-time.js';
 import type { DecisionRecord } from '../../shared/records/decision-record.js';
-import { UnreachableError, type ConversationRef, type ReminderClaim, type ReminderClaimRepository, type Stored } from '../ports.js';
+import { fakeClaims } from '../../../tests/support/fake-claims.js';
+import { UnreachableError, type ConversationRef } from '../ports.js';
 import { remindDecisions } from './remind-decisions.js';
 
 const decision = (id: string, decidedById: string): DecisionRecord => ({
@@ -18,34 +19,12 @@ const decision = (id: string, decidedById: string): DecisionRecord => ({
   caseSystem: 'CPOMS',
 });
 
-/** Claims kept as SharePoint keeps them: one per key, and an update must match the stored version. */
-function fakeClaims(): ReminderClaimRepository & { states(): string[] } {
-  const items = new Map<string, Stored<ReminderClaim>>();
-  let versions = 0;
-  const put = (value: ReminderClaim) => {
-    const stored = { value, version: String(++versions) };
-    items.set(value.key, stored);
-    return stored;
-  };
-  return {
-    listForSession: async () => [...items.values()],
-    claim: async (claim) => {
-      const stored = items.get(claim.key) ?? put(claim);
-      return { stored, mine: stored.value.claimant === claim.claimant && stored.value.claimedAt === claim.claimedAt };
-    },
-    update: async (base, next) => {
-      if (items.get(next.key)?.version !== base.version) throw new Error('412: changed meanwhile');
-      return put(next);
-    },
-    states: () => [...items.values()].map((c) => `${c.value.key}=${c.value.state}`),
-  };
-}
-
 /** Two decisions near their deadline, Grace's and Ravi's; `post` decides what the Bot Connector answers. */
 function setup(post: (to: ConversationRef) => void) {
   const installed = new Set(['grace', 'ravi']);
   const posted: string[] = [];
-  const reminderClaims = fakeClaims();
+  const claims = fakeClaims();
+  const reminderClaims = claims.repository;
   const deps = {
     decisions: { listUnconfirmed: async () => [decision('d1', 'grace'), decision('d2', 'ravi')].map((value) => ({ value, version: '1' })) },
     sessions: { get: async () => undefined },
@@ -65,7 +44,7 @@ function setup(post: (to: ConversationRef) => void) {
     links: { session: (id: string) => `https://app/${id}`, page: (p: string) => `https://app${p}` },
     clock: { now: () => '2027-01-05T08:00:00Z' as IsoInstant },
   } as unknown as Parameters<typeof remindDecisions>[0];
-  return { deps, posted, installed, reminderClaims };
+  return { deps, posted, installed, claims };
 }
 
 describe('decision reminders', () => {
@@ -83,12 +62,12 @@ describe('decision reminders', () => {
 
   it('a supervisor the bot could not reach is reminded once they can be reached again', async () => {
     let refused = true;
-    const { deps, posted, installed, reminderClaims } = setup((to) => {
+    const { deps, posted, installed, claims } = setup((to) => {
       if (to.userId === 'grace' && refused) throw new UnreachableError(403);
     });
     expect(await remindDecisions(deps, 'run-1')).toEqual({ sent: 1, failed: 0 });
     expect(installed.has('grace')).toBe(false);
-    expect(reminderClaims.states()).toContain('decision|d1=unreachable');
+    expect(claims.states()).toContain('decision|d1=unreachable');
     expect(await remindDecisions(deps, 'run-2')).toEqual({ sent: 0, failed: 0 });
     // Grace installs the app again.
     refused = false;

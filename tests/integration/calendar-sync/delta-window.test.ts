@@ -15,10 +15,11 @@ import { createCalendarChanges } from '../../../src/bot/graph/calendar-changes.j
 import type { MailboxSync, MailboxSyncRepository } from '../../../src/bot/ports.js';
 import { createMailboxSyncRepository } from '../../../src/bot/storage/mailbox-sync-repository.js';
 import { botChat, type BotChat } from '../../support/bot-activities.js';
-import { cardOf, cardText, startFakeConnector, type FakeConnector } from '../../support/fake-connector.js';
+import { startFakeConnector, type FakeConnector } from '../../support/fake-connector.js';
 import { graphReader, type GraphReader } from '../../support/graph-reader.js';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
-import { ADMIN, arrangementOf, bookOn, DANIEL, firstSchoolDayAfter, GRACE, HANNAH, LIAM, PRIYA, RACHEL, workingCalendarOf } from '../bot/bot-test-kit.js';
+import { syncTestKit } from './sync-test-kit.js';
+import { arrangementOf, bookOn, DANIEL, firstSchoolDayAfter, GRACE, HANNAH, LIAM, PRIYA, RACHEL, workingCalendarOf } from '../bot/bot-test-kit.js';
 
 let stack: RunningStack;
 let app: StartedApp;
@@ -33,34 +34,7 @@ const DAY = 24 * 60;
 const today = () => new Date().toISOString().slice(0, 10) as IsoDate;
 const nowInstant = () => toIsoInstant(Date.now());
 
-async function sessionNow(id: string): Promise<Session> {
-  const view = await app.useCases.getSession({ caller: ADMIN, sessionId: id });
-  if (!view.ok) throw new Error(view.refusal.message);
-  return view.value.session;
-}
-async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs / 1000} s: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-function cardsTo(userId: string, from = 0): string[] {
-  return connector
-    .since(from, chat.conversationOf(userId))
-    .map((r) => cardOf(r.body))
-    .filter((c) => c !== undefined)
-    .map((c) => cardText(c));
-}
-/** The next school day on or after `from` that falls on one of these weekdays (1 Monday … 5 Friday). */
-async function schoolDayOn(from: IsoDate, weekdays: readonly number[]): Promise<IsoDate> {
-  const wc = await workingCalendarOf(app);
-  for (let d = firstSchoolDayAfter(wc, addDays(from, -1)), i = 0; i < 60; d = firstSchoolDayAfter(wc, d), i++) {
-    if (weekdays.includes(new Date(`${d}T12:00:00Z`).getUTCDay())) return d;
-  }
-  throw new Error(`no school day on ${weekdays.join(', ')} after ${from}`);
-}
+const { sessionNow, eventually, cardsTo, schoolDayOn } = syncTestKit(() => ({ app, connector, chat }));
 async function syncOf(mailbox: string): Promise<MailboxSync> {
   const item = await syncs.get(mailbox);
   if (!item) throw new Error(`no sync state for ${mailbox}`);

@@ -17,11 +17,12 @@ import type { Session } from '../../../src/shared/sessions/session.js';
 import { localServerEnv } from '../../../scripts/local-stack.js';
 import { startFromEnv, type StartedApp } from '../../../src/bot/compose.js';
 import { botChat, type BotChat } from '../../support/bot-activities.js';
-import { cardOf, cardText, startFakeConnector, type FakeConnector } from '../../support/fake-connector.js';
+import { startFakeConnector, type FakeConnector } from '../../support/fake-connector.js';
 import { auditEntriesOf } from '../../support/audit-log.js';
 import { graphReader, type GraphReader } from '../../support/graph-reader.js';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
-import { ADMIN, arrangementOf, bookOn, DANIEL, firstSchoolDayAfter, GRACE, HANNAH, LIAM, MARCUS, PRIYA, RACHEL, workingCalendarOf } from '../bot/bot-test-kit.js';
+import { syncTestKit } from './sync-test-kit.js';
+import { arrangementOf, bookOn, DANIEL, GRACE, HANNAH, LIAM, MARCUS, PRIYA, RACHEL } from '../bot/bot-test-kit.js';
 
 let stack: RunningStack;
 let app: StartedApp;
@@ -32,38 +33,7 @@ let tempDir = '';
 const booked = new Map<string, { arrangement: Arrangement; session: Session }>();
 
 const london = (instant: string) => instantToLondon(instant as IsoInstant);
-/** The session as stored now. */
-async function sessionNow(id: string): Promise<Session> {
-  const view = await app.useCases.getSession({ caller: ADMIN, sessionId: id });
-  if (!view.ok) throw new Error(view.refusal.message);
-  return view.value.session;
-}
-/** Polls until `check` holds (the notification, the sync and the cards run after the change, in the background). */
-async function eventually(check: () => Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs / 1000} s: ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-/** Cards the bot posted to a person since `from` (an index into the connector's records), as text. */
-function cardsTo(userId: string, from = 0): string[] {
-  return connector
-    .since(from, chat.conversationOf(userId))
-    .map((r) => cardOf(r.body))
-    .filter((c) => c !== undefined)
-    .map((c) => cardText(c));
-}
-/** The next school day on or after `from` that falls on one of these weekdays (1 Monday … 5 Friday). */
-async function schoolDayOn(from: IsoDate, weekdays: readonly number[]): Promise<IsoDate> {
-  const wc = await workingCalendarOf(app);
-  for (let d = firstSchoolDayAfter(wc, addDays(from, -1)), i = 0; i < 60; d = firstSchoolDayAfter(wc, d), i++) {
-    const weekday = new Date(`${d}T12:00:00Z`).getUTCDay();
-    if (weekdays.includes(weekday)) return d;
-  }
-  throw new Error(`no school day on ${weekdays.join(', ')} after ${from}`);
-}
+const { sessionNow, eventually, cardsTo, schoolDayOn } = syncTestKit(() => ({ app, connector, chat }));
 const graph = () => reader.client;
 const eventPath = (s: Session) => `/users/${encodeURIComponent(s.organiserMailbox)}/events/${encodeURIComponent(s.eventId)}`;
 const utcTime = (instant: string) => ({ dateTime: instant.replace('Z', ''), timeZone: 'UTC' });
