@@ -21,7 +21,8 @@ export function startReminderScheduler(useCases: Pick<UseCases, 'runReminders' |
         // Escalations and the weekly digest come from the compliance read model, after the reminders.
         .then(() => useCases.runComplianceJob())
         .then((job) => {
-          if (job.escalated || job.digests) log.info(job, 'compliance job');
+          if (job.escalationsFailed) log.warn(job, 'escalations not sent; tried again next run');
+          else if (job.escalated || job.digests) log.info(job, 'compliance job');
         })
         .catch((err: unknown) => log.error({ err: errorSummary(err) }, 'reminder run failed')),
     { firstAfterMs: 5_000, intervalMinutes },
