@@ -18,7 +18,7 @@ import { botChat, type BotChat } from '../../support/bot-activities.js';
 import { startFakeConnector, type FakeConnector } from '../../support/fake-connector.js';
 import { graphReader, type GraphReader } from '../../support/graph-reader.js';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
-import { syncTestKit } from './sync-test-kit.js';
+import { eventPath, syncTestKit, utcTime } from './sync-test-kit.js';
 import { arrangementOf, bookOn, DANIEL, firstSchoolDayAfter, GRACE, HANNAH, LIAM, PRIYA, RACHEL, workingCalendarOf } from '../bot/bot-test-kit.js';
 
 let stack: RunningStack;
@@ -46,8 +46,6 @@ async function setSync(mailbox: string, change: Partial<MailboxSync>): Promise<v
   if (item) await syncs.update(item, { ...item.value, ...change });
   else await syncs.create({ mailbox, ...change });
 }
-const eventPath = (s: Session) => `/users/${encodeURIComponent(s.organiserMailbox)}/events/${encodeURIComponent(s.eventId)}`;
-const utcTime = (instant: string) => ({ dateTime: instant.replace('Z', ''), timeZone: 'UTC' });
 const sweptMailbox = (run: Awaited<ReturnType<StartedApp['calendarSync']['sweep']>>, mailbox: string) => run.synced.find((s) => s.mailbox.toLowerCase() === mailbox.toLowerCase());
 
 beforeAll(async () => {

@@ -21,7 +21,7 @@ import { startFakeConnector, type FakeConnector } from '../../support/fake-conne
 import { auditEntriesOf } from '../../support/audit-log.js';
 import { graphReader, type GraphReader } from '../../support/graph-reader.js';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
-import { syncTestKit } from './sync-test-kit.js';
+import { eventPath, syncTestKit, utcTime } from './sync-test-kit.js';
 import { arrangementOf, bookOn, DANIEL, GRACE, HANNAH, LIAM, MARCUS, PRIYA, RACHEL } from '../bot/bot-test-kit.js';
 
 let stack: RunningStack;
@@ -35,8 +35,6 @@ const booked = new Map<string, { arrangement: Arrangement; session: Session }>()
 const london = (instant: string) => instantToLondon(instant as IsoInstant);
 const { sessionNow, eventually, cardsTo, schoolDayOn } = syncTestKit(() => ({ app, connector, chat }));
 const graph = () => reader.client;
-const eventPath = (s: Session) => `/users/${encodeURIComponent(s.organiserMailbox)}/events/${encodeURIComponent(s.eventId)}`;
-const utcTime = (instant: string) => ({ dateTime: instant.replace('Z', ''), timeZone: 'UTC' });
 const notificationStats = async () => (await reader.counters()).notifications;
 
 beforeAll(async () => {

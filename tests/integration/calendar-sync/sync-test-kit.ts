@@ -7,6 +7,11 @@ import type { BotChat } from '../../support/bot-activities.js';
 import { cardOf, cardText, type FakeConnector } from '../../support/fake-connector.js';
 import { ADMIN, firstSchoolDayAfter, workingCalendarOf } from '../bot/bot-test-kit.js';
 
+/** The Graph path of a session's Outlook meeting in its organiser's mailbox. */
+export const eventPath = (s: Session) => `/users/${encodeURIComponent(s.organiserMailbox)}/events/${encodeURIComponent(s.eventId)}`;
+/** An instant as Graph's dateTimeTimeZone in UTC (what a PATCH of start/end takes). */
+export const utcTime = (instant: string) => ({ dateTime: instant.replace('Z', ''), timeZone: 'UTC' });
+
 export function syncTestKit(current: () => { app: StartedApp; connector: FakeConnector; chat: BotChat }) {
   return {
     /** The session as stored now. */
