@@ -1,8 +1,8 @@
 import { instantMs, type IsoInstant } from '../../shared/calendar/london-time.js';
-import { releaseClaim, takeClaim } from '../claims/lease.js';
+import { postOnce } from '../claims/post-once.js';
 import { errorSummary } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { UnreachableError, type AppPorts, type ReminderClaim } from '../ports.js';
+import type { AppPorts } from '../ports.js';
 import { decisionCardOf, decisionView, type DecisionView } from './decision-view.js';
 
 /** How long before its deadline the supervisor is reminded to confirm a decision is on the child's record. */
@@ -35,34 +35,15 @@ export async function remindDecisions(deps: Deps, claimant: string, log?: Pick<L
 
 /** Whether the reminder went out now: not when it had gone already, another server holds it, or the supervisor is unreachable. */
 async function remindOne(deps: Deps, view: DecisionView, claimant: string, now: IsoInstant): Promise<boolean> {
-  const to = await deps.conversations.get(view.decidedById);
-  if (!to) return false;
-  const claim: ReminderClaim = {
-    key: `decision|${view.id}`,
-    sessionId: view.sessionId,
-    userId: view.decidedById,
-    sessionStart: view.dueBy as IsoInstant,
-    state: 'claimed',
-    claimant,
-    claimedAt: now,
-  };
-  const stored = await takeClaim(deps.reminderClaims, claim);
-  if (!stored) return false;
-  let activityId: string;
-  try {
-    const session = await deps.sessions.get(view.sessionId);
-    activityId = await deps.messenger.post(to, decisionCardOf(view, session?.value.start));
-  } catch (error) {
-    if (!(error instanceof UnreachableError)) {
-      await releaseClaim(deps.reminderClaims, stored);
-      throw error;
-    }
-    // Not settled: sent once they can be reached again (the app installed), as for session reminders.
-    await deps.conversations.forget(view.decidedById).catch(() => undefined);
-    await deps.reminderClaims.update(stored, { ...claim, state: 'unreachable' }).catch(() => undefined);
-    return false;
-  }
-  await deps.reminderClaims.update(stored, { ...claim, state: 'sent', sentAt: deps.clock.now() });
-  await deps.postedCards.add({ sessionId: view.id, userId: view.decidedById, kind: 'decision', conversation: to, activityId, postedAt: now });
+  const posted = await postOnce(
+    deps,
+    { key: `decision|${view.id}`, sessionId: view.sessionId, userId: view.decidedById, sessionStart: view.dueBy as IsoInstant, claimant },
+    async () => {
+      const session = await deps.sessions.get(view.sessionId);
+      return decisionCardOf(view, session?.value.start);
+    },
+  );
+  if (posted.outcome !== 'sent') return false;
+  await deps.postedCards.add({ sessionId: view.id, userId: view.decidedById, kind: 'decision', conversation: posted.to, activityId: posted.activityId, postedAt: now });
   return true;
 }

@@ -7,10 +7,11 @@ import type { AgendaView } from '../../shared/agenda/agenda.js';
 import { DEFAULT_REMINDER_WORKING_DAYS, isReminderDue, reminderKey } from '../../shared/reminders/reminders.js';
 import type { Session } from '../../shared/sessions/session.js';
 import { loadAgendaView } from '../agenda/agenda-view.js';
-import { isSettled, takeClaim } from '../claims/lease.js';
+import { isSettled } from '../claims/lease.js';
+import { postOnce } from '../claims/post-once.js';
 import { remindDecisions } from '../decisions/remind-decisions.js';
 import type { Logger } from '../logger.js';
-import { UnreachableError, type AppPorts, type ReminderClaim } from '../ports.js';
+import type { AppPorts } from '../ports.js';
 import { currentCalendar } from '../school-year/school-calendar.js';
 
 export interface ReminderRun {
@@ -92,41 +93,18 @@ export async function runReminders(deps: Deps, log: Logger, input: { caller: Cal
   };
 
   const remindOne = async ({ session, arrangement, userId }: (typeof work)[number]) => {
-    const to = await deps.conversations.get(userId);
-    if (!to) {
-      run.unreachable.push(userId);
-      return;
-    }
-    const claim: ReminderClaim = {
-      key: reminderKey(session.id, userId, session.start),
-      sessionId: session.id,
-      userId,
-      sessionStart: session.start,
-      state: 'claimed',
-      claimant,
-      claimedAt: now,
-    };
-    const stored = await takeClaim(deps.reminderClaims, claim);
-    if (!stored) {
-      run.alreadySent += 1;
-      return;
-    }
-    const mark = (next: Partial<ReminderClaim>) => deps.reminderClaims.update(stored, { ...stored.value, ...next });
     try {
-      const view = await viewOf(session, arrangement);
-      const activityId = await deps.messenger.post(to, buildReminderCard(view, userId));
-      await mark({ state: 'sent', sentAt: deps.clock.now() });
-      await deps.postedCards.add({ sessionId: session.id, userId, kind: 'reminder', conversation: to, activityId, postedAt: now });
-      run.sent += 1;
-    } catch (error) {
-      if (error instanceof UnreachableError) {
-        await deps.conversations.forget(userId);
-        await mark({ state: 'unreachable' }).catch(() => undefined);
-        run.unreachable.push(userId);
-        return;
+      const posted = await postOnce(deps, { key: reminderKey(session.id, userId, session.start), sessionId: session.id, userId, sessionStart: session.start, claimant }, async () =>
+        buildReminderCard(await viewOf(session, arrangement), userId),
+      );
+      if (posted.outcome === 'unreachable') run.unreachable.push(userId);
+      else if (posted.outcome === 'already') run.alreadySent += 1;
+      else {
+        run.sent += 1;
+        await deps.postedCards.add({ sessionId: session.id, userId, kind: 'reminder', conversation: posted.to, activityId: posted.activityId, postedAt: now });
       }
+    } catch (error) {
       run.failed += 1;
-      // Left 'claimed': after the lease a later run tries again.
       log.warn({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error), sessionId: session.id }, 'reminder not sent');
     }
   };
