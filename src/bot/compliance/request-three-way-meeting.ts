@@ -1,5 +1,6 @@
 import type { Caller } from '../../shared/access/app-roles.js';
 import { addMinutes, instantToLondon, londonToInstant, type IsoInstant } from '../../shared/calendar/london-time.js';
+import { threeWayEntitlement } from '../../shared/compliance/three-way-entitlement.js';
 import { rescheduleOptions } from '../../shared/scheduling/reschedule.js';
 import { meetingBodyHtml, SESSION_SUBJECT } from '../../shared/sessions/session.js';
 import { audited } from '../audit/audited.js';
@@ -8,8 +9,9 @@ import { organiserOf } from '../booking/book-sessions.js';
 import type { AppPorts } from '../ports.js';
 import { currentCalendar } from '../school-year/school-calendar.js';
 import { done, refuse, type Outcome } from '../use-case.js';
+import { dashboardOf, type ComplianceDeps } from './compliance-view.js';
 
-type Deps = Pick<AppPorts, 'arrangements' | 'directory' | 'calendar' | 'schoolCalendar' | 'settings' | 'links' | 'clock' | 'audit'>;
+type Deps = Pick<AppPorts, 'arrangements' | 'directory' | 'calendar' | 'schoolCalendar' | 'settings' | 'links' | 'clock' | 'audit'> & ComplianceDeps;
 
 export interface ThreeWayMeeting {
   start: IsoInstant;
@@ -25,7 +27,8 @@ export interface ThreeWayMeeting {
 /**
  * Books the three-way meeting the supervisee asked for: the first time within one working week when all
  * three are free in Outlook, as a meeting request from the supervisor's mailbox. Asking again the same day
- * books nothing new.
+ * books nothing new. Only for a supervisee of an active arrangement who is overdue as the escalation says
+ * (the compliance read model's dashboard rows); anyone else sending the card's action is refused.
  */
 export async function requestThreeWayMeeting(deps: Deps, input: { caller: Caller; arrangementId: string }): Promise<Outcome<ThreeWayMeeting>> {
   const { caller, arrangementId } = input;
@@ -41,6 +44,33 @@ export async function requestThreeWayMeeting(deps: Deps, input: { caller: Caller
       'escalation.meeting',
       arrangementId,
       refuse('forbidden', 'forbidden', 'Only a supervisee of this arrangement can ask for a three-way meeting.'),
+    );
+  if (a.status !== 'active')
+    return audited(
+      deps.audit,
+      caller,
+      'escalation.meeting',
+      arrangementId,
+      refuse(
+        'conflict',
+        'arrangement_ended',
+        `Your supervision arrangement with ${a.supervisor.displayName} has ended, so a three-way meeting cannot be booked for it. Ask the designated safeguarding lead if you need one.`,
+      ),
+    );
+  // seed 000 "Entitlement", seed 003 §F: only when this supervisee is overdue, by the same rows and rule the
+  // escalation uses (the dashboard over the compliance read model, then escalationsDue).
+  const { rows } = await dashboardOf(deps, (x) => x.id === a.id);
+  if (threeWayEntitlement(rows, a.id, me.id).length === 0)
+    return audited(
+      deps.audit,
+      caller,
+      'escalation.meeting',
+      arrangementId,
+      refuse(
+        'conflict',
+        'not_overdue',
+        `Your supervision with ${a.supervisor.displayName} is not overdue, so there is no three-way meeting to book. A meeting with ${a.supervisor.displayName} and their line manager is for when your supervision has not happened as often as your role requires.`,
+      ),
     );
   const manager = await deps.directory.getManager(a.supervisor.id);
   if (!manager?.mail)

@@ -7,7 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionTimeText } from '../../../src/shared/agenda/agenda.js';
 import type { DashboardRow } from '../../../src/shared/compliance/dashboard.js';
-import { addMinutes, type IsoInstant } from '../../../src/shared/calendar/london-time.js';
+import { createArrangementRepository } from '../../../src/bot/storage/arrangement-repository.js';
+import { addMonths } from '../../../src/shared/calendar/dates.js';
+import { addMinutes, instantToLondon, type IsoInstant } from '../../../src/shared/calendar/london-time.js';
 import { botChat, type BotChat } from '../../support/bot-activities.js';
 import { cardOf, cardText, executeActionsOf, startFakeConnector, type FakeConnector } from '../../support/fake-connector.js';
 import { graphReader, type GraphReader } from '../../support/graph-reader.js';
@@ -89,6 +91,13 @@ describe('escalation of overdue supervision', () => {
   });
 
   it('books the three-way meeting the supervisee asks for: it appears in all three calendars', async () => {
+    // Only a supervisee who is truly overdue may ask: Liam's arrangement began six months ago and nothing has
+    // been held since (written behind the app's back, then the read model catches up).
+    const arrangements = createArrangementRepository(reader.store);
+    const stored = await arrangements.get(row.arrangementId);
+    if (!stored) throw new Error('no arrangement for Grace and Liam');
+    await arrangements.update(stored, { ...stored.value, startDate: addMonths(instantToLondon(new Date().toISOString()).date, -6) });
+    await stack.app.readModel.refresh();
     const answer = await chat.invoke(LIAM, 'escalation.requestMeeting', offer?.data);
     expect(answer.body, answer.raw).toMatchObject({ statusCode: 200 });
     expect(cardText(answer.body.value)).toMatch(/Three-way meeting booked/);
@@ -128,8 +137,10 @@ describe('escalation of overdue supervision', () => {
 
   it('the scheduled job runs both from the compliance read model, and repeats nothing', async () => {
     const first = await stack.app.useCases.runComplianceJob();
-    // This week's digest has gone already; nobody in the fresh demo school is overdue.
-    expect(first).toEqual({ escalated: 0, escalationsFailed: 0, digests: 0 });
+    // This week's digest has gone already; Liam's real lapse (his arrangement began six months ago) is escalated, once.
+    expect(first).toMatchObject({ escalationsFailed: 0, digests: 0 });
+    expect(first.escalated).toBeGreaterThanOrEqual(1);
+    expect(await stack.app.useCases.runComplianceJob()).toEqual({ escalated: 0, escalationsFailed: 0, digests: 0 });
   });
 });
 
