@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { testCalendar } from '../calendar/test-fixtures.js';
-import { makeWorkingCalendar } from '../calendar/working-calendar.js';
+import { isPlannableDay, makeWorkingCalendar } from '../calendar/working-calendar.js';
+import { addMonths, eachDay, type IsoDate } from '../calendar/dates.js';
 import { addMinutes, londonToInstant } from '../calendar/london-time.js';
 import { targetWindows, type TargetWindow } from '../scheduling/target-windows.js';
 import type { ParticipantBusy } from '../scheduling/intervals.js';
@@ -20,7 +22,7 @@ const NOW = '2026-12-03T09:00:00Z';
 
 const at = (date: string, time: string) => londonToInstant(date, time);
 const move = (over: Partial<Parameters<typeof checkMove>[0]> & { start: string }) =>
-  checkMove({ calendar: wc, window: SPRING1, durationMinutes: 60, participants: [], now: NOW, ...over });
+  checkMove({ calendar: wc, window: SPRING1, durationMinutes: 60, participants: [], gap: { maxGapMonths: 3, others: [] }, now: NOW, ...over });
 
 describe('checkMove', () => {
   it('accepts a school day inside the window, in hours, on the grid, in the future, when everyone is free', () => {
@@ -116,5 +118,126 @@ describe('checkMove', () => {
   it('refuses a time that does not exist, with an example', () => {
     expect(move({ start: '2027-02-30T09:00:00Z' })).toEqual({ ok: false, message: expect.stringMatching(/2027-02-30T09:00:00Z is not a time that exists/) });
     expect(move({ start: 'next Tuesday' }).ok).toBe(false);
+  });
+});
+
+// seed 000 "Key Functions" (minimum every three months); seed 003 §C (never less than three-monthly).
+describe('checkMove keeps the maximum gap between sessions', () => {
+  const TERMS = targetWindows(wc, '2026/27', { kind: 'termly' });
+  // Spring term 2026/27: 4 Jan (INSET) to 25 Mar 2027; Summer term from 12 Apr.
+  const SPRING = windowNamed('Spring term', TERMS);
+  const gap = (others: IsoDate[], proposed?: IsoDate, maxGapMonths = 3) => ({ maxGapMonths, others, ...(proposed ? { proposed } : {}) });
+
+  it('refuses a move that makes the gap after the previous session longer than the maximum, naming the limit and the dates', () => {
+    // Autumn 2 held on Wed 4 Nov 2026: the Spring 1 session must be by Thu 4 Feb 2027.
+    const v = move({ start: at('2027-02-09', '10:00'), gap: gap(['2026-11-04'], '2027-01-13') });
+    expect(v).toEqual({
+      ok: false,
+      message:
+        'Tue 2027-02-09 10:00–11:00 is more than 3 months after the previous session (Wed 2026-11-04): the maximum gap between sessions is 3 months, so choose a day by Thu 2027-02-04.',
+    });
+    expect(move({ start: at('2027-02-05', '10:00'), gap: gap(['2026-11-04'], '2027-01-13') }).ok).toBe(false);
+    // The limit day itself is within the gap.
+    expect(move({ start: at('2027-02-04', '10:00'), gap: gap(['2026-11-04'], '2027-01-13') }).ok).toBe(true);
+    // 30 Nov + 3 months is 28 Feb (a shorter month), as the planner counts it.
+    expect(move({ window: SPRING, start: at('2027-03-01', '10:00'), gap: gap(['2026-11-30']) })).toEqual({
+      ok: false,
+      message: expect.stringMatching(/after the previous session \(Mon 2026-11-30\): .* choose a day by Sun 2027-02-28\.$/),
+    });
+    expect(move({ window: SPRING, start: at('2027-02-26', '10:00'), gap: gap(['2026-11-30']) }).ok).toBe(true);
+  });
+
+  it('refuses a move that makes the gap before the next session longer than the maximum, naming the limit and the dates', () => {
+    // The Summer term session is on Thu 15 Apr 2027: the Spring term one must be on or after Fri 15 Jan.
+    const v = move({ window: SPRING, start: at('2027-01-12', '10:00'), gap: gap(['2026-11-04', '2027-04-15'], '2027-01-20') });
+    expect(v).toEqual({
+      ok: false,
+      message:
+        'Tue 2027-01-12 10:00–11:00 is more than 3 months before the next session (Thu 2027-04-15): the maximum gap between sessions is 3 months, so choose a day on or after Fri 2027-01-15.',
+    });
+    expect(move({ window: SPRING, start: at('2027-01-14', '16:00'), gap: gap(['2027-04-15']) }).ok).toBe(false);
+    expect(move({ window: SPRING, start: at('2027-01-15', '09:00'), gap: gap(['2027-04-15']) }).ok).toBe(true);
+    // 28 Feb + 3 months is only 28 May: a session before 31 May must be on or after 1 Mar.
+    expect(move({ window: SPRING, start: at('2027-02-26', '10:00'), gap: gap(['2027-05-31']) })).toEqual({
+      ok: false,
+      message: expect.stringMatching(/before the next session \(Mon 2027-05-31\): .* on or after Mon 2027-03-01\.$/),
+    });
+    expect(move({ window: SPRING, start: at('2027-03-01', '10:00'), gap: gap(['2027-05-31']) }).ok).toBe(true);
+  });
+
+  it('accepts a move within the maximum gap both sides, measured to the nearest session each side (held, booked or planned)', () => {
+    const others: IsoDate[] = ['2025-07-01', '2026-11-04', '2027-03-03', '2027-06-01'];
+    const v = move({ start: at('2027-01-20', '10:00'), gap: gap(others, '2027-01-13') });
+    expect(v).toEqual({ ok: true, start: at('2027-01-20', '10:00'), end: at('2027-01-20', '11:00'), reason: expect.stringContaining('moved by you') });
+    // Another session on the same day is no gap at all.
+    expect(move({ start: at('2027-02-10', '14:00'), gap: gap(['2026-11-04', '2027-02-10']) }).ok).toBe(true);
+    // A shorter maximum is the arrangement's policy: 2 months after 4 Nov is 4 Jan.
+    expect(move({ start: at('2027-01-13', '10:00'), gap: gap(['2026-11-04'], undefined, 2) })).toEqual({
+      ok: false,
+      message: expect.stringMatching(
+        /more than 2 months after the previous session \(Wed 2026-11-04\): the maximum gap between sessions is 2 months, so choose a day by Mon 2027-01-04/,
+      ),
+    });
+  });
+
+  it('lets a move keep, but not lengthen, a gap the proposed time already had to leave over the maximum', () => {
+    // Last held on Thu 1 Oct 2026: due by 1 Jan 2027, before Spring 1 opens; the planner proposed Tue 5 Jan, its first school day.
+    const overdue = gap(['2026-10-01'], '2027-01-05');
+    const same = move({ start: at('2027-01-05', '14:00'), gap: overdue });
+    expect(same).toMatchObject({ ok: true, setAside: ['the 3-month maximum gap'] });
+    if (same.ok) expect(same.reason).toContain('The gap after the previous session (Thu 2026-10-01) is already longer than 3 months at the proposed time');
+    expect(move({ start: at('2027-01-06', '10:00'), gap: overdue })).toEqual({
+      ok: false,
+      message: expect.stringMatching(/more than 3 months after the previous session \(Thu 2026-10-01\)/),
+    });
+    // With no proposed time to compare with, the maximum holds.
+    expect(move({ start: at('2027-01-05', '14:00'), gap: gap(['2026-10-01']) }).ok).toBe(false);
+    // Within the gap both sides, nothing is set aside.
+    expect(move({ start: at('2027-01-13', '10:00'), gap: gap(['2026-11-04'], '2027-01-05') })).not.toHaveProperty('setAside');
+  });
+
+  it('property: when the proposed times keep every gap, checkMove accepts a move exactly when every gap in the arrangement stays within the maximum', () => {
+    const halfTerms = targetWindows(wc, '2026/27', { kind: 'half-termly' });
+    const plannable = (from: IsoDate, to: IsoDate) => eachDay(from, to).filter((d) => isPlannableDay(wc, d, false));
+    const daysOf = halfTerms.map((w) => plannable(w.start, w.end));
+    const lastYear = plannable('2026-06-01', '2026-07-22');
+    const withinGaps = (dates: IsoDate[], m: number) => {
+      const sorted = [...dates].sort();
+      return sorted.every((d, i) => i === 0 || d <= addMonths(sorted[i - 1] as IsoDate, m));
+    };
+    const arb = fc.record({
+      maxGapMonths: fc.constantFrom(2, 3, 4),
+      // The planner's day in each half term (n-th school day), the one moved, and where to.
+      chain: fc.array(fc.nat(40), { minLength: 6, maxLength: 6 }),
+      moved: fc.integer({ min: 0, max: 5 }),
+      to: fc.nat(40),
+      time: fc.constantFrom('08:30', '10:00', '14:15', '16:00'),
+      held: fc.option(fc.nat(40), { nil: undefined }),
+    });
+    let checked = 0;
+    fc.assert(
+      fc.property(arb, (r) => {
+        const chain = daysOf.map((days, i) => days[(r.chain[i] as number) % days.length] as IsoDate);
+        const held = r.held === undefined ? [] : [lastYear[r.held % lastYear.length] as IsoDate];
+        fc.pre(withinGaps([...held, ...chain], r.maxGapMonths));
+        const days = daysOf[r.moved] as IsoDate[];
+        const to = days[r.to % days.length] as IsoDate;
+        const others = [...held, ...chain.filter((_, i) => i !== r.moved)];
+        const v = checkMove({
+          calendar: wc,
+          window: halfTerms[r.moved] as TargetWindow,
+          start: at(to, r.time),
+          durationMinutes: 60,
+          participants: [],
+          gap: { maxGapMonths: r.maxGapMonths, others, proposed: chain[r.moved] as IsoDate },
+          now: '2026-08-01T09:00:00Z',
+        });
+        checked++;
+        expect(v.ok).toBe(withinGaps([...others, to], r.maxGapMonths));
+        if (!v.ok) expect(v.message).toMatch(new RegExp(`more than ${r.maxGapMonths} months (after|before) the (previous|next) session`));
+      }),
+      { numRuns: 300 },
+    );
+    expect(checked).toBeGreaterThan(100);
   });
 });

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { testCalendar } from '../calendar/test-fixtures.js';
 import { makeWorkingCalendar, isPlannableDay } from '../calendar/working-calendar.js';
 import { addDays, addMonths, eachDay, maxDate } from '../calendar/dates.js';
-import { targetWindows } from '../scheduling/target-windows.js';
+import { targetWindows, type TargetWindow } from '../scheduling/target-windows.js';
 import { addMinutes, instantMs, instantToLondon, londonToInstant } from '../calendar/london-time.js';
 import type { Arrangement } from '../arrangements/arrangement.js';
 import type { Cadence } from '../policy/supervision-policy.js';
@@ -388,6 +388,86 @@ describe('planBooking keeps the maximum gap from sessions already held or booked
         for (let i = 1; i < dates.length; i++) expect(dates[i] as string, `after ${dates[i - 1]}`).toSatisfy((d: string) => d <= addMonths(dates[i - 1] as string, r.maxGapMonths));
       }),
       { numRuns: 40 },
+    );
+  }, 60_000);
+});
+
+// seed 000 "Key Functions"; seed 003 §C: a move is held to the same maximum gap as the planner's own times.
+describe('planBooking refuses a move that breaks the maximum gap', () => {
+  const termly = () => arrangement('a1', 'dan', ['han'], { cadence: { kind: 'termly' } });
+  // The Autumn term session was held on Wed 4 Nov 2026; the planner proposes Tue 12 Jan and Mon 12 Apr 2027.
+  const heldStart = londonToInstant('2026-11-04', '10:00');
+  const held: Session = { ...spring1Session('held'), id: 'held-autumn', windowId: '2026/27:autumn', windowLabel: 'Autumn term', start: heldStart, end: addMinutes(heldStart, 60) };
+  const moveTo = (term: string, date: string) => ({ arrangementId: 'a1', windowId: `2026/27:${term}`, start: londonToInstant(date, '10:00') });
+  const plan = (...moves: ReturnType<typeof moveTo>[]) => planBooking(request([termly()], { existing: [held], moves }));
+
+  it('measures the gap to the session held before and to the next proposed one, and the planner’s times stand', () => {
+    const plain = plan();
+    expect(window(plain, 'a1', '2026/27:spring').start).toBe(londonToInstant('2027-01-12', '08:30'));
+    const refused = plan(moveTo('spring', '2027-02-09'), moveTo('summer', '2027-07-20'));
+    expect(refused.refusedMoves).toEqual([
+      {
+        arrangementId: 'a1',
+        windowId: '2026/27:spring',
+        message:
+          'Tue 2027-02-09 10:00–11:00 is more than 3 months after the previous session (Wed 2026-11-04): the maximum gap between sessions is 3 months, so choose a day by Thu 2027-02-04.',
+      },
+      { arrangementId: 'a1', windowId: '2026/27:summer', message: expect.stringMatching(/more than 3 months after the previous session \(Tue 2027-01-12\)/) },
+    ]);
+    expect(sessionsOf(refused, 'a1')).toEqual(sessionsOf(plain, 'a1'));
+    // Too early for the Summer term session the planner proposed (Mon 12 Apr).
+    expect(plan(moveTo('spring', '2027-01-05')).refusedMoves).toEqual([
+      {
+        arrangementId: 'a1',
+        windowId: '2026/27:spring',
+        message: expect.stringMatching(/more than 3 months before the next session \(Mon 2027-04-12\): .* on or after Tue 2027-01-12/),
+      },
+    ]);
+  });
+
+  it('checks a later move against an earlier one the admin made, not the planner’s time it replaced', () => {
+    // Wed 28 Apr is more than 3 months after the proposed 12 Jan, but within 3 months of the moved 3 Feb.
+    expect(plan(moveTo('summer', '2027-04-28')).refusedMoves).toHaveLength(1);
+    const both = plan(moveTo('spring', '2027-02-03'), moveTo('summer', '2027-04-28'));
+    expect(both.refusedMoves).toEqual([]);
+    expect(sessionsOf(both, 'a1').map((s) => s.status)).toEqual(['already-booked', 'moved', 'moved']);
+  });
+
+  it('property: when the plan keeps every gap, so does every move it accepts', () => {
+    const cadences: Cadence[] = [{ kind: 'half-termly' }, { kind: 'termly' }, { kind: 'monthly' }];
+    const arb = fc.record({
+      cadence: fc.constantFrom(...cadences),
+      maxGapMonths: fc.constantFrom(2, 3),
+      // Maybe a session held in the summer before, that many days after 1 Jun 2026.
+      held: fc.option(fc.nat(50), { nil: undefined }),
+      // Moves: a window (by position) and a day in it (by position among its days), at a time in hours.
+      moves: fc.array(fc.record({ window: fc.nat(11), day: fc.nat(60), time: fc.constantFrom('08:30', '10:00', '15:45') }), { minLength: 1, maxLength: 4 }),
+    });
+    fc.assert(
+      fc.property(arb, (r) => {
+        const now = '2026-08-20T09:00:00Z';
+        const windows = targetWindows(wc, YEAR, r.cadence);
+        const heldDay = r.held === undefined ? undefined : eachDay(addDays('2026-06-01', r.held), '2026-07-22').find((d) => isPlannableDay(wc, d, false));
+        const start = heldDay ? londonToInstant(heldDay, '10:00') : undefined;
+        const existing: Session[] = start ? [{ ...held, id: 'held-summer', academicYear: '2025/26', windowId: '2025/26:summer2', start, end: addMinutes(start, 60) }] : [];
+        const a = arrangement('a1', 'dan', ['han'], { cadence: r.cadence, maxGapMonths: r.maxGapMonths });
+        const plain = planBooking(request([a], { existing, now }));
+        if (sessionsOf(plain, 'a1').some((s) => s.setAside.some((x) => x.endsWith('maximum gap')))) return;
+        const moves = r.moves.map((m) => {
+          const w = windows[m.window % windows.length] as TargetWindow;
+          const days = eachDay(w.start, w.end).filter((d) => isPlannableDay(wc, d, false));
+          return { arrangementId: 'a1', windowId: w.id, start: londonToInstant(days[m.day % days.length] as string, m.time) };
+        });
+        const moved = planBooking(request([a], { existing, moves, now }));
+        const dates = [
+          ...(heldDay ? [heldDay] : []),
+          ...sessionsOf(moved, 'a1')
+            .filter(timed)
+            .map((s) => instantToLondon(s.start as string).date),
+        ].sort();
+        for (let i = 1; i < dates.length; i++) expect(dates[i] as string, `after ${dates[i - 1]}`).toSatisfy((d: string) => d <= addMonths(dates[i - 1] as string, r.maxGapMonths));
+      }),
+      { numRuns: 60 },
     );
   }, 60_000);
 });

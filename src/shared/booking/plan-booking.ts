@@ -1,7 +1,7 @@
 import { partiesOf, type Arrangement } from '../arrangements/arrangement.js';
 import { instantToLondon, type IsoInstant } from '../calendar/london-time.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import { planSessions } from '../scheduling/plan-sessions.js';
+import { planSessions, type PlannedSession } from '../scheduling/plan-sessions.js';
 import type { Interval, ParticipantBusy } from '../scheduling/intervals.js';
 import type { SchedulingSettings } from '../scheduling/scheduling-settings.js';
 import { sessionId, type Session } from '../sessions/session.js';
@@ -81,6 +81,7 @@ export function planBooking(req: BookingPlanRequest): BookingPlan {
     const cancelled = (windowId: string) => all.filter((s) => s.academicYear === req.academicYear && s.windowId === windowId && s.status === 'cancelled').length;
     const people = partiesOf(a).map((p) => p.id);
     const participants = (): ParticipantBusy[] => people.map((id) => ({ participantId: id, busy: busy.get(id) ?? [] }));
+    const heldOrBooked = mine.map((s) => ({ academicYear: s.academicYear, windowId: s.windowId, date: instantToLondon(s.start).date }));
     const planned = planSessions({
       calendar: req.calendar,
       yearLabel: req.academicYear,
@@ -91,10 +92,11 @@ export function planBooking(req: BookingPlanRequest): BookingPlan {
       preferences: a.preferences,
       ...(req.settings ? { settings: req.settings } : {}),
       // seed 000 "Key Functions"; seed 003 §C: the gap is kept from every session held or booked, this year's too.
-      booked: mine.map((s) => ({ academicYear: s.academicYear, windowId: s.windowId, date: instantToLondon(s.start).date })),
+      booked: heldOrBooked,
       now: req.now,
     });
-    const sessions = planned.map((p): ProposedSession => {
+    const sessions: ProposedSession[] = [];
+    const propose = (p: PlannedSession, i: number): ProposedSession => {
       const existing = booked.get(p.window.id);
       const id = existing?.id ?? sessionId(a.id, p.window.id, cancelled(p.window.id) + 1);
       const base = { sessionId: id, windowId: p.window.id, windowLabel: p.window.label };
@@ -114,16 +116,28 @@ export function planBooking(req: BookingPlanRequest): BookingPlan {
           participants: participants(),
           preferences: a.preferences,
           ...(req.settings ? { settings: req.settings } : {}),
+          // seed 000 "Key Functions"; seed 003 §C: the gap either side, to the sessions held or booked and the
+          // rest of this plan as it stands (earlier windows as decided, moves included; later ones as proposed).
+          gap: {
+            maxGapMonths: a.maxGapMonths,
+            others: [
+              ...heldOrBooked.map((b) => b.date),
+              ...sessions.flatMap((s) => (s.start && s.status !== 'already-booked' ? [instantToLondon(s.start).date] : [])),
+              ...planned.slice(i + 1).flatMap((q) => (q.outcome === 'planned' ? [q.slot.date] : [])),
+            ],
+            ...(p.outcome === 'planned' ? { proposed: p.slot.date } : {}),
+          },
           now: req.now,
         });
-        if (verdict.ok) return { ...base, status: 'moved', start: verdict.start, end: verdict.end, reason: verdict.reason, setAside: [] };
+        if (verdict.ok) return { ...base, status: 'moved', start: verdict.start, end: verdict.end, reason: verdict.reason, setAside: verdict.setAside ?? [] };
         refusedMoves.push({ arrangementId: a.id, windowId: p.window.id, message: verdict.message });
       }
       if (p.outcome === 'planned') return { ...base, status: 'proposed', start: p.slot.start, end: p.slot.end, reason: p.reason, setAside: p.setAside };
       // Unreachable: a window booked for the planner is in `booked` above.
       if (p.outcome === 'booked') return { ...base, status: 'already-booked', reason: p.reason, setAside: [] };
       return { ...base, status: p.outcome, reason: p.reason, setAside: [] };
-    });
+    };
+    planned.forEach((p, i) => sessions.push(propose(p, i)));
     // What this arrangement will hold makes its people busy for the arrangements planned after it.
     for (const s of sessions) {
       if (!s.start || !s.end || s.status === 'already-booked') continue;

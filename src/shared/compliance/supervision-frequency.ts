@@ -1,4 +1,5 @@
-import { addDays, addMonths, daysBetween, type IsoDate } from '../calendar/dates.js';
+import { addDays, daysBetween, type IsoDate } from '../calendar/dates.js';
+import { maxGapLimit } from '../scheduling/max-gap.js';
 import { instantToLondon, type IsoInstant } from '../calendar/london-time.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { DEFAULT_POSTPONEMENT_WORKING_DAYS } from '../calendar/working-days.js';
@@ -21,7 +22,7 @@ export function checkMaximumGap(a: ArrangementFacts, now: IsoInstant, settings: 
   const held = heldDates(a, today);
   const last = held[held.length - 1];
   const since = last ?? a.startDate;
-  const dueBy = addMonths(since, a.maxGapMonths);
+  const dueBy = maxGapLimit(since, a.maxGapMonths);
   const what = last ? `the last session on ${last}` : `the arrangement started on ${a.startDate} with no session since`;
   if (today > dueBy) {
     return {

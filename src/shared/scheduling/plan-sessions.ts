@@ -1,5 +1,5 @@
 import { calendarDays, DayClass, workingDayIndexes, type CalendarDays } from '../calendar/calendar-days.js';
-import { addDays, addMonths, daysBetween, describeDate, isIsoDate, weekday, type IsoDate } from '../calendar/dates.js';
+import { addDays, daysBetween, describeDate, isIsoDate, weekday, type IsoDate } from '../calendar/dates.js';
 import { instantMs, minutesOfDay, timeFromMinutes, toIsoInstant, type IsoInstant } from '../calendar/london-time.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { InvalidInputError } from '../errors/invalid-input.js';
@@ -7,6 +7,7 @@ import type { Cadence } from '../policy/supervision-policy.js';
 import { cachedDayClock, cachedLondonDate, type DayClock } from './day-clock.js';
 import { freeSlotsOn, freeStartsOn, slotGrid, type BusyLookup, type Slot, type SlotGrid } from './free-slots.js';
 import { busyInMs, busySpans, type MsInterval, type ParticipantBusy } from './intervals.js';
+import { maxGapLimit } from './max-gap.js';
 import type { ArrangementPreferences } from './preferences.js';
 import { assertWorkingHours, narrowHours, noOverlapText, schedulingSettings, type SchedulingSettings, type WorkingHours } from './scheduling-settings.js';
 import { targetWindows, type TargetWindow } from './target-windows.js';
@@ -177,13 +178,13 @@ const breachCost = (sameYear: boolean) => BREACH + (sameYear ? 1 : 0);
 
 const monthsLater = new WeakMap<CalendarDays, Map<number, (IsoDate | undefined)[]>>();
 
-/** `addMonths` of a calendar day, kept per calendar (the same few hundred days in every plan). */
-function addMonthsOf(cal: CalendarDays, d: number, months: number): IsoDate {
+/** `maxGapLimit` of a calendar day, kept per calendar (the same few hundred days in every plan). */
+function gapLimitOf(cal: CalendarDays, d: number, months: number): IsoDate {
   let byMonths = monthsLater.get(cal);
   if (!byMonths) monthsLater.set(cal, (byMonths = new Map()));
   let dates = byMonths.get(months);
   if (!dates) byMonths.set(months, (dates = []));
-  return (dates[d] ??= addMonths(cal.dates[d] as IsoDate, months));
+  return (dates[d] ??= maxGapLimit(cal.dates[d] as IsoDate, months));
 }
 
 /**
@@ -203,7 +204,7 @@ function breachesAhead(ctx: PlanContext, windows: readonly WindowDays[], maxGapM
     if (!w.booked && free.length === 0) continue;
     const penalty = breachCost(w.yearIndex === nextYear);
     const here = out[i] as number[];
-    const limits = w.booked ? [addMonths(w.booked.last, maxGapMonths)] : free.map((p) => addMonthsOf(ctx.days, w.days[p] as number, maxGapMonths));
+    const limits = w.booked ? [maxGapLimit(w.booked.last, maxGapMonths)] : free.map((p) => gapLimitOf(ctx.days, w.days[p] as number, maxGapMonths));
     for (const limit of limits) {
       if (!next) {
         here.push(0);
@@ -323,7 +324,7 @@ function planWindow(ctx: PlanContext, w: WindowDays, ahead: readonly number[], g
   const dateOf = (p: number) => ctx.days.dates[w.days[p] as number] as IsoDate;
 
   const m = gap.maxGapMonths;
-  const limit = gap.previous ? addMonths(gap.previous, m) : undefined;
+  const limit = gap.previous ? maxGapLimit(gap.previous, m) : undefined;
   const breachesBack = (p: number) => (limit !== undefined && dateOf(p) > limit ? 1 : 0);
   const costs = free.map((p, k) => breachesBack(p) * breachCost(gap.previousThisYear) + (ahead[k] ?? 0));
   const best = Math.min(...costs);
