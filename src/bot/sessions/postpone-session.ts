@@ -1,7 +1,7 @@
 import type { Caller } from '../../shared/access/app-roles.js';
 import { instantMs } from '../../shared/calendar/london-time.js';
 import type { Arrangement } from '../../shared/arrangements/arrangement.js';
-import type { PostponementReason, Session } from '../../shared/sessions/session.js';
+import type { Postponement, PostponementReason, Session } from '../../shared/sessions/session.js';
 import { audited } from '../audit/audited.js';
 import type { AppPorts, Stored } from '../ports.js';
 import { done, invalid, refuse, type Outcome } from '../use-case.js';
@@ -15,6 +15,18 @@ export interface PostponeRequest {
   note?: string | undefined;
 }
 
+/** A postponement asked for, and who made it: the one request that saved it, or nobody (a repeat, or someone else at the same moment). */
+export interface PostponeResult {
+  view: SessionView;
+  arrangement: Arrangement;
+  /**
+   * The postponement this request made: it won the session's eTag-checked save and the meeting moved. Undefined when
+   * the session was already at that time (a repeat, or another request saved the same move at the same moment):
+   * whatever follows a postponement once (telling the other parties) is for the request that made it.
+   */
+  made: Postponement | undefined;
+}
+
 // seed 000 "Frequency of Safeguarding Supervision" and Appendix 3 §3: a postponed session is re-booked
 // within one working week of the original.
 /**
@@ -25,20 +37,37 @@ export async function postponeSession(
   deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings' | 'audit'>,
   input: { caller: Caller; sessionId: string; request: PostponeRequest },
 ): Promise<Outcome<SessionView>> {
+  const result = await postponeSessionMade(deps, input);
+  return result.ok ? done(result.value.view) : result;
+}
+
+/** As postponeSession, saying whether this request made the postponement. */
+export async function postponeSessionMade(
+  deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings' | 'audit'>,
+  input: { caller: Caller; sessionId: string; request: PostponeRequest },
+): Promise<Outcome<PostponeResult>> {
   const { caller, sessionId, request } = input;
   const loaded = await loadPostponableSession(deps, caller, sessionId);
   if (!loaded.ok) return audited(deps.audit, caller, 'session.postpone', sessionId, loaded);
   const session = loaded.session.value;
+  // Only the request that saved the postponement (and moved the meeting) says it made it.
+  const answer = (outcome: Outcome<SessionView>, made?: Postponement): Outcome<PostponeResult> =>
+    outcome.ok ? done({ view: outcome.value, arrangement: loaded.arrangement, made }) : outcome;
   const wanted = instantMs(request.start, 'start');
-  if (alreadyAt(session, wanted)) {
+  // Already there: a repeat (a second press, or Teams repeating the card's action), or someone else's move to that very time.
+  const alreadyThere = async (stored: Session): Promise<Outcome<PostponeResult>> => {
     // A repeat after a save whose Outlook change never happened (the server stopped in between) puts it right.
     await keepMeetingInStep(deps, sessionId, undefined);
-    return audited(deps.audit, caller, 'session.postpone', sessionId, done(sessionView(caller, session, loaded.arrangement)), () => 'already at that time');
-  }
+    return audited(deps.audit, caller, 'session.postpone', sessionId, answer(done(sessionView(caller, stored, loaded.arrangement))), () => 'already at that time');
+  };
+  if (alreadyAt(session, wanted)) return alreadyThere(session);
   const options = loaded.options;
-  if (options.kind === 'escalate') return audited(deps.audit, caller, 'session.postpone', sessionId, refuse('conflict', 'no_alternative', options.reason));
-  const chosen = options.candidates.find((c) => instantMs(c.slot.start) === wanted);
+  const chosen = options.kind === 'escalate' ? undefined : options.candidates.find((c) => instantMs(c.slot.start) === wanted);
   if (!chosen) {
+    // Not offered, perhaps because someone else moved it to that time since it was read here (the meeting fills it now).
+    const now = await deps.sessions.get(sessionId);
+    if (now && now.value.status === 'booked' && alreadyAt(now.value, wanted)) return alreadyThere(now.value);
+    if (options.kind === 'escalate') return audited(deps.audit, caller, 'session.postpone', sessionId, refuse('conflict', 'no_alternative', options.reason));
     return audited(
       deps.audit,
       caller,
@@ -78,7 +107,7 @@ export async function postponeSession(
       caller,
       'session.postpone',
       sessionId,
-      asItIsNow(caller, await deps.sessions.get(sessionId), loaded.arrangement, wanted),
+      answer(asItIsNow(caller, await deps.sessions.get(sessionId), loaded.arrangement, wanted)),
       () => 'already at that time',
     );
   try {
@@ -89,16 +118,17 @@ export async function postponeSession(
     const now = await keepMeetingInStep(deps, sessionId, putBack ? undefined : saved.value);
     if (putBack) throw error;
     // Changed again meanwhile (cancelled, or moved by someone else): say how it is now.
-    return audited(deps.audit, caller, 'session.postpone', sessionId, asItIsNow(caller, now, loaded.arrangement, undefined));
+    return audited(deps.audit, caller, 'session.postpone', sessionId, answer(asItIsNow(caller, now, loaded.arrangement, undefined)));
   }
   const now = await keepMeetingInStep(deps, sessionId, saved.value);
-  if (!now || !sameMeeting(now.value, saved.value)) return audited(deps.audit, caller, 'session.postpone', sessionId, asItIsNow(caller, now, loaded.arrangement, undefined));
+  if (!now || !sameMeeting(now.value, saved.value))
+    return audited(deps.audit, caller, 'session.postpone', sessionId, answer(asItIsNow(caller, now, loaded.arrangement, undefined)));
   return audited(
     deps.audit,
     caller,
     'session.postpone',
     sessionId,
-    done(sessionView(caller, saved.value, loaded.arrangement)),
+    answer(done(sessionView(caller, saved.value, loaded.arrangement)), saved.value.postponements.at(-1)),
     () => `reason ${request.reason}; ${chosen.workingDaysLater} working day(s) later`,
   );
 }

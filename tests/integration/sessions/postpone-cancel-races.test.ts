@@ -6,130 +6,32 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../../../src/shared/access/app-roles.js';
 import { instantMs } from '../../../src/shared/calendar/london-time.js';
 import type { Session } from '../../../src/shared/sessions/session.js';
-import { createGraphCalendar } from '../../../src/bot/graph/calendar.js';
 import { GraphAdapterError } from '../../../src/bot/graph/graph-errors.js';
-import type { AppPorts, CalendarPort, Clock, SessionRepository } from '../../../src/bot/ports.js';
 import { cancelSession } from '../../../src/bot/sessions/cancel-session.js';
 import { postponeSession } from '../../../src/bot/sessions/postpone-session.js';
-import { createArrangementRepository } from '../../../src/bot/storage/arrangement-repository.js';
-import { createAuditLog } from '../../../src/bot/storage/audit-log.js';
-import { createSchoolCalendarRepository } from '../../../src/bot/storage/school-calendar-repository.js';
-import { createSessionRepository } from '../../../src/bot/storage/session-repository.js';
-import { graphReader, type GraphReader } from '../../support/graph-reader.js';
-import { startStack, type RunningStack } from '../../support/start-stack.js';
 import { ADMIN } from '../bot/bot-test-kit.js';
+import { bothReadFirstWins as bothReadFirstWinsOn, gate, settled, startRaceKit, wrapped as wrappedOn, type RaceKit, type SessionDeps as Deps } from './session-race-kit.js';
 
-type Deps = Pick<AppPorts, 'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings' | 'audit'>;
-
-let stack: RunningStack;
-let reader: GraphReader;
+let kit: RaceKit;
 let ports: Deps;
-/** Booked sessions well in the future, each with its supervisor (who, like the admin, may postpone and cancel it). */
-const booked: { session: Session; supervisor: Caller }[] = [];
 
 beforeAll(async () => {
-  stack = await startStack();
-  reader = graphReader(stack.emulator);
-  const clock: Clock = { now: () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
-  ports = {
-    arrangements: createArrangementRepository(reader.store),
-    sessions: createSessionRepository(reader.store),
-    schoolCalendar: createSchoolCalendarRepository(reader.store),
-    calendar: createGraphCalendar(reader.client),
-    clock,
-    settings: { safeguardingMailbox: stack.app.config.safeguardingMailbox, scheduling: {} },
-    audit: createAuditLog(reader.store, clock),
-  };
-  // The demo school's year, booked: each test takes a session of its own, one-to-one first (more free times).
-  const started = await stack.app.useCases.startBooking({ caller: ADMIN, request: { academicYear: '2026/27' } });
-  if (!started.ok) throw new Error(`booking: ${started.refusal.message}`);
-  await stack.app.idle();
-  const arrangements = (await ports.arrangements.list()).map((a) => a.value).sort((a, b) => a.supervisees.length - b.supervisees.length);
-  const soon = Date.now() + 7 * 86_400_000;
-  for (const a of arrangements)
-    for (const s of await ports.sessions.listForArrangements([a.id]))
-      if (s.value.status === 'booked' && instantMs(s.value.start) > soon) booked.push({ session: s.value, supervisor: { id: a.supervisor.id, roles: [] } });
+  kit = await startRaceKit();
+  ports = kit.ports;
 }, 120_000);
 
 afterAll(async () => {
-  await stack?.app.idle();
-  await stack?.stop();
+  await kit?.stop();
 });
 
-/** A promise opened from outside: the point one request waits at until another has got somewhere. */
-function gate(): { open: () => void; opened: Promise<void> } {
-  let open = () => {};
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  return { open, opened };
-}
-
-/** The ports with the session store's and the calendar's methods replaced where given. */
-const wrapped = (over: { sessions?: Partial<SessionRepository>; calendar?: Partial<CalendarPort> }): Deps => ({
-  ...ports,
-  sessions: { ...ports.sessions, ...over.sessions },
-  calendar: { ...ports.calendar, ...over.calendar },
-});
-
-/** Runs `before` once, ahead of the first of this request's writes (the session's save or an Outlook change, whichever comes first). */
-function beforeFirstWrite(before: () => Promise<void>): Deps {
-  let first: Promise<void> | undefined;
-  const once = () => (first ??= before());
-  return wrapped({
-    sessions: { update: async (base, next) => (await once(), ports.sessions.update(base, next)) },
-    calendar: {
-      updateEvent: async (mailbox, id, changes) => (await once(), ports.calendar.updateEvent(mailbox, id, changes)),
-      cancelEvent: async (mailbox, id, comment) => (await once(), ports.calendar.cancelEvent(mailbox, id, comment)),
-    },
-  });
-}
-
-/**
- * Both requests read the session before either writes; `first` then finishes before `second` writes
- * anything. Resolves with `first`'s outcome and `second`'s, settled (it may throw).
- */
-async function bothReadFirstWins<A, B>(first: (deps: Deps) => Promise<A>, second: (deps: Deps) => Promise<B>) {
-  const secondRead = gate();
-  const firstDone = gate();
-  const a = first(beforeFirstWrite(() => secondRead.opened)).finally(firstDone.open);
-  const b = settled(
-    second(
-      beforeFirstWrite(async () => {
-        secondRead.open();
-        await firstDone.opened;
-      }),
-    ),
-  );
-  return { first: await a, second: await b };
-}
-
-let next = 0;
-/** A booked session no other test has used, and two of the times it may move to. */
-async function freshSession(): Promise<{ session: Session; supervisor: Caller; times: string[]; slots: { start: string; end: string }[] }> {
-  for (let found = booked[next++]; found; found = booked[next++]) {
-    const alternatives = await stack.app.useCases.listSessionAlternatives({ caller: ADMIN, sessionId: found.session.id });
-    if (!alternatives.ok || alternatives.value.kind !== 'candidates' || alternatives.value.candidates.length < 2) continue;
-    const slots = alternatives.value.candidates.map((c) => c.slot);
-    return { ...found, times: slots.map((s) => s.start), slots };
-  }
-  throw new Error('no booked session left for this test');
-}
-
-/** The session as stored, and its meeting in the organiser's mailbox (undefined once cancelled: Exchange moves it to Deleted Items). */
-async function storedAndMeeting(session: Session) {
-  const stored = (await ports.sessions.get(session.id))?.value;
-  const meeting = await ports.calendar.getEvent(session.organiserMailbox, session.eventId);
-  const copies = (await reader.emulatorEvents(session.organiserMailbox)).filter((e) => e.iCalUId === session.iCalUId && e.isOrganizer);
-  return { stored, meeting, cancelledInOutlook: meeting === undefined && copies.every((e) => e.isCancelled) };
-}
+const wrapped = (over: Parameters<typeof wrappedOn>[1]): Deps => wrappedOn(ports, over);
+const bothReadFirstWins = <A, B>(first: (deps: Deps) => Promise<A>, second: (deps: Deps) => Promise<B>) => bothReadFirstWinsOn(ports, first, second);
+const freshSession = () => kit.freshSession();
+const storedAndMeeting = (session: Session) => kit.storedAndMeeting(session);
 
 const postpone = (deps: Deps, caller: Caller, session: Session, start: string | undefined) =>
   postponeSession(deps, { caller, sessionId: session.id, request: { start: start as string, reason: 'illness' } });
 const cancel = (deps: Deps, caller: Caller, session: Session) => cancelSession(deps, { caller, sessionId: session.id, reason: 'Fictional: trip that day' });
-const settled = <T>(p: Promise<T>) =>
-  p.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error }),
-  );
 
 describe('two people postpone the same session at the same moment, to different times', () => {
   it('both read it before either writes: the one that loses the save leaves the meeting at the winner’s time, and is told so (409)', async () => {
@@ -169,7 +71,7 @@ describe('two people postpone the same session at the same moment, to different 
     const admin = settled(postpone(adminDeps, ADMIN, session, a));
     await aMoving.opened;
     // A time still offered now (the meeting has not moved yet; the session may have).
-    const offered = await stack.app.useCases.listSessionAlternatives({ caller: supervisor, sessionId: session.id });
+    const offered = await kit.stack.app.useCases.listSessionAlternatives({ caller: supervisor, sessionId: session.id });
     const b = offered.ok && offered.value.kind === 'candidates' ? offered.value.candidates.find((c) => instantMs(c.slot.start) !== instantMs(a as string))?.slot.start : undefined;
     const theirs = await postpone(ports, supervisor, session, b);
     bDone.open();
