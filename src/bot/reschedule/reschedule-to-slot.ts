@@ -26,6 +26,17 @@ type Deps = Pick<
   | 'afterwards'
 >;
 
+export interface Rescheduled {
+  session: SessionView;
+  fromStart: string;
+  toStart: string;
+  /** 'You', or the party whose pick of the same time at the same moment moved it. */
+  movedBy: string;
+  reason: PostponementReason;
+  /** Parties told of the move whom the bot could not reach. */
+  notMessaged: string[];
+}
+
 /**
  * Moves the session to the time picked on the card (checked again: within the working week and
  * everyone free), through the same use case as the tab; then every other party gets a card saying so
@@ -36,7 +47,7 @@ type Deps = Pick<
 export async function rescheduleToSlot(
   deps: Deps,
   input: { caller: Caller; sessionId: string; start: string; reason: PostponementReason; note?: string | undefined },
-): Promise<Outcome<{ session: SessionView; fromStart: string; toStart: string; notMessaged: string[] }>> {
+): Promise<Outcome<Rescheduled>> {
   const moved = await postponeSessionMade(deps, { caller: input.caller, sessionId: input.sessionId, request: { start: input.start, reason: input.reason, note: input.note } });
   if (!moved.ok) return moved;
   const { view, arrangement, made } = moved.value;
@@ -44,7 +55,15 @@ export async function rescheduleToSlot(
   if (!made) {
     // Already at that time (the same pick again, or someone else's at the same moment): the same answer; whoever moved it tells the others.
     const last = session.postponements.at(-1);
-    return done({ session: view, fromStart: last?.fromStart ?? session.start, toStart: session.start, notMessaged: [] });
+    const byOther = last && last.byId !== input.caller.id ? last.byId : undefined;
+    return done({
+      session: view,
+      fromStart: last?.fromStart ?? session.start,
+      toStart: session.start,
+      movedBy: byOther === undefined ? 'You' : (partiesOf(arrangement).find((p) => p.id === byOther)?.displayName ?? 'The safeguarding team'),
+      reason: last?.reason ?? input.reason,
+      notMessaged: [],
+    });
   }
   const me = partiesOf(arrangement).find((p) => p.id === input.caller.id);
   const others = partiesOf(arrangement)
@@ -59,5 +78,5 @@ export async function rescheduleToSlot(
     }),
   );
   publishAgendaLater(deps, session, arrangement);
-  return done({ session: view, fromStart: made.fromStart, toStart: made.toStart, notMessaged });
+  return done({ session: view, fromStart: made.fromStart, toStart: made.toStart, movedBy: 'You', reason: made.reason, notMessaged });
 }

@@ -198,7 +198,12 @@ export function registerBotHandlers(app: App, useCases: UseCases, log: Logger): 
         const moved = await useCases.rescheduleToSlot({ caller, sessionId: action.sessionId, start: action.start, reason: action.reason, note: action.note });
         if (!moved.ok) return refusalResponse(moved.refusal);
         return cardResponse(
-          buildPostponedNoticeCard({ fromStart: moved.value.fromStart, toStart: moved.value.toStart, byName: 'You', reasonText: POSTPONEMENT_REASON_TEXT[action.reason] }),
+          buildPostponedNoticeCard({
+            fromStart: moved.value.fromStart,
+            toStart: moved.value.toStart,
+            byName: moved.value.movedBy,
+            reasonText: POSTPONEMENT_REASON_TEXT[moved.value.reason],
+          }),
         );
       }
       case 'record.sign': {

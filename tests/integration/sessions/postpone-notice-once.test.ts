@@ -90,8 +90,13 @@ async function expectToldOnce(mark: number, arrangement: Arrangement, session: S
   expect(meeting && [instantMs(meeting.startUtc), meeting.isCancelled]).toEqual([instantMs(to), false]);
 }
 
-/** The answer each presser's card shows: the session moved from its first time to `to`. */
-const movedAnswer = (session: Session, to: string) => ({ ok: true, value: { fromStart: session.start, toStart: to, session: { session: { start: to } } } });
+/** The answer a presser's card shows: the session moved from its first time to `to`, by `movedBy` ('You', or whoever moved it first). */
+const movedAnswer = (session: Session, to: string, movedBy: string) => ({
+  ok: true,
+  value: { fromStart: session.start, toStart: to, movedBy, reason: 'illness', session: { session: { start: to } } },
+});
+/** How the one who moved it first is named on the other presser's card. */
+const nameOf = (arrangement: Arrangement, caller: Caller) => partiesOf(arrangement).find((p) => p.id === caller.id)?.displayName;
 
 describe('two parties press the same offered time at the same moment', () => {
   it('both read the session before either saves: both are answered with the move, and everyone else is told once', async () => {
@@ -103,8 +108,8 @@ describe('two parties press the same offered time at the same moment', () => {
       (deps) => pick(deps, first, session, a),
       (deps) => pick(deps, second, session, a),
     );
-    expect(answers.first).toMatchObject(movedAnswer(session, a as string));
-    expect(answers.second).toMatchObject({ value: movedAnswer(session, a as string) });
+    expect(answers.first).toMatchObject(movedAnswer(session, a as string, 'You'));
+    expect(answers.second).toMatchObject({ value: movedAnswer(session, a as string, nameOf(arrangement, first) as string) });
     await expectToldOnce(mark, arrangement, session, first, a as string);
   });
 
@@ -131,8 +136,8 @@ describe('two parties press the same offered time at the same moment', () => {
     const theirs = settled(pick(secondDeps, second, session, a));
     await secondRead.opened;
     const mine = await pick(ports, first, session, a).finally(firstDone.open);
-    expect(mine).toMatchObject(movedAnswer(session, a as string));
-    expect(await theirs).toMatchObject({ value: movedAnswer(session, a as string) });
+    expect(mine).toMatchObject(movedAnswer(session, a as string, 'You'));
+    expect(await theirs).toMatchObject({ value: movedAnswer(session, a as string, nameOf(arrangement, first) as string) });
     await expectToldOnce(mark, arrangement, session, first, a as string);
   });
 
@@ -158,8 +163,8 @@ describe('two parties press the same offered time at the same moment', () => {
     const mine = settled(pick(firstDeps, first, session, a));
     await firstMoving.opened;
     const theirs = await pick(ports, second, session, a).finally(secondDone.open);
-    expect(theirs).toMatchObject(movedAnswer(session, a as string));
-    expect(await mine).toMatchObject({ value: movedAnswer(session, a as string) });
+    expect(theirs).toMatchObject(movedAnswer(session, a as string, nameOf(arrangement, first) as string));
+    expect(await mine).toMatchObject({ value: movedAnswer(session, a as string, 'You') });
     await expectToldOnce(mark, arrangement, session, first, a as string);
   });
 });
