@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { IsoInstant } from '../../shared/calendar/london-time.js';
-import type { DashboardRow } from '../../shared/compliance/dashboard.js';
 import { escalationsDue } from '../../shared/compliance/escalation.js';
+import { dashboardRow, maxGapOverdue } from '../../../tests/support/dashboard-rows.js';
 import { fakeClaims } from '../../../tests/support/fake-claims.js';
 import { UnreachableError, type AuditEntry, type ConversationRef } from '../ports.js';
 import { escalateOverdue } from './escalate-overdue.js';
@@ -9,35 +9,7 @@ import { escalateOverdue } from './escalate-overdue.js';
 const T0 = '2027-01-05T08:00:00Z' as IsoInstant;
 
 // Fictional people: Grace supervises Liam; Grace's line manager is Daniel.
-const row: DashboardRow = {
-  arrangementId: 'a1',
-  schoolId: 'school',
-  superviseeId: 'liam',
-  superviseeName: 'Liam Doherty',
-  superviseeRole: 'teaching-assistant',
-  supervisorId: 'grace',
-  supervisorName: 'Grace Mwangi',
-  format: 'individual',
-  status: 'overdue',
-  findings: [
-    {
-      rule: 'overdue-max-gap',
-      status: 'overdue',
-      arrangementId: 'a1',
-      subjectId: 'a1',
-      dueBy: '2026-11-01',
-      message: 'Supervision is overdue: the last session was more than 3 months ago.',
-      escalateTo: 'supervisor-manager',
-    },
-  ],
-  unsignedRecords: 0,
-  contract: 'signed',
-  openActions: 0,
-  overdueActions: 0,
-  decisionsAwaiting: 0,
-  decisionsOverdue: 0,
-  unreachable: false,
-};
+const row = dashboardRow([maxGapOverdue('a1')]);
 
 /** `installed`: who has a saved personal conversation; `post` decides what the Bot Connector answers. */
 function setup(installed: readonly string[], post: (to: ConversationRef) => void = () => undefined) {

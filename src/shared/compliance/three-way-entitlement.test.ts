@@ -2,39 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { DashboardRow } from './dashboard.js';
 import { escalationsDue } from './escalation.js';
 import { threeWayEntitlement } from './three-way-entitlement.js';
+import { dashboardRow, maxGapOverdue } from '../../../tests/support/dashboard-rows.js';
 import type { ComplianceFinding } from './types.js';
 
 // Fictional people only.
-const maxGap: ComplianceFinding = {
-  rule: 'overdue-max-gap',
-  status: 'overdue',
-  arrangementId: 'arr-1',
-  subjectId: 'arr-1',
-  dueBy: '2026-11-01',
-  message: 'Supervision is overdue.',
-  escalateTo: 'supervisor-manager',
-};
-
-const row = (findings: ComplianceFinding[], extra: Partial<DashboardRow> = {}): DashboardRow => ({
-  arrangementId: 'arr-1',
-  schoolId: 'school',
-  superviseeId: 'ta-1',
-  superviseeName: 'Ellis Varga',
-  superviseeRole: 'teaching-assistant',
-  supervisorId: 'senco-1',
-  supervisorName: 'Ines Marlow',
-  format: 'individual',
-  status: findings.some((f) => f.status === 'overdue') ? 'overdue' : findings.length > 0 ? 'due-soon' : 'on-track',
-  findings,
-  unsignedRecords: 0,
-  contract: 'signed',
-  openActions: 0,
-  overdueActions: 0,
-  decisionsAwaiting: 0,
-  decisionsOverdue: 0,
-  unreachable: false,
-  ...extra,
-});
+const maxGap = maxGapOverdue('arr-1', { message: 'Supervision is overdue.' });
+const row = (findings: ComplianceFinding[], extra: Partial<DashboardRow> = {}): DashboardRow => dashboardRow(findings, { arrangementId: 'arr-1', superviseeId: 'ta-1', ...extra });
 
 describe('threeWayEntitlement (seed 000 "Entitlement", seed 003 §F)', () => {
   it('entitles a supervisee with a lapse the escalation sends to the supervisor’s manager: the same escalations', () => {

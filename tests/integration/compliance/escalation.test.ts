@@ -11,6 +11,7 @@ import { createArrangementRepository } from '../../../src/bot/storage/arrangemen
 import { addMonths } from '../../../src/shared/calendar/dates.js';
 import { addMinutes, instantToLondon, type IsoInstant } from '../../../src/shared/calendar/london-time.js';
 import { botChat, type BotChat } from '../../support/bot-activities.js';
+import { dashboardRow, maxGapOverdue } from '../../support/dashboard-rows.js';
 import { cardOf, cardText, executeActionsOf, startFakeConnector, type FakeConnector } from '../../support/fake-connector.js';
 import { graphReader, type GraphReader } from '../../support/graph-reader.js';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
@@ -29,35 +30,7 @@ beforeAll(async () => {
   chat = botChat({ serverUrl: stack.serverUrl, connectorUrl: connector.url });
   for (const id of [GRACE, DANIEL, LIAM]) expect(await chat.installFor(id)).toBe(200);
   const a = await arrangementOf(stack.app, GRACE, LIAM);
-  row = {
-    arrangementId: a.id,
-    schoolId: 'school',
-    superviseeId: LIAM,
-    superviseeName: 'Liam Doherty',
-    superviseeRole: 'teaching-assistant',
-    supervisorId: GRACE,
-    supervisorName: 'Grace Mwangi',
-    format: 'individual',
-    status: 'overdue',
-    findings: [
-      {
-        rule: 'overdue-max-gap',
-        status: 'overdue',
-        arrangementId: a.id,
-        subjectId: a.id,
-        dueBy: '2026-11-01',
-        message: 'Supervision is overdue: the last session was more than 3 months ago.',
-        escalateTo: 'supervisor-manager',
-      },
-    ],
-    unsignedRecords: 0,
-    contract: 'signed',
-    openActions: 0,
-    overdueActions: 0,
-    decisionsAwaiting: 0,
-    decisionsOverdue: 0,
-    unreachable: false,
-  };
+  row = dashboardRow([maxGapOverdue(a.id)], { superviseeId: LIAM, supervisorId: GRACE });
 }, 60_000);
 
 afterAll(async () => {
