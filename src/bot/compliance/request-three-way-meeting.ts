@@ -32,58 +32,33 @@ export interface ThreeWayMeeting {
  */
 export async function requestThreeWayMeeting(deps: Deps, input: { caller: Caller; arrangementId: string }): Promise<Outcome<ThreeWayMeeting>> {
   const { caller, arrangementId } = input;
+  const refused = (...reason: Parameters<typeof refuse>): Promise<Outcome<ThreeWayMeeting>> => audited(deps.audit, caller, 'escalation.meeting', arrangementId, refuse(...reason));
   const stored = await deps.arrangements.get(arrangementId);
-  if (!stored)
-    return audited(deps.audit, caller, 'escalation.meeting', arrangementId, refuse('not-found', 'arrangement_not_found', 'There is no supervision arrangement with that id.'));
+  if (!stored) return refused('not-found', 'arrangement_not_found', 'There is no supervision arrangement with that id.');
   const a = stored.value;
   const me = a.supervisees.find((s) => s.id === caller.id);
-  if (!me)
-    return audited(
-      deps.audit,
-      caller,
-      'escalation.meeting',
-      arrangementId,
-      refuse('forbidden', 'forbidden', 'Only a supervisee of this arrangement can ask for a three-way meeting.'),
-    );
+  if (!me) return refused('forbidden', 'forbidden', 'Only a supervisee of this arrangement can ask for a three-way meeting.');
   if (a.status !== 'active')
-    return audited(
-      deps.audit,
-      caller,
-      'escalation.meeting',
-      arrangementId,
-      refuse(
-        'conflict',
-        'arrangement_ended',
-        `Your supervision arrangement with ${a.supervisor.displayName} has ended, so a three-way meeting cannot be booked for it. Ask the designated safeguarding lead if you need one.`,
-      ),
+    return refused(
+      'conflict',
+      'arrangement_ended',
+      `Your supervision arrangement with ${a.supervisor.displayName} has ended, so a three-way meeting cannot be booked for it. Ask the designated safeguarding lead if you need one.`,
     );
   // seed 000 "Entitlement", seed 003 §F: only when this supervisee is overdue, by the same rows and rule the
   // escalation uses (the dashboard over the compliance read model, then escalationsDue).
   const { rows } = await dashboardOf(deps, (x) => x.id === a.id);
   if (threeWayEntitlement(rows, a.id, me.id).length === 0)
-    return audited(
-      deps.audit,
-      caller,
-      'escalation.meeting',
-      arrangementId,
-      refuse(
-        'conflict',
-        'not_overdue',
-        `Your supervision with ${a.supervisor.displayName} is not overdue, so there is no three-way meeting to book. A meeting with ${a.supervisor.displayName} and their line manager is for when your supervision has not happened as often as your role requires.`,
-      ),
+    return refused(
+      'conflict',
+      'not_overdue',
+      `Your supervision with ${a.supervisor.displayName} is not overdue, so there is no three-way meeting to book. A meeting with ${a.supervisor.displayName} and their line manager is for when your supervision has not happened as often as your role requires.`,
     );
   const manager = await deps.directory.getManager(a.supervisor.id);
   if (!manager?.mail)
-    return audited(
-      deps.audit,
-      caller,
-      'escalation.meeting',
-      arrangementId,
-      refuse(
-        'conflict',
-        'no_manager',
-        `The directory does not say who ${a.supervisor.displayName}'s line manager is. Ask the designated safeguarding lead to arrange the meeting.`,
-      ),
+    return refused(
+      'conflict',
+      'no_manager',
+      `The directory does not say who ${a.supervisor.displayName}'s line manager is. Ask the designated safeguarding lead to arrange the meeting.`,
     );
   const now = deps.clock.now();
   const { working } = await currentCalendar(deps.schoolCalendar);
@@ -101,13 +76,7 @@ export async function requestThreeWayMeeting(deps: Deps, input: { caller: Caller
   });
   const best = options.kind === 'candidates' ? options.candidates[0] : undefined;
   if (!best)
-    return audited(
-      deps.audit,
-      caller,
-      'escalation.meeting',
-      arrangementId,
-      refuse('conflict', 'no_time', 'There is no time within a working week when all three of you are free. Ask the designated safeguarding lead to arrange the meeting.'),
-    );
+    return refused('conflict', 'no_time', 'There is no time within a working week when all three of you are free. Ask the designated safeguarding lead to arrange the meeting.');
   const organizerId = organiserOf(a, deps.settings.safeguardingMailbox);
   // Asked again the same day, Outlook answers with the meeting the first request made (its transactionId),
   // which may be at another time than this search found: that meeting is the answer.
