@@ -52,8 +52,11 @@ const run = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=j
   env: { ...process.env, E2E_SCREENSHOT_DIR: reportDir },
 });
 
-let summary = { numPassedTests: 0, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0, numTotalTests: 0 };
+let summary = { numPassedTests: 0, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0, numTotalTests: 0, testResults: [] as { status: string; assertionResults: unknown[] }[] };
 if (existsSync(report)) summary = { ...summary, ...(JSON.parse(readFileSync(report, 'utf8')) as typeof summary) };
 const skipped = summary.numPendingTests + summary.numTodoTests;
-console.log(`\nTests: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${skipped} skipped`);
-if (run.status !== 0 || summary.numFailedTests > 0 || summary.numTotalTests === 0) process.exit(run.status || 1);
+// A test file that fails to load runs no test: counted apart, or the line would read '0 failed'.
+const unloaded = summary.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
+const files = unloaded > 0 ? `; ${unloaded} test file(s) did not load` : '';
+console.log(`\nTests: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${skipped} skipped${files}`);
+if (run.status !== 0 || summary.numFailedTests > 0 || unloaded > 0 || summary.numTotalTests === 0) process.exit(run.status || 1);

@@ -6,7 +6,9 @@ import { parseHTML } from 'linkedom';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const { window } = parseHTML('<!doctype html><html><body><div id="root"></div></body></html>');
-Object.assign(globalThis, { window, document: window.document, navigator: window.navigator, HTMLElement: window.HTMLElement, Node: window.Node });
+Object.assign(globalThis, { window, document: window.document, HTMLElement: window.HTMLElement, Node: window.Node });
+// Node 21+ has its own read-only `navigator` getter: replaced, not assigned.
+Object.defineProperty(globalThis, 'navigator', { value: window.navigator, configurable: true, writable: true });
 (globalThis as Record<string, unknown>)['IS_REACT_ACT_ENVIRONMENT'] = true;
 
 const saveRecordDraft = vi.fn<(...args: unknown[]) => Promise<RecordView>>();
