@@ -25,6 +25,7 @@ import { rejectMalformedActivities } from './teams/activity-shape.js';
 import { acceptBotConnectorTokensOnly } from './teams/bot-connector-token.js';
 import { acceptOwnTenantOnly } from './teams/own-tenant.js';
 import { KEEP_ALIVE_TIMEOUT_MS } from './http/keep-alive.js';
+import { errorSummary } from './errors.js';
 
 export interface ServerDeps {
   config: ServerConfig;
@@ -156,7 +157,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   app.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
     const status = typeof err === 'object' && err !== null && 'status' in err && typeof err.status === 'number' ? err.status : 500;
-    if (status >= 500) log.error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err) }, 'request failed');
+    if (status >= 500) log.error({ err: errorSummary(err) }, 'request failed');
     sendError(res, status, requestError(err, status));
   });
 

@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import type { AppPorts, Stored } from '../ports.js';
 import { bookSessions, type SessionToBook } from './book-sessions.js';
 import { loadBookingPlan, type LoadedPlan } from './load-booking-plan.js';
+import { errorSummary } from '../errors.js';
 
 /** Sessions booked between two saves of the job's progress: about a tenth of the job, 10 to 1,000 (two chunks fill a $batch). */
 const chunkFor = (total: number) => Math.min(1000, Math.max(10, Math.ceil(total / 10)));
@@ -81,7 +82,7 @@ export async function runBookingJob(deps: Deps, log: Logger, jobId: string, plan
     });
   } catch (err) {
     // Stopped by something outside the job (Graph unavailable…): keep it running, so the next start resumes it.
-    log.error({ err: err instanceof Error ? { name: err.name, message: err.message } : String(err), jobId }, 'booking job stopped; it resumes when the server next starts');
+    log.error({ err: errorSummary(err), jobId }, 'booking job stopped; it resumes when the server next starts');
   }
 }
 

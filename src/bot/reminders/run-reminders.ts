@@ -13,6 +13,7 @@ import { remindDecisions } from '../decisions/remind-decisions.js';
 import type { Logger } from '../logger.js';
 import type { AppPorts } from '../ports.js';
 import { currentCalendar } from '../school-year/school-calendar.js';
+import { errorSummary } from '../errors.js';
 
 export interface ReminderRun {
   /** Participants whose reminder was due in this run. */
@@ -105,7 +106,7 @@ export async function runReminders(deps: Deps, log: Logger, input: { caller: Cal
       }
     } catch (error) {
       run.failed += 1;
-      log.warn({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error), sessionId: session.id }, 'reminder not sent');
+      log.warn({ err: errorSummary(error), sessionId: session.id }, 'reminder not sent');
     }
   };
   let next = 0;
@@ -120,7 +121,7 @@ export async function runReminders(deps: Deps, log: Logger, input: { caller: Cal
     run.failed += decisions.failed;
   } catch (error) {
     run.failed += 1;
-    log.warn({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, 'decision reminders not sent');
+    log.warn({ err: errorSummary(error) }, 'decision reminders not sent');
   }
   await deps.audit.append({
     actorId: input.caller.id,
