@@ -6,6 +6,7 @@ import { done, invalid, refuse, type Outcome } from '../use-case.js';
 import { publishSignatureCardsLater } from './publish-signature-cards.js';
 import { loadRecord, templateFor, type RecordDeps } from './record-context.js';
 import { recordView, signatoryOf, type RecordView } from './record-view.js';
+import { tooLargeToStore } from './stored-size.js';
 
 type Deps = RecordDeps & Pick<AppPorts, 'postedCards' | 'messenger' | 'conversations' | 'links' | 'afterwards'>;
 
@@ -22,6 +23,17 @@ export async function requestRecordChange(
   const latest = loaded.latest.value;
   const changed = requestChange(latest, signatoryOf(loaded.arrangement, caller.id), comment, input.version, deps.clock.now());
   if (!changed.ok) return audited(deps.audit, caller, 'record.request-change', recordId, refuse('conflict', changed.code, changed.message));
+  // Each request is kept with the version: one that would leave no room for the signatures is refused, never stored too large to sign.
+  if (tooLargeToStore(changed.record))
+    return audited(
+      deps.audit,
+      caller,
+      'record.request-change',
+      recordId,
+      refuse('invalid', 'record_too_large', 'This record has no room left to keep another request for a change. Shorten your comment, or ask the supervisor directly.', {
+        field: 'comment',
+      }),
+    );
   const stored = await deps.records.update(loaded.latest, changed.record);
   publishSignatureCardsLater(deps, stored.value, loaded.arrangement, loaded.session, { post: false, except: input.fromActivityId });
   const versions = [...loaded.versions.slice(0, -1).map((v) => v.value), stored.value];

@@ -10,7 +10,7 @@ import { done, invalid, type Outcome } from '../use-case.js';
 import { fieldPath } from '../http/api/operation.js';
 import { publishSignatureCardsLater } from './publish-signature-cards.js';
 import { loadRecord, recordChanged, refuseUnlessCurrent, templateFor, type RecordDeps } from './record-context.js';
-import { recordView, type RecordView } from './record-view.js';
+import { recordView, signatoryOf, type RecordView } from './record-view.js';
 import { tooLargeToStore } from './stored-size.js';
 
 type Deps = RecordDeps & Pick<AppPorts, 'postedCards' | 'messenger' | 'conversations' | 'links' | 'afterwards'>;
@@ -57,7 +57,11 @@ export async function saveRecordDraft(deps: Deps, input: SaveDraftInput): Promis
   if (strangers.length > 0) return audited(deps.audit, caller, 'record.save', recordId, invalid(strangers));
 
   const { record: next, newVersion } = editRecord(latest, { ...input.content, answers: answers.data }, caller.id, deps.clock.now());
-  const tooLarge = tooLargeToStore(next);
+  // Room for everyone's signatures (for a group, everyone who may be marked present).
+  const tooLarge = tooLargeToStore(
+    next,
+    partyIds.map((id) => signatoryOf(loaded.arrangement, id)),
+  );
   if (tooLarge) return audited(deps.audit, caller, 'record.save', recordId, tooLarge);
   const stored = newVersion ? await deps.records.create(next) : await deps.records.update(loaded.latest, next);
   // A create is idempotent on the version's key: when another save made this version first, the store hands

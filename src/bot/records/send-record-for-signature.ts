@@ -36,6 +36,9 @@ export async function sendRecordForSignature(deps: Deps, input: { caller: Caller
         'This wellbeing record was started in a group session, so it cannot be sent to the group to sign. Record it in an individual session with the person it is about.',
       ),
     );
+  // As startRecord: a session cancelled after its record was started has nothing to sign (the contract belongs to the arrangement).
+  if (latest.kind !== 'contract' && loaded.session?.status === 'cancelled')
+    return audited(deps.audit, caller, 'record.send', recordId, refuse('conflict', 'session_cancelled', 'This session was cancelled, so its record cannot be sent for signature.'));
   const template = templateFor(deps.settings, latest.kind, latest.templateId);
   const parties = partiesOf(arrangement);
   const issues = readinessIssues(

@@ -105,6 +105,13 @@ export function requestChange(r: RecordVersion, by: Signatory, comment: string, 
   if (seenVersion !== r.version) return no('stale_version', `The record is now at version ${r.version}. Open the latest before asking for a change.`);
   if (r.state !== 'awaiting-signatures')
     return no('not_awaiting_signatures', r.state === 'locked' ? 'This version is already locked.' : 'This record is not waiting for signatures.');
+  // Content altered in the store since it was sent: sending it back to draft would drop the fingerprint and
+  // with it the only evidence of the alteration (seed 003 §D).
+  if (r.sentSha256 !== fingerprintOf(r))
+    return no(
+      'fingerprint_mismatch',
+      'The stored record no longer matches the fingerprint it was sent with: it was changed outside this app. Ask the designated safeguarding lead to look into it.',
+    );
   const next: RecordVersion = {
     ...r,
     state: 'draft',

@@ -288,6 +288,9 @@ function groupIssues(content: RecordContent, partyIds: readonly string[], superv
   const issues: ReadinessIssue[] = [];
   attendance.forEach((a, i) => {
     if (!partyIds.includes(a.userId)) issues.push({ field: `attendance[${i}].userId`, message: 'Someone marked in the attendance is not in this supervision group.' });
+    // Marked twice (present and absent, say): who was there, and so who signs, would be unclear.
+    else if (attendance.findIndex((b) => b.userId === a.userId) < i)
+      issues.push({ field: `attendance[${i}].userId`, message: 'Someone is marked more than once in the attendance: mark each person once.' });
   });
   const present = attendance.filter((a) => a.present && partyIds.includes(a.userId)).map((a) => a.userId);
   if (!present.includes(supervisorId)) issues.push({ field: 'attendance', message: 'The supervisor must be marked present.' });
