@@ -30,8 +30,9 @@ export interface FindSessionByEventInput {
  * 2. An attendee's copy: the event is read from the caller's own mailbox (the caller's id from the
  *    token, never a mailbox the client names), and its iCalUId, the same in every copy of a meeting,
  *    is matched to a session's.
- * 3. When the caller's mailbox cannot be read (the app's calendar access is scoped to the organiser
- *    mailboxes, so a supervisee's is refused; docs/deploy.md step 5): one of the caller's own sessions
+ * 3. When the caller's copy cannot be read or found (the app's calendar access is scoped to the organiser
+ *    mailboxes, so a supervisee's is refused; docs/deploy.md step 5), never when it was read and is no
+ *    session's meeting: one of the caller's own sessions
  *    (a party to it) that starts when the item starts and is organised from the item's organiser's
  *    mailbox. What the client says can only pick among sessions the caller may see anyway.
  *
@@ -45,16 +46,21 @@ export async function findSessionByEvent(deps: Deps, input: FindSessionByEventIn
   const sessions = known.flatMap((a) => a.sessions);
   let match = sessions.find((s) => s.eventId !== '' && s.eventId === eventId);
   let unreadable = false;
+  /** The caller's copy was read and is no session's meeting: what Outlook says of its time cannot make it one. */
+  let readNotASession = false;
   if (!match) {
     try {
       const iCalUId = (await deps.calendar.getEvent(caller.id, eventId))?.iCalUId ?? '';
-      if (iCalUId) match = sessions.find((s) => s.iCalUId === iCalUId);
+      if (iCalUId) {
+        match = sessions.find((s) => s.iCalUId === iCalUId);
+        readNotASession = !match;
+      }
     } catch {
       // Exchange refused the caller's mailbox (outside the app's scope) or Graph did not answer.
       unreadable = true;
     }
   }
-  if (!match && input.start && input.organizer) match = ownSessionAt(known, caller.id, input.start, input.organizer);
+  if (!match && !readNotASession && input.start && input.organizer) match = ownSessionAt(known, caller.id, input.start, input.organizer);
   if (!match && unreadable) return auditedIfRefused(deps.audit, caller, 'session.find-by-event', '-', refuse('unavailable', 'event_unreadable', UNREADABLE));
   if (!match) return refuse('not-found', 'not_a_supervision_session', NOT_A_SESSION);
   const loaded = await loadSession(deps, caller, match.id);

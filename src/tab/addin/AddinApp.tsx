@@ -12,7 +12,7 @@ import { ShellContext, type ShellContextValue } from '../shell/contexts.js';
 import { MailPane } from './MailPane.js';
 import { MeetingPane } from './MeetingPane.js';
 import type { OfficeApi } from './office.js';
-import { openedItem } from './outlook-item.js';
+import { readOpenedItem, type OpenedItem } from './outlook-item.js';
 import { useAddinSignIn } from './use-addin-sign-in.js';
 
 const useStyles = makeStyles({
@@ -31,7 +31,22 @@ export function AddinApp({ api, office }: { readonly api: ApiClient; readonly of
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const { view } = signIn;
-  const item = useMemo(() => (office ? openedItem(office) : ({ kind: 'none' } as const)), [office]);
+  // null while Outlook is asked for the item's id (the organiser's meeting gives it only asynchronously).
+  const [item, setItem] = useState<OpenedItem | null>(null);
+  useEffect(() => {
+    if (!office) {
+      setItem(office === null ? null : { kind: 'none' });
+      return;
+    }
+    let current = true;
+    readOpenedItem(office).then(
+      (opened) => current && setItem(opened),
+      () => current && setItem({ kind: 'none' }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [office]);
   useEffect(() => setError(signIn.error), [signIn.error]);
 
   const shell = useMemo<ShellContextValue | null>(() => {
@@ -65,9 +80,10 @@ export function AddinApp({ api, office }: { readonly api: ApiClient; readonly of
           {view.kind === 'retry' ? <RetryPanel heading="The add-in could not start" onRetry={signIn.retry} focusOnMount={signIn.userActed} /> : null}
           {shell ? (
             <ShellContext.Provider value={shell}>
-              {item.kind === 'meeting' ? <MeetingPane meeting={item} /> : null}
-              {item.kind === 'mail' ? <MailPane subject={item.subject} readBodyText={item.readBodyText} /> : null}
-              {item.kind === 'none' ? (
+              {item === null ? <Loading label="Reading the item open in Outlook" /> : null}
+              {item?.kind === 'meeting' ? <MeetingPane meeting={item} /> : null}
+              {item?.kind === 'mail' ? <MailPane subject={item.subject} readBodyText={item.readBodyText} /> : null}
+              {item?.kind === 'none' ? (
                 <section className={heading.section} aria-labelledby="no-item-heading">
                   <h2 id="no-item-heading" className={heading.heading}>
                     Nothing open

@@ -1,7 +1,7 @@
 import { Badge, Button, Field, Textarea, makeStyles, tokens, typographyStyles } from '@fluentui/react-components';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/api-error.js';
-import type { SessionView } from '../api/operations/sessions.js';
+import { getSession, type SessionView } from '../api/operations/sessions.js';
 import { useHeadingStyles } from '../components/heading-styles.js';
 import { Loading } from '../components/Loading.js';
 import { fieldProblem } from '../forms/field-props.js';
@@ -43,11 +43,19 @@ export function MeetingPane({ meeting }: { readonly meeting: MeetingRef }) {
   /** Asks for the session again (after someone else moved or cancelled it). */
   const [loads, setLoads] = useState(0);
 
+  /**
+   * The session once found: asked for again by its id. The meeting's start Outlook gave when the pane
+   * opened no longer names it once it has moved or been cancelled.
+   */
+  const foundId = useRef<{ readonly meeting: MeetingRef; readonly sessionId: string } | null>(null);
+
   useEffect(() => {
     const controller = new AbortController();
     void (async () => {
       try {
-        const view = await findSessionByEvent(api, meeting, controller.signal);
+        const known = foundId.current?.meeting === meeting ? foundId.current.sessionId : null;
+        const view = known ? await getSession(api, known, controller.signal) : await findSessionByEvent(api, meeting, controller.signal);
+        foundId.current = { meeting, sessionId: view.session.id };
         const agenda = await getSessionAgenda(api, view.session.id, controller.signal);
         if (!controller.signal.aborted) setFound({ kind: 'session', view, agenda });
       } catch (error) {

@@ -26,6 +26,11 @@ export interface OutlookItemApi {
   /** A meeting's organiser (read mode). */
   readonly organizer?: { readonly emailAddress?: string | undefined } | undefined;
   readonly body?: { getAsync(coercionType: 'text', callback: (result: AsyncResult<string>) => void): void } | undefined;
+  /**
+   * Compose mode (Mailbox 1.8): the saved item's EWS id. The organiser's own meeting opens in compose mode
+   * (the meetingDetailsOrganizer form), where `itemId` is absent; a meeting not yet saved answers `failed`.
+   */
+  getItemIdAsync?(callback: (result: AsyncResult<string>) => void): void;
 }
 
 export interface MailboxApi {

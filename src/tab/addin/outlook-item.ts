@@ -50,3 +50,29 @@ export function openedItem(office: OfficeApi): OpenedItem {
   }
   return { kind: 'none' };
 }
+
+/**
+ * What the pane was opened on, including the organiser's own meeting: Outlook opens it in the organiser
+ * form (compose mode), which has no `itemId`, so its id is asked for with getItemIdAsync. A meeting
+ * not saved yet (Outlook answers `failed`) is nothing the pane can use.
+ */
+export async function readOpenedItem(office: OfficeApi): Promise<OpenedItem> {
+  const found = openedItem(office);
+  const mailbox = office.context.mailbox;
+  const item = mailbox?.item;
+  if (found.kind !== 'none' || !mailbox || !item || item.itemType !== 'appointment' || item.itemId || !item.getItemIdAsync) return found;
+  const getItemIdAsync = item.getItemIdAsync.bind(item);
+  const ewsId = await new Promise<string>((resolve) => {
+    try {
+      getItemIdAsync((result) => resolve(result.status === 'succeeded' && typeof result.value === 'string' ? result.value : ''));
+    } catch {
+      resolve('');
+    }
+  });
+  if (!ewsId) return { kind: 'none' };
+  try {
+    return { kind: 'meeting', restId: mailbox.convertToRestId(ewsId, office.MailboxEnums?.RestVersion?.v2_0 ?? REST_V2) };
+  } catch {
+    return { kind: 'none' };
+  }
+}
