@@ -11,30 +11,8 @@ import type { Session } from '../../../src/shared/sessions/session.js';
 import { callApi, tokenFor, type ApiReply } from '../../support/api.js';
 import { graphReader, type GraphReader } from '../../support/graph-reader.js';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
+import { TOM, type ApiError, type RecordView } from './records-api-kit.js';
 import { arrangementOf, bookOn, bookOnNextSchoolDay, DANIEL, firstSchoolDayAfter, GRACE, HANNAH, LIAM, MARCUS, SOPHIE, workingCalendarOf } from '../bot/bot-test-kit.js';
-
-const TOM = 'a1000000-0000-4000-8000-000000000006';
-
-interface RecordView {
-  record: {
-    recordId: string;
-    version: number;
-    state: 'draft' | 'awaiting-signatures' | 'locked';
-    revision: number;
-    content: { answers: Record<string, string>; actions: unknown[]; attendance?: { userId: string; present: boolean }[]; takesForwardId?: string };
-    signatories: { id: string }[];
-    signatures: { userId: string; sha256: string }[];
-    sentSha256?: string;
-  };
-  fingerprint: string;
-  integrity: 'intact' | 'altered';
-  template: { questions: { id: string; kind: string; required?: boolean }[] };
-}
-interface ApiError {
-  error: string;
-  message: string;
-  issues?: { field: string; message: string }[];
-}
 
 let stack: RunningStack;
 let reader: GraphReader;

@@ -13,41 +13,8 @@ import { callApi, tokenFor, type ApiReply } from '../../support/api.js';
 import { ADMIN_ID, AUDITOR_ID } from '../../../tools/m365-emulator/src/index.js';
 import { graphReader, type GraphReader } from '../../support/graph-reader.js';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
+import { TOM, type ApiError, type RecordView } from './records-api-kit.js';
 import { arrangementOf, bookOn, DANIEL, firstSchoolDayAfter, GRACE, HANNAH, LIAM, SOPHIE, workingCalendarOf } from '../bot/bot-test-kit.js';
-
-const TOM = 'a1000000-0000-4000-8000-000000000006';
-
-interface RecordView {
-  record: {
-    recordId: string;
-    version: number;
-    state: 'draft' | 'awaiting-signatures' | 'locked';
-    updatedAt: string;
-    revision: number;
-    content: {
-      answers: Record<string, string>;
-      actions: { id: string; text: string; ownerId: string; dueDate: string; done: boolean }[];
-      attendance?: { userId: string; present: boolean }[];
-      takesForwardId?: string;
-    };
-    signatories: { id: string }[];
-    signatures: { userId: string; sha256: string }[];
-    sentSha256?: string;
-  };
-  fingerprint: string;
-  integrity: 'intact' | 'altered';
-  versions: { version: number; state: string; integrity: string }[];
-  template: { questions: { id: string; kind: string; required?: boolean }[] };
-  latestVersion: number;
-  canEdit: boolean;
-  canSign: boolean;
-}
-interface ApiError {
-  error: string;
-  message: string;
-  field?: string;
-  issues?: { field: string; message: string }[];
-}
 
 let stack: RunningStack;
 let reader: GraphReader;
