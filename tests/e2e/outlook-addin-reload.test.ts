@@ -13,7 +13,7 @@ import { startStack, type RunningStack } from '../support/start-stack.js';
 import { launchChromium } from './support/browser.js';
 import { bookNextSession } from './support/book-next-session.js';
 import { ensureTabBuilt } from './support/build-tab.js';
-import { openTabPage } from './support/tab-page.js';
+import { openAddinPane } from './support/addin-pane.js';
 
 const GRACE = 'a1000000-0000-4000-8000-000000000007';
 const LIAM = 'a1000000-0000-4000-8000-000000000008';
@@ -44,26 +44,13 @@ afterAll(async () => {
 
 async function openMeetingPane(itemId: string, start: string, organizer: string): Promise<Page> {
   if (!browser) throw new Error('no browser');
-  const { context, page } = await openTabPage(browser);
-  contexts.push(context);
-  await page.addInitScript(
-    (stub: { itemId: string; start: string; organizer: string }) => {
-      const item = { itemType: 'appointment', itemId: stub.itemId, subject: 'Safeguarding supervision', start: new Date(stub.start), organizer: { emailAddress: stub.organizer } };
-      Object.defineProperty(window, 'Office', {
-        value: {
-          onReady: () => Promise.resolve({ host: 'Outlook', platform: 'OfficeOnline' }),
-          context: { mailbox: { item, convertToRestId: (id: string) => (id.startsWith('ews:') ? id.slice(4) : id) } },
-          MailboxEnums: { RestVersion: { v2_0: 'v2.0' } },
-        },
-      });
-    },
-    { itemId, start, organizer },
+  const { context, page } = await openAddinPane(
+    browser,
+    running().serverUrl,
+    { itemType: 'appointment', itemId, subject: 'Safeguarding supervision', start, organizer },
+    'Liam Doherty',
   );
-  await page.goto(`${running().serverUrl}/addin/pane.html`);
-  await page.getByRole('radiogroup', { name: 'Choose a demo user' }).waitFor();
-  await page.getByRole('radio', { name: /Liam Doherty/ }).check();
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByText('Signed in as Liam Doherty').waitFor();
+  contexts.push(context);
   return page;
 }
 

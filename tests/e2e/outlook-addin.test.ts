@@ -20,24 +20,14 @@ import { startStack, type RunningStack } from '../support/start-stack.js';
 import { launchChromium } from './support/browser.js';
 import { bookNextSession } from './support/book-next-session.js';
 import { ensureTabBuilt, TAB_DIST } from './support/build-tab.js';
-import { expectAccessible, openTabPage } from './support/tab-page.js';
+import { expectAccessible } from './support/tab-page.js';
+import { openAddinPane, type StubItem } from './support/addin-pane.js';
 
 const HANNAH = 'a1000000-0000-4000-8000-000000000003';
 const GRACE = 'a1000000-0000-4000-8000-000000000007';
 const LIAM = 'a1000000-0000-4000-8000-000000000008';
 const ADMIN: Caller = { id: ADMIN_ID, roles: ['Safeguarding.Admin'] };
 const AS_LIAM: Caller = { id: LIAM, roles: [] };
-
-/** What the stub Office.js says is open in Outlook. EWS ids carry a prefix the stub's convertToRestId removes. */
-interface StubItem {
-  itemType: 'appointment' | 'message';
-  itemId: string;
-  subject: string;
-  bodyText?: string;
-  /** A meeting's start (ISO) and organiser's address, as Outlook gives them. */
-  start?: string;
-  organizer?: string;
-}
 
 let stack: RunningStack | undefined;
 let browser: Browser | undefined;
@@ -80,35 +70,15 @@ async function meetingCopyOf(userId: string, sessionId: string): Promise<string>
 /** The pane on this item, signed in as `name` through the local demo picker. */
 async function openPane(item: StubItem, name: string): Promise<Page> {
   if (!browser) throw new Error('no browser');
-  const { context, page, pageErrors: errors } = await openTabPage(browser);
+  const {
+    context,
+    page,
+    pageErrors: errors,
+  } = await openAddinPane(browser, running().serverUrl, item, name, (p) => {
+    p.on('request', (r) => requested.push(r.url()));
+  });
   contexts.push(context);
-  page.on('request', (r) => requested.push(r.url()));
   page.on('close', () => pageErrors.push(...errors));
-  await page.addInitScript((stub: StubItem) => {
-    const item = {
-      itemType: stub.itemType,
-      itemId: stub.itemId,
-      subject: stub.subject,
-      start: stub.start === undefined ? undefined : new Date(stub.start),
-      organizer: stub.organizer === undefined ? undefined : { emailAddress: stub.organizer },
-      body: {
-        getAsync: (_coercion: string, callback: (r: { status: string; value: string }) => void) =>
-          setTimeout(() => callback({ status: 'succeeded', value: stub.bodyText ?? '' }), 0),
-      },
-    };
-    Object.defineProperty(window, 'Office', {
-      value: {
-        onReady: () => Promise.resolve({ host: 'Outlook', platform: 'OfficeOnline' }),
-        context: { mailbox: { item, convertToRestId: (id: string) => (id.startsWith('ews:') ? id.slice(4) : id) } },
-        MailboxEnums: { RestVersion: { v2_0: 'v2.0' } },
-      },
-    });
-  }, item);
-  await page.goto(`${running().serverUrl}/addin/pane.html`);
-  await page.getByRole('radiogroup', { name: 'Choose a demo user' }).waitFor();
-  await page.getByRole('radio', { name: new RegExp(name) }).check();
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByText(`Signed in as ${name}`).waitFor();
   return page;
 }
 

@@ -1,4 +1,7 @@
-// Shared by the records API tests: what the records API answers, and Tom (a supervisee in the demo school's group).
+// Shared by the records API tests: what the records API answers, the calls they make, and Tom (a supervisee
+// in the demo school's group).
+import { expect } from 'vitest';
+import type { ApiReply } from '../../support/api.js';
 
 export const TOM = 'a1000000-0000-4000-8000-000000000006';
 
@@ -34,4 +37,23 @@ export interface ApiError {
   message: string;
   field?: string;
   issues?: { field: string; message: string }[];
+}
+
+/** The records API as one person calls it: `api` sends a request with that person's token. */
+export function recordCalls(api: <T>(who: string, method: string, path: string, body?: unknown) => Promise<ApiReply<T>>) {
+  const path = (recordId: string) => `/api/records/${encodeURIComponent(recordId)}`;
+  return {
+    async start(who: string, sessionId: string, kind: string) {
+      const res = await api<RecordView>(who, 'POST', `/api/sessions/${encodeURIComponent(sessionId)}/records`, { kind });
+      expect([200, 201], JSON.stringify(res.body)).toContain(res.status);
+      return res.body;
+    },
+    save: (who: string, v: RecordView, content: RecordView['record']['content']) =>
+      api<RecordView>(who, 'PUT', path(v.record.recordId), { content, baseRevision: v.record.revision }),
+    send: (who: string, v: RecordView) => api<RecordView>(who, 'POST', `${path(v.record.recordId)}/send`, { baseRevision: v.record.revision }),
+    sign: (who: string, v: RecordView, sha = v.fingerprint) => api<RecordView>(who, 'POST', `${path(v.record.recordId)}/sign`, { version: v.record.version, sha256: sha }),
+    read: (who: string, recordId: string, version?: number) => api<RecordView>(who, 'GET', `${path(recordId)}${version ? `?version=${version}` : ''}`),
+    requestChange: (who: string, v: RecordView, comment: string) =>
+      api<RecordView>(who, 'POST', `${path(v.record.recordId)}/request-change`, { version: v.record.version, comment }),
+  };
 }

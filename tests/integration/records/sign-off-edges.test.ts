@@ -11,7 +11,7 @@ import type { Session } from '../../../src/shared/sessions/session.js';
 import { callApi, tokenFor, type ApiReply } from '../../support/api.js';
 import { graphReader, type GraphReader } from '../../support/graph-reader.js';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
-import { TOM, type ApiError, type RecordView } from './records-api-kit.js';
+import { recordCalls, TOM, type ApiError, type RecordView } from './records-api-kit.js';
 import { arrangementOf, bookOn, bookOnNextSchoolDay, DANIEL, firstSchoolDayAfter, GRACE, HANNAH, LIAM, MARCUS, SOPHIE, workingCalendarOf } from '../bot/bot-test-kit.js';
 
 let stack: RunningStack;
@@ -39,17 +39,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const start = async (who: string, sessionId: string, kind: string) => {
-  const res = await api<RecordView>(who, 'POST', `/api/sessions/${encodeURIComponent(sessionId)}/records`, { kind });
-  expect([200, 201], JSON.stringify(res.body)).toContain(res.status);
-  return res.body;
-};
-const save = (who: string, v: RecordView, content: RecordView['record']['content']) =>
-  api<RecordView>(who, 'PUT', `/api/records/${encodeURIComponent(v.record.recordId)}`, { content, baseRevision: v.record.revision });
-const send = (who: string, v: RecordView) => api<RecordView>(who, 'POST', `/api/records/${encodeURIComponent(v.record.recordId)}/send`, { baseRevision: v.record.revision });
-const read = (who: string, recordId: string) => api<RecordView>(who, 'GET', `/api/records/${encodeURIComponent(recordId)}`);
-const requestChange = (who: string, v: RecordView, comment: string) =>
-  api<RecordView>(who, 'POST', `/api/records/${encodeURIComponent(v.record.recordId)}/request-change`, { version: v.record.version, comment });
+const { start, save, send, read, requestChange } = recordCalls(api);
 
 describe('a record altered in the store while awaiting signatures', () => {
   it('cannot be sent back to draft by a change request, so the alteration stays visible', async () => {

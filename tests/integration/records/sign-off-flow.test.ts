@@ -13,7 +13,7 @@ import { callApi, tokenFor, type ApiReply } from '../../support/api.js';
 import { ADMIN_ID, AUDITOR_ID } from '../../../tools/m365-emulator/src/index.js';
 import { graphReader, type GraphReader } from '../../support/graph-reader.js';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
-import { TOM, type ApiError, type RecordView } from './records-api-kit.js';
+import { recordCalls, TOM, type ApiError, type RecordView } from './records-api-kit.js';
 import { arrangementOf, bookOn, DANIEL, firstSchoolDayAfter, GRACE, HANNAH, LIAM, SOPHIE, workingCalendarOf } from '../bot/bot-test-kit.js';
 
 let stack: RunningStack;
@@ -40,18 +40,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const start = async (who: string, sessionId: string, kind: string) => {
-  const res = await api<RecordView>(who, 'POST', `/api/sessions/${encodeURIComponent(sessionId)}/records`, { kind });
-  expect([200, 201], JSON.stringify(res.body)).toContain(res.status);
-  return res.body;
-};
-const save = (who: string, v: RecordView, content: RecordView['record']['content']) =>
-  api<RecordView>(who, 'PUT', `/api/records/${encodeURIComponent(v.record.recordId)}`, { content, baseRevision: v.record.revision });
-const send = (who: string, v: RecordView) => api<RecordView>(who, 'POST', `/api/records/${encodeURIComponent(v.record.recordId)}/send`, { baseRevision: v.record.revision });
-const sign = (who: string, v: RecordView, sha = v.fingerprint) =>
-  api<RecordView>(who, 'POST', `/api/records/${encodeURIComponent(v.record.recordId)}/sign`, { version: v.record.version, sha256: sha });
-const read = (who: string, recordId: string, version?: number) =>
-  api<RecordView>(who, 'GET', `/api/records/${encodeURIComponent(recordId)}${version ? `?version=${version}` : ''}`);
+const { start, save, send, sign, read } = recordCalls(api);
 
 describe('an individual record, signed by both parties', () => {
   let recordId = '';
