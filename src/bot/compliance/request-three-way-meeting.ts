@@ -8,6 +8,10 @@ import { busyByPerson } from '../booking/free-busy.js';
 import { organiserOf } from '../booking/book-sessions.js';
 import type { AppPorts } from '../ports.js';
 import { currentCalendar } from '../school-year/school-calendar.js';
+import { isWorkingDay, type WorkingCalendar } from '../../shared/calendar/working-calendar.js';
+import { addWorkingDays } from '../../shared/calendar/working-days.js';
+import { addDays, type IsoDate } from '../../shared/calendar/dates.js';
+import { schedulingSettings } from '../../shared/scheduling/scheduling-settings.js';
 import { done, refuse, type Outcome } from '../use-case.js';
 import { dashboardOf, type ComplianceDeps } from './compliance-view.js';
 
@@ -63,13 +67,22 @@ export async function requestThreeWayMeeting(deps: Deps, input: { caller: Caller
   const now = deps.clock.now();
   const { working } = await currentCalendar(deps.schoolCalendar);
   const today = instantToLondon(now).date;
+  // The card comes the day after a window ends, often a weekend or a holiday; the working week is counted from
+  // a school day (seed 000 "Frequency of Safeguarding Supervision"), so from the next one when asked on a day off.
+  const firstDay = isWorkingDay(working, today) ? today : schoolDayAfter(working, today);
+  if (!firstDay)
+    return refused('conflict', 'no_time', 'There is no time within a working week when all three of you are free. Ask the designated safeguarding lead to arrange the meeting.');
   const people = [a.supervisor, me, { id: manager.id, displayName: manager.displayName, mail: manager.mail }];
-  const from = londonToInstant(today, '00:00');
-  const busy = await busyByPerson(deps.calendar, [{ requester: a.supervisor.id, people }], from, addMinutes(from, 14 * 24 * 60));
-  // The same search as a postponed session: within one working week from today, everyone free, best first.
+  const from = londonToInstant(firstDay, '00:00');
+  // Everyone's Outlook up to the end of the working week, however long a holiday inside it (two weeks at Christmas).
+  const lastDay = schoolDayAfter(working, firstDay, schedulingSettings(deps.settings.scheduling).postponementWorkingDays);
+  const to = lastDay ? londonToInstant(addDays(lastDay, 1), '00:00') : addMinutes(from, 14 * 24 * 60);
+  const busy = await busyByPerson(deps.calendar, [{ requester: a.supervisor.id, people }], from, to);
+  // The same search as a postponed session: within one working week from that day, everyone free, best first.
+  const start = firstDay === today ? now : from;
   const options = rescheduleOptions({
     calendar: working,
-    original: { start: now, end: addMinutes(now, a.durationMinutes) },
+    original: { start, end: addMinutes(start, a.durationMinutes) },
     participants: [...busy].map(([participantId, list]) => ({ participantId, busy: list })),
     settings: deps.settings.scheduling,
     now,
@@ -103,4 +116,13 @@ export async function requestThreeWayMeeting(deps: Deps, input: { caller: Caller
     }),
     (m) => `booked ${m.start}`,
   );
+}
+
+/** The `n`th school day after `date`; undefined when the calendar has none (past its last year). */
+function schoolDayAfter(wc: WorkingCalendar, date: IsoDate, n = 1): IsoDate | undefined {
+  try {
+    return addWorkingDays(wc, date, n);
+  } catch {
+    return undefined;
+  }
 }

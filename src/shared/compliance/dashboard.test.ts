@@ -199,6 +199,14 @@ describe('buildDashboard: sessions held against due per half term', () => {
     const { windows } = dashboard({ arrangements: [a, debrief] });
     expect(windows.map((w) => [w.windowId, w.due, w.held])).toEqual([['2025/26:autumn2', 1, 0]]);
   });
+
+  // The cadence rule counts a window only if the arrangement began by its midpoint: the tally must agree.
+  it('does not count as due a half term the arrangement began after the middle of, as the cadence rule does not', () => {
+    const a = arrangement('a1', 'Bea Thistlecombe', { startDate: '2025-10-15' });
+    const d = dashboard({ arrangements: [a] });
+    expect(d.rows[0]?.findings.some((f) => f.rule === 'overdue-cadence' && f.status === 'overdue')).toBe(false);
+    expect(d.windows.map((w) => [w.windowId, w.due, w.held])).toEqual([['2025/26:autumn2', 1, 0]]);
+  });
 });
 
 // seed 000 "Frequency of Safeguarding Supervision": as postponeSession stores a postponement (start moved,

@@ -9,7 +9,7 @@ import { sessionFacts } from '../sessions/session-facts.js';
 import { complianceSettings, type ComplianceSettings } from './compliance-settings.js';
 import { decisionDueBy } from './records-and-actions.js';
 import { runComplianceChecks } from './run-compliance-checks.js';
-import { sessionWindows } from './session-windows.js';
+import { sessionWindows, windowApplies } from './session-windows.js';
 import { DEFAULT_SCHOOL } from '../schools/schools.js';
 import type { ActionFacts, ArrangementFacts, ComplianceFinding, DecisionFacts, RecordFacts } from './types.js';
 
@@ -199,7 +199,7 @@ export function arrangementStanding(input: StandingInput): ArrangementStanding {
   if (a.cadence.kind !== 'as-required') {
     const counted = sessionWindows(input.calendar, facts, settings.postponementWorkingDays, today);
     for (const w of counted.windows) {
-      if (w.start > today || w.end < a.startDate) continue;
+      if (w.start > today || !windowApplies(w, a.startDate)) continue;
       windows.push({ schoolId, windowId: w.id, label: `${w.label} ${w.year}`, due: 1, held: counted.held.has(w.id) ? 1 : 0 });
     }
   }

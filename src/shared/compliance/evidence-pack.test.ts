@@ -143,6 +143,12 @@ describe('the evidence pack', () => {
     ]);
   });
 
+  it('does not require a half term the arrangement began after the middle of (as the cadence rule and the dashboard)', () => {
+    const lateStart = arrangement('late-start', ['Una Late'], { startDate: '2025-10-15' });
+    const p = buildEvidencePack(input({ arrangements: [lateStart], sessions: [], records: [], decisions: [] }));
+    expect(p.supervisees[0]).toMatchObject({ sessionsRequired: 1, requiredWindowsMet: 0 }); // Autumn 2 only
+  });
+
   it('lists each held session with its record, signatories and signature times', () => {
     expect(pack.sessions.map((s) => [s.date, s.recordState, s.signatures.map((g) => [g.name, g.at])])).toEqual([
       [

@@ -10,7 +10,7 @@ import type { Session } from '../sessions/session.js';
 import { arrangementFacts, sessionFacts } from '../sessions/session-facts.js';
 import { complianceSettings, type ComplianceSettings } from './compliance-settings.js';
 import { decisionDueBy } from './records-and-actions.js';
-import { sessionWindows } from './session-windows.js';
+import { sessionWindows, windowApplies } from './session-windows.js';
 
 /** The longest range one export covers: two school years. */
 export const EVIDENCE_MAX_MONTHS = 24;
@@ -235,15 +235,15 @@ export function buildEvidencePack(input: EvidenceInput): EvidencePack {
     const held = input.sessions.filter((s) => s.arrangementId === a.id && isHeld(s, input.now) && inRange(londonDate(s.start))).sort((x, y) => x.start.localeCompare(y.start));
     const records = [...standing.values()].filter((r) => r.arrangementId === a.id);
 
-    // Required: the cadence's windows overlapping the range that had begun by today and ended after the
-    // arrangement began; met when a session counts for the window (the dashboard's tally, limited to the range).
+    // Required: the cadence's windows overlapping the range that had begun by today and that the arrangement
+    // began by the middle of (as the cadence rule); met when a session counts for the window (the dashboard's tally, limited to the range).
     let required = 0;
     let met = 0;
     if (a.cadence.kind !== 'as-required') {
       const facts = arrangementFacts(a, input.sessions, input.now);
       const counted = sessionWindows(input.calendar, facts, settings.postponementWorkingDays, today);
       for (const w of counted.windows) {
-        if (w.start > today || w.end < a.startDate || w.end < range.from || w.start > range.to) continue;
+        if (w.start > today || !windowApplies(w, a.startDate) || w.end < range.from || w.start > range.to) continue;
         required += 1;
         if (counted.held.has(w.id)) met += 1;
       }

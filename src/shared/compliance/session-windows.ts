@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from '../calendar/dates.js';
+import { addDays, daysBetween, type IsoDate } from '../calendar/dates.js';
 import { instantToLondon } from '../calendar/london-time.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { addWorkingDays } from '../calendar/working-days.js';
@@ -14,6 +14,13 @@ export interface CadenceWindow extends TargetWindow {
 /** Every window of the cadence, in every year of the calendar, in order. */
 export function cadenceWindows(wc: WorkingCalendar, cadence: Cadence): CadenceWindow[] {
   return wc.calendar.years.flatMap((y) => targetWindows(wc, y.label, cadence).map((w) => ({ ...w, year: y.label })));
+}
+
+// A window counts only if the arrangement began by its midpoint (docs/rules.md `overdue-cadence`): one test
+// for the cadence rule, the dashboard's tally and the evidence pack, so they never disagree.
+/** Whether an arrangement that began on `startDate` owes a session in window `w`. */
+export function windowApplies(w: Pick<TargetWindow, 'start' | 'end'>, startDate: IsoDate): boolean {
+  return startDate <= addDays(w.start, Math.floor(daysBetween(w.start, w.end) / 2));
 }
 
 /** The last day a postponed session may be held on; past the calendar's end, weekdays are counted instead. */

@@ -1,10 +1,10 @@
-import { addDays, daysBetween, type IsoDate } from '../calendar/dates.js';
+import { daysBetween, type IsoDate } from '../calendar/dates.js';
 import { maxGapLimit } from '../scheduling/max-gap.js';
 import { instantToLondon, type IsoInstant } from '../calendar/london-time.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { DEFAULT_POSTPONEMENT_WORKING_DAYS } from '../calendar/working-days.js';
 import type { ComplianceSettings } from './compliance-settings.js';
-import { sessionWindows } from './session-windows.js';
+import { sessionWindows, windowApplies } from './session-windows.js';
 import type { ArrangementFacts, ComplianceFinding } from './types.js';
 
 function heldDates(a: ArrangementFacts, today: IsoDate): IsoDate[] {
@@ -69,7 +69,7 @@ export function checkCadence(wc: WorkingCalendar, a: ArrangementFacts, now: IsoI
   const workingDays = settings?.postponementWorkingDays ?? DEFAULT_POSTPONEMENT_WORKING_DAYS;
   const { windows: allWindows, held: covered, booked, pendingUntil } = sessionWindows(wc, a, workingDays, today);
 
-  const windows = allWindows.filter((w) => a.startDate <= addDays(w.start, Math.floor(daysBetween(w.start, w.end) / 2)));
+  const windows = allWindows.filter((w) => windowApplies(w, a.startDate));
   const findings: ComplianceFinding[] = [];
 
   const finished = windows.filter((w) => w.end < today);
