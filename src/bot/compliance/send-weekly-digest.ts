@@ -1,41 +1,47 @@
+import { randomUUID } from 'node:crypto';
 import { buildDigestCard, digestFigures } from '../../shared/cards/digest-card.js';
 import { addDays, weekday } from '../../shared/calendar/dates.js';
 import { instantToLondon } from '../../shared/calendar/london-time.js';
 import type { DashboardRow } from '../../shared/compliance/dashboard.js';
-import { randomUUID } from 'node:crypto';
-import type { AppPorts, ReminderClaim } from '../ports.js';
-import { takeClaim } from '../claims/lease.js';
-import { notifyPeople } from '../reschedule/notify.js';
+import { postOnce } from '../claims/post-once.js';
+import type { AppPorts } from '../ports.js';
 
 type Deps = Pick<AppPorts, 'reminderClaims' | 'conversations' | 'messenger' | 'links' | 'clock' | 'audit' | 'settings'>;
 
 /**
  * Once a week (the first run from Monday), each person on the digest list (the DSL; `DIGEST_RECIPIENT_IDS`)
- * gets a card with the week's figures: counts only. Once per person per week, across servers.
+ * gets a card with the week's figures: counts only. Once per person per week, across servers; someone the
+ * bot cannot reach yet gets it once they can be, and a send that failed is tried again on the next run.
  */
 export async function sendWeeklyDigest(deps: Deps, input: { rows: readonly DashboardRow[]; claimant: string }): Promise<{ sent: number }> {
   const now = deps.clock.now();
   const today = instantToLondon(now).date;
   const monday = addDays(today, 1 - weekday(today));
   const figures = digestFigures(input.rows);
+  const card = () => buildDigestCard({ weekOf: monday, figures, link: deps.links.page('/compliance') });
   let sent = 0;
+  let failed = 0;
+  let errorName: string | undefined;
   for (const userId of deps.settings.digestRecipientIds ?? []) {
-    const claim: ReminderClaim = {
-      key: `digest|${monday}|${userId}`,
-      sessionId: `digest-${monday}`,
-      userId,
-      sessionStart: now,
-      state: 'claimed',
-      claimant: `${input.claimant}:${randomUUID()}`,
-      claimedAt: now,
-    };
-    // Taken over when an earlier run could not reach them (or stopped part way): they get it once they can be reached.
-    const stored = await takeClaim(deps.reminderClaims, claim);
-    if (!stored) continue;
-    const missed = await notifyPeople(deps, [userId], () => buildDigestCard({ weekOf: monday, figures, link: deps.links.page('/compliance') }));
-    await deps.reminderClaims.update(stored, { ...claim, state: missed.length ? 'unreachable' : 'sent', sentAt: deps.clock.now() });
-    if (!missed.length) sent += 1;
+    try {
+      // Unique per attempt: two runs given the same claimant in one second must not read each other's claim as theirs.
+      const claim = { key: `digest|${monday}|${userId}`, sessionId: `digest-${monday}`, userId, sessionStart: now, claimant: `${input.claimant}:${randomUUID()}` };
+      if ((await postOnce(deps, claim, card)).outcome === 'sent') sent += 1;
+    } catch (error) {
+      failed += 1;
+      errorName ??= error instanceof Error ? error.name : 'Error';
+    }
   }
-  await deps.audit.append({ actorId: 'system:digest', action: 'digest.sent', targetId: monday, outcome: 'done', detail: `${sent} sent` });
+  // The job runs every few minutes: an entry only for a run that sent or failed. Counts and the error's name only.
+  if (sent || failed)
+    await deps.audit
+      .append({
+        actorId: 'system:digest',
+        action: 'digest.sent',
+        targetId: monday,
+        outcome: failed ? 'failed' : 'done',
+        detail: `${sent} sent` + (failed ? `, ${failed} failed (${errorName}); tried again next run` : ''),
+      })
+      .catch(() => undefined);
   return { sent };
 }

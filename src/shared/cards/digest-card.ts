@@ -16,17 +16,26 @@ export interface DigestFigures {
 }
 
 export function digestFigures(rows: readonly DashboardRow[]): DigestFigures {
+  // Rows are one per supervisee per arrangement: a person is counted once, by their worse standing, and
+  // what belongs to an arrangement (records, decisions, the contract) once per arrangement.
+  const people = new Map<string, DashboardRow['status']>();
+  for (const r of rows) people.set(r.superviseeId, worse(people.get(r.superviseeId), r.status));
+  const byArrangement = new Map(rows.map((r) => [r.arrangementId, r]));
+  const perArrangement = (count: (r: DashboardRow) => number) => [...byArrangement.values()].reduce((n, r) => n + count(r), 0);
+  const statuses = [...people.values()];
   return {
-    supervisees: rows.length,
-    overdue: rows.filter((r) => r.status === 'overdue').length,
-    dueSoon: rows.filter((r) => r.status === 'due-soon').length,
-    unsignedRecords: rows.reduce((n, r) => n + r.unsignedRecords, 0),
-    // A decision or contract belongs to the arrangement: count each arrangement once.
-    decisionsOverdue: [...new Map(rows.map((r) => [r.arrangementId, r.decisionsOverdue])).values()].reduce((n, x) => n + x, 0),
-    contractsMissing: new Set(rows.filter((r) => r.contract === 'overdue').map((r) => r.arrangementId)).size,
-    unreachable: rows.filter((r) => r.unreachable).length,
+    supervisees: people.size,
+    overdue: statuses.filter((s) => s === 'overdue').length,
+    dueSoon: statuses.filter((s) => s === 'due-soon').length,
+    unsignedRecords: perArrangement((r) => r.unsignedRecords),
+    decisionsOverdue: perArrangement((r) => r.decisionsOverdue),
+    contractsMissing: perArrangement((r) => (r.contract === 'overdue' ? 1 : 0)),
+    unreachable: new Set(rows.filter((r) => r.unreachable).map((r) => r.superviseeId)).size,
   };
 }
+
+const RANK: Record<DashboardRow['status'], number> = { 'on-track': 0, 'due-soon': 1, overdue: 2 };
+const worse = (a: DashboardRow['status'] | undefined, b: DashboardRow['status']) => (a !== undefined && RANK[a] > RANK[b] ? a : b);
 
 // seed 003 §D ("checking files to ensure that supervision is taking place"): the DSL sees the week at a glance.
 /** The DSL's weekly digest: where supervision stands across the school, with a link to the dashboard. */
