@@ -7,7 +7,13 @@ import { cadenceSchema, type SupervisionPolicy } from '../policy/supervision-pol
 import { arrangementPreferencesSchema } from '../scheduling/preferences.js';
 import { ORGANISERS, type Arrangement, type Party } from './arrangement.js';
 
-const personId = z.string().trim().min(1, 'choose a person').max(100);
+// Dots alone are a path segment to Graph (/users/.. is the service root), never a person.
+const personId = z
+  .string()
+  .trim()
+  .min(1, 'choose a person')
+  .max(100)
+  .refine((id) => !/^\.+$/.test(id), 'choose a person');
 const schoolIdInput = z.string().trim().min(1, 'choose a school').max(64, 'at most 64 characters');
 
 /** What the admin fills in. Cadence, duration and maximum gap default from the policy for the supervisees' role. */

@@ -1,4 +1,4 @@
-import { plainText as tidyText } from '../cards/message-html-text.js';
+import { MAX_HTML_READ, plainText as tidyText } from '../cards/message-html-text.js';
 
 /** The bot's chat commands, as listed on the help card and in the app manifest's command list. */
 export interface BotCommand {
@@ -37,9 +37,11 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 function messageWords(text: string): string {
   return tidyText(
     text
+      // Bounded, and no pattern below scans past a '<', so a pasted wall of markup cannot stall the bot.
+      .slice(0, MAX_HTML_READ)
       // Teams puts an <at>mention</at> in channel messages; the bot only needs the words.
-      .replace(/<at\b[^>]*>.*?<\/at>/gis, ' ')
-      .replace(/<[^>]+>/g, ' ')
+      .replace(/<at\b[^<>]*>[^<]*<\/at>/gi, ' ')
+      .replace(/<[^<>]+>/g, ' ')
       .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, name: string) => {
         if (name.startsWith('#')) {
           const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
@@ -50,11 +52,15 @@ function messageWords(text: string): string {
   );
 }
 
+// A greeting or apology in front of a command: "Hi, add …", "Sorry, I can't make it". Alone it stays help.
+const GREETING_START = /^(?:hi|hello|hey|hiya|sorry|ok|okay)\b[\s,!.]*(?=[\p{L}\p{N}])/iu;
 // Politeness in front of a command: "please add …", "can you show the agenda".
 const POLITE_START = /^(?:(?:please|pls|plz|can you|could you|would you|can i|could i|i want to|i'd like to|i would like to)\b[\s,]*)+/i;
 
 const ADD = /^add\b(?:\s+(?:an?\s+)?(?:agenda\s+)?items?\b)?(?:\s+(?:to|on)\s+(?:the\s+|my\s+)?agenda\b)?\s*[:\-\u2013\u2014]?\s*/i;
 const REMOVE = /^(?:remove|delete)\b(?:\s+(?:agenda\s+)?item\b)?(?:\s+(?:number\b|no\b\.?))?\s*(.*)$/i;
+// Thanks after the number: "remove 2 please", "remove 3, thank you."
+const REMOVE_NUMBER = /^#?\s*(\d+)(?:[\s,]+(?:please|pls|thanks|thank you))*[.!]?$/i;
 
 const HELP = /^(?:help(?: me)?|\?|hi|hello|hey|hiya|commands|menu|start|what can you do)$/;
 const AGENDA = [
@@ -92,12 +98,14 @@ function commandKey(text: string): string {
  * Anything not understood is 'unknown' (the bot answers with the help card).
  */
 export function parseCommand(text: string | undefined): ParsedCommand {
-  const plain = messageWords(text ?? '').replace(POLITE_START, '');
+  const plain = messageWords(text ?? '')
+    .replace(GREETING_START, '')
+    .replace(POLITE_START, '');
   const add = ADD.exec(plain);
   if (add) return { kind: 'add', text: plain.slice(add[0].length).trim() };
   const remove = REMOVE.exec(plain);
   if (remove) {
-    const m = /^#?\s*(\d+)[.!]?$/.exec((remove[1] ?? '').trim());
+    const m = REMOVE_NUMBER.exec((remove[1] ?? '').trim());
     const n = m ? Number(m[1]) : NaN;
     return { kind: 'remove', number: Number.isSafeInteger(n) && n >= 1 ? n : undefined };
   }
