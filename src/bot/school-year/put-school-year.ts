@@ -1,3 +1,4 @@
+import canonicalize from 'canonicalize';
 import type { Caller } from '../../shared/access/app-roles.js';
 import { canManageSchedule } from '../../shared/access/authorise.js';
 import type { SchoolCalendar } from '../../shared/calendar/academic-year.js';
@@ -20,14 +21,16 @@ export async function putSchoolYear(
     return audited(deps.audit, input.caller, 'school-year.save', 'school-calendar', invalid(checked.issues.map((i) => ({ field: `calendar.${i.field}`, message: i.message }))));
   const current = await currentCalendar(deps.schoolCalendar);
   if (versionTag(current.stored?.version) !== input.version) {
-    return audited(
-      deps.audit,
-      input.caller,
-      'school-year.save',
-      'school-calendar',
-      refuse('conflict', 'version_conflict', 'Someone else saved the school year since you opened it. Reload it, make your change again and save.', { field: 'version' }),
-    );
+    return audited(deps.audit, input.caller, 'school-year.save', 'school-calendar', versionConflict());
   }
-  await deps.schoolCalendar.save(input.calendar, current.stored);
+  const saved = await deps.schoolCalendar.save(checked.value, current.stored);
+  // The first save creates the item by its key, and a create that finds it made meanwhile returns that one:
+  // then someone else's year was saved, not this one.
+  if (!current.stored && canonicalize(saved.value) !== canonicalize(checked.value))
+    return audited(deps.audit, input.caller, 'school-year.save', 'school-calendar', versionConflict());
   return audited(deps.audit, input.caller, 'school-year.save', 'school-calendar', await getSchoolYear(deps, { caller: input.caller }), (v) => `${v.calendar.years.length} years`);
+}
+
+function versionConflict() {
+  return refuse('conflict', 'version_conflict', 'Someone else saved the school year since you opened it. Reload it, make your change again and save.', { field: 'version' });
 }

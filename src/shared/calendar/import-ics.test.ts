@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { importAcademicYearFromIcs } from './import-ics.js';
+import { addDays, weekday } from './dates.js';
 import { DEFAULT_ENGLAND_2025_26 } from './default-england.js';
 
 function allDay(summary: string, start: string, endExclusive: string): string {
@@ -122,5 +124,126 @@ describe('importing term dates from an .ics file', () => {
     const r = importAcademicYearFromIcs('hello');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues[0]?.message).toMatch(/^This is not a readable iCalendar \(\.ics\) file/);
+  });
+});
+
+describe('importing awkward .ics files', () => {
+  const event = (...lines: string[]) => ['BEGIN:VEVENT', `UID:${lines.join('').length}-${Math.random()}@x`, 'DTSTAMP:20250101T000000Z', ...lines, 'END:VEVENT'].join('\r\n');
+  const withEvents = (...events: string[]) => termsAndHolidays.replace('END:VCALENDAR', `${events.join('\r\n')}\r\nEND:VCALENDAR`);
+  const insets = (text: string) => {
+    const r = importAcademicYearFromIcs(text);
+    return r.ok ? r.year.insetDays.map((d) => d.date) : r.issues;
+  };
+  const termInsets = ['2025-09-01', '2025-09-02', '2025-11-03', '2026-01-05', '2026-07-22'];
+
+  it('reads a file that starts with a byte-order mark (as Windows tools save it)', () => {
+    const r = importAcademicYearFromIcs(`\uFEFF${termsAndHolidays}`);
+    expect(r.ok && r.year.halfTerms).toEqual(DEFAULT_ENGLAND_2025_26.halfTerms);
+  });
+
+  it('refuses a date that does not exist, naming it, never rolling it over', () => {
+    for (const bad of ['20260230', '20261301']) {
+      const r = importAcademicYearFromIcs(withEvents(event(`DTSTART;VALUE=DATE:${bad}`, 'SUMMARY:INSET Day')));
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.issues).toEqual([expect.objectContaining({ field: 'file', message: expect.stringContaining('INSET Day') })]);
+    }
+  });
+
+  it('refuses an event whose date cannot be read instead of failing', () => {
+    for (const bad of ['DTSTART:notadate', 'DTSTART;VALUE=DATE:2026']) {
+      const r = importAcademicYearFromIcs(withEvents(event(bad, 'SUMMARY:INSET Day')));
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.issues[0]?.field).toBe('file');
+    }
+  });
+
+  it('reads UTC times as London days: 23:00Z on 1 June in summer time is 2 June, and an end at midnight is not a day', () => {
+    expect(insets(withEvents(event('DTSTART:20260601T230000Z', 'DTEND:20260602T000000Z', 'SUMMARY:INSET Day')))).toEqual([...termInsets.slice(0, 4), '2026-06-02', '2026-07-22']);
+    expect(insets(withEvents(event('DTSTART:20260609T090000', 'DTEND:20260610T000000', 'SUMMARY:INSET Day')))).toEqual([...termInsets.slice(0, 4), '2026-06-09', '2026-07-22']);
+  });
+
+  it('reads every occurrence of a repeating event (RRULE), leaving out its exceptions', () => {
+    const repeating = event('DTSTART;VALUE=DATE:20260601', 'DTEND;VALUE=DATE:20260602', 'RRULE:FREQ=DAILY;COUNT=3', 'EXDATE;VALUE=DATE:20260602', 'SUMMARY:INSET Day');
+    expect(insets(withEvents(repeating))).toEqual([...termInsets.slice(0, 4), '2026-06-01', '2026-06-03', '2026-07-22']);
+  });
+
+  it('reads a moved occurrence of a repeating event (RECURRENCE-ID) on its new day only', () => {
+    const uid = 'UID:inset-series@x';
+    const master = ['BEGIN:VEVENT', uid, 'DTSTART;VALUE=DATE:20260601', 'DTEND;VALUE=DATE:20260602', 'RRULE:FREQ=DAILY;COUNT=2', 'SUMMARY:INSET Day', 'END:VEVENT'].join('\r\n');
+    const moved = ['BEGIN:VEVENT', uid, 'RECURRENCE-ID;VALUE=DATE:20260602', 'DTSTART;VALUE=DATE:20260604', 'DTEND;VALUE=DATE:20260605', 'SUMMARY:INSET Day', 'END:VEVENT'].join(
+      '\r\n',
+    );
+    expect(insets(withEvents(master, moved))).toEqual([...termInsets.slice(0, 4), '2026-06-01', '2026-06-04', '2026-07-22']);
+    const closures = importAcademicYearFromIcs(withEvents(master.replaceAll('INSET Day', 'School closed'), moved.replaceAll('INSET Day', 'School closed')));
+    expect(closures.ok && [closures.year.closureDays.map((d) => d.date), closures.issues]).toEqual([['2026-05-07', '2026-06-01', '2026-06-04'], []]);
+  });
+
+  it('reads "break up" as the last day of a term, not a holiday', () => {
+    const one = (summary: string, date: string) => allDay(summary, date, addDays(date, 1));
+    const h = DEFAULT_ENGLAND_2025_26.halfTerms;
+    const markers = h.flatMap((x, i) => [
+      one(`${['Autumn', 'Autumn', 'Spring', 'Spring', 'Summer', 'Summer'][i]} term ${i + 1} starts`, x.start),
+      one(`Term ${i + 1}: school breaks up`, x.end),
+    ]);
+    const r = importAcademicYearFromIcs(ics(markers));
+    expect(r.ok && r.year.halfTerms).toEqual(h);
+  });
+
+  // The timeout is the point: walking 1900 to 9999 day by day took seconds.
+  it('refuses, quickly, an event that runs for more than a year', { timeout: 1000 }, () => {
+    const r = importAcademicYearFromIcs(withEvents(event('DTSTART;VALUE=DATE:19000101', 'DTEND;VALUE=DATE:99991231', 'SUMMARY:Summer holiday')));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues).toEqual([expect.objectContaining({ field: 'file', message: expect.stringContaining('Summer holiday') })]);
+  });
+
+  it('never throws, whatever the text', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('BEGIN:VEVENT', 'END:VEVENT', 'DTSTART:2026', 'DTSTART;VALUE=DATE:20260230', 'DTEND:x', 'RRULE:FREQ=DAILY', 'SUMMARY:INSET Day', ' folded', ''), {
+          maxLength: 12,
+        }),
+        (lines) => {
+          const r = importAcademicYearFromIcs(termsAndHolidays.replace('END:VCALENDAR', `${lines.join('\r\n')}\r\nEND:VCALENDAR`));
+          expect(typeof r.ok).toBe('boolean');
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('importing term dates: properties', () => {
+  // Six half terms of whole weeks (Monday to Friday) with breaks of one to three weeks between them.
+  const arbYear = fc
+    .record({
+      startYear: fc.integer({ min: 2024, max: 2040 }),
+      weeks: fc.array(fc.integer({ min: 4, max: 8 }), { minLength: 6, maxLength: 6 }),
+      breaks: fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 5, maxLength: 5 }),
+      newline: fc.constantFrom('\r\n', '\n'),
+      bom: fc.boolean(),
+    })
+    .map(({ startYear, weeks, breaks, newline, bom }) => {
+      const firstSept = `${startYear}-09-01`;
+      let monday = addDays(firstSept, (8 - weekday(firstSept)) % 7);
+      const halfTerms = weeks.map((w, i) => {
+        const h = { start: monday, end: addDays(monday, w * 7 - 3) };
+        monday = addDays(monday, (w + (breaks[i] ?? 0)) * 7);
+        return h;
+      });
+      return { halfTerms, newline, bom };
+    });
+
+  it('reads back the half terms of any year written as term and holiday events, whatever the line endings', () => {
+    fc.assert(
+      fc.property(arbYear, ({ halfTerms, newline, bom }) => {
+        const h = halfTerms as [{ start: string; end: string }, ...{ start: string; end: string }[]];
+        const events = [0, 2, 4].map((i) => allDay(`Term ${i / 2 + 1}`, h[i]?.start ?? '', addDays(h[i + 1]?.end ?? '', 1)));
+        for (let i = 0; i < 5; i++) events.push(allDay('Holiday', addDays(h[i]?.end ?? '', 1), h[i + 1]?.start ?? ''));
+        const text = (bom ? '\uFEFF' : '') + ics(events).replaceAll('\r\n', newline);
+        const r = importAcademicYearFromIcs(text);
+        expect(r.ok && r.year.halfTerms.map(({ start, end }) => ({ start, end }))).toEqual(halfTerms);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
