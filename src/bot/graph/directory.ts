@@ -41,6 +41,9 @@ const graphUser = z
     return out;
   });
 
+// encodeURIComponent leaves dots alone: an id of dots alone is a path segment (/users/.. is the service root), never a person.
+const isUserKey = (id: string) => !/^\.*$/.test(id);
+
 export function createGraphDirectory(client: Client): DirectoryPort {
   const getOrUndefined = async (path: string): Promise<DirectoryUser | undefined> => {
     try {
@@ -51,8 +54,8 @@ export function createGraphDirectory(client: Client): DirectoryPort {
     }
   };
   return {
-    getUser: (id) => getOrUndefined(`/users/${encodeURIComponent(id)}`),
-    getManager: (id) => getOrUndefined(`/users/${encodeURIComponent(id)}/manager`),
+    getUser: (id) => (isUserKey(id) ? getOrUndefined(`/users/${encodeURIComponent(id)}`) : Promise.resolve(undefined)),
+    getManager: (id) => (isUserKey(id) ? getOrUndefined(`/users/${encodeURIComponent(id)}/manager`) : Promise.resolve(undefined)),
     listUsers: () => collectAllPages(client, `/users?$select=${SELECT}&$top=999`, graphUser),
     searchPeople: async (query, limit = 10) => {
       const q = odataString(query.trim());

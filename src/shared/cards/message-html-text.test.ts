@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AGENDA_ITEM_MAX_LENGTH, agendaItemText } from '../agenda/agenda.js';
-import { htmlToPlainText, messagePrefillText, shortenText } from './message-html-text.js';
+import { parseCommand } from '../chat/commands.js';
+import { htmlToPlainText, messagePrefillText, plainText, shortenText } from './message-html-text.js';
 
 describe('htmlToPlainText', () => {
   it('a Teams message body: tags removed, paragraphs and line breaks become spaces, inline tags join nothing', () => {
@@ -33,6 +34,11 @@ describe('htmlToPlainText', () => {
     const text = htmlToPlainText('Case\u0007 ref\u202e 24-117\u200b\u0085 &#8238;review&#x200B;');
     expect(text).toBe('Case ref 24-117 review');
     expect(agendaItemText(text)).toBe(text);
+  });
+
+  it('removes the soft hyphen and word joiner that editors paste in, and an item added after one keeps none', () => {
+    expect(plainText('Work\u00adload re\u2060view')).toBe('Workload review');
+    expect(parseCommand('add\u00ad Workload review')).toEqual({ kind: 'add', text: 'Workload review' });
   });
 
   it('collapses all whitespace, as agenda items are stored', () => {

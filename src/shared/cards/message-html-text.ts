@@ -45,9 +45,9 @@ const NAMED_ENTITIES: Record<string, string> = {
   shy: '',
 };
 
-/** Control characters (C0, DEL, C1), the bidirectional overrides and isolates, and zero-width characters: agendaItemText refuses the first two. */
+/** Control characters (C0, DEL, C1), the bidirectional overrides and isolates, and zero-width characters (the soft hyphen and word joiner too): agendaItemText refuses the first two. */
 // eslint-disable-next-line no-control-regex
-const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200d\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u200b-\u200d\u2060\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 function decodeEntity(entity: string, body: string): string {
   if (body.startsWith('#')) {

@@ -92,12 +92,9 @@ export function MeetingPane({ meeting }: { readonly meeting: MeetingRef }) {
       <div className={styles.facts}>
         <span>{formatTimeRange(session.start, session.end)}</span>
         <span>{peopleText(view.arrangement)}</span>
-        <span
-          className={styles.badges}
-          aria-label={`Status: ${sessionStatus(view)
-            .map((s) => s.label)
-            .join(', ')}`}
-        >
+        {/* A visible label rather than an aria-label: a plain span's aria-label is not read. */}
+        <span className={styles.badges}>
+          <span>Status:</span>
           {sessionStatus(view).map((s) => (
             <Badge key={s.label} appearance="tint" color={s.color}>
               {s.label}

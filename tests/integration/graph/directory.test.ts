@@ -29,6 +29,11 @@ describe('Graph directory adapter against the emulator', () => {
       userPrincipalName: 'daniel.okafor@oakfield.example',
     });
     expect(await directory.getUser('a1000000-0000-4000-8000-0000000000ff')).toBeUndefined();
+    // Dots alone are a path segment to Graph (/users/.. is the service root), never a person.
+    for (const id of ['', '.', '..']) {
+      expect(await directory.getUser(id), JSON.stringify(id)).toBeUndefined();
+      expect(await directory.getManager(id), JSON.stringify(id)).toBeUndefined();
+    }
     expect((await directory.getManager(DSL_ID))?.id).toBe(PRINCIPAL_ID);
     expect(await directory.getManager(PRINCIPAL_ID)).toBeUndefined();
     expect((await directory.searchPeople('grace')).map((u) => u.displayName)).toEqual(['Grace Mwangi']);
