@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Caller } from '../../shared/access/app-roles.js';
-import { agendaItemText, DEFAULT_AGENDA_TEMPLATE, DEFAULT_SECTION_ID, looksLikeChildName, numberedItems, type AgendaItem, type AgendaView } from '../../shared/agenda/agenda.js';
+import { agendaItemText, DEFAULT_AGENDA_TEMPLATE, DEFAULT_SECTION_ID, numberedItems, type AgendaItem, type AgendaView } from '../../shared/agenda/agenda.js';
+import { looksLikeChildName } from '../../shared/agenda/child-name.js';
 import { partiesOf } from '../../shared/arrangements/arrangement.js';
 import { InvalidInputError } from '../../shared/errors/invalid-input.js';
 import { audited } from '../audit/audited.js';

@@ -3,7 +3,7 @@ import type { App } from '@microsoft/teams.apps';
 import type { IMessageExtensionFetchTaskInvokeActivity, IMessageExtensionSubmitActionInvokeActivity, MessagingExtensionActionResponse } from '@microsoft/teams.api';
 import type { AdaptiveCard } from '@microsoft/teams.cards';
 import type { Logger } from 'pino';
-import { looksLikeChildName } from '../../shared/agenda/agenda.js';
+import { looksLikeChildName } from '../../shared/agenda/child-name.js';
 import {
   ADD_TO_AGENDA_COMMAND_ID,
   ADD_TO_AGENDA_TITLE,

@@ -8,11 +8,11 @@ import {
   dateText,
   DEFAULT_AGENDA_TEMPLATE,
   DEFAULT_SECTION_ID,
-  looksLikeChildName,
   numberedItems,
   sessionTimeText,
   type AgendaItem,
 } from './agenda.js';
+import { looksLikeChildName } from './child-name.js';
 import { refusalOf } from '../errors/refusal-of.js';
 
 const refusal = refusalOf;
