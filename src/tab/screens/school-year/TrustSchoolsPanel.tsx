@@ -156,7 +156,8 @@ function SchoolsEditor({ initial, onReload }: { readonly initial: TrustSchools; 
           : `Saved: ${next.schools.length} ${next.schools.length === 1 ? 'school' : 'schools'}. Choose each arrangement’s school under Arrangements.`,
       );
     } catch (error) {
-      if (error instanceof ApiError && error.status === 409 && error.code === 'version_conflict') setConflict(true);
+      // Saved over by someone else, or only part saved: either way the admin reloads before saving again.
+      if (error instanceof ApiError && error.status === 409 && (error.code === 'version_conflict' || error.code === 'partly_saved')) setConflict(true);
       if (error instanceof ApiError && error.issues.length > 0) issues.show(error.issues);
       notices.showError(userMessageFor(error, 'The trust’s schools could not be saved. Try again.'));
     } finally {
