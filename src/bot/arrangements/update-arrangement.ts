@@ -4,14 +4,18 @@ import type { Arrangement } from '../../shared/arrangements/arrangement.js';
 import { applyArrangementChanges, type ArrangementChanges } from '../../shared/arrangements/new-arrangement.js';
 import { duplicateOf } from '../../shared/arrangements/duplicate-arrangement.js';
 import { arrangementExists } from './create-arrangement.js';
+import { instantToLondon } from '../../shared/calendar/london-time.js';
 import { audited } from '../audit/audited.js';
 import type { AppPorts } from '../ports.js';
 import { done, invalid, refuse, type Outcome } from '../use-case.js';
 import { arrangementSchoolIssues } from '../schools/arrangement-school.js';
 
-/** Changes how often, how long, where and when an arrangement meets, or ends it. Booked sessions stay as they are. */
+/**
+ * Changes how often, how long, where and when an arrangement meets, or ends it (its end date: today in London)
+ * or makes it active again (no end date). Booked sessions stay as they are.
+ */
 export async function updateArrangement(
-  deps: Pick<AppPorts, 'arrangements' | 'audit' | 'settings' | 'schools' | 'compliance'>,
+  deps: Pick<AppPorts, 'arrangements' | 'audit' | 'clock' | 'settings' | 'schools' | 'compliance'>,
   input: { caller: Caller; arrangementId: string; changes: ArrangementChanges },
 ): Promise<Outcome<Arrangement>> {
   const { caller, arrangementId, changes } = input;
@@ -31,7 +35,8 @@ export async function updateArrangement(
   }
   const schoolIssues = await arrangementSchoolIssues(deps.schools, changes.schoolId);
   if (schoolIssues.length > 0) return audited(deps.audit, caller, 'arrangement.update', arrangementId, invalid(schoolIssues));
-  const next = applyArrangementChanges(stored.value, changes);
+  // Ended today (London): the evidence pack requires no window that began after it.
+  const next = applyArrangementChanges(stored.value, changes, instantToLondon(deps.clock.now()).date);
   if (next.status === 'active' && stored.value.status !== 'active') {
     // Started again while another arrangement for the same people runs: the same refusal as making one.
     const others = (await deps.compliance.snapshot()).arrangements.map((d) => d.arrangement).filter((a) => a.id !== arrangementId);

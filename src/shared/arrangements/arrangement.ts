@@ -40,6 +40,12 @@ export const arrangementSchema = z.object({
   preferences: arrangementPreferencesSchema,
   status: z.enum(['active', 'ended']),
   startDate: isoDate,
+  /**
+   * The London date it was ended on, set by the server when the status changes from active to ended and
+   * removed when it is made active again; never taken from a request. Absent on an arrangement ended before
+   * end dates were kept (see `endedOn` in src/shared/compliance/evidence-pack.ts for what stands for it then).
+   */
+  endDate: isoDate.optional(),
   /** The trust's school it belongs to (src/shared/schools); absent: the first school (the implicit one while none are set). */
   schoolId: z.string().min(1).max(64).optional(),
 });

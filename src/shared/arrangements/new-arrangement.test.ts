@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_POLICIES } from '../policy/default-policies.js';
 import { SEED_000_SUPERVISION_GRID } from '../policy/supervision-grid.js';
 import type { SupervisionPolicy } from '../policy/supervision-policy.js';
-import type { Party } from './arrangement.js';
+import { arrangementSchema, type Party } from './arrangement.js';
 import { applyArrangementChanges, arrangementChangesSchema, arrangementInputSchema, isPlanned, newArrangement, type ArrangementInput } from './new-arrangement.js';
 
 const person = (id: string, name: string): Party => ({ id, displayName: name, mail: `${id}@school.example` });
@@ -12,6 +12,7 @@ const SOPHIE = person('sophie', 'Sophie Lindqvist');
 const TOM = person('tom', 'Tom Adeyemi');
 const GRACE = person('grace', 'Grace Mwangi');
 const IDS = { id: 'arr-1', startDate: '2026-12-03' };
+const TODAY = '2027-02-10';
 
 const input = (over: Partial<ArrangementInput> & Pick<ArrangementInput, 'supervisorId' | 'supervisorRole' | 'supervisees'>): ArrangementInput => arrangementInputSchema.parse(over);
 
@@ -211,6 +212,14 @@ describe('arrangementInputSchema', () => {
     expect(arrangementChangesSchema.safeParse({ supervisorId: 'x' }).success).toBe(false);
     expect(arrangementChangesSchema.safeParse({ durationMinutes: 45, status: 'ended' }).success).toBe(true);
   });
+
+  it('an end date is never taken from the request: the server sets it when the arrangement ends', () => {
+    expect(arrangementChangesSchema.safeParse({ endDate: '2025-11-20' }).success).toBe(false);
+    expect(arrangementChangesSchema.safeParse({ status: 'ended', endDate: '2025-11-20' }).success).toBe(false);
+    expect(
+      arrangementInputSchema.safeParse({ supervisorId: 'daniel', supervisorRole: 'dsl', supervisees: [{ id: 'hannah', role: 'deputy-dsl' }], endDate: '2025-11-20' }).success,
+    ).toBe(false);
+  });
 });
 
 describe('applyArrangementChanges and isPlanned', () => {
@@ -223,15 +232,31 @@ describe('applyArrangementChanges and isPlanned', () => {
   const a = made.arrangement;
 
   it('changes only what is given; an empty location removes it', () => {
-    const b = applyArrangementChanges(a, { durationMinutes: 45 });
+    const b = applyArrangementChanges(a, { durationMinutes: 45 }, TODAY);
     expect(b).toEqual({ ...a, durationMinutes: 45 });
-    expect(applyArrangementChanges(a, { location: '' }).location).toBeUndefined();
-    expect(applyArrangementChanges(a, { location: 'Room 9' }).location).toBe('Room 9');
+    expect(applyArrangementChanges(a, { location: '' }, TODAY).location).toBeUndefined();
+    expect(applyArrangementChanges(a, { location: 'Room 9' }, TODAY).location).toBe('Room 9');
   });
 
   it('plans active arrangements with a cadence; not ended or as-required ones', () => {
     expect(isPlanned(a)).toBe(true);
-    expect(isPlanned(applyArrangementChanges(a, { status: 'ended' }))).toBe(false);
-    expect(isPlanned(applyArrangementChanges(a, { cadence: { kind: 'as-required' } }))).toBe(false);
+    expect(isPlanned(applyArrangementChanges(a, { status: 'ended' }, TODAY))).toBe(false);
+    expect(isPlanned(applyArrangementChanges(a, { cadence: { kind: 'as-required' } }, TODAY))).toBe(false);
+  });
+
+  it('ending sets the end date to today; ending again keeps it; making it active again removes it', () => {
+    const ended = applyArrangementChanges(a, { status: 'ended' }, TODAY);
+    expect(ended).toEqual({ ...a, status: 'ended', endDate: TODAY });
+    expect(applyArrangementChanges(ended, { status: 'ended', durationMinutes: 45 }, '2027-03-01').endDate).toBe(TODAY);
+    expect(applyArrangementChanges(ended, { durationMinutes: 45 }, '2027-03-01').endDate).toBe(TODAY);
+    const again = applyArrangementChanges(ended, { status: 'active' }, '2027-03-01');
+    expect(again).toEqual({ ...a, status: 'active' });
+    expect('endDate' in again).toBe(false);
+  });
+
+  it('an arrangement may carry an end date that exists, and no other', () => {
+    expect(arrangementSchema.safeParse({ ...a, status: 'ended', endDate: TODAY }).success).toBe(true);
+    expect(arrangementSchema.safeParse({ ...a, status: 'ended', endDate: '2027-02-30' }).success).toBe(false);
+    expect(arrangementSchema.safeParse({ ...a, status: 'ended' }).success).toBe(true); // ended before end dates were kept
   });
 });

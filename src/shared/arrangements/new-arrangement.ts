@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { IsoDate } from '../calendar/dates.js';
 import type { ValidationIssue } from '../calendar/validation-issue.js';
 import { DEFAULT_POLICIES, policyFor } from '../policy/default-policies.js';
 import { SUPERVISEE_ROLES, SUPERVISOR_ROLES } from '../policy/roles.js';
@@ -107,13 +108,20 @@ export function newArrangement(
   };
 }
 
-export function applyArrangementChanges(a: Arrangement, changes: ArrangementChanges): Arrangement {
+/**
+ * The arrangement with the admin's changes. `today` (London) is the end date when the change ends an active
+ * arrangement; making an ended one active again removes its end date (its start date stays as it was).
+ * Ending one already ended keeps the day it ended.
+ */
+export function applyArrangementChanges(a: Arrangement, changes: ArrangementChanges, today: IsoDate): Arrangement {
   const { location, ...rest } = changes;
   const out: Arrangement = { ...a, ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) };
   if (location !== undefined) {
     if (location === '') delete out.location;
     else out.location = location;
   }
+  if (out.status === 'ended' && a.status !== 'ended') out.endDate = today;
+  if (out.status === 'active') delete out.endDate;
   return out;
 }
 

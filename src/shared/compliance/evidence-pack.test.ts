@@ -284,3 +284,40 @@ describe('the evidence pack: a postponed session', () => {
     );
   });
 });
+
+// An arrangement that ended owes nothing after it ended: only the windows that began on or before its end
+// date are required, however far the range runs.
+describe('the evidence pack: an ended arrangement', () => {
+  const YEAR = { from: '2025-09-01', to: '2026-07-22' };
+  const AFTER = '2026-07-23T12:00:00Z' as IsoInstant;
+  const packFor = (a: Arrangement, sessions: Session[]) => buildEvidencePack(input({ arrangements: [a], sessions, records: [], decisions: [], now: AFTER, range: YEAR }));
+
+  it('ended in Autumn 2 (20 Nov 2025): Autumn 1 and Autumn 2 are required, nothing after', () => {
+    const ended = arrangement('ended', ['Eve Ended'], { status: 'ended', endDate: '2025-11-20' });
+    const p = packFor(ended, [session(ended, 1, '2025-09-17')]);
+    expect(p.supervisees[0]).toMatchObject({ arrangementStatus: 'ended', sessionsRequired: 2, requiredWindowsMet: 1, sessionsHeld: 1 });
+    expect(p.summary).toMatchObject({ sessionsRequired: 2, requiredWindowsMet: 1 });
+  });
+
+  it('ended on the first day of a half term: that half term is required', () => {
+    const ended = arrangement('ended', ['Eve Ended'], { status: 'ended', endDate: '2025-11-03' });
+    expect(packFor(ended, []).supervisees[0]).toMatchObject({ sessionsRequired: 2, requiredWindowsMet: 0 });
+  });
+
+  it('made active again: every window up to today is required, as before', () => {
+    const active = arrangement('active', ['Ann Active']);
+    expect(packFor(active, []).supervisees[0]).toMatchObject({ sessionsRequired: 6 });
+  });
+
+  // Ended before end dates were kept: no end date, so the last session held or booked stands for it.
+  it('ended with no end date (saved before end dates were kept): nothing after its last held or booked session', () => {
+    const legacy = arrangement('legacy', ['Leo Legacy'], { status: 'ended' });
+    const sessions = [session(legacy, 1, '2025-09-17'), session(legacy, 2, '2025-11-20', 'booked'), session(legacy, 3, '2026-03-04', 'cancelled')];
+    expect(packFor(legacy, sessions).supervisees[0]).toMatchObject({ sessionsRequired: 2, requiredWindowsMet: 2 });
+  });
+
+  it('ended with no end date and no session: nothing after its start date', () => {
+    const legacy = arrangement('legacy', ['Leo Legacy'], { status: 'ended', startDate: '2025-11-10' });
+    expect(packFor(legacy, []).supervisees[0]).toMatchObject({ sessionsRequired: 1, requiredWindowsMet: 0 }); // Autumn 2 only
+  });
+});

@@ -113,7 +113,10 @@ export interface SuperviseeEvidence {
   supervisorName: string;
   cadence: string;
   arrangementStatus: Arrangement['status'];
-  /** Windows of the cadence overlapping the range that had begun (and the arrangement had begun), as the dashboard counts them. */
+  /**
+   * Windows of the cadence overlapping the range that had begun (and the arrangement had begun), as the dashboard
+   * counts them; for an ended arrangement, only those that began on or before it ended (see endedOn).
+   */
   sessionsRequired: number;
   /** Of those windows, how many had a session held in them. */
   requiredWindowsMet: number;
@@ -204,6 +207,25 @@ const signaturesOf = (r: RecordVersion): SignatureEvidence[] =>
   r.signatures.map((s) => ({ userId: s.userId, name: s.displayName, at: s.at })).sort((x, y) => x.at.localeCompare(y.at));
 
 /**
+ * The last day an ended arrangement owes sessions for (undefined while it is active): its end date. An
+ * arrangement ended before end dates were kept has none, so the London day of its last session held or booked
+ * (not cancelled) stands for it, or its start date when it has no such session: supervision demonstrably ran
+ * that long, and nothing recorded says it ran longer. This may require a window too few (it ended later than
+ * its last session) but never shows a supervisee as not met for windows after the arrangement was over.
+ */
+export function endedOn(a: Arrangement, sessions: readonly Session[]): IsoDate | undefined {
+  if (a.status !== 'ended') return undefined;
+  if (a.endDate !== undefined) return a.endDate;
+  let last = a.startDate;
+  for (const s of sessions) {
+    if (s.arrangementId !== a.id || s.status === 'cancelled') continue;
+    const day = londonDate(s.start);
+    if (day > last) last = day;
+  }
+  return last;
+}
+
+/**
  * The evidence pack for an inspection or audit: per supervisee, sessions required by their policy and held
  * in [from, to]; each held session's record and who signed it when; contracts; actions; decision records
  * and whether each was confirmed on the child's case record in time. Case detail (answers, children's
@@ -236,14 +258,17 @@ export function buildEvidencePack(input: EvidenceInput): EvidencePack {
     const records = [...standing.values()].filter((r) => r.arrangementId === a.id);
 
     // Required: the cadence's windows overlapping the range that had begun by today and that the arrangement
-    // began by the middle of (as the cadence rule); met when a session counts for the window (the dashboard's tally, limited to the range).
+    // began by the middle of (as the cadence rule), and, once it has ended, that began on or before the day it
+    // ended; met when a session counts for the window (the dashboard's tally, limited to the range).
     let required = 0;
     let met = 0;
     if (a.cadence.kind !== 'as-required') {
       const facts = arrangementFacts(a, input.sessions, input.now);
       const counted = sessionWindows(input.calendar, facts, settings.postponementWorkingDays, today);
+      const ended = endedOn(a, input.sessions);
       for (const w of counted.windows) {
         if (w.start > today || !windowApplies(w, a.startDate) || w.end < range.from || w.start > range.to) continue;
+        if (ended !== undefined && w.start > ended) continue;
         required += 1;
         if (counted.held.has(w.id)) met += 1;
       }
