@@ -127,6 +127,15 @@ describe('the safeguarding admin books the year (plain browser)', () => {
     expect(await page.getByLabel('Summer 2 ends (2027/28)').inputValue()).toBe('2028-07-21');
     await expectAccessible(page, 'School year');
 
+    // Removing a day by keyboard: the focus goes to that list's Add button, not lost to the page.
+    const addInset = page.getByRole('button', { name: 'Add an INSET day to 2026/27' });
+    await addInset.click();
+    await page
+      .getByRole('button', { name: /^Remove INSET day \d+ \(2026\/27\)$/ })
+      .last()
+      .press('Enter');
+    await expect.poll(() => addInset.evaluate((el) => el === document.activeElement)).toBe(true);
+
     // Spring 1 2026/27 ending before it starts: the server names calendar.years[1].halfTerms[2].end.
     const spring1End = page.getByLabel('Spring 1 ends (2026/27)');
     await spring1End.fill('2027-01-01');
@@ -150,6 +159,12 @@ describe('the safeguarding admin books the year (plain browser)', () => {
       .getByRole('region', { name: 'Preview: 2028/29' })
       .getByText(/INSET day 2028-10-30 is not inside a half term/)
       .waitFor();
+    // Discarding it by keyboard: the preview goes, the focus goes back to the file input (not lost to
+    // the page), and the input is empty so the same file can be chosen again.
+    await page.getByRole('button', { name: 'Discard' }).press('Enter');
+    await expect.poll(() => page.getByRole('region', { name: 'Preview: 2028/29' }).count()).toBe(0);
+    expect(await file.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await file.inputValue()).toBe('');
     await file.setInputFiles({ name: 'term-dates.ics', mimeType: 'text/calendar', buffer: Buffer.from(termDatesIcs(false)) });
     const preview = page.getByRole('region', { name: 'Half terms read from the file (2028/29)' });
     await preview.waitFor();
@@ -172,6 +187,13 @@ describe('the safeguarding admin books the year (plain browser)', () => {
     expect(await table.getByRole('row').count()).toBe(1 + 5);
 
     const form = page.getByRole('form', { name: 'New arrangement' });
+    // Removing a supervisee by keyboard: the focus goes to "Add another supervisee", not lost to the page.
+    const addSupervisee = form.getByRole('button', { name: 'Add another supervisee' });
+    await addSupervisee.click();
+    await form.getByRole('button', { name: 'Remove supervisee 2' }).press('Enter');
+    await expect.poll(() => form.getByRole('button', { name: 'Remove supervisee 2' }).count()).toBe(0);
+    await expect.poll(() => addSupervisee.evaluate((el) => el === document.activeElement)).toBe(true);
+
     await choosePerson(page, 'Supervisor', 'Sophie Lindqvist');
     await form.getByLabel("Supervisor's role").selectOption({ label: 'Head of year' });
     await choosePerson(page, 'Supervisee', 'Hannah Whitcombe');
@@ -229,6 +251,15 @@ describe('the safeguarding admin books the year (plain browser)', () => {
       .waitFor();
     const row = page.getByRole('region', { name: 'List of arrangements' }).getByRole('row').filter({ hasText: 'Liam Doherty' }).filter({ hasText: 'Marcus Bell' });
     await expect.poll(() => row.textContent()).toMatch(/45 min/);
+    // The panel closed: focus is back on the row's Change button, not lost to the page.
+    const change = page.getByRole('button', { name: 'Change Marcus Bell with Liam Doherty' });
+    await expect.poll(() => change.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // Cancel gives the focus back the same way.
+    await change.press('Enter');
+    await heading.waitFor();
+    await page.getByRole('button', { name: 'Cancel', exact: true }).press('Enter');
+    await expect.poll(() => change.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
   it('previews 2026/27 for all arrangements, moves a session in London time, books, and sees the summary', async () => {
@@ -285,6 +316,18 @@ describe('the safeguarding admin books the year (plain browser)', () => {
       .getByRole('alert')
       .getByText(/is a weekend/)
       .waitFor();
+
+    // Undoing the refused move gives the focus to that row's Move button (the Undo button goes away),
+    // and the refusal is no longer shown as a problem.
+    await marcus.getByRole('button', { name: 'Undo the move of Spring 2' }).press('Enter');
+    await expect.poll(() => spring2.textContent()).not.toMatch(/Your time was not used/);
+    await expect.poll(() => marcus.getByRole('button', { name: 'Move Spring 2' }).evaluate(isFocused)).toBe(true);
+    expect(
+      await page
+        .getByRole('alert')
+        .getByText(/is a weekend/)
+        .count(),
+    ).toBe(0);
 
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('heading', { name: 'Step 3 of 3: Book in Outlook' }).waitFor();

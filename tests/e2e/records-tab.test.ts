@@ -123,7 +123,14 @@ describe('a supervision record, written, signed and changed in the tab', () => {
       .check();
     await waitForSaved();
 
-    await page.getByRole('button', { name: 'Add an action' }).click();
+    // Removing an action by keyboard leaves the focus on the list of actions, not lost to the page.
+    const addAction = page.getByRole('button', { name: 'Add an action' });
+    await addAction.click();
+    await page.getByRole('button', { name: 'Remove action 1' }).press('Enter');
+    await expect.poll(() => page.getByRole('button', { name: 'Remove action 1' }).count()).toBe(0);
+    await expect.poll(() => addAction.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await addAction.click();
     await page.getByRole('textbox', { name: /^What was agreed \(action 1\)/ }).fill(ACTION);
     await page.getByRole('combobox', { name: /^Who \(action 1\)/ }).click();
     await page.getByRole('option', { name: 'Liam Doherty' }).click();
@@ -363,8 +370,10 @@ describe('a supervision record, written, signed and changed in the tab', () => {
     await expectAccessible(page, "Everyone's sessions as the DSL, with records to chase and auditors' access");
 
     await page.screenshot({ path: `${process.env.E2E_SCREENSHOT_DIR ?? '/tmp'}/records-tab-everyone.png`, fullPage: true }).catch(() => undefined);
-    await row.getByRole('button', { name: "Revoke Noah Pritchard's access" }).click();
+    await row.getByRole('button', { name: "Revoke Noah Pritchard's access" }).press('Enter');
     await row.getByText('Revoked', { exact: true }).waitFor();
+    // The Revoke button went with the access: the focus stays in the panel, not lost to the page.
+    await expect.poll(() => access.evaluate((region) => region.contains(document.activeElement))).toBe(true);
   });
 
   it('Hannah writes a group record: who was present, and who takes forward any immediate concern', async () => {

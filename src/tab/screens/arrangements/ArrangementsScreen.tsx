@@ -1,5 +1,5 @@
 import { Badge, Button } from '@fluentui/react-components';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { listArrangements, type Arrangement } from '../../api/operations/arrangements.js';
 import { listSchools, type School } from '../../api/operations/schools.js';
 import { LoadProgress } from '../../components/LoadProgress.js';
@@ -20,6 +20,18 @@ export default function ArrangementsScreen() {
   const listId = useId();
   const newId = useId();
   const [editing, setEditing] = useState<string | null>(null);
+  /** Each row's Change button: focus goes back to it when its panel closes (the panel held the focus). */
+  const changeButtons = useRef(new Map<string, HTMLButtonElement>());
+  const [returnTo, setReturnTo] = useState<string | null>(null);
+  useEffect(() => {
+    if (returnTo === null) return;
+    changeButtons.current.get(returnTo)?.focus();
+    setReturnTo(null);
+  }, [returnTo]);
+  const closeEditor = () => {
+    setReturnTo(editing);
+    setEditing(null);
+  };
   const { loaded, reload, set } = useLoad((signal) => listArrangements(api, signal), 'The arrangements could not be loaded. Try again.');
   // The trust's schools: a School column and choice only when there are several.
   const trust = useOptionalLoad(
@@ -98,6 +110,10 @@ export default function ArrangementsScreen() {
                   <td>
                     <Button
                       size="small"
+                      ref={(button) => {
+                        if (button instanceof HTMLButtonElement) changeButtons.current.set(a.id, button);
+                        else changeButtons.current.delete(a.id);
+                      }}
                       aria-label={`Change ${a.supervisor.displayName} with ${listText(a.supervisees.map((s) => s.displayName))}`}
                       onClick={() => setEditing(a.id)}
                     >
@@ -116,9 +132,9 @@ export default function ArrangementsScreen() {
             schools={schools}
             onSaved={(a) => {
               replace(a);
-              setEditing(null);
+              closeEditor();
             }}
-            onClose={() => setEditing(null)}
+            onClose={closeEditor}
           />
         ) : null}
       </section>

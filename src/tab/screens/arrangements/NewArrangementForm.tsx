@@ -1,5 +1,5 @@
 import { Button, Checkbox, Field, Input, Radio, RadioGroup, Select, Switch, makeStyles, tokens } from '@fluentui/react-components';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/api-error.js';
 import { createArrangement, type Arrangement, type Person } from '../../api/operations/arrangements.js';
 import type { School } from '../../api/operations/schools.js';
@@ -62,6 +62,8 @@ export function NewArrangementForm({ onCreated, schools = [] }: { readonly onCre
   const [nextKey, setNextKey] = useState(1);
   const [busy, setBusy] = useState(false);
   const issues = useFieldIssues(isKnown);
+  /** Takes the focus when a supervisee is removed (their Remove button, which held it, goes away). */
+  const addSuperviseeButton = useRef<HTMLButtonElement>(null);
 
   const update = (change: Partial<ArrangementDraft>, clearKey?: string) => {
     setDraft((d) => ({ ...d, ...change }));
@@ -177,6 +179,7 @@ export function NewArrangementForm({ onCreated, schools = [] }: { readonly onCre
                     onClick={() => {
                       setDraft((d) => ({ ...d, supervisees: d.supervisees.filter((_, i) => i !== index) }));
                       issues.clear();
+                      addSuperviseeButton.current?.focus();
                     }}
                   >
                     Remove supervisee{n}
@@ -189,7 +192,8 @@ export function NewArrangementForm({ onCreated, schools = [] }: { readonly onCre
         {issues.message('supervisees') ? <p className={screen.text}>{issues.message('supervisees')}</p> : null}
         <div className={screen.row}>
           <Button
-            disabled={draft.supervisees.length >= 12}
+            ref={addSuperviseeButton}
+            disabledFocusable={draft.supervisees.length >= 12}
             onClick={() => {
               setDraft((d) => ({ ...d, supervisees: [...d.supervisees, { key: nextKey, person: null, role: '' }] }));
               setNextKey((k) => k + 1);

@@ -118,6 +118,12 @@ export function PreviewStep({
 
   const refusedFor = (arrangementId: string, windowId: string) => preview?.refusedMoves.find((r) => r.arrangementId === arrangementId && r.windowId === windowId)?.message;
   const movedByMe = (arrangementId: string, windowId: string) => moves.some((m) => m.arrangementId === arrangementId && m.windowId === windowId);
+  /** Undo goes away with the move: focus moves to the row's Move button, and a refusal of that move is no longer a problem. */
+  const undoMove = (arrangementId: string, windowId: string) => {
+    if (refusedFor(arrangementId, windowId)) notices.showError(null);
+    onMovesChange(withoutMove(moves, { arrangementId, windowId }));
+    setReturnTo(rowKey(arrangementId, windowId));
+  };
 
   return (
     <div className={screen.stack} aria-busy={busy}>
@@ -204,7 +210,7 @@ export function PreviewStep({
                                   appearance="subtle"
                                   aria-label={`Undo the move of ${s.windowLabel}`}
                                   disabled={busy}
-                                  onClick={() => onMovesChange(withoutMove(moves, { arrangementId: a.arrangementId, windowId: s.windowId }))}
+                                  onClick={() => undoMove(a.arrangementId, s.windowId)}
                                 >
                                   Undo move
                                 </Button>

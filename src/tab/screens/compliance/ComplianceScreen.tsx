@@ -1,5 +1,5 @@
 import { Button, Dropdown, Field, makeStyles, mergeClasses, Option, shorthands, tokens, typographyStyles } from '@fluentui/react-components';
-import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { getComplianceDashboard, ROW_STATUSES, type ComplianceDashboard } from '../../api/operations/compliance.js';
 import { Loading } from '../../components/Loading.js';
 import { AppLink } from '../../shell/AppLink.js';
@@ -84,6 +84,14 @@ function Dashboard({ dashboard }: { readonly dashboard: ComplianceDashboard }) {
   const tableId = useId();
   const chartsId = useId();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  /** "Clear the filters" goes away once they are clear: the focus moves to the first filter instead of being lost. */
+  const filterGroup = useRef<HTMLDivElement>(null);
+  const [focusFilters, setFocusFilters] = useState(false);
+  useEffect(() => {
+    if (!focusFilters) return;
+    filterGroup.current?.querySelector<HTMLElement>('[role="combobox"]')?.focus();
+    setFocusFilters(false);
+  }, [focusFilters]);
   const choices = useMemo(() => filterChoices(dashboard.rows, roleLabel), [dashboard.rows]);
   const rows = useMemo(() => filterRows(dashboard.rows, filters), [dashboard.rows, filters]);
   const summary = useMemo(() => summarise(rows), [rows]);
@@ -107,7 +115,7 @@ function Dashboard({ dashboard }: { readonly dashboard: ComplianceDashboard }) {
         <h3 id={tableId} className={styles.h3}>
           Supervisees
         </h3>
-        <div className={own.filters} role="group" aria-label="Filter the supervisees">
+        <div ref={filterGroup} className={own.filters} role="group" aria-label="Filter the supervisees">
           {severalSchools ? (
             <FilterDropdown
               label="School"
@@ -126,7 +134,16 @@ function Dashboard({ dashboard }: { readonly dashboard: ComplianceDashboard }) {
             options={ROW_STATUSES.map((s) => ({ id: s, name: STATUS_TEXT[s] }))}
             onChange={(v) => set('status', v)}
           />
-          {Object.values(filters).some((v) => v !== '') ? <Button onClick={() => setFilters(NO_FILTERS)}>Clear the filters</Button> : null}
+          {Object.values(filters).some((v) => v !== '') ? (
+            <Button
+              onClick={() => {
+                setFilters(NO_FILTERS);
+                setFocusFilters(true);
+              }}
+            >
+              Clear the filters
+            </Button>
+          ) : null}
         </div>
         <p className={styles.muted} role="status">
           Showing {plural(rows.length, 'supervisee', 'supervisees')} of {dashboard.rows.length}.

@@ -1,5 +1,5 @@
 import { Badge, Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/api-error.js';
 import type { Person } from '../../api/operations/arrangements.js';
 import { grantAuditorAccess, listAuditorGrants, revokeAuditorGrant, type ListedAuditorGrant } from '../../api/operations/records.js';
@@ -30,6 +30,8 @@ export function AuditorAccessPanel() {
   const styles = useScreenStyles();
   const headingId = useId();
   const [revoking, setRevoking] = useState<string | null>(null);
+  /** Takes the focus after a revoke: the Revoke button, which held it, goes away with the access. */
+  const heading = useRef<HTMLHeadingElement>(null);
   const { loaded, reload } = useOptionalLoad((signal) => listAuditorGrants(api, signal), "Auditors' access could not be loaded. Try again.");
   if (loaded.state === 'hidden') return null;
 
@@ -40,6 +42,7 @@ export function AuditorAccessPanel() {
     try {
       await revokeAuditorGrant(api, grant.id);
       notices.showStatus(`${grant.auditorName}'s access is revoked.`);
+      heading.current?.focus();
       reload();
     } catch (error) {
       notices.showError(userMessageFor(error, 'The access could not be revoked. Try again.'));
@@ -50,7 +53,7 @@ export function AuditorAccessPanel() {
 
   return (
     <section className={styles.panel} aria-labelledby={headingId}>
-      <h3 id={headingId} className={styles.h3}>
+      <h3 id={headingId} ref={heading} tabIndex={-1} className={styles.h3}>
         Auditors&apos; access to records
       </h3>
       <p className={styles.muted}>An inspector or investigating officer reads records only while you grant it, for a set number of days. Every read is logged.</p>

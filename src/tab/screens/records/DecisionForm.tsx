@@ -32,6 +32,8 @@ export function DecisionForm({ sessionId, onRecorded, onClose }: { readonly sess
   const screen = useScreenStyles();
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
+  /** Takes the focus when an action is removed (its Remove button, which held it, goes away). */
+  const addActionButton = useRef<HTMLButtonElement>(null);
   const [draft, setDraft] = useState<DecisionDraft>(EMPTY);
   const [busy, setBusy] = useState(false);
   const issues = useFieldIssues(known);
@@ -96,6 +98,7 @@ export function DecisionForm({ sessionId, onRecorded, onClose }: { readonly sess
                   onClick={() => {
                     issues.clear();
                     setDraft((d) => ({ ...d, actions: d.actions.filter((_, j) => j !== i) }));
+                    addActionButton.current?.focus();
                   }}
                 >
                   Remove action {i + 1}
@@ -104,7 +107,9 @@ export function DecisionForm({ sessionId, onRecorded, onClose }: { readonly sess
             </div>
           ))}
           <div>
-            <Button onClick={() => setDraft((d) => ({ ...d, actions: [...d.actions, { text: '', timescale: '' }] }))}>Add an action</Button>
+            <Button ref={addActionButton} onClick={() => setDraft((d) => ({ ...d, actions: [...d.actions, { text: '', timescale: '' }] }))}>
+              Add an action
+            </Button>
           </div>
         </fieldset>
         <Checkbox label="Referred to the supervisor's manager" checked={draft.referredToManager} onChange={(_, data) => update({ referredToManager: data.checked === true })} />

@@ -17,7 +17,7 @@ import {
   typographyStyles,
   mergeClasses,
 } from '@fluentui/react-components';
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import type { AgreedAction, RecordContent, RecordView, Signatory } from '../../api/operations/records.js';
 import { useScreenStyles } from '../../shell/Screen.js';
 import { formatTime } from '../../time/london.js';
@@ -52,6 +52,8 @@ export function RecordEditor({ view, onView, onReload }: { readonly view: Record
   const screen = useScreenStyles();
   const headingId = useId();
   const actionsId = useId();
+  /** Takes the focus when an action is removed (its Remove button, which held it, goes away). */
+  const addActionButton = useRef<HTMLButtonElement>(null);
   const { form, change, save, retry, send, sending, sendIssues, issues } = useRecordDraft(view, onView);
   const { record, template, arrangement } = view;
   const parties: Signatory[] = [arrangement.supervisor, ...arrangement.supervisees];
@@ -73,6 +75,7 @@ export function RecordEditor({ view, onView, onReload }: { readonly view: Record
   const removeAction = (index: number) => {
     issues.clear();
     change((f) => ({ ...f, actions: f.actions.filter((_, i) => i !== index) }));
+    addActionButton.current?.focus();
   };
   const present = (id: string) => form.attendance?.find((a) => a.userId === id)?.present ?? false;
   const setPresent = (id: string, value: boolean) => {
@@ -205,7 +208,9 @@ export function RecordEditor({ view, onView, onReload }: { readonly view: Record
             );
           })}
           <div>
-            <Button onClick={addAction}>Add an action</Button>
+            <Button ref={addActionButton} onClick={addAction}>
+              Add an action
+            </Button>
           </div>
         </section>
       </form>

@@ -187,7 +187,19 @@ export function IcsImport({ existingLabels, onAdd }: { readonly existingLabels: 
             >
               {existingLabels.includes(preview.year.label) ? `Replace ${preview.year.label} with this` : 'Add this year'}
             </Button>
-            <Button onClick={() => setPreview(null)}>Discard</Button>
+            <Button
+              onClick={() => {
+                setPreview(null);
+                // The same file can be chosen again (an unchanged input fires no change), and the focus,
+                // which was on this button, goes back to the file input rather than to the page.
+                if (fileInput.current) {
+                  fileInput.current.value = '';
+                  fileInput.current.focus();
+                }
+              }}
+            >
+              Discard
+            </Button>
           </div>
         </section>
       ) : null}

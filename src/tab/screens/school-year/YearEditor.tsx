@@ -1,5 +1,5 @@
 import { Button, Field, Input, makeStyles, tokens, type FieldProps } from '@fluentui/react-components';
-import { useId, type ReactElement } from 'react';
+import { useId, useRef, type ReactElement } from 'react';
 import type { AcademicYear } from '../../api/operations/school-year.js';
 import { useScreenStyles } from '../../shell/Screen.js';
 import { HALF_TERM_NAMES, type HalfTermId } from '../../../shared/calendar/academic-year.js';
@@ -61,6 +61,13 @@ export function YearEditor({ year, index, field, message, onField, onAdd, onRemo
   const closureId = useId();
   const termsId = useId();
   const y = `years.${index}`;
+  /** The Add buttons take the focus when a day is removed (its Remove button, which held it, goes away). */
+  const addInset = useRef<HTMLButtonElement>(null);
+  const addClosure = useRef<HTMLButtonElement>(null);
+  const remove = (list: 'insetDays' | 'closureDays', item: number) => {
+    onRemove(list, item);
+    (list === 'insetDays' ? addInset : addClosure).current?.focus();
+  };
   const inYear = (text: string): ReactElement => (
     <>
       {text}
@@ -104,7 +111,7 @@ export function YearEditor({ year, index, field, message, onField, onAdd, onRemo
               <Input value={d.note ?? ''} maxLength={100} onChange={(_, data) => onField('insetDays', i, 'note', data.value)} />
             </Field>
             <div>
-              <Button appearance="subtle" onClick={() => onRemove('insetDays', i)}>
+              <Button appearance="subtle" onClick={() => remove('insetDays', i)}>
                 Remove INSET day {i + 1}
                 <span className={styles.hidden}> ({year.label})</span>
               </Button>
@@ -112,7 +119,7 @@ export function YearEditor({ year, index, field, message, onField, onAdd, onRemo
           </div>
         ))}
         <div>
-          <Button onClick={() => onAdd('insetDays')}>
+          <Button ref={addInset} onClick={() => onAdd('insetDays')}>
             Add an INSET day<span className={styles.hidden}> to {year.label}</span>
           </Button>
         </div>
@@ -132,7 +139,7 @@ export function YearEditor({ year, index, field, message, onField, onAdd, onRemo
               <Input value={d.reason} maxLength={100} onChange={(_, data) => onField('closureDays', i, 'reason', data.value)} />
             </Field>
             <div>
-              <Button appearance="subtle" onClick={() => onRemove('closureDays', i)}>
+              <Button appearance="subtle" onClick={() => remove('closureDays', i)}>
                 Remove closure day {i + 1}
                 <span className={styles.hidden}> ({year.label})</span>
               </Button>
@@ -140,7 +147,7 @@ export function YearEditor({ year, index, field, message, onField, onAdd, onRemo
           </div>
         ))}
         <div>
-          <Button onClick={() => onAdd('closureDays')}>
+          <Button ref={addClosure} onClick={() => onAdd('closureDays')}>
             Add a closure day<span className={styles.hidden}> to {year.label}</span>
           </Button>
         </div>
