@@ -208,6 +208,12 @@ describe('arrangementInputSchema', () => {
     expect(fieldOf(noRole)).toEqual(['supervisorRole']);
   });
 
+  it('refuses a preference it does not know (a misspelt one would be dropped, and the admin think it set)', () => {
+    expect(fieldOf({ ...good, preferences: { day: [1] } })).toEqual(['preferences']);
+    expect(arrangementChangesSchema.safeParse({ preferences: { avoidFirstDay: 2 } }).success).toBe(false);
+    expect(arrangementChangesSchema.safeParse({ preferences: { avoidFirstDays: 2 } }).success).toBe(true);
+  });
+
   it('changes may not name people', () => {
     expect(arrangementChangesSchema.safeParse({ supervisorId: 'x' }).success).toBe(false);
     expect(arrangementChangesSchema.safeParse({ durationMinutes: 45, status: 'ended' }).success).toBe(true);

@@ -15,6 +15,8 @@ const personId = z
   .min(1, 'choose a person')
   .max(100)
   .refine((id) => !/^\.+$/.test(id), 'choose a person');
+// Strict from a request (a misspelt preference is refused, not dropped); stored ones are read as they are.
+const preferencesInput = arrangementPreferencesSchema.strict();
 const schoolIdInput = z.string().trim().min(1, 'choose a school').max(64, 'at most 64 characters');
 
 /** What the admin fills in. Cadence, duration and maximum gap default from the policy for the supervisees' role. */
@@ -32,7 +34,7 @@ export const arrangementInputSchema = z
     organiser: z.enum(ORGANISERS).default('supervisor'),
     teamsMeeting: z.boolean().default(false),
     location: z.string().trim().max(100, 'at most 100 characters').optional(),
-    preferences: arrangementPreferencesSchema.default({}),
+    preferences: preferencesInput.default({}),
     /** One of the trust's schools (GET /api/schools); absent: the first school. */
     schoolId: schoolIdInput.optional(),
   })
@@ -48,7 +50,7 @@ export const arrangementChangesSchema = z
     organiser: z.enum(ORGANISERS).optional(),
     teamsMeeting: z.boolean().optional(),
     location: z.string().trim().max(100, 'at most 100 characters').optional(),
-    preferences: arrangementPreferencesSchema.optional(),
+    preferences: preferencesInput.optional(),
     status: z.enum(['active', 'ended']).optional(),
     /** Moves the arrangement to another of the trust's schools. */
     schoolId: schoolIdInput.optional(),
