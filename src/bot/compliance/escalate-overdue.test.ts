@@ -3,6 +3,7 @@ import type { IsoInstant } from '../../shared/calendar/london-time.js';
 import { escalationsDue } from '../../shared/compliance/escalation.js';
 import { dashboardRow, maxGapOverdue } from '../../../tests/support/dashboard-rows.js';
 import { fakeClaims } from '../../../tests/support/fake-claims.js';
+import { fakeReach } from '../../../tests/support/fake-reach.js';
 import { UnreachableError, type AuditEntry, type ConversationRef } from '../ports.js';
 import { escalateOverdue } from './escalate-overdue.js';
 
@@ -13,30 +14,20 @@ const row = dashboardRow([maxGapOverdue('a1')]);
 
 /** `installed`: who has a saved personal conversation; `post` decides what the Bot Connector answers. */
 function setup(installed: readonly string[], post: (to: ConversationRef) => void = () => undefined) {
-  const people = new Set(installed);
-  const posted: { userId: string; card: string }[] = [];
+  const { people, posted, to: reached, conversations, messenger } = fakeReach(installed, post);
   const audit: AuditEntry[] = [];
   const claims = fakeClaims();
   const deps = {
     reminderClaims: claims.repository,
-    conversations: {
-      get: async (userId: string) => (people.has(userId) ? { userId, conversationId: `c-${userId}`, serviceUrl: 'http://127.0.0.1:1' } : undefined),
-      forget: async (userId: string) => void people.delete(userId),
-    },
-    messenger: {
-      post: async (to: ConversationRef, card: unknown) => {
-        post(to);
-        posted.push({ userId: to.userId, card: JSON.stringify(card) });
-        return `act-${posted.length}`;
-      },
-    },
+    conversations,
+    messenger,
     directory: { getManager: async (id: string) => (id === 'grace' ? { id: 'daniel', displayName: 'Daniel Okafor' } : undefined) },
     links: { session: (id: string) => `https://app/${id}`, page: (p: string) => `https://app${p}` },
     clock: { now: () => T0 },
     audit: { append: async (entry: AuditEntry) => void audit.push(entry) },
   } as unknown as Parameters<typeof escalateOverdue>[0];
   const run = (claimant: string) => escalateOverdue(deps, { rows: [row], claimant });
-  const to = () => posted.map((p) => p.userId).sort();
+  const to = () => reached().sort();
   return { deps, run, posted, to, people, audit, claims };
 }
 

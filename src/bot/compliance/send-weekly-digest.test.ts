@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IsoInstant } from '../../shared/calendar/london-time.js';
 import { dashboardRow, maxGapOverdue } from '../../../tests/support/dashboard-rows.js';
 import { fakeClaims } from '../../../tests/support/fake-claims.js';
+import { fakeReach } from '../../../tests/support/fake-reach.js';
 import type { AuditEntry, ConversationRef } from '../ports.js';
 import { sendWeeklyDigest } from './send-weekly-digest.js';
 
@@ -11,23 +12,13 @@ const rows = [dashboardRow([maxGapOverdue('a1')])];
 
 /** `installed`: who has a saved personal conversation; `post` decides what the Bot Connector answers. */
 function setup(installed: readonly string[], post: (to: ConversationRef) => void = () => undefined) {
-  const people = new Set(installed);
-  const posted: string[] = [];
+  const { people, to: posted, conversations, messenger } = fakeReach(installed, post);
   const audit: AuditEntry[] = [];
   const claims = fakeClaims();
   const deps = {
     reminderClaims: claims.repository,
-    conversations: {
-      get: async (userId: string) => (people.has(userId) ? { userId, conversationId: `c-${userId}`, serviceUrl: 'http://127.0.0.1:1' } : undefined),
-      forget: async (userId: string) => void people.delete(userId),
-    },
-    messenger: {
-      post: async (to: ConversationRef) => {
-        post(to);
-        posted.push(to.userId);
-        return `act-${posted.length}`;
-      },
-    },
+    conversations,
+    messenger,
     links: { page: (p: string) => `https://app${p}` },
     clock: { now: () => WED },
     audit: { append: async (entry: AuditEntry) => void audit.push(entry) },
@@ -43,7 +34,7 @@ describe('sendWeeklyDigest', () => {
     expect(await run('run-1')).toEqual({ sent: 2 });
     expect(await run('run-2')).toEqual({ sent: 0 });
     expect(await run('run-3')).toEqual({ sent: 0 });
-    expect(posted.sort()).toEqual(['daniel', 'priya']);
+    expect(posted().sort()).toEqual(['daniel', 'priya']);
     // The job runs every few minutes: one entry for the run that sent, not one per run.
     expect(audit.map((a) => [a.action, a.outcome, a.detail])).toEqual([['digest.sent', 'done', '2 sent']]);
   });
@@ -55,7 +46,7 @@ describe('sendWeeklyDigest', () => {
     expect(claims.states()).toEqual(['digest|2027-01-04|daniel=sent']);
     people.add('priya');
     expect(await run('run-3')).toEqual({ sent: 1 });
-    expect(posted).toEqual(['daniel', 'priya']);
+    expect(posted()).toEqual(['daniel', 'priya']);
   });
 
   it('a send that fails is tried again on the next run, and does not stop the others getting theirs', async () => {
@@ -64,10 +55,10 @@ describe('sendWeeklyDigest', () => {
       if (to.userId === 'daniel' && failing) throw new Error('Bot Connector 502');
     });
     expect(await run('run-1')).toEqual({ sent: 1 });
-    expect(posted).toEqual(['priya']);
+    expect(posted()).toEqual(['priya']);
     failing = false;
     expect(await run('run-2')).toEqual({ sent: 1 });
-    expect(posted).toEqual(['priya', 'daniel']);
+    expect(posted()).toEqual(['priya', 'daniel']);
     expect(audit.map((a) => [a.outcome, a.detail])).toEqual([
       ['failed', '1 sent, 1 failed (Error); tried again next run'],
       ['done', '1 sent'],

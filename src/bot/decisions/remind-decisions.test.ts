@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IsoInstant } from '../../shared/calendar/london-time.js';
 import type { DecisionRecord } from '../../shared/records/decision-record.js';
 import { fakeClaims } from '../../../tests/support/fake-claims.js';
+import { fakeReach } from '../../../tests/support/fake-reach.js';
 import { UnreachableError, type ConversationRef } from '../ports.js';
 import { remindDecisions } from './remind-decisions.js';
 
@@ -21,24 +22,14 @@ const decision = (id: string, decidedById: string): DecisionRecord => ({
 
 /** Two decisions near their deadline, Grace's and Ravi's; `post` decides what the Bot Connector answers. */
 function setup(post: (to: ConversationRef) => void) {
-  const installed = new Set(['grace', 'ravi']);
-  const posted: string[] = [];
+  const { people: installed, to: posted, conversations, messenger } = fakeReach(['grace', 'ravi'], post);
   const claims = fakeClaims();
   const reminderClaims = claims.repository;
   const deps = {
     decisions: { listUnconfirmed: async () => [decision('d1', 'grace'), decision('d2', 'ravi')].map((value) => ({ value, version: '1' })) },
     sessions: { get: async () => undefined },
-    conversations: {
-      get: async (userId: string) => (installed.has(userId) ? { userId, conversationId: `c-${userId}`, serviceUrl: 'http://127.0.0.1:1' } : undefined),
-      forget: async (userId: string) => void installed.delete(userId),
-    },
-    messenger: {
-      post: async (to: ConversationRef) => {
-        post(to);
-        posted.push(to.userId);
-        return `act-${posted.length}`;
-      },
-    },
+    conversations,
+    messenger,
     postedCards: { add: async () => undefined },
     reminderClaims,
     links: { session: (id: string) => `https://app/${id}`, page: (p: string) => `https://app${p}` },
@@ -54,10 +45,10 @@ describe('decision reminders', () => {
       if (failures-- > 0) throw new Error('Bot Connector 502');
     });
     expect(await remindDecisions(deps, 'run-1')).toEqual({ sent: 1, failed: 1 });
-    expect(posted).toEqual(['ravi']);
+    expect(posted()).toEqual(['ravi']);
     expect(await remindDecisions(deps, 'run-2')).toEqual({ sent: 1, failed: 0 });
     expect(await remindDecisions(deps, 'run-3')).toEqual({ sent: 0, failed: 0 });
-    expect(posted.sort()).toEqual(['grace', 'ravi']);
+    expect(posted().sort()).toEqual(['grace', 'ravi']);
   });
 
   it('a supervisor the bot could not reach is reminded once they can be reached again', async () => {
@@ -74,6 +65,6 @@ describe('decision reminders', () => {
     installed.add('grace');
     expect(await remindDecisions(deps, 'run-3')).toEqual({ sent: 1, failed: 0 });
     expect(await remindDecisions(deps, 'run-4')).toEqual({ sent: 0, failed: 0 });
-    expect(posted.sort()).toEqual(['grace', 'ravi']);
+    expect(posted().sort()).toEqual(['grace', 'ravi']);
   });
 });
