@@ -180,6 +180,34 @@ describe('the safeguarding admin books the year (plain browser)', () => {
     expect(await page.getByText('Saved.', { exact: true }).isVisible()).toBe(true);
   });
 
+  it("edits the trust's schools by keyboard: the focus stays on a moved school's name, and moves to the new name's field after a removal", async () => {
+    const newName = page.getByLabel('New school’s name');
+    for (const name of ['Brookside Infants', 'Meadow Lane Primary']) {
+      await newName.fill(name);
+      await newName.press('Enter');
+      await page.getByRole('status').getByText(`${name} added to the list.`, { exact: false }).waitFor();
+    }
+    await page.getByRole('button', { name: 'Move up: Meadow Lane Primary' }).press('Enter');
+    await page
+      .getByRole('status')
+      .getByText(/^Meadow Lane Primary is now school 1 of 2\./)
+      .waitFor();
+    // Its name field keeps the focus, in its new place (the Move up button that had it is gone: it is first now).
+    await expect.poll(() => page.getByLabel('Name of school 1').evaluate((el) => el === document.activeElement && (el as HTMLInputElement).value)).toBe('Meadow Lane Primary');
+    await expectAccessible(page, "School year, the trust's schools");
+    // A Remove button goes with its row: the focus moves to the new school's name field.
+    for (const name of ['Meadow Lane Primary', 'Brookside Infants']) {
+      await page.getByRole('button', { name: `Remove ${name}` }).press('Enter');
+      await expect.poll(() => newName.evaluate((el) => el === document.activeElement)).toBe(true);
+    }
+    // Back as it was (no schools: once saved, the first school holds every arrangement with none chosen, and cannot be removed).
+    await page.getByRole('button', { name: 'Save the trust’s schools' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/^Saved: the trust has no schools/)
+      .waitFor();
+  });
+
   it('makes arrangements: a pairing the grid forbids shows the reason by the field; an allowed one is made', async () => {
     await openSection(page, 'Arrangements');
     const table = page.getByRole('region', { name: 'List of arrangements' });

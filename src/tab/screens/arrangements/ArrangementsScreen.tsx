@@ -1,8 +1,9 @@
 import { Badge, Button } from '@fluentui/react-components';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { listArrangements, type Arrangement } from '../../api/operations/arrangements.js';
 import { listSchools, type School } from '../../api/operations/schools.js';
 import { LoadProgress } from '../../components/LoadProgress.js';
+import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 import { useShell } from '../../shell/contexts.js';
 import { DataTable } from '../../shell/DataTable.js';
 import { Screen, useScreenStyles } from '../../shell/Screen.js';
@@ -21,15 +22,9 @@ export default function ArrangementsScreen() {
   const newId = useId();
   const [editing, setEditing] = useState<string | null>(null);
   /** Each row's Change button: focus goes back to it when its panel closes (the panel held the focus). */
-  const changeButtons = useRef(new Map<string, HTMLButtonElement>());
-  const [returnTo, setReturnTo] = useState<string | null>(null);
-  useEffect(() => {
-    if (returnTo === null) return;
-    changeButtons.current.get(returnTo)?.focus();
-    setReturnTo(null);
-  }, [returnTo]);
+  const changeButtons = useFocusAfterRender<string>();
   const closeEditor = () => {
-    setReturnTo(editing);
+    if (editing !== null) changeButtons.focusAfterRender(editing);
     setEditing(null);
   };
   const { loaded, reload, set } = useLoad((signal) => listArrangements(api, signal), 'The arrangements could not be loaded. Try again.');
@@ -110,10 +105,7 @@ export default function ArrangementsScreen() {
                   <td>
                     <Button
                       size="small"
-                      ref={(button) => {
-                        if (button instanceof HTMLButtonElement) changeButtons.current.set(a.id, button);
-                        else changeButtons.current.delete(a.id);
-                      }}
+                      ref={changeButtons.register(a.id)}
                       aria-label={`Change ${a.supervisor.displayName} with ${listText(a.supervisees.map((s) => s.displayName))}`}
                       onClick={() => setEditing(a.id)}
                     >

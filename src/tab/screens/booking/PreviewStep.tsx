@@ -2,6 +2,7 @@ import { Badge, Button, Field, Input, makeStyles, tokens, typographyStyles } fro
 import { Fragment, useEffect, useId, useRef, useState } from 'react';
 import { previewBooking, type BookingPreview, type BookingRequest, type Move, type ProposedSession } from '../../api/operations/booking.js';
 import { Loading } from '../../components/Loading.js';
+import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 import { useShell } from '../../shell/contexts.js';
 import { DataTable } from '../../shell/DataTable.js';
 import { useScreenStyles } from '../../shell/Screen.js';
@@ -57,9 +58,8 @@ export function PreviewStep({
   const [editing, setEditing] = useState<Editing | null>(null);
   const editorInput = useRef<HTMLInputElement>(null);
   const headingId = useId();
-  const moveButtons = useRef(new Map<string, HTMLButtonElement>());
-  /** The row whose Move button takes focus back once its editor closes (the editor held the focus). */
-  const [returnTo, setReturnTo] = useState<string | null>(null);
+  /** Each row's Move button takes the focus back once its editor closes (the editor held it); else the heading. */
+  const moveButtons = useFocusAfterRender<string>(() => document.getElementById(headingId));
   const key = JSON.stringify({ request, moves });
 
   useEffect(() => {
@@ -90,14 +90,8 @@ export function PreviewStep({
     if (editing) editorInput.current?.focus();
   }, [editing?.arrangementId, editing?.windowId]);
 
-  useEffect(() => {
-    if (returnTo === null) return;
-    (moveButtons.current.get(returnTo) ?? document.getElementById(headingId))?.focus();
-    setReturnTo(null);
-  }, [returnTo, headingId]);
-
   const closeEditor = () => {
-    if (editing) setReturnTo(rowKey(editing.arrangementId, editing.windowId));
+    if (editing) moveButtons.focusAfterRender(rowKey(editing.arrangementId, editing.windowId));
     setEditing(null);
   };
 
@@ -122,7 +116,7 @@ export function PreviewStep({
   const undoMove = (arrangementId: string, windowId: string) => {
     if (refusedFor(arrangementId, windowId)) notices.showError(null);
     onMovesChange(withoutMove(moves, { arrangementId, windowId }));
-    setReturnTo(rowKey(arrangementId, windowId));
+    moveButtons.focusAfterRender(rowKey(arrangementId, windowId));
   };
 
   return (
@@ -191,11 +185,7 @@ export function PreviewStep({
                               {canMove(s.status) && !isEditing ? (
                                 <Button
                                   size="small"
-                                  ref={(button) => {
-                                    const row = rowKey(a.arrangementId, s.windowId);
-                                    if (button instanceof HTMLButtonElement) moveButtons.current.set(row, button);
-                                    else moveButtons.current.delete(row);
-                                  }}
+                                  ref={moveButtons.register(rowKey(a.arrangementId, s.windowId))}
                                   aria-label={`Move ${s.windowLabel}`}
                                   onClick={() => startEditing(a.arrangementId, s)}
                                   // Focusable while the year is checked again: it holds the focus the editor gave back.

@@ -1,8 +1,9 @@
 import { Button, Field, Input, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/api-error.js';
 import { listSchools, saveSchools, type TrustSchools } from '../../api/operations/schools.js';
 import { LoadProgress } from '../../components/LoadProgress.js';
+import { useFocusAfterRender } from '../../components/use-focus-after-render.js';
 import { useShell } from '../../shell/contexts.js';
 import { useScreenStyles } from '../../shell/Screen.js';
 import { userMessageFor } from '../../user-message.js';
@@ -79,13 +80,7 @@ function SchoolsEditor({ initial, onReload }: { readonly initial: TrustSchools; 
   const screen = useScreenStyles();
   const newNameRef = useRef<HTMLInputElement>(null);
   // After a school moves up its name input keeps the focus (its Move up button may be gone).
-  const nameInputs = useRef(new Map<number, HTMLInputElement>());
-  const [focusKey, setFocusKey] = useState<number | null>(null);
-  useEffect(() => {
-    if (focusKey === null) return;
-    nameInputs.current.get(focusKey)?.focus();
-    setFocusKey(null);
-  }, [focusKey]);
+  const nameInputs = useFocusAfterRender<number>();
   const [saved, setSaved] = useState(initial);
   const [rows, setRows] = useState<SchoolRow[]>(() => rowsOf(initial));
   const [nextKey, setNextKey] = useState(initial.schools.length);
@@ -178,10 +173,7 @@ function SchoolsEditor({ initial, onReload }: { readonly initial: TrustSchools; 
               <li key={row.key} className={styles.row}>
                 <Field label={label} hint={rowNote(row)} {...issues.field(`schools.${index}.name`)}>
                   <Input
-                    ref={(el) => {
-                      if (el) nameInputs.current.set(row.key, el);
-                      else nameInputs.current.delete(row.key);
-                    }}
+                    ref={nameInputs.register(row.key)}
                     value={row.name}
                     maxLength={100}
                     onChange={(_, data) => {
@@ -198,7 +190,7 @@ function SchoolsEditor({ initial, onReload }: { readonly initial: TrustSchools; 
                       onClick={() => {
                         change(movedUp(rows, index));
                         issues.clear(); // positions moved: checked again on save
-                        setFocusKey(row.key);
+                        nameInputs.focusAfterRender(row.key);
                         notices.showStatus(`${what} is now school ${index} of ${rows.length}.${index === 1 ? ' Arrangements with no school chosen count in it.' : ''}`);
                       }}
                     >
