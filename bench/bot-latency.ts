@@ -381,6 +381,8 @@ export async function measureBotLatency(): Promise<boolean> {
       console.log(
         `CPU per message, bot / echo:    ${(bot.cpuMs / echoBot.cpuMs).toFixed(1)}x (bot / echo that writes: ${(bot.cpuMs / Math.max(1, echoWriteBot.cpuMs)).toFixed(1)}x)`,
       );
+    // The floor for any bot that keeps what it is told in SharePoint before answering: one Graph write, no logic.
+    console.log(`p99 echo that writes / p99 echo: ${(p99Of(echoWriteBot) / Math.max(0.001, p99Of(echoBot))).toFixed(2)} (one Graph write and nothing else; reported, no target)`);
     console.log(`p99 bot / p99 echo that writes: ${ratioToWrite.toFixed(2)} (reported, no target)`);
     console.log(`p99 bot / p99 echo (medians):   ${ratio.toFixed(2)} (target <= ${TARGET_P99_RATIO}, ratio ${(ratio / TARGET_P99_RATIO).toFixed(2)})`);
     console.log(ok ? 'bot latency: target met\n' : 'bot latency: TARGET MISSED\n');
