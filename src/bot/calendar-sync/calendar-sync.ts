@@ -15,8 +15,10 @@ export interface SweepResult {
  * mailbox: a change notification (checked, answered at once, synced shortly after so the app's own
  * changes have landed first), a lifecycle notification (renew, re-create, or sync after missed
  * notifications), and the periodic sweep (renews subscriptions and syncs every served mailbox: the safety
- * net for anything dropped). One sync per mailbox at a time in this process; across processes, acting on
- * a change twice does nothing.
+ * net for anything dropped). Notifications for one mailbox are coalesced into one queued sync in this
+ * process; the sweep is not queued with them, nor are other processes: two syncs of one mailbox may run
+ * together, which is safe because the delta link and each session are saved eTag-checked and acting on a
+ * change twice does nothing.
  */
 export function createCalendarSync(deps: SyncDeps & Pick<import('../ports.js').AppPorts, 'calendarChanges' | 'mailboxSync'>, log: Logger, opts: { delayMs: number }) {
   const check = createNotificationCheck(deps);
