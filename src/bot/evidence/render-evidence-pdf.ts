@@ -1,3 +1,4 @@
+import anyAscii from 'any-ascii';
 import PDFDocument from 'pdfkit';
 import { instantToLondon, type IsoInstant } from '../../shared/calendar/london-time.js';
 import type { EvidencePack, SignatureEvidence } from '../../shared/compliance/evidence-pack.js';
@@ -14,9 +15,37 @@ export const londonTime = (i: IsoInstant | undefined): string => {
   return `${t.date} ${t.time}`;
 };
 
-// The PDF's standard fonts (Helvetica) encode WinAnsi only: anything else would print as junk.
+// The PDF's built-in Helvetica encodes WinAnsi only (pdfkit prints anything else as junk). Names outside it
+// (Łukasz, Ŵyn, Ștefan, İlkay, Nguyễn, Γιώργος, Жанна, 张伟) are transliterated by any-ascii rather than set in
+// an embedded wide font: none ships with the production dependencies, and downloading one at install or run
+// time is ruled out. Never throws, never drops a letter silently: what any-ascii has no spelling for is
+// printed as its code point, [U+5F20]. The title page says so, and the CSV export keeps every name exactly.
 const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
-const printable = (text: string): string => [...text].map((c) => (c <= '\u00ff' || WIN_ANSI_EXTRA.includes(c) ? c : '?')).join('');
+const inWinAnsi = (c: string) => (c >= ' ' && c <= '~') || (c >= '\u00a0' && c <= '\u00ff') || WIN_ANSI_EXTRA.includes(c);
+const FORMAT_CHARACTER = /^[\p{Cf}\p{M}\uFE0F]$/u; // joiners, variation selectors, stray accents: no letter of their own
+
+/** Text as the built-in Helvetica can print it: WinAnsi kept, the rest transliterated or shown as [U+XXXX]. */
+export const pdfText = (text: string): string => {
+  let out = '';
+  // Greek ου is one sound, u (ELOT 743): Παπαδόπουλος → Papadopoulos, where letter by letter gives "oy".
+  const source = text
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(/([Οο])([Υυ\u03cd\u038e])/gu, (_, o: string, u: string) => o + (u === 'Υ' || u === '\u038e' ? 'U' : 'u'));
+  for (const c of source) {
+    if (c === '\n' || (inWinAnsi(c) && !(c >= '\u007f' && c <= '\u009f'))) out += c;
+    else if (/^\p{Cc}$/u.test(c)) out += ' ';
+    else {
+      const latin = anyAscii(c);
+      if (latin !== '') out += latin;
+      else if (!FORMAT_CHARACTER.test(c)) out += `[U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`;
+    }
+  }
+  return out;
+};
+
+/** Whether pdfText changes the text beyond line ends (so the pack should say how names were printed). */
+const needsTransliteration = (text: string) => pdfText(text) !== text.normalize('NFC').replace(/\r\n?/g, '\n');
 
 const signed = (s: readonly SignatureEvidence[]) => (s.length ? s.map((g) => `${g.name} ${londonTime(g.at)}`).join(', ') : 'no signatures');
 
@@ -51,7 +80,7 @@ export async function renderEvidencePdf(pack: EvidencePack): Promise<Buffer> {
       .font(opts.bold ? 'Helvetica-Bold' : 'Helvetica')
       .fontSize(opts.size ?? 9.5)
       .fillColor(opts.colour ?? 'black')
-      .text(printable(t), MARGIN, undefined, { width });
+      .text(pdfText(t), MARGIN, undefined, { width });
     if (opts.gap) doc.moveDown(opts.gap);
   };
   const heading = (t: string) => {
@@ -63,7 +92,7 @@ export async function renderEvidencePdf(pack: EvidencePack): Promise<Buffer> {
   // Title page and summary.
   text('Safeguarding supervision: evidence pack', { size: 18, bold: true, gap: 0.3 });
   text(`School: ${pack.scope.label}`, { size: 11 });
-  text(`Range: ${pack.range.from} to ${pack.range.to}`, { size: 11 });
+  text(pack.range.from === pack.range.to ? `Range: ${pack.range.from} (one day)` : `Range: ${pack.range.from} to ${pack.range.to}`, { size: 11 });
   text(`Generated at: ${londonTime(pack.generatedAt)} (UK time)`, { size: 11 });
   text(
     pack.caseDetail.included
@@ -71,6 +100,11 @@ export async function renderEvidencePdf(pack: EvidencePack): Promise<Buffer> {
       : 'Case detail: not included (no record answers, child references, concerns or action text).',
     { size: 10, colour: GREY, gap: 0.5 },
   );
+  if (needsTransliteration(JSON.stringify(pack)))
+    text(
+      "Some names or text hold characters outside this PDF's font: they are spelt in Latin letters (Ł as L, Ж as Zh, 张 as Zhang) or, where there is no spelling, shown by their Unicode code point. The CSV export holds them exactly.",
+      { size: 10, colour: GREY, gap: 0.5 },
+    );
 
   const s = pack.summary;
   heading('Summary');
@@ -94,10 +128,13 @@ export async function renderEvidencePdf(pack: EvidencePack): Promise<Buffer> {
   for (const p of pack.supervisees) {
     if (doc.y > doc.page.height - MARGIN - 120) doc.addPage();
     doc.moveDown(0.5);
-    text(`${p.superviseeName} (${p.superviseeRole}), supervised by ${p.supervisorName}, ${p.cadence}${p.arrangementStatus === 'ended' ? ' (ended)' : ''}`, {
-      size: 11,
-      bold: true,
-    });
+    text(
+      `${p.superviseeName} (${p.superviseeRole}), supervised by ${p.supervisorName}, ${p.cadence}${p.arrangementStatus === 'ended' ? (p.arrangementEndedOn ? ` (ended ${p.arrangementEndedOn})` : ' (ended)') : ''}`,
+      {
+        size: 11,
+        bold: true,
+      },
+    );
     text(`Sessions required: ${p.sessionsRequired} | Held: ${p.sessionsHeld} | Required periods met: ${p.requiredWindowsMet}`);
     text(`Records locked: ${p.recordsLocked} | Awaiting signature: ${p.recordsAwaitingSignature}`);
     text(`Contract signed: ${londonTime(p.contractSignedAt)} | Review due: ${p.contractReviewDue ?? '—'}`);
@@ -132,7 +169,7 @@ export async function renderEvidencePdf(pack: EvidencePack): Promise<Buffer> {
         .font('Helvetica-Bold')
         .fontSize(9)
         .fillColor('#a4262c')
-        .text(printable(`Contains case detail - reason: ${pack.caseDetail.reason}`), MARGIN + 6, 24, { width: width - 12, height: 22, ellipsis: true });
+        .text(pdfText(`Contains case detail - reason: ${pack.caseDetail.reason}`), MARGIN + 6, 24, { width: width - 12, height: 22, ellipsis: true });
     }
     doc
       .font('Helvetica')

@@ -139,4 +139,26 @@ describe('the evidence CSV', () => {
     const rows = parseCsv(evidenceCsv(pack(true)));
     expect(rows.filter((r) => r[0] === 'section').map((r) => r[1])).toEqual(['from', 'supervisees', 'school', 'school', 'record_id', 'school', 'school', 'arrangement_id']);
   });
+
+  it('shows when an ended arrangement ended, and nothing for an active one', () => {
+    const p = pack(false);
+    const base = p.supervisees[0]!;
+    const sections = csvSections(evidenceCsv({ ...p, supervisees: [base, { ...base, arrangementId: 'a2', arrangementStatus: 'ended', arrangementEndedOn: '2025-10-17' }] }));
+    expect(sections.get('supervisee')?.map((r) => [r.arrangement_status, r.arrangement_ended_on])).toEqual([
+      ['active', ''],
+      ['ended', '2025-10-17'],
+    ]);
+  });
+
+  it('keeps names outside ASCII exactly as they are (the export adds the BOM that tells Excel it is UTF-8)', () => {
+    const p = pack(false);
+    const names = ['Siân Llewelyn', 'Łukasz Żółć', 'Ŵyn ap Siôn', 'Ștefan', 'İlkay Yıldız', 'Nguyễn Thị Minh', 'Γιώργος', 'Жанна', '张伟', 'Zoë 😀'];
+    const text = evidenceCsv({ ...p, supervisees: names.map((n) => ({ ...p.supervisees[0]!, superviseeName: n })) });
+    expect(
+      csvSections(text)
+        .get('supervisee')
+        ?.map((r) => r.supervisee),
+    ).toEqual(names);
+    expect(Buffer.from(`\uFEFF${text}`, 'utf8').toString('utf8').slice(1)).toBe(text);
+  });
 });

@@ -7,7 +7,8 @@ import type { EvidencePack } from './evidence-pack.js';
  *
  *   pack        range, scope, when generated, whether case detail is included (and the DSL's reason)
  *   summary     the totals
- *   supervisee  one row per supervisee: sessions required, held, records, contract, actions, decisions
+ *   supervisee  one row per supervisee: sessions required, held, records, contract, actions, decisions, and
+ *               the day an ended arrangement ended
  *   session     one row per session held in the range, with its record's state
  *   signature   one row per signature on a session record or contract, with its time
  *   contract    one row per contract
@@ -75,6 +76,7 @@ export function evidenceCsv(pack: EvidencePack): string {
       'supervisor',
       'cadence',
       'arrangement_status',
+      'arrangement_ended_on',
       'sessions_required',
       'required_windows_met',
       'sessions_held',
@@ -96,6 +98,7 @@ export function evidenceCsv(pack: EvidencePack): string {
       p.supervisorName,
       p.cadence,
       p.arrangementStatus,
+      p.arrangementEndedOn,
       p.sessionsRequired,
       p.requiredWindowsMet,
       p.sessionsHeld,

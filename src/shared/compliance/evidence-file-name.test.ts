@@ -25,7 +25,17 @@ describe('evidencePackFileName', () => {
     expect(evidencePackFileName({ ...range, schoolName: 'Ysgol Gymraeg Aberystwyth'.repeat(4), withCaseDetail: false, format: 'csv' }).length).toBeLessThan(110);
   });
 
-  it('leaves out a school name with nothing to keep, and says when the pack holds case detail', () => {
-    expect(evidencePackFileName({ ...range, schoolName: '学校', withCaseDetail: true, format: 'pdf' })).toBe('evidence-pack_2026-01-01_2026-12-03_case-detail.pdf');
+  it('spells a name in another script in Latin letters, leaves out one with nothing to keep, and says when the pack holds case detail', () => {
+    expect(evidencePackFileName({ ...range, schoolName: '学校', withCaseDetail: true, format: 'pdf' })).toBe('evidence-pack_xuexiao_2026-01-01_2026-12-03_case-detail.pdf');
+    expect(evidencePackFileName({ ...range, schoolName: '\uE000 — ', withCaseDetail: true, format: 'pdf' })).toBe('evidence-pack_2026-01-01_2026-12-03_case-detail.pdf');
+  });
+});
+
+describe('evidencePackFileName: letters that Unicode does not split into letter and accent', () => {
+  it('keeps them as their plain letters rather than dropping them', () => {
+    const name = (schoolName: string) => evidencePackFileName({ from: '2026-01-01', to: '2026-12-03', schoolName, withCaseDetail: false, format: 'csv' });
+    expect(name('Szkoła Łódź')).toBe('evidence-pack_szkola-lodz_2026-01-01_2026-12-03.csv');
+    expect(name('Søndre Ærø Straße')).toBe('evidence-pack_sondre-aero-strasse_2026-01-01_2026-12-03.csv');
+    expect(name('Ysgol Gŵyr')).toBe('evidence-pack_ysgol-gwyr_2026-01-01_2026-12-03.csv');
   });
 });

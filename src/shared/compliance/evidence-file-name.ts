@@ -1,3 +1,4 @@
+import anyAscii from 'any-ascii';
 /**
  * The evidence pack's file name: what it covers, so two exports for different schools or dates never share
  * one ('evidence-pack_oakfield-academy_2026-01-01_2026-12-03.pdf'). ASCII only, so every browser and
@@ -8,13 +9,10 @@ export function evidencePackFileName(pack: { from: string; to: string; schoolNam
   return ['evidence-pack', school, pack.from, pack.to, pack.withCaseDetail ? 'case-detail' : ''].filter(Boolean).join('_') + `.${pack.format}`;
 }
 
-/** 'St Mary’s C of E (Aided)' → 'st-marys-c-of-e-aided'; accents dropped, at most 60 characters. */
+/** 'St Mary’s C of E (Aided)' → 'st-marys-c-of-e-aided'; other letters in Latin (Łódź → lodz), at most 60 characters. */
 function slug(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  return anyAscii(name.replace(/['’]/g, ''))
     .toLowerCase()
-    .replace(/['’]/g, '')
     .replace(/[^a-z0-9]+/g, '-')
     .slice(0, 60)
     .replace(/^-+|-+$/g, '');

@@ -295,7 +295,7 @@ describe('the evidence pack: an ended arrangement', () => {
   it('ended in Autumn 2 (20 Nov 2025): Autumn 1 and Autumn 2 are required, nothing after', () => {
     const ended = arrangement('ended', ['Eve Ended'], { status: 'ended', endDate: '2025-11-20' });
     const p = packFor(ended, [session(ended, 1, '2025-09-17')]);
-    expect(p.supervisees[0]).toMatchObject({ arrangementStatus: 'ended', sessionsRequired: 2, requiredWindowsMet: 1, sessionsHeld: 1 });
+    expect(p.supervisees[0]).toMatchObject({ arrangementStatus: 'ended', arrangementEndedOn: '2025-11-20', sessionsRequired: 2, requiredWindowsMet: 1, sessionsHeld: 1 });
     expect(p.summary).toMatchObject({ sessionsRequired: 2, requiredWindowsMet: 1 });
   });
 
@@ -306,14 +306,14 @@ describe('the evidence pack: an ended arrangement', () => {
 
   it('made active again: every window up to today is required, as before', () => {
     const active = arrangement('active', ['Ann Active']);
-    expect(packFor(active, []).supervisees[0]).toMatchObject({ sessionsRequired: 6 });
+    expect(packFor(active, []).supervisees[0]).toMatchObject({ sessionsRequired: 6, arrangementEndedOn: undefined });
   });
 
   // Ended before end dates were kept: no end date, so the last session held or booked stands for it.
   it('ended with no end date (saved before end dates were kept): nothing after its last held or booked session', () => {
     const legacy = arrangement('legacy', ['Leo Legacy'], { status: 'ended' });
     const sessions = [session(legacy, 1, '2025-09-17'), session(legacy, 2, '2025-11-20', 'booked'), session(legacy, 3, '2026-03-04', 'cancelled')];
-    expect(packFor(legacy, sessions).supervisees[0]).toMatchObject({ sessionsRequired: 2, requiredWindowsMet: 2 });
+    expect(packFor(legacy, sessions).supervisees[0]).toMatchObject({ arrangementEndedOn: undefined, sessionsRequired: 2, requiredWindowsMet: 2 });
   });
 
   it('ended with no end date and no session: nothing after its start date', () => {

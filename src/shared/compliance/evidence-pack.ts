@@ -114,6 +114,11 @@ export interface SuperviseeEvidence {
   cadence: string;
   arrangementStatus: Arrangement['status'];
   /**
+   * When it is ended, the day it ended as recorded; absent for one ended before end dates were kept (its
+   * figures then count to its last session, see endedOn, but an inspector is never shown that as a date entered).
+   */
+  arrangementEndedOn?: IsoDate | undefined;
+  /**
    * Windows of the cadence overlapping the range that had begun (and the arrangement had begun), as the dashboard
    * counts them; for an ended arrangement, only those that began on or before it ended (see endedOn).
    */
@@ -374,6 +379,7 @@ export function buildEvidencePack(input: EvidenceInput): EvidencePack {
         supervisorName: a.supervisor.displayName,
         cadence: describeCadence(a.cadence),
         arrangementStatus: a.status,
+        arrangementEndedOn: a.status === 'ended' ? a.endDate : undefined,
         sessionsRequired: required,
         requiredWindowsMet: met,
         sessionsHeld: held.length,
