@@ -29,8 +29,16 @@ export interface ReminderRun {
 }
 
 export { CLAIM_LEASE_MS } from '../claims/lease.js';
-/** Wide enough to hold N working days before any session, across the summer holiday too. */
-const HORIZON_DAYS = 62;
+/**
+ * How far ahead the job looks, in days: wide enough to hold N working days before any session, across the
+ * longest summer holiday a calendar may have (10 weeks between one year's end and the next one's start,
+ * see validateSchoolCalendar), plus at most 2 calendar weeks per 5 working days (a half-term week inside
+ * them) and a week's margin for bank holidays and weekends. Narrower, a session just after a long summer
+ * was found only after its reminder day, and reminded late.
+ */
+export function reminderHorizonDays(workingDaysBefore: number): number {
+  return 70 + 14 * Math.ceil(workingDaysBefore / 5) + 7;
+}
 
 type Deps = Pick<
   AppPorts,
@@ -62,12 +70,12 @@ export async function runReminders(deps: Deps, log: Logger, input: { caller: Cal
   const workingDaysBefore = deps.settings.reminderWorkingDays ?? DEFAULT_REMINDER_WORKING_DAYS;
   // One token per run: a claim read back is this run's only if it carries it (two runs in one second differ).
   const claimant = `${deps.settings.instanceId ?? 'server'}:${randomUUID()}`;
-  const horizon = new Date(instantMs(now) + HORIZON_DAYS * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z') as IsoInstant;
+  const horizon = new Date(instantMs(now) + reminderHorizonDays(workingDaysBefore) * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z') as IsoInstant;
   const sessions = (await deps.sessions.listBookedStartingBetween(now, horizon)).filter((s) => {
     try {
       return isReminderDue({ sessionStartUtc: s.value.start, now, workingCalendar: working, workingDaysBefore });
     } catch {
-      return false; // a session outside the school calendar: no working days to count back
+      return false; // a stored start that is not a real instant (a session outside the calendar is still counted: isReminderDue)
     }
   });
   const run: ReminderRun = { due: 0, sent: 0, alreadySent: 0, unreachable: [], failed: 0, decisionReminders: 0 };

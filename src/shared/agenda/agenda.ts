@@ -3,6 +3,7 @@ import { isIsoDate, type IsoDate } from '../calendar/dates.js';
 import { formatLondonDateTime } from '../calendar/london-format.js';
 import { instantMs, instantToLondon, isIsoInstant, type IsoInstant } from '../calendar/london-time.js';
 import { InvalidInputError } from '../errors/invalid-input.js';
+import { hasHiddenCharacter } from '../text/hidden-characters.js';
 
 export const AGENDA_ITEM_MAX_LENGTH = 500;
 
@@ -42,15 +43,6 @@ export const DEFAULT_AGENDA_TEMPLATE: readonly AgendaSection[] = [
 /** Where an item added in chat (or without a section) goes: the cases to discuss. */
 export const DEFAULT_SECTION_ID = 'cases';
 
-/** Control characters (C0, DEL, C1) left after whitespace is collapsed, and the bidirectional overrides that can disguise text. */
-function hasControlCharacter(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c <= 0x1f || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return true;
-  }
-  return false;
-}
-
 /**
  * An agenda item's text as stored: trimmed, runs of whitespace (new lines included) made one space.
  * Refuses (InvalidInputError, field 'text') anything that is not text, empty text, text over 500 characters
@@ -63,7 +55,7 @@ export function agendaItemText(raw: unknown): string {
   if (text.length > AGENDA_ITEM_MAX_LENGTH) {
     throw new InvalidInputError('text', `The agenda item is ${text.length} characters long: shorten it to ${AGENDA_ITEM_MAX_LENGTH} characters or fewer.`);
   }
-  if (hasControlCharacter(text)) throw new InvalidInputError('text', 'The agenda item contains hidden control characters: retype it without pasting formatted text.');
+  if (hasHiddenCharacter(text)) throw new InvalidInputError('text', 'The agenda item contains hidden control characters: retype it without pasting formatted text.');
   return text;
 }
 

@@ -4,6 +4,7 @@ import { AGENDA_ITEM_MAX_LENGTH } from '../agenda/agenda.js';
 import { isIsoInstant } from '../calendar/london-time.js';
 import { CHANGE_COMMENT_MAX_LENGTH } from '../records/record.js';
 import { POSTPONEMENT_REASONS } from '../sessions/session.js';
+import { hasHiddenCharacter } from '../text/hidden-characters.js';
 
 const ID_MAX = 200;
 const NOTE_MAX = 200;
@@ -12,7 +13,18 @@ const id = z.string().min(1).max(ID_MAX);
 // An input left empty may arrive as ''; for optional choices that means "not given".
 const blankIsMissing = (v: unknown) => (v === '' ? undefined : v);
 const text = z.string().max(AGENDA_ITEM_MAX_LENGTH);
-const note = z.preprocess(blankIsMissing, z.string().max(NOTE_MAX).optional());
+const NOTE_UNKEEPABLE = 'The note has characters that cannot be kept (such as line breaks or control characters): type it again as plain text.';
+// The "I can't make it" note is stored with the postponement and shown to the other party: plain text on one
+// line, spaces around it trimmed, and only spaces is no note.
+const trimmedBlankIsMissing = (v: unknown) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.trim()) : v);
+const note = z.preprocess(
+  trimmedBlankIsMissing,
+  z
+    .string()
+    .max(NOTE_MAX)
+    .refine((v) => !hasHiddenCharacter(v), { error: NOTE_UNKEEPABLE })
+    .optional(),
+);
 const reason = z.enum(POSTPONEMENT_REASONS);
 const instant = z.string().refine(isIsoInstant);
 const version = z.coerce.number().int().positive().max(10_000);
@@ -124,6 +136,7 @@ export function parseCardAction(verb: unknown, data: unknown): ParsedCardAction 
   else if (issue?.code === 'too_big') message = `${capitalise(words)} is too long: use ${String(issue.maximum)} characters or fewer.`;
   else if (issue?.code === 'too_small') message = `${capitalise(words)} is empty.`;
   else if (field === 'reason') message = 'Choose one of the reasons listed.';
+  else if (issue?.code === 'custom' && issue.message === NOTE_UNKEEPABLE) message = NOTE_UNKEEPABLE;
   else message = `${capitalise(words)} is not valid. Type "agenda" for a new card.`;
   return { ok: false, field, message };
 }

@@ -1,7 +1,7 @@
-import type { IsoDate } from '../calendar/dates.js';
+import { addDays, isWeekend, type IsoDate } from '../calendar/dates.js';
 import { instantMs, instantToLondon, toIsoInstant, type IsoInstant } from '../calendar/london-time.js';
-import type { WorkingCalendar } from '../calendar/working-calendar.js';
-import { addWorkingDays } from '../calendar/working-days.js';
+import { isWorkingDay, type WorkingCalendar } from '../calendar/working-calendar.js';
+import { addWorkingDays, OutsideCalendarError } from '../calendar/working-days.js';
 import { InvalidInputError } from '../errors/invalid-input.js';
 
 // seed 000 "Preparing for supervision" (both parties prepare, alert each other to new agenda items):
@@ -33,6 +33,31 @@ export function reminderDay(sessionStartUtc: IsoInstant, workingCalendar: Workin
   return addWorkingDays(workingCalendar, instantToLondon(sessionStartUtc).date, -workingDaysBefore);
 }
 
+/** Inside the calendar, its working days; outside it (a year not added yet), weekdays that are not bank holidays. */
+function countsForReminder(wc: WorkingCalendar, date: IsoDate): boolean {
+  if (date >= wc.firstDay && date <= wc.lastDay) return isWorkingDay(wc, date);
+  return !isWeekend(date) && !wc.bankHolidays.has(date);
+}
+
+/**
+ * `reminderDay`, but never OutsideCalendarError: where the count leaves the calendar's years (a session in
+ * the first days of its first year, or after its last), days outside count when they are weekdays that are
+ * not bank holidays, so such a session is still reminded rather than silently never.
+ */
+function dueDay(sessionStartUtc: IsoInstant, wc: WorkingCalendar, n: number): IsoDate {
+  try {
+    return reminderDay(sessionStartUtc, wc, n);
+  } catch (error) {
+    if (!(error instanceof OutsideCalendarError)) throw error;
+  }
+  let d = instantToLondon(sessionStartUtc).date;
+  for (let left = n; left > 0;) {
+    d = addDays(d, -1);
+    if (countsForReminder(wc, d)) left--;
+  }
+  return d;
+}
+
 export interface ReminderDueInput {
   sessionStartUtc: IsoInstant;
   now: IsoInstant;
@@ -44,8 +69,10 @@ export interface ReminderDueInput {
 /**
  * True from the start of the reminder day (London) until the session starts: the scheduler sends each
  * reminder once (see `reminderKey`), so a reminder missed on its day (the server was down) still goes
- * out later, before the session. False once the session has started. Refuses what `reminderDay` refuses,
- * and a `now` that is not a real instant (field 'now').
+ * out later, before the session. False once the session has started. A session booked after its reminder
+ * day is reminded at once. Where the count back leaves the calendar's years, days outside it count when
+ * they are weekdays that are not bank holidays (never OutsideCalendarError: such a session is still
+ * reminded). Refuses what `reminderDay` refuses, and a `now` that is not a real instant (field 'now').
  */
 export function isReminderDue(input: ReminderDueInput): boolean {
   const startMs = instantMs(input.sessionStartUtc, 'sessionStartUtc');
@@ -53,7 +80,7 @@ export function isReminderDue(input: ReminderDueInput): boolean {
   const n = input.workingDaysBefore ?? DEFAULT_REMINDER_WORKING_DAYS;
   checkWorkingDaysBefore(n);
   if (nowMs >= startMs) return false;
-  return instantToLondon(input.now).date >= reminderDay(input.sessionStartUtc, input.workingCalendar, n);
+  return instantToLondon(input.now).date >= dueDay(input.sessionStartUtc, input.workingCalendar, n);
 }
 
 const SAFE_ID = /^[A-Za-z0-9.-]{1,80}$/;

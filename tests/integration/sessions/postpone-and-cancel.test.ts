@@ -148,8 +148,22 @@ describe('postponing a session, as a supervisee', () => {
     // Someone outside the arrangement may not postpone it at all.
     const outsider = await refusedAttempt(LIAM, 'session.postpone', `${sessionPath}/postpone`, { start: postponedTo.start, reason: 'illness' }, 403, 'forbidden');
     expect(outsider.message).toMatch(/not the supervisor or a supervisee/);
+    // A note or a cancellation reason with a line break or a control character (a forged log line, say):
+    // refused by the route, 400 naming the field, and audited as the route's refusal.
+    const forgedNote = await as<ApiError & { field?: string }>(SOPHIE, 'POST', `${sessionPath}/postpone`, {
+      start: postponedTo.start,
+      reason: 'illness',
+      note: 'Off sick\nINFO done',
+    });
+    expect([forgedNote.status, forgedNote.body.field, forgedNote.body.message]).toEqual([400, 'note', expect.stringMatching(/plain text on one line/)]);
+    const forgedReason = await as<ApiError & { field?: string }>(HANNAH, 'POST', `${sessionPath}/cancel`, { reason: 'Clash\u202e' });
+    expect([forgedReason.status, forgedReason.body.field]).toEqual([400, 'reason']);
+    refused.push(
+      { action: 'api.postponeSession', actorId: SOPHIE, detail: 'invalid_request; field note' },
+      { action: 'api.cancelSession', actorId: HANNAH, detail: 'invalid_request; field reason' },
+    );
     const unchanged = await as<SessionView>(SOPHIE, 'GET', sessionPath);
-    expect(unchanged.body.session).toMatchObject({ start: original.start, postponements: [] });
+    expect(unchanged.body.session).toMatchObject({ start: original.start, postponements: [], status: 'booked' });
   });
 
   it("postponing to an offered time moves the organiser's event and every attendee's copy, and records why", async () => {
@@ -262,7 +276,7 @@ describe('the audit log', () => {
     }));
     const forSession = items.filter((i) => i.targetId === original.id);
     const refusals = forSession.filter((i) => i.outcome === 'refused').map(({ action, actorId, detail }) => ({ action, actorId, detail }));
-    expect(refused.length).toBe(7);
+    expect(refused.length).toBe(9);
     const key = (r: { action: string; actorId: string; detail: string | null }) => `${r.action}|${r.actorId}|${r.detail}`;
     expect(refusals.map(key).sort()).toEqual(refused.map(key).sort());
     expect(forSession.filter((i) => i.outcome === 'done').map((i) => [i.action, i.actorId])).toEqual(

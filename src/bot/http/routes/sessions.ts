@@ -4,6 +4,7 @@ import { POSTPONEMENT_REASONS } from '../../../shared/sessions/index.js';
 import { operation, type Operation } from '../api/operation.js';
 import { alternativesResponse, sessionViewSchema } from '../api/schemas.js';
 import { reply } from './reply.js';
+import { hasHiddenCharacter } from '../../../shared/text/hidden-characters.js';
 
 const sessionParams = z.object({ sessionId: z.string().min(1).max(200) });
 
@@ -75,7 +76,12 @@ export const sessionOperations: Operation[] = [
       .object({
         start: z.string().refine(isIsoInstant, { message: 'a UTC time that exists, such as 2027-02-12T09:00:00Z' }),
         reason: z.enum(POSTPONEMENT_REASONS),
-        note: z.string().trim().max(200, 'at most 200 characters (no case detail)').optional(),
+        note: z
+          .string()
+          .trim()
+          .max(200, 'at most 200 characters (no case detail)')
+          .refine((v) => !hasHiddenCharacter(v), 'plain text on one line: no line breaks or control characters')
+          .optional(),
       })
       .strict(),
     success: { status: 200, description: 'The session at its new time.', schema: sessionViewSchema },
@@ -88,7 +94,16 @@ export const sessionOperations: Operation[] = [
     summary: 'Cancels the session; Outlook sends attendees the cancellation (without the reason).',
     access: 'Its supervisor; the admin and the DSL.',
     params: sessionParams,
-    body: z.object({ reason: z.string().trim().min(1, 'say why, briefly (no case detail)').max(200, 'at most 200 characters') }).strict(),
+    body: z
+      .object({
+        reason: z
+          .string()
+          .trim()
+          .min(1, 'say why, briefly (no case detail)')
+          .max(200, 'at most 200 characters')
+          .refine((v) => !hasHiddenCharacter(v), 'plain text on one line: no line breaks or control characters'),
+      })
+      .strict(),
     success: { status: 200, description: 'The cancelled session.', schema: sessionViewSchema },
     handle: async ({ caller, params, body, useCases }) => reply(await useCases.cancelSession({ caller, sessionId: params.sessionId, reason: body.reason })),
   }),
