@@ -148,14 +148,14 @@ describe('postponing a session, as a supervisee', () => {
     // Someone outside the arrangement may not postpone it at all.
     const outsider = await refusedAttempt(LIAM, 'session.postpone', `${sessionPath}/postpone`, { start: postponedTo.start, reason: 'illness' }, 403, 'forbidden');
     expect(outsider.message).toMatch(/not the supervisor or a supervisee/);
-    // A note or a cancellation reason with a line break or a control character (a forged log line, say):
+    // A note or a cancellation reason with a control character or a direction override (disguised text):
     // refused by the route, 400 naming the field, and audited as the route's refusal.
     const forgedNote = await as<ApiError & { field?: string }>(SOPHIE, 'POST', `${sessionPath}/postpone`, {
       start: postponedTo.start,
       reason: 'illness',
-      note: 'Off sick\nINFO done',
+      note: 'Off sick\u0007',
     });
-    expect([forgedNote.status, forgedNote.body.field, forgedNote.body.message]).toEqual([400, 'note', expect.stringMatching(/plain text on one line/)]);
+    expect([forgedNote.status, forgedNote.body.field, forgedNote.body.message]).toEqual([400, 'note', expect.stringMatching(/plain text: no control characters/)]);
     const forgedReason = await as<ApiError & { field?: string }>(HANNAH, 'POST', `${sessionPath}/cancel`, { reason: 'Clash\u202e' });
     expect([forgedReason.status, forgedReason.body.field]).toEqual([400, 'reason']);
     refused.push(

@@ -7,6 +7,8 @@ import { reply } from './reply.js';
 import { hasHiddenCharacter } from '../../../shared/text/hidden-characters.js';
 
 const sessionParams = z.object({ sessionId: z.string().min(1).max(200) });
+// Line breaks are kept (the cancellation reason is typed in a text area); other hidden characters are refused.
+const isPlainText = (v: string) => !hasHiddenCharacter(v.replace(/[\r\n\t]/g, ' '));
 
 export const sessionOperations: Operation[] = [
   operation({
@@ -76,12 +78,7 @@ export const sessionOperations: Operation[] = [
       .object({
         start: z.string().refine(isIsoInstant, { message: 'a UTC time that exists, such as 2027-02-12T09:00:00Z' }),
         reason: z.enum(POSTPONEMENT_REASONS),
-        note: z
-          .string()
-          .trim()
-          .max(200, 'at most 200 characters (no case detail)')
-          .refine((v) => !hasHiddenCharacter(v), 'plain text on one line: no line breaks or control characters')
-          .optional(),
+        note: z.string().trim().max(200, 'at most 200 characters (no case detail)').refine(isPlainText, 'plain text: no control characters or direction overrides').optional(),
       })
       .strict(),
     success: { status: 200, description: 'The session at its new time.', schema: sessionViewSchema },
@@ -101,7 +98,7 @@ export const sessionOperations: Operation[] = [
           .trim()
           .min(1, 'say why, briefly (no case detail)')
           .max(200, 'at most 200 characters')
-          .refine((v) => !hasHiddenCharacter(v), 'plain text on one line: no line breaks or control characters'),
+          .refine(isPlainText, 'plain text: no control characters or direction overrides'),
       })
       .strict(),
     success: { status: 200, description: 'The cancelled session.', schema: sessionViewSchema },
