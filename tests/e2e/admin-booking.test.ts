@@ -107,6 +107,18 @@ function description(control: Locator): Promise<string> {
   );
 }
 
+/** The accessible description of a group (or control) from messages a sighted person sees too. */
+function visibleDescription(group: Locator): Promise<string> {
+  return group.evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .map((id) => document.getElementById(id))
+      .filter((m): m is HTMLElement => m !== null && m.checkVisibility())
+      .map((m) => m.textContent ?? '')
+      .join(' '),
+  );
+}
+
 let groupSessionIds: string[] = [];
 let postponed: { sessionId: string; start: string; end: string } | undefined;
 
@@ -208,6 +220,34 @@ describe('the safeguarding admin books the year (plain browser)', () => {
       .waitFor();
   });
 
+  it('after a failed load, "Try again" keeps the focus: on the button if it fails again, on the heading once loaded', async () => {
+    let failures = 2;
+    await page.route('**/api/arrangements', (route) =>
+      route.request().method() === 'GET' && failures-- > 0
+        ? route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: 'Something went wrong.' }) })
+        : route.fallback(),
+    );
+    try {
+      await openSection(page, 'Arrangements');
+      const list = page.getByRole('region', { name: 'Current arrangements' });
+      const retry = list.getByRole('button', { name: 'Try again' });
+      await retry.waitFor();
+      const failedAgain = page.waitForResponse((r) => r.url().endsWith('/api/arrangements') && r.request().method() === 'GET');
+      await retry.press('Enter');
+      await failedAgain;
+      await retry.waitFor();
+      await expect.poll(() => retry.evaluate((el) => el === document.activeElement)).toBe(true);
+
+      await retry.press('Enter');
+      await page.getByRole('region', { name: 'List of arrangements' }).getByRole('row').nth(1).waitFor();
+      const heading = list.getByRole('heading', { name: 'Current arrangements' });
+      await expect.poll(() => heading.evaluate((el) => el === document.activeElement)).toBe(true);
+    } finally {
+      await page.unroute('**/api/arrangements');
+    }
+    await openSection(page, 'School year');
+  });
+
   it('makes arrangements: a pairing the grid forbids shows the reason by the field; an allowed one is made', async () => {
     await openSection(page, 'Arrangements');
     const table = page.getByRole('region', { name: 'List of arrangements' });
@@ -222,10 +262,25 @@ describe('the safeguarding admin books the year (plain browser)', () => {
     await expect.poll(() => form.getByRole('button', { name: 'Remove supervisee 2' }).count()).toBe(0);
     await expect.poll(() => addSupervisee.evaluate((el) => el === document.activeElement)).toBe(true);
 
+    // A problem about the supervisees as a whole: under their group, read with it, and styled as a problem.
+    const supervisees = form.getByRole('group', { name: 'Supervisees' });
+    expect(await supervisees.getAttribute('aria-describedby')).toBeNull();
     await choosePerson(page, 'Supervisor', 'Sophie Lindqvist');
     await form.getByLabel("Supervisor's role").selectOption({ label: 'Head of year' });
-    await choosePerson(page, 'Supervisee', 'Hannah Whitcombe');
+    await choosePerson(page, 'Supervisee', 'Sophie Lindqvist');
     const superviseeRole = form.getByLabel("Supervisee's role");
+    await superviseeRole.selectOption({ label: 'Teaching assistant' });
+    await form.getByRole('button', { name: 'Make arrangement' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/Sophie Lindqvist cannot supervise themselves/)
+      .waitFor();
+    expect(await visibleDescription(supervisees)).toMatch(/Sophie Lindqvist cannot supervise themselves: choose another supervisor/);
+    const colour = await supervisees.evaluate((el) => getComputedStyle(document.getElementById(el.getAttribute('aria-describedby') ?? '') ?? el).color);
+    const textColour = await supervisees.evaluate((el) => getComputedStyle(el.querySelector('legend') ?? el).color);
+    expect(colour).not.toBe(textColour);
+
+    await choosePerson(page, 'Supervisee', 'Hannah Whitcombe');
     await superviseeRole.selectOption({ label: 'Deputy DSL' });
     await form.getByRole('button', { name: 'Make arrangement' }).click();
 

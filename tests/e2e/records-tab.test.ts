@@ -384,8 +384,28 @@ describe('a supervision record, written, signed and changed in the tab', () => {
     await page.getByRole('region', { name: 'Records' }).getByRole('button', { name: 'Start the group supervision record' }).click();
     await page.getByRole('heading', { name: 'Group supervision record', level: 2 }).waitFor();
 
+    // Sent with nobody marked present: the problem sits under "Who was present" and is read with the group.
+    const whoWasPresent = page.getByRole('group', { name: 'Who was present' });
+    expect(await whoWasPresent.getAttribute('aria-describedby')).toBeNull();
+    await page.getByRole('button', { name: 'Send for signature' }).click();
+    await page.getByRole('list', { name: 'What to fix before sending' }).waitFor();
+    await expect
+      .poll(() =>
+        whoWasPresent.evaluate((el) =>
+          (el.getAttribute('aria-describedby') ?? '')
+            .split(/\s+/)
+            .map((id) => document.getElementById(id))
+            .filter((m): m is HTMLElement => m !== null && m.checkVisibility())
+            .map((m) => m.textContent ?? '')
+            .join(' '),
+        ),
+      )
+      .toMatch(/Mark who was present/);
+
     const takesForward = page.getByRole('combobox', { name: /^Takes forward any immediate concern/ });
     await page.getByRole('checkbox', { name: 'Hannah Whitcombe (supervisor)' }).check();
+    // Marking someone present clears the group's problem.
+    expect(await whoWasPresent.getAttribute('aria-describedby')).toBeNull();
     await page.getByRole('checkbox', { name: 'Sophie Lindqvist' }).check();
     await takesForward.click();
     // Only those present can take it forward.

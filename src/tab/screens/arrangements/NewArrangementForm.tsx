@@ -21,6 +21,7 @@ import {
   type SuperviseeDraft,
 } from './arrangement-form.js';
 import { PersonPicker } from './PersonPicker.js';
+import { useGroupProblem } from '../../components/GroupProblem.js';
 import { useFieldIssues } from './use-field-issues.js';
 
 const useStyles = makeStyles({
@@ -62,6 +63,8 @@ export function NewArrangementForm({ onCreated, schools = [] }: { readonly onCre
   const [nextKey, setNextKey] = useState(1);
   const [busy, setBusy] = useState(false);
   const issues = useFieldIssues(isKnown);
+  const superviseesProblem = useGroupProblem(issues.message('supervisees'));
+  const daysProblem = useGroupProblem(issues.message('preferences.days'));
   /** Takes the focus when a supervisee is removed (their Remove button, which held it, goes away). */
   const addSuperviseeButton = useRef<HTMLButtonElement>(null);
 
@@ -153,7 +156,7 @@ export function NewArrangementForm({ onCreated, schools = [] }: { readonly onCre
         </Field>
       </div>
 
-      <fieldset className={screen.panel}>
+      <fieldset className={screen.panel} {...superviseesProblem.groupProps}>
         <legend className={screen.h4}>Supervisees</legend>
         {draft.supervisees.map((s, index) => {
           const n = group ? ` ${index + 1}` : '';
@@ -189,7 +192,7 @@ export function NewArrangementForm({ onCreated, schools = [] }: { readonly onCre
             </div>
           );
         })}
-        {issues.message('supervisees') ? <p className={screen.text}>{issues.message('supervisees')}</p> : null}
+        {superviseesProblem.message}
         <div className={screen.row}>
           <Button
             ref={addSuperviseeButton}
@@ -258,7 +261,7 @@ export function NewArrangementForm({ onCreated, schools = [] }: { readonly onCre
       <Field label="Place (optional)" hint="A room, such as “Meeting room 2”. It appears in the invitation: no case detail." {...issues.field('location')}>
         <Input value={draft.location} maxLength={100} onChange={(_, data) => update({ location: data.value }, 'location')} />
       </Field>
-      <fieldset className={screen.panel}>
+      <fieldset className={screen.panel} {...daysProblem.groupProps}>
         <legend className={screen.h4}>Preferred days (optional)</legend>
         <div className={styles.days}>
           {WEEKDAYS.map(({ day, name }) => (
@@ -270,7 +273,7 @@ export function NewArrangementForm({ onCreated, schools = [] }: { readonly onCre
             />
           ))}
         </div>
-        {issues.message('preferences.days') ? <p className={screen.text}>{issues.message('preferences.days')}</p> : null}
+        {daysProblem.message}
       </fieldset>
       <div className={screen.row}>
         <Button type="submit" appearance="primary" disabledFocusable={busy}>

@@ -19,6 +19,7 @@ import {
 } from '@fluentui/react-components';
 import { useId, useRef } from 'react';
 import type { AgreedAction, RecordContent, RecordView, Signatory } from '../../api/operations/records.js';
+import { useGroupProblem } from '../../components/GroupProblem.js';
 import { useScreenStyles } from '../../shell/Screen.js';
 import { formatTime } from '../../time/london.js';
 import { isActionReady, isCarried, lockedEditNote, saveStateText } from './record-text.js';
@@ -58,6 +59,8 @@ export function RecordEditor({ view, onView, onReload }: { readonly view: Record
   const { record, template, arrangement } = view;
   const parties: Signatory[] = [arrangement.supervisor, ...arrangement.supervisees];
   const group = record.kind === 'group';
+  const attendanceProblem = useGroupProblem(issues.message('attendance'));
+  const actionsProblem = useGroupProblem(issues.message('actions'));
 
   const setAnswer = (id: string, value: string) => {
     issues.clear(`answers.${id}`);
@@ -130,9 +133,9 @@ export function RecordEditor({ view, onView, onReload }: { readonly view: Record
         })}
 
         {group ? (
-          <fieldset className={formStyles.fieldset}>
+          <fieldset className={formStyles.fieldset} {...attendanceProblem.groupProps}>
             <legend className={formStyles.legend}>Who was present</legend>
-            {issues.message('attendance') ? <p className={styles.statusProblem}>{issues.message('attendance')}</p> : null}
+            {attendanceProblem.message}
             {parties.map((p) => (
               <Checkbox
                 key={p.id}
@@ -161,12 +164,12 @@ export function RecordEditor({ view, onView, onReload }: { readonly view: Record
           </fieldset>
         ) : null}
 
-        <section className={screen.stack} aria-labelledby={actionsId}>
+        <section className={screen.stack} aria-labelledby={actionsId} {...actionsProblem.groupProps}>
           <h4 id={actionsId} className={screen.h4}>
             Agreed actions
           </h4>
           <p className={screen.muted}>Each action has who will do it and by when. Actions still open from the last session are carried in until they are done.</p>
-          {issues.message('actions') ? <p className={styles.statusProblem}>{issues.message('actions')}</p> : null}
+          {actionsProblem.message}
           {form.actions.length === 0 ? <p className={screen.text}>No actions yet.</p> : null}
           {form.actions.map((a, i) => {
             const n = i + 1;

@@ -7,6 +7,7 @@ import { useFocusAfterRender } from '../../components/use-focus-after-render.js'
 import { useShell } from '../../shell/contexts.js';
 import { useScreenStyles } from '../../shell/Screen.js';
 import { userMessageFor } from '../../user-message.js';
+import { useGroupProblem } from '../../components/GroupProblem.js';
 import { useFieldIssues } from '../arrangements/use-field-issues.js';
 import { useOptionalLoad } from '../records/use-optional-load.js';
 import { checkRows, movedUp, newNameProblem, removalProblem, rowNote, rowsOf, toSchoolInputs, type SchoolRow } from './trust-schools-form.js';
@@ -89,6 +90,7 @@ function SchoolsEditor({ initial, onReload }: { readonly initial: TrustSchools; 
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState(false);
   const issues = useFieldIssues(isKnown);
+  const schoolsProblem = useGroupProblem(issues.message('schools'));
 
   const change = (next: SchoolRow[]) => {
     setRows(next);
@@ -162,51 +164,53 @@ function SchoolsEditor({ initial, onReload }: { readonly initial: TrustSchools; 
 
   return (
     <div className={screen.stack}>
-      {rows.length === 0 ? (
-        <p className={screen.text}>No schools yet: every arrangement counts in one school, “{saved.defaultSchool.name}”. Add the trust’s schools below.</p>
-      ) : (
-        <ol className={screen.plainList} aria-label="The trust’s schools, in order">
-          {rows.map((row, index) => {
-            const label = `Name of school ${index + 1}`;
-            const what = row.name || `school ${index + 1}`;
-            return (
-              <li key={row.key} className={styles.row}>
-                <Field label={label} hint={rowNote(row)} {...issues.field(`schools.${index}.name`)}>
-                  <Input
-                    ref={nameInputs.register(row.key)}
-                    value={row.name}
-                    maxLength={100}
-                    onChange={(_, data) => {
-                      change(rows.map((r, i) => (i === index ? { ...r, name: data.value } : r)));
-                      issues.clear(`schools.${index}.name`);
-                    }}
-                  />
-                </Field>
-                <div className={styles.actions}>
-                  {index > 0 ? (
-                    <Button
-                      size="small"
-                      aria-label={`Move up: ${what}`}
-                      onClick={() => {
-                        change(movedUp(rows, index));
-                        issues.clear(); // positions moved: checked again on save
-                        nameInputs.focusAfterRender(row.key);
-                        notices.showStatus(`${what} is now school ${index} of ${rows.length}.${index === 1 ? ' Arrangements with no school chosen count in it.' : ''}`);
+      <div role="group" aria-label="The trust’s schools" {...schoolsProblem.groupProps}>
+        {rows.length === 0 ? (
+          <p className={screen.text}>No schools yet: every arrangement counts in one school, “{saved.defaultSchool.name}”. Add the trust’s schools below.</p>
+        ) : (
+          <ol className={screen.plainList} aria-label="The trust’s schools, in order">
+            {rows.map((row, index) => {
+              const label = `Name of school ${index + 1}`;
+              const what = row.name || `school ${index + 1}`;
+              return (
+                <li key={row.key} className={styles.row}>
+                  <Field label={label} hint={rowNote(row)} {...issues.field(`schools.${index}.name`)}>
+                    <Input
+                      ref={nameInputs.register(row.key)}
+                      value={row.name}
+                      maxLength={100}
+                      onChange={(_, data) => {
+                        change(rows.map((r, i) => (i === index ? { ...r, name: data.value } : r)));
+                        issues.clear(`schools.${index}.name`);
                       }}
-                    >
-                      Move up
+                    />
+                  </Field>
+                  <div className={styles.actions}>
+                    {index > 0 ? (
+                      <Button
+                        size="small"
+                        aria-label={`Move up: ${what}`}
+                        onClick={() => {
+                          change(movedUp(rows, index));
+                          issues.clear(); // positions moved: checked again on save
+                          nameInputs.focusAfterRender(row.key);
+                          notices.showStatus(`${what} is now school ${index} of ${rows.length}.${index === 1 ? ' Arrangements with no school chosen count in it.' : ''}`);
+                        }}
+                      >
+                        Move up
+                      </Button>
+                    ) : null}
+                    <Button size="small" aria-label={`Remove ${what}`} onClick={() => remove(index)}>
+                      Remove
                     </Button>
-                  ) : null}
-                  <Button size="small" aria-label={`Remove ${what}`} onClick={() => remove(index)}>
-                    Remove
-                  </Button>
-                </div>
-              </li>
-            );
-          })}
-        </ol>
-      )}
-      {issues.message('schools') ? <p className={screen.text}>{issues.message('schools')}</p> : null}
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+        {schoolsProblem.message}
+      </div>
 
       <form className={screen.rowEnd} onSubmit={add} noValidate aria-label="Add a school">
         <Field label="New school’s name" {...issues.field('newName')}>
