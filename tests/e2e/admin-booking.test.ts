@@ -12,7 +12,7 @@ import { formatTimeRange } from '../../src/tab/time/london.js';
 import { callApi, tokenFor } from '../support/api.js';
 import { startStack, type RunningStack } from '../support/start-stack.js';
 import { launchChromium } from './support/browser.js';
-import { expectAccessible, signIn } from './support/tab-page.js';
+import { describedBy, expectAccessible, signIn } from './support/tab-page.js';
 import { ensureTabBuilt } from './support/build-tab.js';
 
 // The fictional demo school (tools/m365-emulator/src/seed/demo-school.ts).
@@ -97,28 +97,6 @@ function monthShort(on: Page, month: number): Promise<string> {
   return on.evaluate((m) => new Intl.DateTimeFormat('en-GB', { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2028, m - 1, 15))), month);
 }
 
-/** The accessible description of a control (what aria-describedby points at). */
-function description(control: Locator): Promise<string> {
-  return control.evaluate((el) =>
-    (el.getAttribute('aria-describedby') ?? '')
-      .split(/\s+/)
-      .map((id) => document.getElementById(id)?.textContent ?? '')
-      .join(' '),
-  );
-}
-
-/** The accessible description of a group (or control) from messages a sighted person sees too. */
-function visibleDescription(group: Locator): Promise<string> {
-  return group.evaluate((el) =>
-    (el.getAttribute('aria-describedby') ?? '')
-      .split(/\s+/)
-      .map((id) => document.getElementById(id))
-      .filter((m): m is HTMLElement => m !== null && m.checkVisibility())
-      .map((m) => m.textContent ?? '')
-      .join(' '),
-  );
-}
-
 let groupSessionIds: string[] = [];
 let postponed: { sessionId: string; start: string; end: string } | undefined;
 
@@ -157,7 +135,7 @@ describe('the safeguarding admin books the year (plain browser)', () => {
       .getByText(/The school year was not saved/)
       .waitFor();
     expect(await spring1End.getAttribute('aria-invalid')).toBe('true');
-    expect(await description(spring1End)).toMatch(/Spring 1 ends before it starts/);
+    expect(await describedBy(spring1End)).toMatch(/Spring 1 ends before it starts/);
     await expectAccessible(page, 'School year with a problem');
     // Put it back; leaving the screen discards the unsaved change anyway.
     await spring1End.fill('2027-02-12');
@@ -275,7 +253,7 @@ describe('the safeguarding admin books the year (plain browser)', () => {
       .getByRole('alert')
       .getByText(/Sophie Lindqvist cannot supervise themselves/)
       .waitFor();
-    expect(await visibleDescription(supervisees)).toMatch(/Sophie Lindqvist cannot supervise themselves: choose another supervisor/);
+    expect(await describedBy(supervisees, { visibleOnly: true })).toMatch(/Sophie Lindqvist cannot supervise themselves: choose another supervisor/);
     const colour = await supervisees.evaluate((el) => getComputedStyle(document.getElementById(el.getAttribute('aria-describedby') ?? '') ?? el).color);
     const textColour = await supervisees.evaluate((el) => getComputedStyle(el.querySelector('legend') ?? el).color);
     expect(colour).not.toBe(textColour);
@@ -289,7 +267,7 @@ describe('the safeguarding admin books the year (plain browser)', () => {
       .getByText(/A head of year may not supervise a deputy DSL/)
       .waitFor();
     expect(await superviseeRole.getAttribute('aria-invalid')).toBe('true');
-    expect(await description(superviseeRole)).toMatch(/Hannah Whitcombe: A head of year may not supervise a deputy DSL/);
+    expect(await describedBy(superviseeRole)).toMatch(/Hannah Whitcombe: A head of year may not supervise a deputy DSL/);
     await expectAccessible(page, 'Arrangements with a refused pairing');
 
     await choosePerson(page, 'Supervisor', 'Marcus Bell');
@@ -571,7 +549,7 @@ describe('a supervisee postpones a session', () => {
     await radios.nth(alternatives.candidates.indexOf(chosen)).check();
     await page.getByLabel('Reason').selectOption({ label: 'Illness or absence' });
     const note = page.getByLabel('Note (optional)');
-    expect(await description(note)).toMatch(/No case detail/);
+    expect(await describedBy(note)).toMatch(/No case detail/);
     await note.fill('covering a lesson');
     await page.getByRole('button', { name: 'Postpone to this time' }).click();
 

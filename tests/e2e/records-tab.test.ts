@@ -18,7 +18,7 @@ import { ALTERED_MESSAGE } from '../../src/tab/screens/records/record-text.js';
 import { launchChromium } from './support/browser.js';
 import { bookNextSession } from './support/book-next-session.js';
 import { ensureTabBuilt } from './support/build-tab.js';
-import { expectAccessible, signIn, openTabPage } from './support/tab-page.js';
+import { describedBy, expectAccessible, signIn, openTabPage } from './support/tab-page.js';
 
 const HANNAH = 'a1000000-0000-4000-8000-000000000003';
 const SOPHIE = 'a1000000-0000-4000-8000-000000000005';
@@ -389,18 +389,7 @@ describe('a supervision record, written, signed and changed in the tab', () => {
     expect(await whoWasPresent.getAttribute('aria-describedby')).toBeNull();
     await page.getByRole('button', { name: 'Send for signature' }).click();
     await page.getByRole('list', { name: 'What to fix before sending' }).waitFor();
-    await expect
-      .poll(() =>
-        whoWasPresent.evaluate((el) =>
-          (el.getAttribute('aria-describedby') ?? '')
-            .split(/\s+/)
-            .map((id) => document.getElementById(id))
-            .filter((m): m is HTMLElement => m !== null && m.checkVisibility())
-            .map((m) => m.textContent ?? '')
-            .join(' '),
-        ),
-      )
-      .toMatch(/Mark who was present/);
+    await expect.poll(() => describedBy(whoWasPresent, { visibleOnly: true })).toMatch(/Mark who was present/);
 
     const takesForward = page.getByRole('combobox', { name: /^Takes forward any immediate concern/ });
     await page.getByRole('checkbox', { name: 'Hannah Whitcombe (supervisor)' }).check();

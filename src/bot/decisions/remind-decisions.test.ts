@@ -6,12 +6,12 @@ import { fakeReach } from '../../../tests/support/fake-reach.js';
 import { UnreachableError, type ConversationRef } from '../ports.js';
 import { remindDecisions } from './remind-decisions.js';
 
-const decision = (id: string, decidedById: string): DecisionRecord => ({
+const decision = (id: string, decidedById: string, decidedAt = '2027-01-04T10:00:00Z'): DecisionRecord => ({
   id,
   sessionId: 's1',
   arrangementId: 'a1',
   decidedById,
-  decidedAt: '2027-01-04T10:00:00Z',
+  decidedAt,
   childReference: 'AB',
   concerns: 'Fictional.',
   actions: [{ text: 'y', timescale: 'z' }],
@@ -66,5 +66,34 @@ describe('decision reminders', () => {
     expect(await remindDecisions(deps, 'run-3')).toEqual({ sent: 1, failed: 0 });
     expect(await remindDecisions(deps, 'run-4')).toEqual({ sent: 0, failed: 0 });
     expect(posted().sort()).toEqual(['grace', 'ravi']);
+  });
+});
+
+/** One unconfirmed decision made at `decidedAt`; how many reminders a run at `now` sends. */
+async function sentAt(decidedAt: string, now: string): Promise<number> {
+  const { conversations, messenger } = fakeReach(['grace']);
+  const deps = {
+    decisions: { listUnconfirmed: async () => [{ value: decision('d1', 'grace', decidedAt), version: '1' }] },
+    sessions: { get: async () => undefined },
+    conversations,
+    messenger,
+    postedCards: { add: async () => undefined },
+    reminderClaims: fakeClaims().repository,
+    links: { session: (id: string) => `https://app/${id}`, page: (p: string) => `https://app${p}` },
+    clock: { now: () => now as IsoInstant },
+  } as unknown as Parameters<typeof remindDecisions>[0];
+  return (await remindDecisions(deps, 'run')).sent;
+}
+
+// docs/rules.md: 24 elapsed hours by default (weekends, holidays and clock changes count); one card 6 hours before.
+describe('when a decision reminder is due (the default elapsed clock)', () => {
+  it('a Friday 15:00 decision is due Saturday 15:00: reminded from Saturday 09:00, not before', async () => {
+    expect(await sentAt('2027-01-08T15:00:00Z', '2027-01-09T08:59:59Z')).toBe(0);
+    expect(await sentAt('2027-01-08T15:00:00Z', '2027-01-09T09:00:00Z')).toBe(1);
+  });
+
+  it('counts real hours across the clock change (Sat 27 Mar 2027 12:00 GMT → Sun 28 Mar 13:00 BST)', async () => {
+    expect(await sentAt('2027-03-27T12:00:00Z', '2027-03-28T05:59:59Z')).toBe(0);
+    expect(await sentAt('2027-03-27T12:00:00Z', '2027-03-28T06:00:00Z')).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 // What the end-to-end tests do on the tab's pages: sign in as a demo user, check accessibility with axe.
 
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /**
@@ -44,4 +44,21 @@ export async function openTabPage(browser: Browser, options: { acceptDownloads?:
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   return { context, page, pageErrors };
+}
+
+/**
+ * The accessible description of a control or group: the text of what its aria-describedby names. With
+ * `visibleOnly`, only messages a sighted person sees too (not a screen-reader-only hint).
+ */
+export function describedBy(control: Locator, options: { visibleOnly?: boolean } = {}): Promise<string> {
+  return control.evaluate(
+    (el, visibleOnly) =>
+      (el.getAttribute('aria-describedby') ?? '')
+        .split(/\s+/)
+        .map((id) => document.getElementById(id))
+        .filter((m): m is HTMLElement => m !== null && (!visibleOnly || m.checkVisibility()))
+        .map((m) => m.textContent ?? '')
+        .join(' '),
+    options.visibleOnly === true,
+  );
 }
