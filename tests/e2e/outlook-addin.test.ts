@@ -5,7 +5,8 @@
 // subject), shows its agenda, adds an item the bot's agenda then holds, and "I can't make it" offers only
 // times within the working week. An unrelated meeting, even one called "Safeguarding supervision", is
 // not a session; a meeting of someone else's session is refused and nothing changes. From an email the
-// subject becomes an item of the chosen session. Both panes get an axe scan. Fictional people only.
+// subject becomes an item of the chosen session. Both panes get an axe scan. Last, the session is cancelled
+// while he postpones it, and the pane shows it cancelled. Fictional people only.
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -243,5 +244,53 @@ describe('the Outlook add-in pane', () => {
     const paneEntry = /src="\/(assets\/pane-[^"]+\.js)"/.exec(pane)?.[1];
     expect(paneEntry).toBeDefined();
     expect(index).not.toContain(paneEntry as string);
+  });
+});
+
+// Last, as it cancels Liam's session: his own calendar cannot be read, so the pane found the session from the
+// item's start and organiser; cancelled while he postpones it, the pane must show it as it now is
+// (cancelled, found again by its id), not "could not be checked" because the old start names no booked session.
+describe('the meeting pane after the session changed under it', () => {
+  it('cancelled while he was postponing: shows it cancelled, found again by its id', async () => {
+    const found = await running().app.useCases.getSession({ caller: ADMIN, sessionId: session.sessionId });
+    if (!found.ok) throw new Error(found.refusal.message);
+    const { start, organiserMailbox } = found.value.session;
+    const organizer = organiserMailbox.includes('@') ? organiserMailbox : mailOf(organiserMailbox);
+    const reader = graphReader(running().emulator);
+    await reader.setFaults({
+      rules: [{ kind: 'unavailable', method: 'GET', path: `^/users/${LIAM}/events/`, retryAfterSeconds: 0, rate: 1, limit: 100, holdMs: 0, target: 'request' }],
+    });
+    try {
+      const page = await openPane(
+        { itemType: 'appointment', itemId: 'ews:AAMkAG-his-copy-the-app-cannot-read', subject: 'Safeguarding supervision', start, organizer },
+        'Liam Doherty',
+      );
+      await page.getByRole('heading', { name: 'Supervision session', level: 2 }).waitFor();
+      await page.getByRole('button', { name: "I can't make it" }).click();
+      const firstTime = page
+        .getByRole('radiogroup', { name: /New time/ })
+        .getByRole('radio')
+        .first();
+      await firstTime.waitFor();
+
+      const cancelled = await running().app.useCases.cancelSession({ caller: ADMIN, sessionId: session.sessionId, reason: 'Staff training day' });
+      expect(cancelled.ok).toBe(true);
+      await running().app.idle();
+
+      await firstTime.check();
+      await page.getByRole('combobox', { name: /Reason/ }).selectOption('unavailable');
+      await page.getByRole('button', { name: 'Postpone to this time' }).click();
+      // The pane asks for the session again: as it is now, or (the defect) "could not be checked".
+      await page
+        .getByRole('heading', { level: 2 })
+        .filter({ hasText: /could not be checked/ })
+        .or(page.getByText('Cancelled', { exact: true }))
+        .first()
+        .waitFor({ timeout: 30_000 });
+      await expect(page.getByRole('heading', { level: 2 }).first().textContent()).resolves.toBe('Supervision session');
+      await expect(page.getByText('Cancelled', { exact: true }).isVisible()).resolves.toBe(true);
+    } finally {
+      await reader.clearFaults();
+    }
   });
 });

@@ -47,32 +47,19 @@ describe('group attendance', () => {
   const answers = Object.fromEntries(group.questions.filter((q) => q.required).map((q) => [q.id, q.kind === 'yes-no' ? 'yes' : 'Discussed.']));
   const parties = [SUP.id, A.id, 'see-b'];
 
+  const withAttendance = (attendance: RecordContent['attendance']): RecordContent => ({ answers, actions: [], attendance, takesForwardId: A.id });
+  const everyoneOnce = [
+    { userId: SUP.id, present: true },
+    { userId: A.id, present: true },
+    { userId: 'see-b', present: false },
+  ];
+
   it('marking someone twice (absent and present) is not ready to send', () => {
-    const content: RecordContent = {
-      answers,
-      actions: [],
-      attendance: [
-        { userId: SUP.id, present: true },
-        { userId: A.id, present: true },
-        { userId: 'see-b', present: false },
-        { userId: 'see-b', present: true },
-      ],
-      takesForwardId: A.id,
-    };
+    const content = withAttendance([...everyoneOnce, { userId: 'see-b', present: true }]);
     expect(readinessIssues(group, content, parties, SUP.id).map((i) => i.field)).toContain('attendance[3].userId');
   });
 
   it('each person marked once is ready', () => {
-    const content: RecordContent = {
-      answers,
-      actions: [],
-      attendance: [
-        { userId: SUP.id, present: true },
-        { userId: A.id, present: true },
-        { userId: 'see-b', present: false },
-      ],
-      takesForwardId: A.id,
-    };
-    expect(readinessIssues(group, content, parties, SUP.id)).toEqual([]);
+    expect(readinessIssues(group, withAttendance(everyoneOnce), parties, SUP.id)).toEqual([]);
   });
 });

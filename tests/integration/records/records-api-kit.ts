@@ -2,6 +2,10 @@
 // in the demo school's group).
 import { expect } from 'vitest';
 import type { ApiReply } from '../../support/api.js';
+import type { RunningStack } from '../../support/start-stack.js';
+import { instantToLondon } from '../../../src/shared/calendar/london-time.js';
+import type { Session } from '../../../src/shared/sessions/session.js';
+import { arrangementOf, bookOn, firstSchoolDayAfter, GRACE, HANNAH, LIAM, SOPHIE, workingCalendarOf } from '../bot/bot-test-kit.js';
 
 export const TOM = 'a1000000-0000-4000-8000-000000000006';
 
@@ -56,4 +60,13 @@ export function recordCalls(api: <T>(who: string, method: string, path: string, 
     requestChange: (who: string, v: RecordView, comment: string) =>
       api<RecordView>(who, 'POST', `${path(v.record.recordId)}/request-change`, { version: v.record.version, comment }),
   };
+}
+
+/** Grace's session with Liam on the next school day, and Hannah's group (Sophie, Tom, Grace) on the one after. */
+export async function bookIndividualAndGroup(app: RunningStack['app']): Promise<{ individual: Session; group: Session }> {
+  const wc = await workingCalendarOf(app);
+  const day = firstSchoolDayAfter(wc, instantToLondon(new Date().toISOString()).date);
+  const individual = await bookOn(app, (await arrangementOf(app, GRACE, LIAM)).id, day);
+  const group = await bookOn(app, (await arrangementOf(app, HANNAH, SOPHIE)).id, firstSchoolDayAfter(wc, day), ['14:00', '15:00', '13:00']);
+  return { individual, group };
 }

@@ -4,15 +4,14 @@
 // Fictional people only (the emulator's demo school).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { instantToLondon } from '../../../src/shared/calendar/london-time.js';
 import { RECORDS_LIST } from '../../../src/bot/storage/record-repository.js';
 import { VALUE_COLUMN } from '../../../src/bot/storage/json-items.js';
 import type { Session } from '../../../src/shared/sessions/session.js';
 import { callApi, tokenFor, type ApiReply } from '../../support/api.js';
 import { graphReader, type GraphReader } from '../../support/graph-reader.js';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
-import { recordCalls, TOM, type ApiError, type RecordView } from './records-api-kit.js';
-import { arrangementOf, bookOn, bookOnNextSchoolDay, DANIEL, firstSchoolDayAfter, GRACE, HANNAH, LIAM, MARCUS, SOPHIE, workingCalendarOf } from '../bot/bot-test-kit.js';
+import { bookIndividualAndGroup, recordCalls, TOM, type ApiError, type RecordView } from './records-api-kit.js';
+import { bookOnNextSchoolDay, DANIEL, GRACE, HANNAH, LIAM, MARCUS, SOPHIE } from '../bot/bot-test-kit.js';
 
 let stack: RunningStack;
 let reader: GraphReader;
@@ -27,10 +26,7 @@ beforeAll(async () => {
   stack = await startStack();
   reader = graphReader(stack.emulator);
   for (const id of [GRACE, LIAM, HANNAH, SOPHIE, TOM, DANIEL, MARCUS]) tokens.set(id, await tokenFor(stack, id));
-  const wc = await workingCalendarOf(stack.app);
-  const day = firstSchoolDayAfter(wc, instantToLondon(new Date().toISOString()).date);
-  individual = await bookOn(stack.app, (await arrangementOf(stack.app, GRACE, LIAM)).id, day);
-  group = await bookOn(stack.app, (await arrangementOf(stack.app, HANNAH, SOPHIE)).id, firstSchoolDayAfter(wc, day), ['14:00', '15:00', '13:00']);
+  ({ individual, group } = await bookIndividualAndGroup(stack.app));
   toCancel = await bookOnNextSchoolDay(stack.app, DANIEL, MARCUS);
 }, 90_000);
 

@@ -4,7 +4,6 @@
 // record too large for its list column is refused whole. Fictional people only (the emulator's demo school).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { instantToLondon } from '../../../src/shared/calendar/london-time.js';
 import { createRecordRepository, RECORDS_LIST } from '../../../src/bot/storage/record-repository.js';
 import { VALUE_COLUMN } from '../../../src/bot/storage/json-items.js';
 import { sendForSignature, startRecord as startVersion } from '../../../src/shared/records/sign-off.js';
@@ -13,8 +12,8 @@ import { callApi, tokenFor, type ApiReply } from '../../support/api.js';
 import { ADMIN_ID, AUDITOR_ID } from '../../../tools/m365-emulator/src/index.js';
 import { graphReader, type GraphReader } from '../../support/graph-reader.js';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
-import { recordCalls, TOM, type ApiError, type RecordView } from './records-api-kit.js';
-import { arrangementOf, bookOn, DANIEL, firstSchoolDayAfter, GRACE, HANNAH, LIAM, SOPHIE, workingCalendarOf } from '../bot/bot-test-kit.js';
+import { bookIndividualAndGroup, recordCalls, TOM, type ApiError, type RecordView } from './records-api-kit.js';
+import { DANIEL, GRACE, HANNAH, LIAM, SOPHIE } from '../bot/bot-test-kit.js';
 
 let stack: RunningStack;
 let reader: GraphReader;
@@ -28,11 +27,7 @@ beforeAll(async () => {
   stack = await startStack();
   reader = graphReader(stack.emulator);
   for (const id of [GRACE, LIAM, HANNAH, SOPHIE, TOM, DANIEL]) tokens.set(id, await tokenFor(stack, id));
-  const wc = await workingCalendarOf(stack.app);
-  const today = instantToLondon(new Date().toISOString()).date;
-  const day = firstSchoolDayAfter(wc, today);
-  individual = await bookOn(stack.app, (await arrangementOf(stack.app, GRACE, LIAM)).id, day);
-  group = await bookOn(stack.app, (await arrangementOf(stack.app, HANNAH, SOPHIE)).id, firstSchoolDayAfter(wc, day), ['14:00', '15:00', '13:00']);
+  ({ individual, group } = await bookIndividualAndGroup(stack.app));
 }, 90_000);
 
 afterAll(async () => {
