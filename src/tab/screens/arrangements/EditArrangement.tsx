@@ -140,7 +140,14 @@ export function EditArrangement({
             <Input type="number" min={1} max={12} value={maxGap} onChange={(_, data) => setMaxGap(data.value)} />
           </Field>
         </div>
-        <Checkbox checked={ended} onChange={(_, data) => setEnded(data.checked === true)} label="End this arrangement: no new sessions are planned (booked ones stay in Outlook)" />
+        {/* Starting it again can be refused (someone has left the directory): the reason shows by the box. */}
+        <Field {...issues.field('status')}>
+          <Checkbox
+            checked={ended}
+            onChange={(_, data) => setEnded(data.checked === true)}
+            label="End this arrangement: no new sessions are planned (booked ones stay in Outlook)"
+          />
+        </Field>
         <div className={screen.row}>
           <Button type="submit" appearance="primary" disabledFocusable={busy}>
             {busy ? 'Saving…' : 'Save changes'}
