@@ -155,6 +155,13 @@ describe('the safeguarding admin books the year (plain browser)', () => {
     await expect.poll(() => page.getByRole('region', { name: 'Preview: 2028/29' }).count()).toBe(0);
     expect(await file.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await file.inputValue()).toBe('');
+    // A year typed that the dates are not in (it would replace that year) is refused by the field.
+    const yearLabel = page.getByLabel('Academic year (optional)');
+    await yearLabel.fill('2027/28');
+    await file.setInputFiles({ name: 'term-dates.ics', mimeType: 'text/calendar', buffer: Buffer.from(termDatesIcs(false)) });
+    await page.getByText('The year labelled 2027/28 starts on 2028-09-04: label it 2028/29.').first().waitFor();
+    expect(await yearLabel.getAttribute('aria-invalid')).toBe('true');
+    await yearLabel.fill('');
     await file.setInputFiles({ name: 'term-dates.ics', mimeType: 'text/calendar', buffer: Buffer.from(termDatesIcs(false)) });
     const preview = page.getByRole('region', { name: 'Half terms read from the file (2028/29)' });
     await preview.waitFor();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SchoolCalendar } from '../../shared/calendar/academic-year.js';
-import { DEFAULT_ENGLAND_2025_26, DEFAULT_ENGLAND_2026_27 } from '../../shared/calendar/default-england.js';
+import { DEFAULT_ENGLAND_2025_26, DEFAULT_ENGLAND_2026_27, DEFAULT_ENGLAND_2027_28 } from '../../shared/calendar/default-england.js';
 import type { IsoInstant } from '../../shared/calendar/london-time.js';
 import type { AuditEntry, SchoolCalendarRepository, Stored } from '../ports.js';
 import { putSchoolYear } from './put-school-year.js';
@@ -53,5 +53,21 @@ describe('putSchoolYear', () => {
     const r = await putSchoolYear(d, { caller: { ...admin, roles: [...admin.roles] }, calendar: calendar([DEFAULT_ENGLAND_2025_26]), version: 'default' });
     expect(r.ok).toBe(true);
     expect(item()?.value.years).toHaveLength(1);
+  });
+
+  it("refuses, saving nothing, a year whose label names another year than its dates: next year's file over this year", async () => {
+    const { repo, item } = repository();
+    const { deps: d } = deps(repo);
+    // The one year it keeps: nothing else (no gap between years, no overlap) would catch it.
+    const mislabelled = calendar([{ ...DEFAULT_ENGLAND_2027_28, label: '2026/27' }]);
+    const r = await putSchoolYear(d, { caller: { ...admin, roles: [...admin.roles] }, calendar: mislabelled, version: 'default' });
+    expect(r).toEqual({
+      ok: false,
+      refusal: expect.objectContaining({
+        kind: 'invalid',
+        issues: [{ field: 'calendar.years[0].label', message: `The year labelled 2026/27 starts on ${DEFAULT_ENGLAND_2027_28.halfTerms[0]?.start}: label it 2027/28.` }],
+      }),
+    });
+    expect(item()).toBeUndefined();
   });
 });

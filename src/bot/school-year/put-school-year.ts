@@ -3,6 +3,7 @@ import type { Caller } from '../../shared/access/app-roles.js';
 import { canManageSchedule } from '../../shared/access/authorise.js';
 import type { SchoolCalendar } from '../../shared/calendar/academic-year.js';
 import { validateSchoolCalendar } from '../../shared/calendar/validate-calendar.js';
+import { yearLabelIssues } from '../../shared/calendar/year-labels.js';
 import { audited } from '../audit/audited.js';
 import type { AppPorts } from '../ports.js';
 import { invalid, refuse, type Outcome } from '../use-case.js';
@@ -17,8 +18,9 @@ export async function putSchoolYear(
   const allowed = canManageSchedule(input.caller);
   if (!allowed.ok) return audited(deps.audit, input.caller, 'school-year.save', 'school-calendar', refuse('forbidden', 'forbidden', allowed.reason));
   const checked = validateSchoolCalendar(input.calendar);
-  if (!checked.ok)
-    return audited(deps.audit, input.caller, 'school-year.save', 'school-calendar', invalid(checked.issues.map((i) => ({ field: `calendar.${i.field}`, message: i.message }))));
+  const issues = checked.ok ? yearLabelIssues(checked.value.years) : checked.issues;
+  if (!checked.ok || issues.length > 0)
+    return audited(deps.audit, input.caller, 'school-year.save', 'school-calendar', invalid(issues.map((i) => ({ field: `calendar.${i.field}`, message: i.message }))));
   const current = await currentCalendar(deps.schoolCalendar);
   if (versionTag(current.stored?.version) !== input.version) {
     return audited(deps.audit, input.caller, 'school-year.save', 'school-calendar', versionConflict());

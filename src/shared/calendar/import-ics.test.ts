@@ -89,6 +89,16 @@ describe('importing term dates from an .ics file', () => {
     ]);
   });
 
+  it("refuses a label typed for the file that names another year (it would replace that year's dates), against the label", () => {
+    for (const label of ['2026/27', '2025/99']) {
+      expect(importAcademicYearFromIcs(termsAndHolidays, { label })).toEqual({
+        ok: false,
+        issues: [{ field: 'label', message: `The year labelled ${label} starts on 2025-09-01: label it 2025/26.` }],
+      });
+    }
+    expect(importAcademicYearFromIcs(termsAndHolidays, { label: '2025/26' }).ok).toBe(true);
+  });
+
   it('still previews a year whose dates break a rule, naming each problem against its field', () => {
     const withInsetInHalfTerm = termsAndHolidays.replace('END:VCALENDAR', `${allDay('INSET Day', '2025-10-29', '2025-10-30')}\r\nEND:VCALENDAR`);
     const r = importAcademicYearFromIcs(withInsetInHalfTerm);

@@ -4,6 +4,7 @@ import { HALF_TERM_IDS } from './academic-year.js';
 import { addDays, daysBetween, isIsoDate, isoDate, isRealDate, isWeekend, type IsoDate } from './dates.js';
 import { instantToLondon } from './london-time.js';
 import { validateAcademicYear } from './validate-calendar.js';
+import { yearLabelIssues, yearLabelStarting } from './year-labels.js';
 import type { ValidationIssue } from './validation-issue.js';
 
 /**
@@ -174,7 +175,7 @@ export function importAcademicYearFromIcs(ics: string, options: { label?: string
   }
 
   const first = runs[0]?.start ?? '';
-  const label = options.label ?? `${first.slice(0, 4)}/${String((Number(first.slice(0, 4)) + 1) % 100).padStart(2, '0')}`;
+  const label = options.label ?? yearLabelStarting(Number(first.slice(0, 4)));
   const halfTerms: HalfTerm[] = runs.map((r, i) => ({ id: HALF_TERM_IDS[i] ?? 'summer2', start: r.start, end: r.end }));
   const insetDays: InsetDay[] = [...new Set(of('inset').flatMap(weekdaysIn))].sort().map((date) => ({ date }));
   const closureDays: ClosureDay[] = of('closure').flatMap((r) => weekdaysIn(r).map((date) => ({ date, reason: r.summary })));
@@ -182,6 +183,9 @@ export function importAcademicYearFromIcs(ics: string, options: { label?: string
   if (ignored.other.length) notes.push(`${ignored.other.length} event(s) not recognised and ignored: ${ignored.other.map((s) => `"${s}"`).join(', ')}`);
 
   const year: AcademicYear = { label, halfTerms, insetDays, closureDays };
+  // A label typed for the file that names another year would replace that year when added.
+  const labelIssues = yearLabelIssues([year], () => 'label');
+  if (labelIssues.length > 0) return { ok: false, issues: labelIssues };
   const checked = validateAcademicYear(year);
   return checked.ok ? { ok: true, year: checked.value, notes, issues: [] } : { ok: true, year, notes, issues: checked.issues };
 }

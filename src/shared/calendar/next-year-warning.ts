@@ -1,11 +1,7 @@
 import { InvalidInputError } from '../errors/invalid-input.js';
 import type { SchoolCalendar } from './academic-year.js';
 import { isIsoDate, yearOf, type IsoDate } from './dates.js';
-
-/** '2028/29' for the school year starting in 2028. */
-function yearLabel(startYear: number): string {
-  return `${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}`;
-}
+import { yearLabelStarting } from './year-labels.js';
 
 /** The school year `date` belongs to by the usual England reckoning: 1 September to 31 August. */
 function schoolYearStarting(date: IsoDate): number {
@@ -26,17 +22,17 @@ export function nextYearWarning(calendar: SchoolCalendar, today: IsoDate): strin
   const lastStart = last?.halfTerms[0]?.start;
   const lastEnd = last?.halfTerms[last.halfTerms.length - 1]?.end;
   if (!last || !lastStart || !lastEnd) {
-    const now = yearLabel(schoolYearStarting(today));
+    const now = yearLabelStarting(schoolYearStarting(today));
     return `The school calendar has no dates for ${now} yet. Add this year's term dates so sessions can be planned and postponed.`;
   }
   // A later year exists, or today is before the last year starts: the year after today's is there.
   if (today < lastStart) return undefined;
-  const next = yearLabel(yearOf(lastStart) + 1);
+  const next = yearLabelStarting(yearOf(lastStart) + 1);
   // In the last year, or in the summer holiday after it (up to the end of August).
   if (today <= lastEnd || schoolYearStarting(today) <= yearOf(lastStart)) {
     return `The school calendar has no dates for ${next} yet. Add next year's term dates so sessions can be planned and postponed past the summer.`;
   }
-  const now = yearLabel(schoolYearStarting(today));
+  const now = yearLabelStarting(schoolYearStarting(today));
   const missing = now === next ? now : `${next} to ${now}`;
   return `The school calendar ends with ${last.label} (last day ${lastEnd}) and has no dates for ${missing}. Add this year's term dates, and next year's, so sessions can be planned and postponed.`;
 }
