@@ -1,7 +1,8 @@
 import type { Caller } from '../../shared/access/app-roles.js';
 import { isParty } from '../../shared/access/authorise.js';
 import type { Arrangement } from '../../shared/arrangements/arrangement.js';
-import { instantMs, type IsoInstant } from '../../shared/calendar/london-time.js';
+import { agendaClosed } from '../../shared/agenda/agenda-closed.js';
+import type { IsoInstant } from '../../shared/calendar/london-time.js';
 import type { Session } from '../../shared/sessions/session.js';
 import type { AppPorts, Stored } from '../ports.js';
 import { loadSession } from '../sessions/load-session.js';
@@ -20,8 +21,6 @@ export async function loadAgendaSession(deps: Pick<AppPorts, 'arrangements' | 's
   // Anyone who may see it but is not a party (the DSL, the admin) reads it in the tab instead.
   const allowed = partyOnly(caller, loaded.arrangement);
   if (!allowed.ok) return refuse('forbidden', 'forbidden', allowed.reason);
-  const s = loaded.session.value;
-  if (s.status !== 'booked') return refuse('conflict', 'session_not_booked', `This session is ${s.status}: its agenda can no longer be changed.`);
-  if (instantMs(s.end) <= instantMs(now)) return refuse('conflict', 'session_over', 'This session has already taken place: its agenda can no longer be changed.');
-  return loaded;
+  const closed = agendaClosed(loaded.session.value, now);
+  return closed ? refuse('conflict', closed.code, closed.message) : loaded;
 }

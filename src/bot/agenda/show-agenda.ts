@@ -1,5 +1,6 @@
 import type { Caller } from '../../shared/access/app-roles.js';
 import type { AgendaView } from '../../shared/agenda/agenda.js';
+import { agendaClosed } from '../../shared/agenda/agenda-closed.js';
 import { buildAgendaCard } from '../../shared/cards/agenda-card.js';
 import { auditedIfRefused } from '../audit/audited.js';
 import type { AppPorts, ConversationRef } from '../ports.js';
@@ -40,12 +41,17 @@ export async function showAgenda(deps: Deps, input: { caller: Caller; to: Conver
   return done({ posted });
 }
 
-/** The agenda of a session the caller is in, for a card's refresh or an action's answer. */
+/**
+ * The agenda of a session the caller is in, for a card's refresh or an action's answer; `closed` says why it
+ * can no longer be changed (an old card then shows it without Add, Edit and Remove, which would be refused).
+ */
 export async function getAgenda(
-  deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'agendaItems' | 'settings' | 'audit' | 'compliance'>,
+  deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'agendaItems' | 'settings' | 'audit' | 'compliance' | 'clock'>,
   input: { caller: Caller; sessionId: string },
 ): Promise<Outcome<AgendaView>> {
   const loaded = await loadSession(deps, input.caller, input.sessionId);
   if (!loaded.ok) return auditedIfRefused(deps.audit, input.caller, 'agenda.get', input.sessionId, loaded);
-  return done(await loadAgendaView(deps, loaded.session.value, loaded.arrangement));
+  const view = await loadAgendaView(deps, loaded.session.value, loaded.arrangement);
+  const closed = agendaClosed(loaded.session.value, deps.clock.now());
+  return done(closed ? { ...view, closed: closed.message } : view);
 }

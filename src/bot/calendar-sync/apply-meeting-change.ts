@@ -31,6 +31,7 @@ export type MeetingChangeDeps = Pick<
   | 'agendaItems'
   | 'afterwards'
   | 'compliance'
+  | 'records'
 >;
 
 const DECLINE_INTRO = 'You declined this supervision meeting in Outlook. It must be held again within one working week: pick a time when everyone is free.';
@@ -118,7 +119,15 @@ export async function applyMeetingChange(
             const o = offer.value;
             const card =
               o.kind === 'slots'
-                ? buildSlotsCard({ sessionId: o.sessionId, originalStart: o.originalStart, deadline: o.deadline, slots: o.slots, reason: 'unavailable', intro: DECLINE_INTRO })
+                ? buildSlotsCard({
+                    sessionId: o.sessionId,
+                    originalStart: o.originalStart,
+                    currentStart: o.currentStart,
+                    deadline: o.deadline,
+                    slots: o.slots,
+                    reason: 'unavailable',
+                    intro: DECLINE_INTRO,
+                  })
                 : buildNoSlotCard({ originalStart: o.originalStart, deadline: o.deadline });
             await notifyPeople(deps, [userId], () => card);
           },

@@ -42,6 +42,15 @@ export async function signRecord(deps: Deps, input: SignInput): Promise<Outcome<
           'The stored record no longer matches the fingerprint it was sent with: it was changed outside this app. It cannot be signed; the designated safeguarding lead has been told in the audit log.',
         ),
       );
+    // As sending: a session cancelled after its record was sent has nothing to sign (a card left open in Teams).
+    if (latest.kind !== 'contract' && loaded.session?.status === 'cancelled')
+      return audited(
+        deps.audit,
+        caller,
+        'record.sign',
+        recordId,
+        refuse('conflict', 'session_cancelled', 'This session was cancelled after its record was sent, so the record cannot be signed.'),
+      );
     const signed = sign(latest, signatoryOf(loaded.arrangement, caller.id), { version: input.version, sha256: input.sha256 }, deps.clock.now());
     if (!signed.ok) return audited(deps.audit, caller, 'record.sign', recordId, refuse('conflict', signed.code, signed.message));
     try {

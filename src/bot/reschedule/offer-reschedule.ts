@@ -2,37 +2,57 @@ import type { Caller } from '../../shared/access/app-roles.js';
 import { canPostponeSession } from '../../shared/access/authorise.js';
 import { partiesOf } from '../../shared/arrangements/arrangement.js';
 import { buildEscalationCard } from '../../shared/cards/reschedule-cards.js';
-import type { PostponementReason } from '../../shared/sessions/session.js';
+import { instantMs, type IsoInstant } from '../../shared/calendar/london-time.js';
+import type { PostponementReason, Session } from '../../shared/sessions/session.js';
 import { audited, auditedIfRefused } from '../audit/audited.js';
 import { once } from '../claims/once.js';
 import type { AppPorts } from '../ports.js';
 import { loadSession } from '../sessions/load-session.js';
 import { loadPostponableSession } from '../sessions/postponable-session.js';
-import { done, refuse, type Outcome } from '../use-case.js';
+import { done, refuse, type Outcome, type Refusal } from '../use-case.js';
 import { notifyPeople } from './notify.js';
 
 /** The most times a card offers. */
 export const MAX_SLOTS_OFFERED = 8;
 
 export type RescheduleOffer =
-  | { kind: 'slots'; sessionId: string; originalStart: string; deadline: string; slots: { start: string; end: string }[] }
+  /** currentStart: the session's time as the times are offered; a pick sends it back, so a pick made after it moved moves nothing. */
+  | { kind: 'slots'; sessionId: string; originalStart: string; currentStart: string; deadline: string; slots: { start: string; end: string }[] }
   | { kind: 'no-slot'; sessionId: string; originalStart: string; deadline: string; notified: string[] };
 
 type Deps = Pick<
   AppPorts,
-  'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings' | 'audit' | 'conversations' | 'messenger' | 'links' | 'reminderClaims'
+  'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings' | 'audit' | 'conversations' | 'messenger' | 'links' | 'reminderClaims' | 'records'
 >;
 
 /** The session a party may postpone, still booked. */
 export async function beginReschedule(
-  deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'audit'>,
+  deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'audit' | 'clock'>,
   input: { caller: Caller; sessionId: string },
 ): Promise<Outcome<{ sessionId: string; start: string }>> {
   const loaded = await loadSession(deps, input.caller, input.sessionId, canPostponeSession);
   if (!loaded.ok) return auditedIfRefused(deps.audit, input.caller, 'session.reschedule', input.sessionId, loaded);
   const s = loaded.session.value;
   if (s.status !== 'booked') return refuse('conflict', 'session_not_booked', `This session is ${s.status}: only a booked session can be moved.`);
+  if (hasEnded(s, deps.clock.now())) return sessionOver();
   return done({ sessionId: s.id, start: s.start });
+}
+
+/**
+ * "I can't make it" is for a session still to come: pressed on an old reminder card (or an Outlook decline
+ * tidied away afterwards) it would escalate a session that was held. One that did not take place is
+ * postponed in the tab.
+ */
+function hasEnded(s: Session, now: IsoInstant): boolean {
+  return instantMs(s.end) <= instantMs(now);
+}
+
+function sessionOver(): { ok: false; refusal: Refusal } {
+  return refuse(
+    'conflict',
+    'session_over',
+    "This session's time has passed, so it cannot be moved from here. If it did not take place, its supervisor or the safeguarding team can postpone it in the Supervision tab.",
+  );
 }
 
 // seed 000 "Frequency of Safeguarding Supervision" and Appendix 3 §3: re-booked within one working week;
@@ -46,11 +66,12 @@ export async function offerReschedule(deps: Deps, input: { caller: Caller; sessi
   const loaded = await loadPostponableSession(deps, caller, sessionId);
   if (!loaded.ok) return audited(deps.audit, caller, 'session.reschedule', sessionId, loaded);
   const session = loaded.session.value;
+  if (hasEnded(session, deps.clock.now())) return audited(deps.audit, caller, 'session.reschedule', sessionId, sessionOver());
   const options = loaded.options;
   const originalStart = session.postponements[0]?.fromStart ?? session.start;
   if (options.kind === 'candidates' && options.candidates.length > 0) {
     const slots = options.candidates.slice(0, MAX_SLOTS_OFFERED).map((c) => ({ start: c.slot.start, end: c.slot.end }));
-    return done({ kind: 'slots', sessionId, originalStart, deadline: options.window.deadline, slots });
+    return done({ kind: 'slots', sessionId, originalStart, currentStart: session.start, deadline: options.window.deadline, slots });
   }
   const deadline = options.window.deadline;
   const parties = partiesOf(loaded.arrangement);

@@ -24,6 +24,7 @@ type Deps = Pick<
   | 'agendaItems'
   | 'postedCards'
   | 'afterwards'
+  | 'records'
 >;
 
 export interface Rescheduled {
@@ -46,9 +47,11 @@ export interface Rescheduled {
  */
 export async function rescheduleToSlot(
   deps: Deps,
-  input: { caller: Caller; sessionId: string; start: string; reason: PostponementReason; note?: string | undefined },
+  /** fromStart: the session's time when the times were offered (absent on cards posted before it was sent). */
+  input: { caller: Caller; sessionId: string; start: string; reason: PostponementReason; note?: string | undefined; fromStart?: string | undefined },
 ): Promise<Outcome<Rescheduled>> {
-  const moved = await postponeSessionMade(deps, { caller: input.caller, sessionId: input.sessionId, request: { start: input.start, reason: input.reason, note: input.note } });
+  const { start, reason, note, fromStart } = input;
+  const moved = await postponeSessionMade(deps, { caller: input.caller, sessionId: input.sessionId, request: { start, reason, note, fromStart } });
   if (!moved.ok) return moved;
   const { view, arrangement, made } = moved.value;
   const session = view.session;

@@ -6,6 +6,7 @@ import type { AppPorts, Stored } from '../ports.js';
 import { done, refuse, type Outcome, type Refusal } from '../use-case.js';
 import { loadSession } from './load-session.js';
 import { saveUnlessChanged } from './meeting-in-step.js';
+import { refuseIfRecordSigned } from './signed-record.js';
 import { sessionView, type SessionView } from './session-view.js';
 
 /** What attendees read in Outlook's cancellation: never the reason, which may carry detail. */
@@ -13,7 +14,7 @@ const CANCELLATION_NOTE = 'This safeguarding supervision session has been cancel
 
 /** Cancels a session: Outlook sends attendees the cancellation; the session keeps who cancelled it and why. */
 export async function cancelSession(
-  deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'calendar' | 'clock' | 'audit'>,
+  deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'calendar' | 'clock' | 'audit' | 'records'>,
   input: { caller: Caller; sessionId: string; reason: string },
 ): Promise<Outcome<SessionView>> {
   const { caller, sessionId } = input;
@@ -22,6 +23,8 @@ export async function cancelSession(
   const session = loaded.session.value;
   if (session.status !== 'booked')
     return audited(deps.audit, caller, 'session.cancel', sessionId, refuse('conflict', 'session_not_booked', `This session is already ${session.status}.`));
+  const signed = await refuseIfRecordSigned(deps, sessionId, 'cancelled');
+  if (signed) return audited(deps.audit, caller, 'session.cancel', sessionId, signed);
   const next: Session = { ...session, status: 'cancelled', cancellation: { reason: input.reason, byId: caller.id, at: deps.clock.now() } };
   // Saved first, with the eTag, then Outlook: a cancellation cannot be taken back, so it is sent only once the session is cancelled.
   const saved = await saveUnlessChanged(deps, loaded.session, next);

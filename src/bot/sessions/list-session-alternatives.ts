@@ -7,7 +7,7 @@ import { loadPostponableSession } from './postponable-session.js';
 
 /** Slots a session could be postponed to: within one working week, when everyone is free. */
 export async function listSessionAlternatives(
-  deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings' | 'audit'>,
+  deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings' | 'audit' | 'records'>,
   input: { caller: Caller; sessionId: string },
 ): Promise<Outcome<RescheduleResult>> {
   const loaded = await loadPostponableSession(deps, input.caller, input.sessionId);

@@ -8,12 +8,13 @@ import type { AppPorts, Stored } from '../ports.js';
 import { refuse, type Refusal } from '../use-case.js';
 import { loadSession } from './load-session.js';
 import { alternativesFor } from './session-alternatives.js';
+import { refuseIfRecordSigned } from './signed-record.js';
 
 export type PostponableSession = { ok: true; session: Stored<Session>; arrangement: Arrangement; options: RescheduleResult } | { ok: false; refusal: Refusal };
 
 /** A booked session the caller may postpone, with the times it could move to (the tab, the API and the card all ask this). */
 export async function loadPostponableSession(
-  deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings'>,
+  deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings' | 'records'>,
   caller: Caller,
   sessionId: string,
 ): Promise<PostponableSession> {
@@ -21,6 +22,8 @@ export async function loadPostponableSession(
   if (!loaded.ok) return loaded;
   const session = loaded.session.value;
   if (session.status !== 'booked') return refuse('conflict', 'session_not_booked', `This session is ${session.status}: only a booked session can be postponed.`);
+  const signed = await refuseIfRecordSigned(deps, sessionId, 'moved');
+  if (signed) return signed;
   try {
     return { ...loaded, options: await alternativesFor(deps, session, loaded.arrangement, session.organiserMailbox) };
   } catch (e) {

@@ -1,5 +1,6 @@
 import type { Caller } from '../../shared/access/app-roles.js';
 import { instantMs } from '../../shared/calendar/london-time.js';
+import { formatLondonDateTime } from '../../shared/calendar/london-format.js';
 import type { Arrangement } from '../../shared/arrangements/arrangement.js';
 import type { Postponement, PostponementReason, Session } from '../../shared/sessions/session.js';
 import { audited } from '../audit/audited.js';
@@ -13,6 +14,8 @@ export interface PostponeRequest {
   start: string;
   reason: PostponementReason;
   note?: string | undefined;
+  /** The session's time as the caller saw it: when it has moved since (to another time than `start`), nothing moves. */
+  fromStart?: string | undefined;
 }
 
 /** A postponement asked for, and who made it: the one request that saved it, or nobody (a repeat, or someone else at the same moment). */
@@ -34,7 +37,7 @@ export interface PostponeResult {
  * meeting moves and attendees get the update; the session keeps the postponement and its reason.
  */
 export async function postponeSession(
-  deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings' | 'audit'>,
+  deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings' | 'audit' | 'records'>,
   input: { caller: Caller; sessionId: string; request: PostponeRequest },
 ): Promise<Outcome<SessionView>> {
   const result = await postponeSessionMade(deps, input);
@@ -43,7 +46,7 @@ export async function postponeSession(
 
 /** As postponeSession, saying whether this request made the postponement. */
 export async function postponeSessionMade(
-  deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings' | 'audit'>,
+  deps: Pick<AppPorts, 'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings' | 'audit' | 'records'>,
   input: { caller: Caller; sessionId: string; request: PostponeRequest },
 ): Promise<Outcome<PostponeResult>> {
   const { caller, sessionId, request } = input;
@@ -61,6 +64,20 @@ export async function postponeSessionMade(
     return audited(deps.audit, caller, 'session.postpone', sessionId, answer(done(sessionView(caller, stored, loaded.arrangement))), () => 'already at that time');
   };
   if (alreadyAt(session, wanted)) return alreadyThere(session);
+  // Moved by someone else since the caller looked (another tab, a card, Outlook): their move stands.
+  if (request.fromStart !== undefined && instantMs(request.fromStart, 'fromStart') !== instantMs(session.start)) {
+    return audited(
+      deps.audit,
+      caller,
+      'session.postpone',
+      sessionId,
+      refuse(
+        'conflict',
+        'session_moved',
+        `This session has moved to ${formatLondonDateTime(session.start)} since you looked, so it was not moved again. If it still needs to move, choose again from its new time.`,
+      ),
+    );
+  }
   const options = loaded.options;
   const chosen = options.kind === 'escalate' ? undefined : options.candidates.find((c) => instantMs(c.slot.start) === wanted);
   if (!chosen) {

@@ -20,7 +20,7 @@ import { decisionCardOf } from '../decisions/decision-view.js';
 import { signatureCardOfView } from '../records/record-view.js';
 import { cardError, cardResponse, refusalResponse } from './bot-replies.js';
 import { createRepeatedActivities } from './repeated-activities.js';
-import { callerOf, personalConversationOf } from './conversation-of.js';
+import { callerOf, inPersonalChat, PERSONAL_CHAT_ONLY, personalConversationOf } from './conversation-of.js';
 
 const NAME_REMINDER = 'It looks as if that names a child. Please use initials or a case reference instead (you can edit the item on the agenda card).';
 
@@ -78,8 +78,7 @@ export function registerBotHandlers(app: App, useCases: UseCases, log: Logger): 
     if (command.kind === 'unknown') return send(help(true));
     if (!caller) return send(message('Sign in needed', 'I could not tell who you are. Open this chat from Microsoft Teams with your school account.'));
     // Agendas and sessions are private to their parties: never shown in a group chat or channel.
-    if (!personal)
-      return send(message('Private chat only', 'For privacy I only do that in your personal chat with me. Open a chat with Safeguarding Supervision and try again there.'));
+    if (!personal) return send(message('Private chat only', PERSONAL_CHAT_ONLY));
     switch (command.kind) {
       case 'add': {
         if (!command.text) return send(message('What should I add?', 'Type add followed by the item, for example: add Workload since the new term.'));
@@ -140,6 +139,8 @@ export function registerBotHandlers(app: App, useCases: UseCases, log: Logger): 
       await useCases.recordRefusedCardAction({ actorId: activity.from.id ?? 'unknown', verb, reason: 'no_identity' });
       return cardError('I could not tell who you are. Open this card in Microsoft Teams with your school account.', 'Unauthenticated');
     }
+    // In a group chat the answer would replace the card for everyone there: as chat commands, personal chat only.
+    if (!inPersonalChat(activity)) return cardError(PERSONAL_CHAT_ONLY, 'Forbidden');
     const parsed = parseCardAction(verb, activity.value?.action?.data);
     if (!parsed.ok) {
       await useCases.recordRefusedCardAction({ actorId: caller.id, verb, reason: 'malformed' });
@@ -186,6 +187,7 @@ export function registerBotHandlers(app: App, useCases: UseCases, log: Logger): 
               buildSlotsCard({
                 sessionId: o.sessionId,
                 originalStart: o.originalStart,
+                currentStart: o.currentStart,
                 deadline: o.deadline,
                 slots: o.slots,
                 reason: action.reason,
@@ -195,7 +197,14 @@ export function registerBotHandlers(app: App, useCases: UseCases, log: Logger): 
           : cardResponse(buildNoSlotCard({ originalStart: o.originalStart, deadline: o.deadline }));
       }
       case 'reschedule.pick': {
-        const moved = await useCases.rescheduleToSlot({ caller, sessionId: action.sessionId, start: action.start, reason: action.reason, note: action.note });
+        const moved = await useCases.rescheduleToSlot({
+          caller,
+          sessionId: action.sessionId,
+          start: action.start,
+          reason: action.reason,
+          note: action.note,
+          fromStart: action.fromStart,
+        });
         if (!moved.ok) return refusalResponse(moved.refusal);
         return cardResponse(
           buildPostponedNoticeCard({

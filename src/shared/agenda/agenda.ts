@@ -68,6 +68,8 @@ export interface AgendaView {
   superviseeNames: string[];
   sections: { section: AgendaSection; items: AgendaItem[] }[];
   openActions: { text: string; ownerName?: string }[];
+  /** Why the agenda can no longer be changed (the session is cancelled, or over); absent while it can. */
+  closed?: string;
 }
 
 export interface AgendaViewInput {

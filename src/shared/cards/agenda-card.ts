@@ -65,7 +65,8 @@ export function addItemInputs(view: AgendaView, withSection: boolean): CardEleme
 function itemBlock(view: AgendaView, item: AgendaItem, number: number, viewerId: string): Container {
   // A text run is shown as typed: no Markdown, so an item cannot turn into a link or a list.
   const line = new RichTextBlock({ inlines: [new TextRun(`${number}. ${item.text} \u2014 added by ${item.addedByName}`)] });
-  if (!canChangeItem(item, viewerId)) return new Container(line);
+  // A closed agenda (cancelled, or over) offers no Edit or Remove: they would only be refused.
+  if (view.closed || !canChangeItem(item, viewerId)) return new Container(line);
   const editCard = new AdaptiveCard(
     new TextInput({
       id: editInputId(item.id),
@@ -98,6 +99,7 @@ function itemBlock(view: AgendaView, item: AgendaItem, number: number, viewerId:
 export function buildAgendaCard(view: AgendaView, viewerId: string, options: AgendaCardOptions = {}): AdaptiveCard {
   const body: CardElementArray = [];
   if (options.notice) body.push(new TextBlock(options.notice, { wrap: true, weight: 'Bolder', color: 'Good' }));
+  if (view.closed) body.push(new TextBlock(view.closed, { wrap: true, weight: 'Bolder', color: 'Attention' }));
   body.push(new TextBlock('Supervision agenda', { wrap: true, style: 'heading', size: 'Large', weight: 'Bolder' }), sessionFacts(view));
   if (options.nameReminder) body.push(new TextBlock(NAME_REMINDER, { wrap: true, color: 'Attention', weight: 'Bolder' }));
 
@@ -114,11 +116,10 @@ export function buildAgendaCard(view: AgendaView, viewerId: string, options: Age
     body.push(block);
   }
 
-  body.push(...addItemInputs(view, true));
-  const card = new AdaptiveCard(...body)
-    .withActions(executeAction('Add item', { action: 'agenda.add', sessionId: view.sessionId }))
-    .withVersion('1.5')
-    .withFallbackText(`Supervision agenda for ${sessionTimeText(view.start, view.end)}: open it in Teams to see and add items.`);
+  if (!view.closed) body.push(...addItemInputs(view, true));
+  const card = new AdaptiveCard(...body);
+  if (!view.closed) card.withActions(executeAction('Add item', { action: 'agenda.add', sessionId: view.sessionId }));
+  card.withVersion('1.5').withFallbackText(`Supervision agenda for ${sessionTimeText(view.start, view.end)}: open it in Teams to see and add items.`);
   if (options.refreshUserIds) {
     card.withRefresh({ action: executeAction('Refresh', { action: 'agenda.refresh', sessionId: view.sessionId }), userIds: [...options.refreshUserIds] });
   }

@@ -63,7 +63,8 @@ export const cardActionSchema = z.preprocess(
     z.object({ action: z.literal('agenda.open'), sessionId: id }),
     z.object({ action: z.literal('reschedule.start'), sessionId: id }),
     z.object({ action: z.literal('reschedule.reason'), sessionId: id, reason: z.preprocess(blankIsMissing, reason.optional()), note }),
-    z.object({ action: z.literal('reschedule.pick'), sessionId: id, start: instant, reason, note }),
+    // 'fromStart': the session's time when these times were offered (absent on cards sent before it was added).
+    z.object({ action: z.literal('reschedule.pick'), sessionId: id, start: instant, reason, note, fromStart: instant.optional() }),
     z.object({ action: z.literal('record.sign'), recordId: id, version, sha256 }),
     z.object({ action: z.literal('record.requestChange'), recordId: id, version, comment: z.string().max(CHANGE_COMMENT_MAX_LENGTH).optional() }),
     z.object({ action: z.literal('decision.confirm'), decisionId: id, reference: z.string().max(100).optional() }),
@@ -97,6 +98,7 @@ const FIELD_WORDS: Record<string, string> = {
   reason: 'the reason',
   note: 'the note',
   start: 'the new time',
+  fromStart: 'the session time',
   recordId: 'the record',
   version: 'the version',
   sha256: 'the fingerprint',

@@ -41,23 +41,34 @@ describe('slots card', () => {
     start: `2026-06-${17 + (i % 3)}T${String(8 + Math.floor(i / 3)).padStart(2, '0')}:00:00Z`,
     end: `2026-06-${17 + (i % 3)}T${String(9 + Math.floor(i / 3)).padStart(2, '0')}:00:00Z`,
   }));
-  const card = expectWellFormed(buildSlotsCard({ sessionId: 's1', originalStart: '2026-06-16T08:00:00Z', deadline: '2026-06-23', slots, reason: 'clash', note: 'Trip' }));
+  const card = expectWellFormed(
+    buildSlotsCard({ sessionId: 's1', originalStart: '2026-06-16T08:00:00Z', currentStart: '2026-06-16T10:00:00Z', deadline: '2026-06-23', slots, reason: 'clash', note: 'Trip' }),
+  );
 
-  it('offers at most 8 times, best first, each picking its start with the reason and note', () => {
+  it('offers at most 8 times, best first, each picking its start with the reason, the note and the time it moves from', () => {
     const picks = executes(card);
     expect(picks).toHaveLength(MAX_SLOTS_OFFERED);
     expect(picks[0]).toMatchObject({
       title: 'Wed 17 Jun 2026, 09:00\u201310:00',
       verb: 'reschedule.pick',
-      data: { action: 'reschedule.pick', sessionId: 's1', start: slots[0]?.start, reason: 'clash', note: 'Trip' },
+      data: { action: 'reschedule.pick', sessionId: 's1', start: slots[0]?.start, reason: 'clash', note: 'Trip', fromStart: '2026-06-16T10:00:00Z' },
     });
     expect(picks.map((p) => (p.data as Json).start)).toEqual(slots.slice(0, 8).map((s) => s.start));
     expect(textOf(card)).toContain('Tue 23 Jun 2026');
   });
 
   it('leaves the note out when there is none', () => {
-    const json = expectWellFormed(buildSlotsCard({ sessionId: 's1', originalStart: '2026-06-16T08:00:00Z', deadline: '2026-06-23', slots: slots.slice(0, 1), reason: 'illness' }));
-    expect(executes(json)[0]?.data).toEqual({ action: 'reschedule.pick', sessionId: 's1', start: slots[0]?.start, reason: 'illness' });
+    const json = expectWellFormed(
+      buildSlotsCard({
+        sessionId: 's1',
+        originalStart: '2026-06-16T08:00:00Z',
+        currentStart: '2026-06-16T08:00:00Z',
+        deadline: '2026-06-23',
+        slots: slots.slice(0, 1),
+        reason: 'illness',
+      }),
+    );
+    expect(executes(json)[0]?.data).toEqual({ action: 'reschedule.pick', sessionId: 's1', start: slots[0]?.start, reason: 'illness', fromStart: '2026-06-16T08:00:00Z' });
   });
 });
 

@@ -41,6 +41,11 @@ export function buildReasonCard(sessionId: string, sessionStart: IsoInstant): Ad
 export interface SlotsCardInput {
   sessionId: string;
   originalStart: IsoInstant;
+  /**
+   * The session's time now, when the times are offered: each button sends it, so a time picked on this card
+   * after the session has moved (in the tab, from another card, in Outlook) is refused instead of moving it again.
+   */
+  currentStart: IsoInstant;
   /** The last day the session may be re-held on (inclusive). */
   deadline: IsoDate;
   /** Best first; only the first MAX_SLOTS_OFFERED are shown. */
@@ -59,7 +64,14 @@ export function buildSlotsCard(input: SlotsCardInput): AdaptiveCard {
     para(`Instead of ${sessionTimeText(input.originalStart)}. Everyone is free at these times, all by ${dateText(input.deadline)} (UK time).`),
   ];
   for (const slot of input.slots.slice(0, MAX_SLOTS_OFFERED)) {
-    const data = { action: 'reschedule.pick' as const, sessionId: input.sessionId, start: slot.start, reason: input.reason, ...(input.note ? { note: input.note } : {}) };
+    const data = {
+      action: 'reschedule.pick' as const,
+      sessionId: input.sessionId,
+      start: slot.start,
+      reason: input.reason,
+      ...(input.note ? { note: input.note } : {}),
+      fromStart: input.currentStart,
+    };
     body.push(new ActionSet(executeAction(sessionTimeText(slot.start, slot.end), data)));
   }
   if (input.slots.length === 0) body.push(para('No times to offer.', true));

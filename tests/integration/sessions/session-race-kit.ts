@@ -10,6 +10,7 @@ import { createGraphCalendar } from '../../../src/bot/graph/calendar.js';
 import type { AppPorts, CalendarPort, Clock, SessionRepository } from '../../../src/bot/ports.js';
 import { createArrangementRepository } from '../../../src/bot/storage/arrangement-repository.js';
 import { createAuditLog } from '../../../src/bot/storage/audit-log.js';
+import { createRecordRepository } from '../../../src/bot/storage/record-repository.js';
 import { createSchoolCalendarRepository } from '../../../src/bot/storage/school-calendar-repository.js';
 import { createSessionRepository } from '../../../src/bot/storage/session-repository.js';
 import { graphReader, type GraphReader } from '../../support/graph-reader.js';
@@ -17,7 +18,7 @@ import { startStack, type RunningStack } from '../../support/start-stack.js';
 import { ADMIN } from '../bot/bot-test-kit.js';
 
 /** The ports the session use cases (postpone, cancel) need. */
-export type SessionDeps = Pick<AppPorts, 'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings' | 'audit'>;
+export type SessionDeps = Pick<AppPorts, 'arrangements' | 'sessions' | 'schoolCalendar' | 'calendar' | 'clock' | 'settings' | 'audit' | 'records'>;
 /** Where a request writes: the session store and Outlook. */
 type Writes = Pick<AppPorts, 'sessions' | 'calendar'>;
 
@@ -102,6 +103,7 @@ export async function startRaceKit(): Promise<RaceKit> {
     clock,
     settings: { safeguardingMailbox: stack.app.config.safeguardingMailbox, scheduling: {} },
     audit: createAuditLog(reader.store, clock),
+    records: createRecordRepository(reader.store),
   };
   // The demo school's year, booked: each test takes a session of its own, one-to-one first (more free times).
   const started = await stack.app.useCases.startBooking({ caller: ADMIN, request: { academicYear: '2026/27' } });

@@ -18,6 +18,7 @@ export const agendaViewSchema = z
     superviseeNames: z.array(z.string()),
     sections: z.array(z.object({ section: z.object({ id: z.string(), title: z.string(), hint: z.string().optional() }), items: z.array(agendaItemSchema) })),
     openActions: z.array(z.object({ text: z.string(), ownerName: z.string().optional() })),
+    closed: z.string().optional().describe('Why the agenda can no longer be changed (the session is cancelled, or over); absent while it can.'),
   })
   .meta({ id: 'AgendaView' });
 

@@ -79,6 +79,11 @@ export const sessionOperations: Operation[] = [
         start: z.string().refine(isIsoInstant, { message: 'a UTC time that exists, such as 2027-02-12T09:00:00Z' }),
         reason: z.enum(POSTPONEMENT_REASONS),
         note: z.string().trim().max(200, 'at most 200 characters (no case detail)').refine(isPlainText, 'plain text: no control characters or direction overrides').optional(),
+        fromStart: z
+          .string()
+          .refine(isIsoInstant, { message: 'a UTC time that exists, such as 2027-02-12T09:00:00Z' })
+          .optional()
+          .describe("The session's start as the caller saw it: when it has moved since to another time, nothing moves (409 session_moved)."),
       })
       .strict(),
     success: { status: 200, description: 'The session at its new time.', schema: sessionViewSchema },

@@ -71,7 +71,7 @@ export const getSession = (api: Api, id: string, signal?: AbortSignal) => api.ge
 
 export const listSessionAlternatives = (api: Api, id: string, signal?: AbortSignal) => api.get(`${sessionPath(id)}/alternatives`, alternativesSchema, signal);
 
-export const postponeSession = (api: Api, id: string, request: { start: string; reason: PostponementReason; note?: string }) =>
+export const postponeSession = (api: Api, id: string, request: { start: string; reason: PostponementReason; note?: string; fromStart?: string }) =>
   api.send('POST', `${sessionPath(id)}/postpone`, request, sessionViewSchema);
 
 export const cancelSession = (api: Api, id: string, reason: string) => api.send('POST', `${sessionPath(id)}/cancel`, { reason }, sessionViewSchema);

@@ -86,7 +86,8 @@ export function PostponePanel({
     notices.showError(null);
     try {
       const trimmed = note.trim();
-      onPostponed(await postponeSession(api, sessionId, { start, reason, ...(trimmed ? { note: trimmed } : {}) }));
+      // fromStart: the time shown here, so a move someone else made meanwhile is not overwritten.
+      onPostponed(await postponeSession(api, sessionId, { start, reason, fromStart: view.session.start, ...(trimmed ? { note: trimmed } : {}) }));
     } catch (error) {
       const message = userMessageFor(error, 'The session could not be postponed. Try again.');
       const next = afterRefusal(error);
