@@ -21,6 +21,19 @@ export async function sendRecordForSignature(deps: Deps, input: { caller: Caller
   if (!loaded.ok) return audited(deps.audit, caller, 'record.send', recordId, loaded);
   const latest = loaded.latest.value;
   const { arrangement } = loaded;
+  // Send pressed twice (a double click, a request repeated): the one change since is that send, so it is done.
+  if (latest.state === 'awaiting-signatures' && latest.revision === input.baseRevision + 1) {
+    const view = recordView(
+      caller,
+      loaded.versions.map((v) => v.value),
+      latest,
+      templateFor(deps.settings, latest.kind, latest.templateId),
+      arrangement,
+      loaded.session,
+      deps.links,
+    );
+    return audited(deps.audit, caller, 'record.send', recordId, done(view), () => 'already sent');
+  }
   const stale = refuseUnlessCurrent(latest, input.baseRevision);
   if (stale) return audited(deps.audit, caller, 'record.send', recordId, stale);
   // seed 000 Appendix 6: one started in a group before that was refused would otherwise go to the whole group.

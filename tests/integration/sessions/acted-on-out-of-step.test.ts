@@ -20,7 +20,7 @@ let toCancel: Session;
 let signedThenCancel: Session;
 /** Daniel and Hannah, next school day: its record is signed by both. */
 let signedThenPostpone: Session;
-/** Rachel and Daniel, next school day: moved twice, from two tabs. */
+/** Rachel and Daniel, next school day: its record sent twice, then moved from two tabs. */
 let movedTwice: Session;
 
 const api = <T>(who: string, method: string, path: string, body?: unknown): Promise<ApiReply<T>> => callApi<T>(stack, tokens.get(who), method, path, body);
@@ -62,6 +62,23 @@ async function lockedRecord(supervisor: string, supervisee: string, session: Ses
   expect(locked.body.record.state).toBe('locked');
   return locked.body;
 }
+
+describe('Send for signature pressed twice', () => {
+  it('the second is answered as done (not "changed somewhere else"), and the record is sent once', async () => {
+    // Rachel's record of her session with Daniel (the one moved twice later: one signature does not lock it).
+    const draft = await start(RACHEL, movedTwice.id, 'individual');
+    const saved = await save(RACHEL, draft, { answers: { q1: 'A steady term.', q12: 'yes' }, actions: [] });
+    const first = await send(RACHEL, saved.body);
+    const second = await send(RACHEL, saved.body);
+    for (const r of [first, second]) expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(second.body.record.revision).toBe(first.body.record.revision);
+    expect(second.body.record.updatedAt).toBe(first.body.record.updatedAt);
+    expect(second.body.fingerprint).toBe(first.body.fingerprint);
+    // A send on a version changed since in another way (a signature) is still refused.
+    expect((await sign(DANIEL, first.body)).status).toBe(200);
+    expect((await send(RACHEL, saved.body)).status).toBe(409);
+  });
+});
 
 describe('a record sent for signature, then its session cancelled', () => {
   it('is not signed from the card still open: 409 session_cancelled, and the record is not locked', async () => {
