@@ -13,7 +13,7 @@ type Deps = RecordDeps & Pick<AppPorts, 'postedCards' | 'messenger' | 'conversat
 /** A signatory asks the supervisor to change the record instead of signing it; their comment is kept with it. */
 export async function requestRecordChange(
   deps: Deps,
-  input: { caller: Caller; recordId: string; version: number; comment: string; fromActivityId?: string | undefined },
+  input: { caller: Caller; recordId: string; version: number; sha256?: string | undefined; comment: string; fromActivityId?: string | undefined },
 ): Promise<Outcome<RecordView>> {
   const { caller, recordId } = input;
   const comment = input.comment.trim();
@@ -21,7 +21,7 @@ export async function requestRecordChange(
   const loaded = await loadRecord(deps, caller, recordId, 'sign');
   if (!loaded.ok) return audited(deps.audit, caller, 'record.request-change', recordId, loaded);
   const latest = loaded.latest.value;
-  const changed = requestChange(latest, signatoryOf(loaded.arrangement, caller.id), comment, input.version, deps.clock.now());
+  const changed = requestChange(latest, signatoryOf(loaded.arrangement, caller.id), comment, { version: input.version, sha256: input.sha256 }, deps.clock.now());
   if (!changed.ok) return audited(deps.audit, caller, 'record.request-change', recordId, refuse('conflict', changed.code, changed.message));
   // Each request is kept with the version: one that would leave no room for the signatures is refused, never stored too large to sign.
   if (tooLargeToStore(changed.record))

@@ -220,7 +220,14 @@ export function registerBotHandlers(app: App, useCases: UseCases, log: Logger): 
         return signed.ok ? cardResponse(signatureCardOfView(signed.value, caller.id)) : refusalResponse(signed.refusal);
       }
       case 'record.requestChange': {
-        const changed = await useCases.requestRecordChange({ caller, recordId: action.recordId, version: action.version, comment: action.comment ?? '', fromActivityId });
+        const changed = await useCases.requestRecordChange({
+          caller,
+          recordId: action.recordId,
+          version: action.version,
+          sha256: action.sha256,
+          comment: action.comment ?? '',
+          fromActivityId,
+        });
         return changed.ok ? cardResponse(signatureCardOfView(changed.value, caller.id)) : refusalResponse(changed.refusal);
       }
       case 'decision.confirm': {

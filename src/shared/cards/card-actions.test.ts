@@ -119,6 +119,7 @@ describe('record and decision actions', () => {
       action: 'record.requestChange',
       recordId: 'r1',
       version: 1,
+      sha256: SHA,
       comment: 'c',
     });
     expect(cardActionSchema.parse({ action: 'decision.confirm', decisionId: 'd1', reference: 'R1', childReference: 'AB', at: 'x' })).toEqual({

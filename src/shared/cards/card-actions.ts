@@ -66,7 +66,7 @@ export const cardActionSchema = z.preprocess(
     // 'fromStart': the session's time when these times were offered (absent on cards sent before it was added).
     z.object({ action: z.literal('reschedule.pick'), sessionId: id, start: instant, reason, note, fromStart: instant.optional() }),
     z.object({ action: z.literal('record.sign'), recordId: id, version, sha256 }),
-    z.object({ action: z.literal('record.requestChange'), recordId: id, version, comment: z.string().max(CHANGE_COMMENT_MAX_LENGTH).optional() }),
+    z.object({ action: z.literal('record.requestChange'), recordId: id, version, sha256: sha256.optional(), comment: z.string().max(CHANGE_COMMENT_MAX_LENGTH).optional() }),
     z.object({ action: z.literal('decision.confirm'), decisionId: id, reference: z.string().max(100).optional() }),
     z.object({ action: z.literal('escalation.requestMeeting'), arrangementId: id }),
   ]),

@@ -81,7 +81,7 @@ describe('signature card', () => {
       expect(parseCardAction(sign.verb, sign.data)).toEqual({ ok: true, action: { action: 'record.sign', recordId: base.recordId, version: 2, sha256: SHA } });
     });
 
-    it('"Request a change" asks for a required comment and sends it with the record and version', () => {
+    it('"Request a change" asks for a required comment and sends it with the record, version and fingerprint', () => {
       const show = actionsOf(card)[2] as Json;
       const box = ofType(show, 'Input.Text')[0] as Json;
       expect(box).toMatchObject({ id: 'comment', isMultiline: true, isRequired: true, maxLength: CHANGE_COMMENT_MAX_LENGTH });
@@ -89,10 +89,10 @@ describe('signature card', () => {
       expect(String(box.errorMessage)).not.toBe('');
       expect(String(box.placeholder)).toMatch(/initials or a case reference/);
       const send = executes(show)[0] as Json;
-      expect(send.data).toEqual({ action: 'record.requestChange', recordId: base.recordId, version: 2 });
+      expect(send.data).toEqual({ action: 'record.requestChange', recordId: base.recordId, version: 2, sha256: SHA });
       expect(parseCardAction(send.verb, { ...(send.data as Json), comment: 'Action 2 needs a date' })).toEqual({
         ok: true,
-        action: { action: 'record.requestChange', recordId: base.recordId, version: 2, comment: 'Action 2 needs a date' },
+        action: { action: 'record.requestChange', recordId: base.recordId, version: 2, sha256: SHA, comment: 'Action 2 needs a date' },
       });
       expect(executes(card).map((a) => a.verb)).toEqual(['record.sign', 'record.requestChange']);
     });

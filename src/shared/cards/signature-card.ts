@@ -133,7 +133,7 @@ export function buildSignatureCard(input: SignatureCardInput): AdaptiveCard {
         isRequired: true,
         errorMessage: 'Say what should change.',
       }),
-    ).withActions(executeAction('Send the request', { action: 'record.requestChange', recordId: input.recordId, version: input.version }));
+    ).withActions(executeAction('Send the request', { action: 'record.requestChange', recordId: input.recordId, version: input.version, sha256: input.sha256 }));
     card.withActions(
       ...actions,
       executeAction('Sign', { action: 'record.sign', recordId: input.recordId, version: input.version, sha256: input.sha256 }, { style: 'positive', associatedInputs: 'none' }),

@@ -30,7 +30,7 @@ describe('requestChange on content altered in the store', () => {
     const altered: RecordVersion = structuredClone(sent());
     altered.content.answers.q1 = 'Edited outside the app';
     expect(integrityOf(altered).status).toBe('altered');
-    const result = requestChange(altered, A, 'Please check', altered.version, T1);
+    const result = requestChange(altered, A, 'Please check', { version: altered.version }, T1);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.code).toBe('fingerprint_mismatch');
   });
@@ -38,7 +38,7 @@ describe('requestChange on content altered in the store', () => {
   it('is still allowed on an intact version', () => {
     const r = sent();
     expect(r.sentSha256).toBe(fingerprintOf(r));
-    expect(ok(requestChange(r, A, 'Please check', r.version, T1)).state).toBe('draft');
+    expect(ok(requestChange(r, A, 'Please check', { version: r.version }, T1)).state).toBe('draft');
   });
 });
 

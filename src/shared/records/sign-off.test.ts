@@ -232,7 +232,7 @@ describe('editRecord', () => {
           if (step === 'edit') keep(editRecord(r, { ...CHANGED, answers: { ...CHANGED.answers, q2: String(seenRevisions.length) } }, SUP.id, T1).record);
           else if (step === 'send' && r.state === 'draft') keep(ok(sendForSignature(r, [SUP, A], T1)));
           else if (step === 'sign-all' && r.state === 'awaiting-signatures') for (const s of awaitedSignatories(r)) keep(ok(signRecord(r, s, seen(r), T2)));
-          else if (step === 'request-change' && r.state === 'awaiting-signatures') keep(ok(requestChange(r, A, 'Please add the date.', r.version, T2)));
+          else if (step === 'request-change' && r.state === 'awaiting-signatures') keep(ok(requestChange(r, A, 'Please add the date.', { version: r.version }, T2)));
         }
         // Strictly increasing, so a revision loaded from any earlier version (or revision) never matches a later one.
         seenRevisions.slice(1).forEach((rev, i) => expect(rev).toBeGreaterThan(seenRevisions[i] as number));
@@ -253,7 +253,7 @@ describe('requestChange', () => {
   it('records the comment and returns the version to draft', () => {
     const r = sent();
     const signed = ok(signRecord(r, SUP, seen(r), T1));
-    const back = ok(requestChange(signed, A, 'Please add that we agreed the referral.', 1, T2));
+    const back = ok(requestChange(signed, A, 'Please add that we agreed the referral.', { version: 1 }, T2));
     expect(back.state).toBe('draft');
     expect(back.signatures).toEqual([]);
     expect(back.sentSha256).toBeUndefined();
@@ -264,20 +264,30 @@ describe('requestChange', () => {
   });
 
   it('keeps earlier change requests', () => {
-    const first = ok(requestChange(sent(), A, 'one', 1, T1));
-    const second = ok(requestChange(ok(sendForSignature(first, [SUP, A, B], T2)), B, 'two', 1, T3));
+    const first = ok(requestChange(sent(), A, 'one', { version: 1 }, T1));
+    const second = ok(requestChange(ok(sendForSignature(first, [SUP, A, B], T2)), B, 'two', { version: 1 }, T3));
     expect(second.changeRequests.map((c) => c.comment)).toEqual(['one', 'two']);
   });
 
   it('refuses someone not asked to sign, a stale version, a draft and a locked version', () => {
     const r = sent([SUP, A]);
-    expect(refused(requestChange(r, OUTSIDER, 'x', 1, T2)).code).toBe('not_signatory');
-    expect(refused(requestChange(r, A, 'x', 2, T2)).code).toBe('stale_version');
-    expect(refused(requestChange({ ...draft(), signatories: [A] }, A, 'x', 1, T2)).code).toBe('not_awaiting_signatures');
+    expect(refused(requestChange(r, OUTSIDER, 'x', { version: 1 }, T2)).code).toBe('not_signatory');
+    expect(refused(requestChange(r, A, 'x', { version: 2 }, T2)).code).toBe('stale_version');
+    expect(refused(requestChange({ ...draft(), signatories: [A] }, A, 'x', { version: 1 }, T2)).code).toBe('not_awaiting_signatures');
     const locked = ok(signRecord(ok(signRecord(r, SUP, seen(r), T1)), A, seen(r), T2));
-    const e = refused(requestChange(locked, A, 'x', 1, T3));
+    const e = refused(requestChange(locked, A, 'x', { version: 1 }, T3));
     expect(e.code).toBe('not_awaiting_signatures');
     expect(e.message).toContain('locked');
+  });
+
+  it('refuses a request made from a fingerprint that is no longer the one sent (changed and sent again since), and accepts the current one', () => {
+    const r = sent([SUP, A]);
+    const earlier = seen(r).sha256;
+    const resent = ok(
+      sendForSignature({ ...ok(requestChange(r, A, 'one', { version: 1 }, T1)), content: { ...r.content, answers: { ...r.content.answers, q1: 'Changed.' } } }, [SUP, A], T2),
+    );
+    expect(refused(requestChange(resent, A, 'about the old words', { version: 1, sha256: earlier }, T3)).code).toBe('changed_since_shown');
+    expect(ok(requestChange(resent, A, 'about these words', { version: 1, sha256: seen(resent).sha256 }, T3)).state).toBe('draft');
   });
 });
 

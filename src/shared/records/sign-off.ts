@@ -5,7 +5,7 @@ import { type RecordContent, type RecordVersion, type Signatory } from './record
 /** Why a sign-off step was refused: a stable code and plain words (never case detail). */
 export type SignOffResult = { ok: true; record: RecordVersion } | { ok: false; code: SignOffRefusalCode; message: string };
 export type SignOffRefusalCode =
-  'not_signatory' | 'already_signed' | 'not_awaiting_signatures' | 'fingerprint_mismatch' | 'stale_version' | 'locked' | 'no_signatories' | 'already_sent';
+  'not_signatory' | 'already_signed' | 'not_awaiting_signatures' | 'fingerprint_mismatch' | 'stale_version' | 'locked' | 'no_signatories' | 'already_sent' | 'changed_since_shown';
 
 const no = (code: SignOffRefusalCode, message: string): SignOffResult => ({ ok: false, code, message });
 
@@ -99,10 +99,13 @@ export function signRecord(r: RecordVersion, signer: Signatory, seen: { version:
   return { ok: true, record: { ...r, signatures, updatedAt: now, revision: r.revision + 1, ...(everyone ? { state: 'locked' as const, lockedAt: now } : {}) } };
 }
 
-/** A signatory asks for a change instead of signing: the version goes back to draft with their comment. */
-export function requestChange(r: RecordVersion, by: Signatory, comment: string, seenVersion: number, now: IsoInstant): SignOffResult {
+/**
+ * A signatory asks for a change instead of signing: the version goes back to draft with their comment. `seen.sha256`
+ * (the fingerprint they were shown; absent from cards sent before it was added) must still be the one sent.
+ */
+export function requestChange(r: RecordVersion, by: Signatory, comment: string, seen: { version: number; sha256?: string | undefined }, now: IsoInstant): SignOffResult {
   if (!r.signatories.some((s) => s.id === by.id)) return no('not_signatory', 'You are not asked to sign this record.');
-  if (seenVersion !== r.version) return no('stale_version', `The record is now at version ${r.version}. Open the latest before asking for a change.`);
+  if (seen.version !== r.version) return no('stale_version', `The record is now at version ${r.version}. Open the latest before asking for a change.`);
   if (r.state !== 'awaiting-signatures')
     return no('not_awaiting_signatures', r.state === 'locked' ? 'This version is already locked.' : 'This record is not waiting for signatures.');
   // Content altered in the store since it was sent: sending it back to draft would drop the fingerprint and
@@ -112,6 +115,9 @@ export function requestChange(r: RecordVersion, by: Signatory, comment: string, 
       'fingerprint_mismatch',
       'The stored record no longer matches the fingerprint it was sent with: it was changed outside this app. Ask the designated safeguarding lead to look into it.',
     );
+  // Changed and sent again since they read it: their comment is about words no longer there.
+  if (seen.sha256 !== undefined && seen.sha256 !== r.sentSha256)
+    return no('changed_since_shown', 'The record has changed since you were shown it. Open it again and read it before asking for a change.');
   const next: RecordVersion = {
     ...r,
     state: 'draft',

@@ -58,7 +58,7 @@ export function recordCalls(api: <T>(who: string, method: string, path: string, 
     sign: (who: string, v: RecordView, sha = v.fingerprint) => api<RecordView>(who, 'POST', `${path(v.record.recordId)}/sign`, { version: v.record.version, sha256: sha }),
     read: (who: string, recordId: string, version?: number) => api<RecordView>(who, 'GET', `${path(recordId)}${version ? `?version=${version}` : ''}`),
     requestChange: (who: string, v: RecordView, comment: string) =>
-      api<RecordView>(who, 'POST', `${path(v.record.recordId)}/request-change`, { version: v.record.version, comment }),
+      api<RecordView>(who, 'POST', `${path(v.record.recordId)}/request-change`, { version: v.record.version, sha256: v.fingerprint, comment }),
   };
 }
 

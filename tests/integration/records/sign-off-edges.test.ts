@@ -1,5 +1,6 @@
 // Edges of signing off a record, through the REST API on a real stack (emulator + server): a change
-// request cannot wipe out the evidence that stored content was altered outside the app; a group record is
+// request cannot wipe out the evidence that stored content was altered outside the app, nor be made about
+// text since changed; a group record is
 // never sent to someone marked absent; odd record ids are refused with a 4xx, never a 5xx.
 // Fictional people only (the emulator's demo school).
 
@@ -19,6 +20,7 @@ const tokens = new Map<string, string>();
 let individual: Session;
 let group: Session;
 let toCancel: Session;
+let resent: Session;
 
 const api = <T>(who: string, method: string, path: string, body?: unknown): Promise<ApiReply<T>> => callApi<T>(stack, tokens.get(who), method, path, body);
 
@@ -28,6 +30,7 @@ beforeAll(async () => {
   for (const id of [GRACE, LIAM, HANNAH, SOPHIE, TOM, DANIEL, MARCUS]) tokens.set(id, await tokenFor(stack, id));
   ({ individual, group } = await bookIndividualAndGroup(stack.app));
   toCancel = await bookOnNextSchoolDay(stack.app, DANIEL, MARCUS);
+  resent = await bookOnNextSchoolDay(stack.app, DANIEL, HANNAH);
 }, 90_000);
 
 afterAll(async () => {
@@ -60,6 +63,27 @@ describe('a record altered in the store while awaiting signatures', () => {
     const after = await read(GRACE, draft.record.recordId);
     expect(after.body.record.state).toBe('awaiting-signatures');
     expect(after.body.integrity).toBe('altered');
+  });
+});
+
+describe('a change request from a page opened before the record was changed and sent again', () => {
+  it('is refused (409 changed_since_shown): the comment was about words no longer there, and the record stays out for signature', async () => {
+    const draft = await start(DANIEL, resent.id, 'individual');
+    const saved = await save(DANIEL, draft, { answers: { q1: 'A calm half term.', q12: 'yes' }, actions: [] });
+    const first = await send(DANIEL, saved.body);
+    expect((await requestChange(HANNAH, first.body, 'Please add the training.')).status).toBe(200);
+    const changed = await save(DANIEL, (await read(DANIEL, draft.record.recordId)).body, { answers: { q1: 'A calm half term; training booked.', q12: 'yes' }, actions: [] });
+    const second = await send(DANIEL, changed.body);
+    expect(second.status, JSON.stringify(second.body)).toBe(200);
+    expect(second.body.fingerprint).not.toBe(first.body.fingerprint);
+
+    // Hannah's other window still shows the first text, with its fingerprint.
+    const stale = await requestChange(HANNAH, first.body, 'Question 1 is missing the training.');
+    expect(stale.status, JSON.stringify(stale.body)).toBe(409);
+    expect((stale.body as unknown as ApiError).error).toBe('changed_since_shown');
+    const after = await read(DANIEL, draft.record.recordId);
+    expect(after.body.record.state).toBe('awaiting-signatures');
+    expect(after.body.record.revision).toBe(second.body.record.revision);
   });
 });
 

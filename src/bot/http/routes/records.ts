@@ -120,10 +120,10 @@ export const recordOperations: Operation[] = [
     summary: 'Asks the supervisor to change the version instead of signing it; it goes back to draft with your comment.',
     access: 'The people the version was sent to.',
     params: recordParams,
-    body: z.object({ version, comment: z.string().trim().min(1, 'say what should change').max(CHANGE_COMMENT_MAX_LENGTH) }).strict(),
+    body: z.object({ version, sha256: sha256.optional(), comment: z.string().trim().min(1, 'say what should change').max(CHANGE_COMMENT_MAX_LENGTH) }).strict(),
     success: { status: 200, description: 'The version, back in draft.', schema: recordViewResponse },
     handle: async ({ caller, params, body, useCases }) =>
-      reply(await useCases.requestRecordChange({ caller, recordId: params.recordId, version: body.version, comment: body.comment })),
+      reply(await useCases.requestRecordChange({ caller, recordId: params.recordId, version: body.version, sha256: body.sha256, comment: body.comment })),
   }),
   operation({
     operationId: 'createDecisionRecord',

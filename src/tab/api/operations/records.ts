@@ -168,7 +168,7 @@ export const sendRecordForSignature = (api: Api, recordId: string, baseRevision:
 /** Signs exactly the version and fingerprint the person was shown. */
 export const signRecord = (api: Api, recordId: string, seen: { version: number; sha256: string }) => api.send('POST', `${recordPath(recordId)}/sign`, seen, recordViewSchema);
 
-export const requestRecordChange = (api: Api, recordId: string, request: { version: number; comment: string }) =>
+export const requestRecordChange = (api: Api, recordId: string, request: { version: number; sha256: string; comment: string }) =>
   api.send('POST', `${recordPath(recordId)}/request-change`, request, recordViewSchema);
 
 export const createDecisionRecord = (api: Api, sessionId: string, decision: DecisionInput) => api.send('POST', `${sessionPath(sessionId)}/decisions`, decision, decisionSchema);

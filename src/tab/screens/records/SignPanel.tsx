@@ -52,7 +52,7 @@ export function SignPanel({ view, onView }: { readonly view: RecordView; readonl
     setBusy('change');
     notices.showError(null);
     try {
-      const next = await requestRecordChange(api, recordId, { version, comment: comment.trim() });
+      const next = await requestRecordChange(api, recordId, { version, sha256: view.fingerprint, comment: comment.trim() });
       setComment('');
       onView(next);
       notices.showStatus(`Change requested. Version ${version} is back with the supervisor as a draft.`);
