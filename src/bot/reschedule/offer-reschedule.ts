@@ -63,10 +63,10 @@ function sessionOver(): { ok: false; refusal: Refusal } {
  */
 export async function offerReschedule(deps: Deps, input: { caller: Caller; sessionId: string; reason: PostponementReason }): Promise<Outcome<RescheduleOffer>> {
   const { caller, sessionId } = input;
-  const loaded = await loadPostponableSession(deps, caller, sessionId);
+  const now = deps.clock.now();
+  const loaded = await loadPostponableSession(deps, caller, sessionId, (s) => (hasEnded(s, now) ? sessionOver() : undefined));
   if (!loaded.ok) return audited(deps.audit, caller, 'session.reschedule', sessionId, loaded);
   const session = loaded.session.value;
-  if (hasEnded(session, deps.clock.now())) return audited(deps.audit, caller, 'session.reschedule', sessionId, sessionOver());
   const options = loaded.options;
   const originalStart = session.postponements[0]?.fromStart ?? session.start;
   if (options.kind === 'candidates' && options.candidates.length > 0) {

@@ -50,13 +50,23 @@ export async function postponeSessionMade(
   input: { caller: Caller; sessionId: string; request: PostponeRequest },
 ): Promise<Outcome<PostponeResult>> {
   const { caller, sessionId, request } = input;
-  const loaded = await loadPostponableSession(deps, caller, sessionId);
+  const wanted = instantMs(request.start, 'start');
+  const seenAt = request.fromStart === undefined ? undefined : instantMs(request.fromStart, 'fromStart');
+  // Moved by someone else since the caller looked (another tab, a card, Outlook), to another time: their move stands.
+  const movedSince = (s: Session) =>
+    seenAt !== undefined && seenAt !== instantMs(s.start) && !alreadyAt(s, wanted)
+      ? refuse(
+          'conflict',
+          'session_moved',
+          `This session has moved to ${formatLondonDateTime(s.start)} since you looked, so it was not moved again. If it still needs to move, choose again from its new time.`,
+        )
+      : undefined;
+  const loaded = await loadPostponableSession(deps, caller, sessionId, movedSince);
   if (!loaded.ok) return audited(deps.audit, caller, 'session.postpone', sessionId, loaded);
   const session = loaded.session.value;
   // Only the request that saved the postponement (and moved the meeting) says it made it.
   const answer = (outcome: Outcome<SessionView>, made?: Postponement): Outcome<PostponeResult> =>
     outcome.ok ? done({ view: outcome.value, arrangement: loaded.arrangement, made }) : outcome;
-  const wanted = instantMs(request.start, 'start');
   // Already there: a repeat (a second press, or Teams repeating the card's action), or someone else's move to that very time.
   const alreadyThere = async (stored: Session): Promise<Outcome<PostponeResult>> => {
     // A repeat after a save whose Outlook change never happened (the server stopped in between) puts it right.
@@ -64,20 +74,6 @@ export async function postponeSessionMade(
     return audited(deps.audit, caller, 'session.postpone', sessionId, answer(done(sessionView(caller, stored, loaded.arrangement))), () => 'already at that time');
   };
   if (alreadyAt(session, wanted)) return alreadyThere(session);
-  // Moved by someone else since the caller looked (another tab, a card, Outlook): their move stands.
-  if (request.fromStart !== undefined && instantMs(request.fromStart, 'fromStart') !== instantMs(session.start)) {
-    return audited(
-      deps.audit,
-      caller,
-      'session.postpone',
-      sessionId,
-      refuse(
-        'conflict',
-        'session_moved',
-        `This session has moved to ${formatLondonDateTime(session.start)} since you looked, so it was not moved again. If it still needs to move, choose again from its new time.`,
-      ),
-    );
-  }
   const options = loaded.options;
   const chosen = options.kind === 'escalate' ? undefined : options.candidates.find((c) => instantMs(c.slot.start) === wanted);
   if (!chosen) {
