@@ -2,7 +2,11 @@ import { MAX_FAILURES_KEPT, type BookingJob, type FailedBooking } from '../../sh
 import { sessionsToBook } from '../../shared/booking/plan-booking.js';
 import type { Logger } from '../logger.js';
 import type { AppPorts, Stored } from '../ports.js';
-import { bookSessions, type SessionToBook } from './book-sessions.js';
+import { bookSessions, type BookedOutcome, type SessionToBook } from './book-sessions.js';
+import { NOT_BOOKABLE, stillPlanned, whyNotBookable } from '../../shared/booking/still-bookable.js';
+import type { Arrangement } from '../../shared/arrangements/arrangement.js';
+import { schedulingSettings } from '../../shared/scheduling/scheduling-settings.js';
+import { currentCalendar } from '../school-year/school-calendar.js';
 import { loadBookingPlan, type LoadedPlan } from './load-booking-plan.js';
 import { errorSummary } from '../errors.js';
 
@@ -19,13 +23,31 @@ type Deps = Pick<AppPorts, 'arrangements' | 'sessions' | 'schoolCalendar' | 'cal
 export async function runBookingJob(deps: Deps, log: Logger, jobId: string, planned?: LoadedPlan): Promise<void> {
   let stored = await deps.bookingJobs.get(jobId);
   if (!stored || stored.value.state !== 'running') return;
-  const save = async (next: BookingJob): Promise<Stored<BookingJob>> => (stored = await deps.bookingJobs.update(stored as Stored<BookingJob>, next));
+  const save = async (next: BookingJob): Promise<Stored<BookingJob>> => {
+    try {
+      return (stored = await deps.bookingJobs.update(stored as Stored<BookingJob>, next));
+    } catch (error) {
+      // Once more from the job as stored now: the failed write may have landed (its answer lost), leaving a newer version.
+      const fresh = await deps.bookingJobs.get(jobId);
+      if (fresh?.value.state !== 'running') throw error;
+      return (stored = await deps.bookingJobs.update(fresh, next));
+    }
+  };
   const job = stored.value;
   try {
     // Straight after starting, the plan the admin confirmed is at hand; after a restart it is worked out again.
+    // After a restart an arrangement may have ended (or gone) since the job started: the others are still booked.
+    let dropped: string[] = [];
+    let arrangementIds = job.arrangementIds;
+    if (!planned) {
+      const now = new Map((await deps.arrangements.list()).map((a) => [a.value.id, a.value]));
+      dropped = job.arrangementIds.filter((id) => !stillPlanned(now.get(id)));
+      if (dropped.length < job.arrangementIds.length) arrangementIds = job.arrangementIds.filter((id) => !dropped.includes(id));
+      else dropped = [];
+    }
     const loaded = planned
       ? { ok: true as const, loaded: planned }
-      : await loadBookingPlan(deps, { academicYear: job.academicYear, arrangementIds: job.arrangementIds, moves: job.moves });
+      : await loadBookingPlan(deps, { academicYear: job.academicYear, arrangementIds, moves: job.moves.filter((m) => arrangementIds.includes(m.arrangementId)) });
     if (!loaded.ok) {
       await save({ ...job, state: 'failed', error: loaded.issues.map((i) => i.message).join(' '), finishedAt: deps.clock.now() });
       return;
@@ -38,10 +60,15 @@ export async function runBookingJob(deps: Deps, log: Logger, jobId: string, plan
       academicYear: plan.academicYear,
       proposal: t.session,
     }));
-    // What this job booked before a restart is now 'already booked': count it as booked by the job.
-    let current: BookingJob = { ...job, booked: Math.max(0, already - job.alreadyBooked), failed: [] };
-    // Every failure, not only the ones the job keeps to show.
-    let failedAll: FailedBooking[] = [];
+    // Every failure, not only the ones the job keeps to show; an arrangement ended before a resumed job got to it is one.
+    let failedAll: FailedBooking[] = dropped.map((id) => ({ sessionId: id, arrangementId: id, windowLabel: 'The rest of the year', reason: NOT_BOOKABLE.ended, retry: false }));
+    let current: BookingJob = {
+      ...job,
+      ...(dropped.length ? { total: already + todo.length + dropped.length } : {}),
+      // What this job booked before a restart is now 'already booked': count it as booked by the job.
+      booked: Math.max(0, already - job.alreadyBooked),
+      failed: failedAll.slice(0, MAX_FAILURES_KEPT),
+    };
     const chunk = chunkFor(todo.length);
     const inChunks = (list: SessionToBook[]) => Array.from({ length: Math.ceil(list.length / chunk) }, (_, i) => list.slice(i * chunk, (i + 1) * chunk));
     const chunks = inChunks(todo);
@@ -49,16 +76,57 @@ export async function runBookingJob(deps: Deps, log: Logger, jobId: string, plan
     // meetings fill the $batch calls its retries join. Progress is saved once per chunk, in turn.
     let saving: Promise<unknown> = Promise.resolve();
     const book = async (part: SessionToBook[]) => {
-      const results = await bookSessions(deps, part);
+      // Each chunk checks its plan against the world as it is now (the clock, the school year, its arrangements,
+      // each read once): a time gone by, a day closed, or an arrangement ended or changed since is not booked.
+      const ids = [...new Set(part.map((t) => t.arrangement.id))];
+      const [{ working }, arrangementsNow] = await Promise.all([
+        currentCalendar(deps.schoolCalendar),
+        Promise.all(ids.map(async (id) => [id, (await deps.arrangements.get(id))?.value] as const)).then((pairs) => new Map<string, Arrangement | undefined>(pairs)),
+      ]);
+      const at = deps.clock.now();
+      const { allowInsetDays } = schedulingSettings(deps.settings.scheduling);
+      const verdicts = part.map((t) =>
+        whyNotBookable({ academicYear: t.academicYear, start: t.proposal.start }, t.arrangement, {
+          at,
+          calendar: working,
+          allowInsetDays,
+          arrangement: arrangementsNow.get(t.arrangement.id),
+        }),
+      );
+      const results: BookedOutcome[] = new Array(part.length);
+      const go: number[] = [];
+      verdicts.forEach((reason, i) => {
+        const t = part[i] as SessionToBook;
+        if (reason === undefined) go.push(i);
+        else results[i] = { ok: false, sessionId: t.proposal.sessionId, arrangementId: t.arrangement.id, windowLabel: t.proposal.windowLabel, reason };
+      });
+      const made = go.length
+        ? await bookSessions(
+            deps,
+            go.map((i) => part[i] as SessionToBook),
+          )
+        : [];
+      made.forEach((r, k) => (results[go[k] as number] = r));
       const failed: FailedBooking[] = results.flatMap((r) =>
-        r.ok ? [] : [{ sessionId: r.sessionId, arrangementId: r.arrangementId, windowLabel: r.windowLabel, reason: r.reason }],
+        r.ok
+          ? []
+          : [
+              {
+                sessionId: r.sessionId,
+                arrangementId: r.arrangementId,
+                windowLabel: r.windowLabel,
+                reason: r.reason,
+                ...(r.reason === NOT_BOOKABLE.ended ? { retry: false } : {}),
+              },
+            ],
       );
       // A session tried again leaves the failures for this attempt's outcome.
       const tried = new Set(part.map((t) => t.proposal.sessionId));
       failedAll = [...failedAll.filter((f) => !tried.has(f.sessionId)), ...failed];
       current = { ...current, booked: current.booked + results.filter((r) => r.ok).length, failed: failedAll.slice(0, MAX_FAILURES_KEPT) };
       const snapshot = current;
-      saving = saving.then(() => save(snapshot));
+      // Progress is only for the progress bar: a save that fails does not stop the booking (the next save, or the last, catches up).
+      saving = saving.then(() => save(snapshot)).catch((err: unknown) => log.warn({ err: errorSummary(err), jobId }, 'booking progress not saved'));
       await saving;
     };
     let next = 0;

@@ -11,6 +11,8 @@ export const failedBookingSchema = z.object({
   windowLabel: z.string(),
   /** Plain words; no case detail. */
   reason: z.string(),
+  /** false when booking again cannot help (its arrangement has ended): "Retry the failed ones" leaves it out. */
+  retry: z.boolean().optional(),
 });
 export type FailedBooking = z.infer<typeof failedBookingSchema>;
 

@@ -32,7 +32,7 @@ const jobSchema = z.object({
   total: z.number(),
   booked: z.number(),
   alreadyBooked: z.number(),
-  failed: z.array(z.object({ sessionId: z.string(), arrangementId: z.string(), windowLabel: z.string(), reason: z.string() })),
+  failed: z.array(z.object({ sessionId: z.string(), arrangementId: z.string(), windowLabel: z.string(), reason: z.string(), retry: z.optional(z.boolean()) })),
   error: z.optional(z.string()),
 });
 export type BookingJob = z.infer<typeof jobSchema>;

@@ -35,6 +35,10 @@ describe('booking steps', () => {
     ];
     expect(retryRequest(request, { failed })).toEqual({ academicYear: '2026/27', arrangementIds: ['b'], moves: [{ arrangementId: 'b', windowId: 'w', start: 'y' }] });
     expect(retryRequest(request, { failed: [] })).toBeNull();
+    // An arrangement ended since (booking again cannot help, and the server would refuse the whole retry) is left out.
+    const ended = { sessionId: 'a', arrangementId: 'a', windowLabel: 'The rest of the year', reason: 'ended', retry: false };
+    expect(retryRequest(request, { failed: [ended, ...failed] })?.arrangementIds).toEqual(['b']);
+    expect(retryRequest(request, { failed: [ended] })).toBeNull();
   });
 
   it('says how far booking has got', () => {

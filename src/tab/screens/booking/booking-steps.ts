@@ -24,9 +24,9 @@ export function acceptedMoves(moves: readonly Move[], refused: readonly Pick<Mov
   return moves.filter((m) => !refused.some((r) => sameSlot(m, r)));
 }
 
-/** "Retry the failed ones": the same year, only the arrangements with a failure, and their moves. */
+/** "Retry the failed ones": the same year, only the arrangements with a failure booking again can mend, and their moves. */
 export function retryRequest(request: BookingRequest, job: Pick<BookingJob, 'failed'>): BookingRequest | null {
-  const ids = [...new Set(job.failed.map((f) => f.arrangementId))];
+  const ids = [...new Set(job.failed.filter((f) => f.retry !== false).map((f) => f.arrangementId))];
   if (ids.length === 0) return null;
   const moves = (request.moves ?? []).filter((m) => ids.includes(m.arrangementId));
   return { academicYear: request.academicYear, arrangementIds: ids, ...(moves.length ? { moves } : {}) };
