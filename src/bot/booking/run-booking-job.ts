@@ -4,7 +4,6 @@ import type { Logger } from '../logger.js';
 import type { AppPorts, Stored } from '../ports.js';
 import { bookSessions, type BookedOutcome, type SessionToBook } from './book-sessions.js';
 import { NOT_BOOKABLE, stillPlanned, whyNotBookable } from '../../shared/booking/still-bookable.js';
-import type { Arrangement } from '../../shared/arrangements/arrangement.js';
 import { schedulingSettings } from '../../shared/scheduling/scheduling-settings.js';
 import { currentCalendar } from '../school-year/school-calendar.js';
 import { loadBookingPlan, type LoadedPlan } from './load-booking-plan.js';
@@ -76,12 +75,12 @@ export async function runBookingJob(deps: Deps, log: Logger, jobId: string, plan
     // meetings fill the $batch calls its retries join. Progress is saved once per chunk, in turn.
     let saving: Promise<unknown> = Promise.resolve();
     const book = async (part: SessionToBook[]) => {
-      // Each chunk checks its plan against the world as it is now (the clock, the school year, its arrangements,
-      // each read once): a time gone by, a day closed, or an arrangement ended or changed since is not booked.
-      const ids = [...new Set(part.map((t) => t.arrangement.id))];
+      // Each chunk checks its plan against the world as it is now (the clock, the school year, the arrangements,
+      // each list read once a chunk, about ten times a job): a time gone by, a day closed, or an arrangement ended
+      // or changed since is not booked.
       const [{ working }, arrangementsNow] = await Promise.all([
         currentCalendar(deps.schoolCalendar),
-        Promise.all(ids.map(async (id) => [id, (await deps.arrangements.get(id))?.value] as const)).then((pairs) => new Map<string, Arrangement | undefined>(pairs)),
+        deps.arrangements.list().then((all) => new Map(all.map((a) => [a.value.id, a.value]))),
       ]);
       const at = deps.clock.now();
       const { allowInsetDays } = schedulingSettings(deps.settings.scheduling);
