@@ -55,7 +55,14 @@ async function escalate(deps: Deps, e: Escalation, claimant: string, now: IsoIns
       message: e.finding.message,
       link: deps.links.page('/compliance'),
     });
-  const entitlement = () => buildEntitlementCard({ arrangementId: e.arrangementId, supervisorName: e.supervisorName, dueBy: e.finding.dueBy, link: deps.links.page('/') });
+  const entitlement = () =>
+    buildEntitlementCard({
+      arrangementId: e.arrangementId,
+      supervisorName: e.supervisorName,
+      dueBy: e.finding.dueBy,
+      link: deps.links.page('/'),
+      managerKnown: manager !== undefined,
+    });
   const cards = new Map<string, () => AdaptiveCard>();
   for (const [userId, card] of [[e.supervisorId, notice], ...(manager ? [[manager.id, notice] as const] : []), [e.superviseeId, entitlement]] as const) {
     if (!cards.has(userId)) cards.set(userId, card);

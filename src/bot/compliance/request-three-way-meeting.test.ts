@@ -31,6 +31,8 @@ function setup(now: IsoInstant, busy: readonly { startUtc: string; endUtc: strin
             busy: busy.filter((b) => b.startUtc < q.endUtc && b.endUtc > q.startUtc).map((b) => ({ ...b, status: 'busy' })),
           })),
         ),
+      // No three-way meeting booked yet.
+      calendarView: async () => [],
       createEvent: async (e: NewCalendarEvent) => {
         created.push(e);
         return {

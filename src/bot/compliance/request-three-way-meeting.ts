@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import type { Caller } from '../../shared/access/app-roles.js';
-import { addMinutes, instantToLondon, londonToInstant, type IsoInstant } from '../../shared/calendar/london-time.js';
+import { addMinutes, instantMs, instantToLondon, londonToInstant, type IsoInstant } from '../../shared/calendar/london-time.js';
 import { threeWayEntitlement } from '../../shared/compliance/three-way-entitlement.js';
 import { rescheduleOptions } from '../../shared/scheduling/reschedule.js';
 import { meetingBodyHtml, SESSION_SUBJECT } from '../../shared/sessions/session.js';
@@ -77,6 +78,17 @@ export async function requestThreeWayMeeting(deps: Deps, input: { caller: Caller
   // Everyone's Outlook up to the end of the working week, however long a holiday inside it (two weeks at Christmas).
   const lastDay = schoolDayAfter(working, firstDay, schedulingSettings(deps.settings.scheduling).postponementWorkingDays);
   const to = lastDay ? londonToInstant(addDays(lastDay, 1), '00:00') : addMinutes(from, 14 * 24 * 60);
+  const organizerId = organiserOf(a, deps.settings.safeguardingMailbox);
+  // One supervisee's meetings (each supervisee of a group has their own), whatever day they were asked for.
+  const mine = `ss-3way-${createHash('sha256')
+    .update(JSON.stringify([arrangementId, me.id]))
+    .digest('hex')
+    .slice(0, 32)}-`;
+  // Asked again on a later day while the meeting booked before is still ahead (or under way): that meeting is the answer.
+  const ahead = (await deps.calendar.calendarView(organizerId, now, addMinutes(to, 28 * 24 * 60))).find(
+    (e) => e.isOrganizer && !e.isCancelled && e.transactionId?.startsWith(mine) === true && instantMs(e.endUtc) > instantMs(now),
+  );
+  if (ahead) return booked(deps, caller, arrangementId, { start: ahead.startUtc as IsoInstant, end: ahead.endUtc as IsoInstant }, manager.displayName, a.supervisor.displayName);
   const busy = await busyByPerson(deps.calendar, [{ requester: a.supervisor.id, people }], from, to);
   // The same search as a postponed session: within one working week from that day, everyone free, best first.
   const start = firstDay === today ? now : from;
@@ -90,30 +102,34 @@ export async function requestThreeWayMeeting(deps: Deps, input: { caller: Caller
   const best = options.kind === 'candidates' ? options.candidates[0] : undefined;
   if (!best)
     return refused('conflict', 'no_time', 'There is no time within a working week when all three of you are free. Ask the designated safeguarding lead to arrange the meeting.');
-  const organizerId = organiserOf(a, deps.settings.safeguardingMailbox);
   // Asked again the same day, Outlook answers with the meeting the first request made (its transactionId),
   // which may be at another time than this search found: that meeting is the answer.
   const meeting = await deps.calendar.createEvent({
     organizerId,
-    transactionId: `ss-3way-${arrangementId}-${today}`.slice(0, 255),
+    transactionId: `${mine}${today}`,
     subject: SESSION_SUBJECT,
     startUtc: best.slot.start,
     endUtc: best.slot.end,
     bodyHtml: meetingBodyHtml(deps.links.page('/')),
     attendees: people.filter((p) => p.id !== organizerId).map((p) => ({ address: p.mail, name: p.displayName, type: 'required' as const })),
   });
+  return booked(deps, caller, arrangementId, { start: meeting.startUtc, end: meeting.endUtc }, manager.displayName, a.supervisor.displayName);
+}
+
+function booked(
+  deps: Pick<Deps, 'audit' | 'links'>,
+  caller: Caller,
+  arrangementId: string,
+  meeting: { start: IsoInstant; end: IsoInstant },
+  managerName: string,
+  supervisorName: string,
+): Promise<Outcome<ThreeWayMeeting>> {
   return audited(
     deps.audit,
     caller,
     'escalation.meeting',
     arrangementId,
-    done({
-      start: meeting.startUtc,
-      end: meeting.endUtc,
-      managerName: manager.displayName,
-      supervisorName: a.supervisor.displayName,
-      link: deps.links.page('/'),
-    }),
+    done({ start: meeting.start, end: meeting.end, managerName, supervisorName, link: deps.links.page('/') }),
     (m) => `booked ${m.start}`,
   );
 }

@@ -2,6 +2,7 @@ import type { Caller } from '../../shared/access/app-roles.js';
 import { canConfirmDecision } from '../../shared/access/records.js';
 import { caseSystemReferenceSchema, type DecisionRecord } from '../../shared/records/decision-record.js';
 import { audited } from '../audit/audited.js';
+import { ConcurrentUpdateError } from '../graph/graph-errors.js';
 import type { AppPorts } from '../ports.js';
 import { decisionCardOf, decisionView, type DecisionView } from './decision-view.js';
 import { done, invalid, refuse, type Outcome } from '../use-case.js';
@@ -29,7 +30,16 @@ export async function confirmDecision(
     );
   if (stored.value.enteredOnCaseSystem) return audited(deps.audit, caller, 'decision.confirm', decisionId, done(decisionView(stored.value, deps.links)), () => 'already confirmed');
   const next: DecisionRecord = { ...stored.value, enteredOnCaseSystem: { reference: reference.data, at: deps.clock.now(), byId: caller.id } };
-  const saved = await deps.decisions.update(stored, next);
+  let saved;
+  try {
+    saved = await deps.decisions.update(stored, next);
+  } catch (error) {
+    // Confirmed at the same moment from another device or by the DSL: that confirmation stands, and is the answer.
+    if (!(error instanceof ConcurrentUpdateError)) throw error;
+    const latest = await deps.decisions.get(decisionId);
+    if (!latest?.value.enteredOnCaseSystem) throw error;
+    return audited(deps.audit, caller, 'decision.confirm', decisionId, done(decisionView(latest.value, deps.links)), () => 'already confirmed');
+  }
   const view = decisionView(saved.value, deps.links);
   // The reminder card already posted shows the confirmation (the one pressed is answered directly).
   deps.afterwards.run(`decision:${decisionId}`, async () => {

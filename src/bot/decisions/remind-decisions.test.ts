@@ -20,13 +20,24 @@ const decision = (id: string, decidedById: string, decidedAt = '2027-01-04T10:00
   caseSystem: 'CPOMS',
 });
 
-/** Two decisions near their deadline, Grace's and Ravi's; `post` decides what the Bot Connector answers. */
-function setup(post: (to: ConversationRef) => void) {
+/**
+ * Two decisions near their deadline, Grace's and Ravi's; `post` decides what the Bot Connector answers;
+ * `confirmedSince`: decisions confirmed (in the tab, on another server) after the run listed them.
+ */
+function setup(post: (to: ConversationRef) => void, confirmedSince: readonly string[] = []) {
   const { people: installed, to: posted, conversations, messenger } = fakeReach(['grace', 'ravi'], post);
   const claims = fakeClaims();
   const reminderClaims = claims.repository;
   const deps = {
-    decisions: { listUnconfirmed: async () => [decision('d1', 'grace'), decision('d2', 'ravi')].map((value) => ({ value, version: '1' })) },
+    decisions: {
+      listUnconfirmed: async () => [decision('d1', 'grace'), decision('d2', 'ravi')].map((value) => ({ value, version: '1' })),
+      get: async (id: string) => {
+        const value = decision(id, id === 'd1' ? 'grace' : 'ravi');
+        return confirmedSince.includes(id)
+          ? { value: { ...value, enteredOnCaseSystem: { reference: 'CP-1', at: '2027-01-05T07:59:00Z', byId: value.decidedById } }, version: '2' }
+          : { value, version: '1' };
+      },
+    },
     sessions: { get: async () => undefined },
     conversations,
     messenger,
@@ -39,6 +50,12 @@ function setup(post: (to: ConversationRef) => void) {
 }
 
 describe('decision reminders', () => {
+  it('is not sent for a decision confirmed after the run listed the unconfirmed ones', async () => {
+    const { deps, posted } = setup(() => undefined, ['d1']);
+    expect(await remindDecisions(deps, 'run-1')).toEqual({ sent: 1, failed: 0 });
+    expect(posted()).toEqual(['ravi']);
+  });
+
   it('a post that fails is counted, does not stop the others, and is sent on the next run', async () => {
     let failures = 1;
     const { deps, posted } = setup(() => {
@@ -73,7 +90,10 @@ describe('decision reminders', () => {
 async function sentAt(decidedAt: string, now: string): Promise<number> {
   const { conversations, messenger } = fakeReach(['grace']);
   const deps = {
-    decisions: { listUnconfirmed: async () => [{ value: decision('d1', 'grace', decidedAt), version: '1' }] },
+    decisions: {
+      listUnconfirmed: async () => [{ value: decision('d1', 'grace', decidedAt), version: '1' }],
+      get: async () => ({ value: decision('d1', 'grace', decidedAt), version: '1' }),
+    },
     sessions: { get: async () => undefined },
     conversations,
     messenger,

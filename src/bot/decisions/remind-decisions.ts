@@ -24,6 +24,9 @@ export async function remindDecisions(deps: Deps, claimant: string, log?: Pick<L
     const view = decisionView(stored.value, deps.links);
     if (nowMs < instantMs(view.dueBy) - DECISION_REMINDER_HOURS_BEFORE * 3_600_000) continue;
     try {
+      // The list may be a moment old: confirmed since (in the tab, on another server), it needs no reminder.
+      const latest = await deps.decisions.get(stored.value.id);
+      if (!latest || latest.value.enteredOnCaseSystem) continue;
       if (await remindOne(deps, view, claimant, now)) run.sent += 1;
     } catch (error) {
       run.failed += 1;

@@ -35,19 +35,26 @@ export function buildEntitlementCard(input: {
   dueBy: string;
   link: string;
   booked?: { start: IsoInstant; managerName: string };
+  /** false when the directory names no line manager for the supervisor: nobody else was told, and no meeting can be booked. */
+  managerKnown?: boolean;
 }): AdaptiveCard {
   checkLink(input.link);
+  const overdue = `You have not had supervision at the frequency your role requires (it was due by ${dueText(input.dueBy)}).`;
   const card = new AdaptiveCard(
     heading(input.booked ? 'Three-way meeting booked' : 'Your supervision is overdue'),
     input.booked
       ? para(
           `A meeting with ${input.supervisorName} and ${input.booked.managerName} is booked for ${sessionTimeText(input.booked.start)}. The Outlook invitation is in your calendar.`,
         )
-      : para(
-          `You have not had supervision at the frequency your role requires (it was due by ${dueText(input.dueBy)}). Your supervisor, ${input.supervisorName}, and their line manager have been told. You may ask for a three-way meeting with them.`,
-        ),
+      : input.managerKnown === false
+        ? para(
+            `${overdue} Your supervisor, ${input.supervisorName}, has been told. The directory does not name their line manager, so ask the designated safeguarding lead to arrange a meeting with you both.`,
+          )
+        : para(`${overdue} Your supervisor, ${input.supervisorName}, and their line manager have been told. You may ask for a three-way meeting with them.`),
   ).withVersion('1.5');
   if (input.booked) return card.withActions(new OpenUrlAction(input.link, { title: 'Open My supervision' })).withFallbackText('Your three-way meeting is booked.');
+  if (input.managerKnown === false)
+    return card.withActions(new OpenUrlAction(input.link, { title: 'Open My supervision' })).withFallbackText('Your supervision is overdue: your supervisor has been told.');
   return card
     .withActions(
       executeAction('Ask for a three-way meeting', { action: 'escalation.requestMeeting', arrangementId: input.arrangementId }),
