@@ -7,6 +7,7 @@ import { instantToLondon, londonToInstant, addMinutes } from '../../../src/share
 import { callApi, tokenFor } from '../../support/api.js';
 import { countBy, graphReader, utc, type GraphEvent, type GraphReader } from '../../support/graph-reader.js';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
+import { freshStack } from './fresh-stack.js';
 import {
   bookAndWait,
   doubleBooked,
@@ -289,29 +290,6 @@ describe('booking the year', () => {
     expect((await previewWith()).body.totals).toEqual({ toBook: 0, alreadyBooked: TOTAL, noSlot: 0 });
   });
 });
-
-/** A stack of its own for one describe, with a Graph reader; its faults are cleared and it is stopped afterwards. */
-function freshStack(): { readonly stack: RunningStack; readonly reader: GraphReader } {
-  let stack: RunningStack | undefined;
-  let reader: GraphReader | undefined;
-  beforeAll(async () => {
-    stack = await startStack();
-    reader = graphReader(stack.emulator);
-  }, 60_000);
-  afterAll(async () => {
-    await reader?.clearFaults().catch(() => undefined);
-    await stack?.app.idle();
-    await stack?.stop();
-  });
-  return {
-    get stack() {
-      return stack as RunningStack;
-    },
-    get reader() {
-      return reader as GraphReader;
-    },
-  };
-}
 
 describe('booking the year while Graph throttles 20% of requests (a fresh stack)', () => {
   const fresh = freshStack();

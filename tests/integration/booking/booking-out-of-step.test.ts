@@ -3,7 +3,7 @@
 // one of its arrangements has ended since. The job is run here through the real adapters against the
 // emulator, so each change lands at the same point every time.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Arrangement } from '../../../src/shared/arrangements/arrangement.js';
 import { applyArrangementChanges, type ArrangementChanges } from '../../../src/shared/arrangements/new-arrangement.js';
 import { instantToLondon } from '../../../src/shared/calendar/london-time.js';
@@ -21,8 +21,9 @@ import { createAuditLog } from '../../../src/bot/storage/audit-log.js';
 import { createBookingJobRepository } from '../../../src/bot/storage/booking-job-repository.js';
 import { createSchoolCalendarRepository } from '../../../src/bot/storage/school-calendar-repository.js';
 import { createSessionRepository } from '../../../src/bot/storage/session-repository.js';
-import { graphReader, type GraphReader } from '../../support/graph-reader.js';
-import { startStack, type RunningStack } from '../../support/start-stack.js';
+import type { GraphReader } from '../../support/graph-reader.js';
+import type { RunningStack } from '../../support/start-stack.js';
+import { freshStack } from './fresh-stack.js';
 import { ADMIN } from '../bot/bot-test-kit.js';
 
 const YEAR = '2026/27';
@@ -31,12 +32,10 @@ type JobDeps = Pick<AppPorts, 'arrangements' | 'sessions' | 'schoolCalendar' | '
 
 /** A fresh stack, and the booking job's ports through the real adapters against its emulator. */
 function jobKit(): { readonly stack: RunningStack; readonly reader: GraphReader; readonly ports: JobDeps } {
-  let stack: RunningStack | undefined;
-  let reader: GraphReader | undefined;
+  const fresh = freshStack();
   let ports: JobDeps | undefined;
-  beforeAll(async () => {
-    stack = await startStack();
-    reader = graphReader(stack.emulator);
+  beforeAll(() => {
+    const { stack, reader } = fresh;
     const clock: Clock = { now: () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z') };
     ports = {
       arrangements: createArrangementRepository(reader.store),
@@ -49,17 +48,13 @@ function jobKit(): { readonly stack: RunningStack; readonly reader: GraphReader;
       audit: createAuditLog(reader.store, clock),
       links: { session: (id) => `https://127.0.0.1/sessions/${id}`, record: (id) => `https://127.0.0.1/records/${id}`, page: (p) => `https://127.0.0.1${p}` },
     };
-  }, 60_000);
-  afterAll(async () => {
-    await stack?.app.idle();
-    await stack?.stop();
   });
   return {
     get stack() {
-      return stack as RunningStack;
+      return fresh.stack;
     },
     get reader() {
-      return reader as GraphReader;
+      return fresh.reader;
     },
     get ports() {
       return ports as JobDeps;

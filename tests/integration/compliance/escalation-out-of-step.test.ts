@@ -6,13 +6,11 @@
 // has no manager in the directory; Grace Mwangi supervises Liam Doherty).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createArrangementRepository } from '../../../src/bot/storage/arrangement-repository.js';
 import { createDecisionRepository } from '../../../src/bot/storage/decision-repository.js';
-import type { Arrangement } from '../../../src/shared/arrangements/arrangement.js';
-import { addMonths } from '../../../src/shared/calendar/dates.js';
-import { addMinutes, instantToLondon, type IsoInstant } from '../../../src/shared/calendar/london-time.js';
+import { addMinutes, type IsoInstant } from '../../../src/shared/calendar/london-time.js';
 import type { DecisionRecord } from '../../../src/shared/records/decision-record.js';
 import { botChat, type BotChat } from '../../support/bot-activities.js';
+import { lapse } from './lapse.js';
 import { dashboardRow, maxGapOverdue } from '../../support/dashboard-rows.js';
 import { cardOf, cardText, startFakeConnector, type FakeConnector } from '../../support/fake-connector.js';
 import { graphReader, type GraphReader } from '../../support/graph-reader.js';
@@ -31,15 +29,6 @@ const ask = (userId: string, arrangementId: string) => chat.invoke(userId, 'esca
 /** The three-way meetings (supervision subject, with attendees) in this person's calendar over the next three weeks. */
 const threeWayMeetingsOf = async (userId: string) =>
   (await reader.calendarView(userId, nowInstant(), addMinutes(nowInstant(), 21 * 24 * 60))).filter((e) => e.subject === 'Safeguarding supervision' && e.attendees.length >= 2);
-
-/** Nothing held since the arrangement began six months ago (written behind the app's back), then the read model catches up. */
-async function lapse(a: Arrangement): Promise<void> {
-  const repo = createArrangementRepository(reader.store);
-  const stored = await repo.get(a.id);
-  if (!stored) throw new Error(`no arrangement ${a.id}`);
-  await repo.update(stored, { ...stored.value, startDate: addMonths(instantToLondon(nowInstant()).date, -6) });
-  await stack.app.readModel.refresh();
-}
 
 beforeAll(async () => {
   stack = await startStack();
@@ -60,7 +49,7 @@ describe('a three-way meeting asked for by two supervisees of one group the same
   it('books each of them a meeting they are invited to (not the other one’s meeting)', async () => {
     const group = await arrangementOf(stack.app, HANNAH, SOPHIE);
     expect(group.supervisees.map((s) => s.id)).toContain(TOM);
-    await lapse(group);
+    await lapse(stack, reader, group);
     const sophie = await ask(SOPHIE, group.id);
     expect(sophie.body, sophie.raw).toMatchObject({ statusCode: 200 });
     expect(await threeWayMeetingsOf(SOPHIE)).toHaveLength(1);

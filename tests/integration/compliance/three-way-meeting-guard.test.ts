@@ -7,12 +7,9 @@
 // Rachel Fairbrother).
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createArrangementRepository } from '../../../src/bot/storage/arrangement-repository.js';
-import type { Arrangement } from '../../../src/shared/arrangements/arrangement.js';
-import { addMonths, type IsoDate } from '../../../src/shared/calendar/dates.js';
-import { instantToLondon } from '../../../src/shared/calendar/london-time.js';
 import { auditEntriesOf } from '../../support/audit-log.js';
 import { botChat, type BotChat } from '../../support/bot-activities.js';
+import { lapse } from './lapse.js';
 import { cardText, startFakeConnector, type FakeConnector } from '../../support/fake-connector.js';
 import { graphReader, type GraphReader } from '../../support/graph-reader.js';
 import { startStack, type RunningStack } from '../../support/start-stack.js';
@@ -23,22 +20,9 @@ let connector: FakeConnector;
 let chat: BotChat;
 let reader: GraphReader;
 
-const today = (): IsoDate => instantToLondon(new Date().toISOString()).date;
 const ask = (userId: string, arrangementId: string) => chat.invoke(userId, 'escalation.requestMeeting', { action: 'escalation.requestMeeting', arrangementId });
 /** Every event in every mailbox of the tenant (the three-way meeting would be one in three calendars). */
 const eventCount = async () => (await reader.emulatorEvents()).length;
-
-/**
- * The arrangement's supervision has truly lapsed: it began six months ago and nothing has been held since
- * (written behind the app's back, as another server instance would, then the read model catches up).
- */
-async function lapse(a: Arrangement): Promise<void> {
-  const repo = createArrangementRepository(reader.store);
-  const stored = await repo.get(a.id);
-  if (!stored) throw new Error(`no arrangement ${a.id}`);
-  await repo.update(stored, { ...stored.value, startDate: addMonths(today(), -6) });
-  await stack.app.readModel.refresh();
-}
 
 beforeAll(async () => {
   stack = await startStack();
@@ -73,7 +57,7 @@ describe('asking for a three-way meeting', () => {
 
   it('refuses a meeting on an ended arrangement, even one whose supervision had lapsed: nothing booked, the refusal audited', async () => {
     const a = await arrangementOf(stack.app, DANIEL, MARCUS);
-    await lapse(a);
+    await lapse(stack, reader, a);
     const ended = await stack.app.useCases.updateArrangement({ caller: ADMIN, arrangementId: a.id, changes: { status: 'ended' } });
     expect(ended.ok).toBe(true);
     const before = await eventCount();
@@ -91,7 +75,7 @@ describe('asking for a three-way meeting', () => {
 
   it('books it for a supervisee of an active arrangement whose supervision is overdue', async () => {
     const a = await arrangementOf(stack.app, DANIEL, HANNAH);
-    await lapse(a);
+    await lapse(stack, reader, a);
     const dashboard = await stack.app.useCases.getComplianceDashboard({ caller: ADMIN });
     expect(dashboard.ok && dashboard.value.rows.find((r) => r.superviseeId === HANNAH)?.status).toBe('overdue');
     const before = await eventCount();
