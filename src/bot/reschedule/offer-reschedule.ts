@@ -2,8 +2,7 @@ import type { Caller } from '../../shared/access/app-roles.js';
 import { canPostponeSession } from '../../shared/access/authorise.js';
 import { partiesOf } from '../../shared/arrangements/arrangement.js';
 import { buildEscalationCard } from '../../shared/cards/reschedule-cards.js';
-import { instantMs, type IsoInstant } from '../../shared/calendar/london-time.js';
-import type { PostponementReason, Session } from '../../shared/sessions/session.js';
+import { sessionHasEnded, type PostponementReason } from '../../shared/sessions/session.js';
 import { audited, auditedIfRefused } from '../audit/audited.js';
 import { once } from '../claims/once.js';
 import type { AppPorts } from '../ports.js';
@@ -34,7 +33,7 @@ export async function beginReschedule(
   if (!loaded.ok) return auditedIfRefused(deps.audit, input.caller, 'session.reschedule', input.sessionId, loaded);
   const s = loaded.session.value;
   if (s.status !== 'booked') return refuse('conflict', 'session_not_booked', `This session is ${s.status}: only a booked session can be moved.`);
-  if (hasEnded(s, deps.clock.now())) return sessionOver();
+  if (sessionHasEnded(s, deps.clock.now())) return sessionOver();
   return done({ sessionId: s.id, start: s.start });
 }
 
@@ -43,10 +42,6 @@ export async function beginReschedule(
  * tidied away afterwards) it would escalate a session that was held. One that did not take place is
  * postponed in the tab.
  */
-function hasEnded(s: Session, now: IsoInstant): boolean {
-  return instantMs(s.end) <= instantMs(now);
-}
-
 function sessionOver(): { ok: false; refusal: Refusal } {
   return refuse(
     'conflict',
@@ -64,7 +59,7 @@ function sessionOver(): { ok: false; refusal: Refusal } {
 export async function offerReschedule(deps: Deps, input: { caller: Caller; sessionId: string; reason: PostponementReason }): Promise<Outcome<RescheduleOffer>> {
   const { caller, sessionId } = input;
   const now = deps.clock.now();
-  const loaded = await loadPostponableSession(deps, caller, sessionId, (s) => (hasEnded(s, now) ? sessionOver() : undefined));
+  const loaded = await loadPostponableSession(deps, caller, sessionId, (s) => (sessionHasEnded(s, now) ? sessionOver() : undefined));
   if (!loaded.ok) return audited(deps.audit, caller, 'session.reschedule', sessionId, loaded);
   const session = loaded.session.value;
   const options = loaded.options;

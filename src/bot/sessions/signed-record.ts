@@ -1,3 +1,4 @@
+import { lastSignedAt } from '../../shared/records/record.js';
 import type { AppPorts } from '../ports.js';
 import { refuse, type Refusal } from '../use-case.js';
 
@@ -12,7 +13,7 @@ export async function refuseIfRecordSigned(
   action: 'cancelled' | 'moved',
 ): Promise<{ ok: false; refusal: Refusal } | undefined> {
   const records = await deps.records.listForSession(sessionId);
-  const signed = records.some((r) => r.value.kind !== 'contract' && (r.value.state === 'locked' || r.value.previousLockedAt !== undefined));
+  const signed = records.some((r) => r.value.kind !== 'contract' && lastSignedAt(r.value) !== undefined);
   if (!signed) return undefined;
   return refuse(
     'conflict',

@@ -3,7 +3,7 @@ import { addDays, type IsoDate } from '../calendar/dates.js';
 import { instantMs, instantToLondon, londonToInstant, toIsoInstant, type IsoInstant } from '../calendar/london-time.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { DecisionRecord } from '../records/decision-record.js';
-import type { RecordVersion } from '../records/record.js';
+import { lastSignedAt, type RecordVersion } from '../records/record.js';
 import type { Session } from '../sessions/session.js';
 import { sessionFacts } from '../sessions/session-facts.js';
 import { complianceSettings, type ComplianceSettings } from './compliance-settings.js';
@@ -122,7 +122,7 @@ export function arrangementStanding(input: StandingInput): ArrangementStanding {
   const records = input.records;
   const contract = records.find((r) => r.kind === 'contract');
   // A contract being reviewed (a newer version not yet signed) stands as signed when the last version was.
-  const contractSignedAt = contract?.lockedAt ?? contract?.previousLockedAt;
+  const contractSignedAt = contract && lastSignedAt(contract);
   const facts: ArrangementFacts = {
     id: a.id,
     cadence: a.cadence,

@@ -5,7 +5,7 @@ import type { Validated, ValidationIssue } from '../calendar/validation-issue.js
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import { describeCadence } from '../policy/supervision-policy.js';
 import type { DecisionRecord } from '../records/decision-record.js';
-import type { RecordKind, RecordVersion } from '../records/record.js';
+import { lastSignedAt, type RecordKind, type RecordVersion } from '../records/record.js';
 import type { Session } from '../sessions/session.js';
 import { arrangementFacts, sessionFacts } from '../sessions/session-facts.js';
 import { complianceSettings, type ComplianceSettings } from './compliance-settings.js';
@@ -307,7 +307,7 @@ export function buildEvidencePack(input: EvidenceInput): EvidencePack {
 
     const contract = records.find((r) => r.kind === 'contract');
     // Under review (a newer version not yet signed): the last signed version is still in force.
-    const signedAt = contract?.state === 'locked' ? contract.lockedAt : contract?.previousLockedAt;
+    const signedAt = contract && lastSignedAt(contract);
     const reviewDue = signedAt ? addMonths(londonDate(signedAt), settings.contractReviewMonths) : undefined;
     if (contract)
       contracts.push({

@@ -131,6 +131,11 @@ export const recordVersionSchema = z.object({
 });
 export type RecordVersion = z.infer<typeof recordVersionSchema>;
 
+/** When the record was last signed by everyone: this version if locked, else the version it replaces (under review); undefined if never. */
+export function lastSignedAt(r: Pick<RecordVersion, 'state' | 'lockedAt' | 'previousLockedAt'>): string | undefined {
+  return r.state === 'locked' ? r.lockedAt : r.previousLockedAt;
+}
+
 /** A record's id: the session and kind, or the arrangement for its contract. URL-safe. */
 export function recordIdFor(kind: RecordKind, subject: { sessionId?: string | undefined; arrangementId: string }): string {
   if (kind === 'contract') return `${subject.arrangementId}.contract`;

@@ -1,7 +1,7 @@
 import type { Arrangement } from '../arrangements/arrangement.js';
-import { instantMs, type IsoInstant } from '../calendar/london-time.js';
+import type { IsoInstant } from '../calendar/london-time.js';
 import type { ArrangementFacts, SessionFacts } from '../compliance/types.js';
-import type { Session } from './session.js';
+import { sessionHasEnded, type Session } from './session.js';
 
 /**
  * A session as the compliance rules see it: cancelled, held (marked held, or ended by `now` when given) or
@@ -11,7 +11,7 @@ export function sessionFacts(s: Session, now?: IsoInstant): SessionFacts {
   const first = s.postponements[0]?.fromStart;
   const moved = first !== undefined ? { firstBookedStart: first } : {};
   if (s.status === 'cancelled') return { id: s.id, start: s.start, end: s.end, status: 'cancelled', ...moved };
-  const held = s.status === 'held' || (now !== undefined && instantMs(s.end) <= instantMs(now));
+  const held = s.status === 'held' || (now !== undefined && sessionHasEnded(s, now));
   return { id: s.id, start: s.start, end: s.end, status: held ? 'held' : 'planned', ...moved };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoInstant } from '../calendar/london-time.js';
+import { instantMs, isIsoInstant, type IsoInstant } from '../calendar/london-time.js';
 
 const instant = z.string().refine(isIsoInstant, { message: 'expected a UTC instant that exists, e.g. 2027-02-12T09:00:00Z' });
 
@@ -72,4 +72,9 @@ export const SESSION_SUBJECT = 'Safeguarding supervision';
 export function meetingBodyHtml(link: string): string {
   const safe = link.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   return `<p>Safeguarding supervision.</p><p>Agenda, records and changes: <a href="${safe}">open the session in the Safeguarding Supervision app</a>.</p>`;
+}
+
+/** Whether the session's time is over at `now` (its end has come). */
+export function sessionHasEnded(s: Pick<Session, 'end'>, now: IsoInstant): boolean {
+  return instantMs(s.end) <= instantMs(now);
 }
